@@ -1,0 +1,137 @@
+"""Declarations of a cost model: its inputs, outputs, sources and budget holders.
+
+These are data, not behaviour. A model module (``calculators/models/<id>.py``) builds one
+``Model`` and defines its ``compute`` function in the translatable subset of Python (see
+``calculators/README.md``). Everything the page shows about an input — label, help, unit, bounds,
+source and whether the default is sourced or illustrative — comes from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["kilde", "illustrasjon"]
+"""`kilde`: taken from a published source. `illustrasjon`: a labelled example, not a fact."""
+
+Unit = Literal["kr", "kr/time", "kr/år", "kr/møte", "timer", "%", "år", "antall", "G", "faktor"]
+"""Units a value may have. A `%` value is given to `compute` as displayed (50 means 50 %)."""
+
+OutputKind = Literal["number", "years", "by_holder", "years_by_holder", "year"]
+"""Shape of an output value:
+
+- ``number``: one number (kr, antall …);
+- ``years``: a list with one number per year, index 0 = year 0 (the first year);
+- ``by_holder``: a dict budget-holder id → number;
+- ``years_by_holder``: a dict budget-holder id → list with one number per year;
+- ``year``: a year number, or -1 meaning "never" (e.g. payback year).
+"""
+
+
+@dataclass(frozen=True)
+class BudgetHolder:
+    """Who pays or saves. ``level`` groups holders into kommune, fylkeskommune, stat, samfunnet."""
+
+    id: str
+    label: str
+    level: Literal["kommune", "fylkeskommune", "stat", "samfunnet"]
+
+
+BUDGET_HOLDERS: tuple[BudgetHolder, ...] = (
+    BudgetHolder("kommune_barnevern", "Kommunen: barnevern", "kommune"),
+    BudgetHolder("kommune_nav", "Kommunen: NAV-kommunal og sosialhjelp", "kommune"),
+    BudgetHolder("kommune_helse", "Kommunen: helse og omsorg", "kommune"),
+    BudgetHolder("kommune_skole", "Kommunen: skole og barnehage", "kommune"),
+    BudgetHolder("kommune_bolig", "Kommunen: bolig", "kommune"),
+    BudgetHolder("kommune_annet", "Kommunen: andre tjenester og felles", "kommune"),
+    BudgetHolder("fylkeskommune", "Fylkeskommunen", "fylkeskommune"),
+    BudgetHolder("stat_nav", "Staten: NAV-statlig (trygd og tiltak)", "stat"),
+    BudgetHolder("stat_helseforetak", "Staten: helseforetak (spesialisthelsetjenesten)", "stat"),
+    BudgetHolder("stat_husbanken", "Staten: Husbanken", "stat"),
+    BudgetHolder("stat_annet", "Staten: andre statlige utgifter og skatteinntekter", "stat"),
+    BudgetHolder("samfunnet", "Samfunnet (utover offentlige budsjetter)", "samfunnet"),
+)
+BUDGET_HOLDER_IDS = frozenset(h.id for h in BUDGET_HOLDERS)
+LEVELS = ("kommune", "fylkeskommune", "stat", "samfunnet")
+LEVEL_LABELS = {
+    "kommune": "Kommunen",
+    "fylkeskommune": "Fylkeskommunen",
+    "stat": "Staten",
+    "samfunnet": "Samfunnet",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a number comes from. Every default value carries one."""
+
+    title: str
+    publisher: str
+    year: int
+    status: Status
+    url: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Input:
+    """One field in the calculator. ``default`` must lie within ``[minimum, maximum]``."""
+
+    id: str
+    label: str
+    unit: Unit
+    default: float
+    minimum: float
+    maximum: float
+    source: Source
+    help: str = ""
+    step: float | None = None
+    integer: bool = False
+    group: str = ""
+    """Heading the field is shown under (fieldset legend); empty = the model's main group."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One result. ``budget_holder`` tags a cash-flow output that belongs to a single holder."""
+
+    id: str
+    label: str
+    unit: Unit
+    kind: OutputKind = "number"
+    budget_holder: str | None = None
+    help: str = ""
+    headline: bool = False
+    """Shown in the summary at the top of the results (and announced to screen readers)."""
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named scenario: only the values that differ from the defaults."""
+
+    id: str
+    label: str
+    description: str
+    values: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Model:
+    """A cost model: declarations plus one ``compute(v)`` function in the translatable subset.
+
+    ``compute`` receives ``v`` with one attribute per input id (``v.deltakere``) and returns a
+    dict literal whose keys are exactly the output ids.
+    """
+
+    id: str
+    title: str
+    description: str
+    inputs: tuple[Input, ...]
+    outputs: tuple[Output, ...]
+    compute: Callable[..., dict]
+    presets: tuple[Preset, ...] = ()
+    price_year: int | None = None
+    """Price year of all kroner amounts (real prices, R-109)."""
+    helpers: tuple[Callable[..., object], ...] = ()
+    """Other functions ``compute`` calls; they are translated too (same subset)."""

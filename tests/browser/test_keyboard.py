@@ -1,0 +1,51 @@
+"""Keyboard-only use of the site frame: skip link first, focus always visible."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+FOCUS_IS_VISIBLE = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+  const shadow = style.boxShadow && style.boxShadow !== 'none';
+  const box = el.getBoundingClientRect();
+  return {outline, shadow, visible: box.width > 0 && box.height > 0,
+          tag: el.tagName, cls: el.className, text: (el.textContent || '').trim().slice(0, 40)};
+}"""
+
+
+def test_first_tab_reaches_a_visible_skip_link(site_url: str, make_page) -> None:
+    page = make_page()
+    page.goto(site_url + "om-nettstedet/personvern/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUS_IS_VISIBLE)
+    assert focused["cls"] == "md-skip" and focused["text"] == "Gå til innhold"
+    assert focused["visible"] and focused["outline"]
+
+
+def test_skip_link_moves_focus_past_the_header_into_the_content(site_url: str, make_page) -> None:
+    page = make_page()
+    page.goto(site_url + "om-nettstedet/personvern/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside_content = page.evaluate("document.activeElement.closest('.md-content') !== null")
+    assert inside_content, page.evaluate("document.activeElement.outerHTML")
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_focus_is_visible_on_the_first_twenty_stops(site_url: str, make_page, color_scheme: str) -> None:
+    page = make_page(color_scheme=color_scheme)
+    page.goto(site_url)
+    invisible = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS_IS_VISIBLE)
+        if focused["tag"] == "BODY":
+            break
+        if not (focused["outline"] or focused["shadow"]):
+            invisible.append(focused)
+    assert not invisible

@@ -1,0 +1,63 @@
+"""The site builds strictly, and authoring mistakes fail the build with the file named."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT, build_site
+
+
+def test_the_site_builds_in_strict_mode(built_site: Path) -> None:
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "sitemap.xml").is_file()
+
+
+def test_pages_are_norwegian_and_use_no_web_fonts(built_site: Path) -> None:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nb"' in html
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_each_page_shows_when_it_was_last_changed_as_a_norwegian_date(built_site: Path) -> None:
+    html = (built_site / "om-nettstedet" / "personvern" / "index.html").read_text(encoding="utf-8")
+    import re
+
+    match = re.search(r"Sist endret: <time>(\d{1,2}\. (\w+) \d{4})</time>", html)
+    assert match, "fant ikke «Sist endret» på siden"
+    assert match.group(2) in {
+        "januar", "februar", "mars", "april", "mai", "juni",
+        "juli", "august", "september", "oktober", "november", "desember",
+    }
+
+
+def test_a_page_without_description_fails_the_build_naming_the_file(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\ndescription: Forside.\n---\n# Forside\n", encoding="utf-8")
+    (docs / "uten-beskrivelse.md").write_text("# Uten beskrivelse\n\nTekst.\n", encoding="utf-8")
+    config = {
+        "site_name": "Test",
+        "docs_dir": str(docs),
+        "hooks": [str(ROOT / "hooks" / "page_metadata.py")],
+        "theme": {"name": "mkdocs"},
+    }
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+    result = build_site(tmp_path / "site", config_file)
+    assert result.returncode != 0
+    assert "uten-beskrivelse.md: front matter mangler 'description'" in result.stderr
+
+
+def test_every_markdown_page_in_docs_has_a_description() -> None:
+    missing = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        if "includes" in page.relative_to(ROOT / "docs").parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        front = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+        if not (front or {}).get("description"):
+            missing.append(str(page.relative_to(ROOT)))
+    assert not missing
