@@ -1,0 +1,1 @@
+"""Scripts that measure the site and print plain figures. `./dev bench` runs them all."""
