@@ -1,0 +1,173 @@
+"""Utenforskap over et livsløp: the idea behind KS' Utenforregnskapet as a calculator.
+
+What one young person outside work and education costs each level of government, year by
+year and in present value: benefits (sosialhjelp, then arbeidsavklaringspenger, then
+uføretrygd, the last two set in G), services, and lost tax; for society, the lost value of work
+and the tax financing cost. Then what a preventive measure must achieve to pay for itself.
+
+Inputs, defaults and presets come from ``calculators/data/utenforskap.yaml``; formulas are in
+``docs/okonomi/metode-utenforskap.md``.
+"""
+
+from calculators.data_files import load_model_data
+from calculators.finance import (
+    FINANCE_HELPERS,
+    HOLDER_COUNT,
+    HOLDER_LEVEL,
+    SOCIETY_INDEX,
+    by_holder,
+    discount_factors,
+    present_value,
+    rows_by_holder,
+    stepped_rates,
+    sum_rows,
+)
+from calculators.model import BUDGET_HOLDERS, Model, Output
+
+DATA = load_model_data("utenforskap")
+RETIREMENT_AGE = 67
+AAP_YOUNG_AGE = 25
+AAP_YOUNG_SHARE = 2 / 3
+"""Folketrygdloven § 11-20: under 25, the minimum AAP is two thirds of 2.041 G."""
+
+FLOWS = (
+    "sosialhjelp", "aap_g", "ufore_g", "helse_kommune", "bolig_kommune", "fylkeskommune",
+    "nav_tiltak", "spesialisthelse", "skatt_kommune", "skatt_fylkeskommune",
+)
+"""Public cash flows in the order ``yearly_flows`` returns them; the state's tax share follows."""
+
+_HOLDER_INDEX = {holder.id: index for index, holder in enumerate(BUDGET_HOLDERS)}
+FLOW_HOLDER = [_HOLDER_INDEX[DATA.row(flow).budget_holder] for flow in FLOWS] + [
+    _HOLDER_INDEX["stat_annet"]
+]
+"""Budget-holder index of each flow, from the data file; the state's tax goes to stat_annet."""
+FLOW_TRANSFER = [1 if DATA.row(flow).transfer else 0 for flow in FLOWS] + [0]
+MEASURE_HOLDER = _HOLDER_INDEX[DATA.row("tiltak_kostnad").budget_holder]
+
+
+def years_outside(v):
+    """Years counted: as many as given, but never past the 67th birthday."""
+    return int(max(min(v.ar_utenfor, RETIREMENT_AGE - v.alder), 1))
+
+
+def tax_shares(v):
+    """Shares (0–1) of the lost tax for kommune, fylkeskommune and stat; they sum to one."""
+    municipal = v.skatt_kommune / 100
+    county = min(v.skatt_fylkeskommune / 100, 1 - municipal)
+    return [municipal, county, 1 - municipal - county]
+
+
+def yearly_flows(v, years):
+    """Each public flow as a list over the years outside, in ``FLOWS`` order plus state tax."""
+    g = v.grunnbelop
+    welfare_end = v.ar_sosialhjelp
+    aap_end = v.ar_sosialhjelp + v.ar_aap
+    ages = [v.alder + t for t in range(years)]
+    lost_tax = v.arbeidsinntekt * v.skatteandel / 100
+    shares = tax_shares(v)
+    return [
+        [v.sosialhjelp if t < welfare_end else 0.0 for t in range(years)],
+        [v.aap_g * g * (AAP_YOUNG_SHARE if ages[t] < AAP_YOUNG_AGE else 1)
+         if welfare_end <= t and t < aap_end else 0.0 for t in range(years)],
+        [v.ufore_g * g if t >= aap_end else 0.0 for t in range(years)],
+        [v.helse_kommune for t in range(years)],
+        [v.bolig_kommune for t in range(years)],
+        [v.fylkeskommune if age <= v.fylkeskommune_til_alder else 0.0 for age in ages],
+        [v.nav_tiltak for t in range(years)],
+        [v.spesialisthelse for t in range(years)],
+        [lost_tax * shares[0] for t in range(years)],
+        [lost_tax * shares[1] for t in range(years)],
+        [lost_tax * shares[2] for t in range(years)],
+    ]
+
+
+def level_value(values, level):
+    """Sum of a per-holder list over the holders of one level (0 kommune, 1 fylke, 2 stat)."""
+    return sum([values[h] for h in range(HOLDER_COUNT) if HOLDER_LEVEL[h] == level])
+
+
+def compute(v):
+    years = years_outside(v)
+    factors = discount_factors(years, stepped_rates(v.kalkulasjonsrente))
+    flows = yearly_flows(v, years)
+    public = rows_by_holder(flows, FLOW_HOLDER, years)
+    public_total = sum_rows([public[h] for h in range(SOCIETY_INDEX)], years)
+    benefits = sum_rows([flows[i] for i in range(len(flows)) if FLOW_TRANSFER[i] == 1], years)
+    lost_tax = v.arbeidsinntekt * v.skatteandel / 100
+    tax_financing = v.skattefinansieringskostnad / 100
+    # Society: the person's own loss (income after tax, less benefits received) plus the tax
+    # financing cost of the public spending. Public + this = services + lost work + 20 %.
+    society_part = [v.arbeidsinntekt - lost_tax - benefits[t] + tax_financing * public_total[t]
+                    for t in range(years)]
+    rows = [public[h] for h in range(SOCIETY_INDEX)]
+    rows.append(society_part)
+    pv = [present_value(row, factors) for row in rows]
+    pv_public = sum([pv[h] for h in range(SOCIETY_INDEX)])
+    pv_society = sum(pv)
+
+    prevented = v.deltakere * v.suksessrate / 100 * (1 - v.dodvekt / 100)
+    measure_cost = v.deltakere * v.tiltak_kostnad
+    # The measure is public spending: its payer carries the cost, society its tax financing cost.
+    measure_net = [prevented * pv[h] - (measure_cost if h == MEASURE_HOLDER else 0.0)
+                   - (measure_cost * tax_financing if h == SOCIETY_INDEX else 0.0)
+                   for h in range(HOLDER_COUNT)]
+    per_participant_saving = pv_public * (1 - v.dodvekt / 100)
+    return {
+        "nv_offentlig": pv_public,
+        "nv_samfunn": pv_society,
+        "nv_kommune": level_value(pv, 0),
+        "nv_fylkeskommune": level_value(pv, 1),
+        "nv_stat": level_value(pv, 2),
+        "nv_per_budsjett": by_holder(pv),
+        "arlig_kostnad": by_holder(rows),
+        "arlig_offentlig": public_total,
+        "ar_regnet": years,
+        "tiltak_kostnad_total": measure_cost,
+        "forebygde_tilfeller": prevented,
+        "tilfeller_som_betaler": measure_cost / pv_public if pv_public > 0 else -1,
+        "nnv_tiltak_offentlig": prevented * pv_public - measure_cost,
+        "nnv_tiltak_samfunn": prevented * pv_society - measure_cost * (1 + tax_financing),
+        "nnv_tiltak_per_budsjett": by_holder(measure_net),
+        "break_even_suksessrate": v.tiltak_kostnad / per_participant_saving * 100
+        if per_participant_saving > 0 else -1,
+    }
+
+
+OUTPUTS = (
+    Output("nv_offentlig", "Verdien av ett forebygget tilfelle for offentlige budsjetter", "kr",
+           headline=True, help="Nåverdien av alle offentlige utgifter og tapte skatteinntekter over forløpet."),
+    Output("nv_samfunn", "Verdien av ett forebygget tilfelle for samfunnet", "kr", headline=True,
+           help="Tapt verdi av arbeid, tjenester og skattefinansieringskostnad; ytelser er overføringer."),
+    Output("nv_kommune", "Kommunen", "kr", help="Nåverdi av kommunens utgifter og tapte skatt."),
+    Output("nv_fylkeskommune", "Fylkeskommunen", "kr"),
+    Output("nv_stat", "Staten", "kr"),
+    Output("nv_per_budsjett", "Nåverdi per budsjett", "kr", kind="by_holder"),
+    Output("arlig_kostnad", "Kostnad per år", "kr", kind="years_by_holder",
+           help="År 0 er året personen havner utenfor."),
+    Output("arlig_offentlig", "Offentlige kostnader per år", "kr", kind="years"),
+    Output("ar_regnet", "År utenfor som er regnet med", "år"),
+    Output("tiltak_kostnad_total", "Tiltakets samlede kostnad", "kr"),
+    Output("forebygde_tilfeller", "Forebygde tilfeller", "antall"),
+    Output("tilfeller_som_betaler", "Forebygde tilfeller som trengs for å betale tiltaket", "antall",
+           headline=True, help="Tiltakets kostnad delt på verdien av ett tilfelle for offentlige budsjetter."),
+    Output("nnv_tiltak_offentlig", "Tiltakets netto nåverdi for offentlige budsjetter", "kr", headline=True),
+    Output("nnv_tiltak_samfunn", "Tiltakets netto nåverdi for samfunnet", "kr"),
+    Output("nnv_tiltak_per_budsjett", "Tiltakets netto nåverdi per budsjett", "kr", kind="by_holder",
+           help="Hvem som betaler tiltaket og hvem som sparer på det."),
+    Output("break_even_suksessrate", "Nødvendig suksessrate for å gå i null", "%",
+           help="Suksessraten der tiltaket akkurat betaler seg for offentlige budsjetter. Over 100 %: "
+                "kan ikke betale seg. -1: forløpet koster ikke det offentlige noe."),
+)
+
+MODEL = Model(
+    id="utenforskap",
+    title="Utenforskap over et livsløp",
+    description="Hva det koster kommunen, fylkeskommunen, staten og samfunnet når en ung person "
+                "blir stående utenfor arbeid og utdanning, og hva ett forebygget tilfelle er verdt.",
+    inputs=DATA.inputs,
+    outputs=OUTPUTS,
+    compute=compute,
+    presets=DATA.presets,
+    price_year=DATA.price_year,
+    helpers=FINANCE_HELPERS + (years_outside, tax_shares, yearly_flows, level_value),
+)
