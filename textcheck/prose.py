@@ -1,8 +1,8 @@
 """The prose a reader sees in a built page's article, as text blocks.
 
 Only the article (``.md-content``) counts: navigation, header and footer are the same on every page.
-Code, quotations (``<blockquote>``, ``<q>``), permalinks, buttons and the "last changed" line are
-left out, because they are not the guide's own prose.
+Code, quotations (``<blockquote>``, ``<q>``), titles of works (``<cite>``), permalinks, buttons and
+the "last changed" line are left out, because they are not the guide's own prose.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 # Subtrees whose text is not the page's own running prose.
-_SKIPPED_TAGS = frozenset({"nav", "pre", "code", "kbd", "samp", "blockquote", "q", "script", "style",
-                           "svg", "template", "noscript", "button", "math"})
+# A <cite> holds the title of a work (a report, a strategy): a name, not the guide's own sentence.
+_SKIPPED_TAGS = frozenset({"nav", "pre", "code", "kbd", "samp", "blockquote", "q", "cite", "script",
+                           "style", "svg", "template", "noscript", "button", "math"})
 _SKIPPED_CLASSES = frozenset({"headerlink", "md-source-file", "md-content__button", "md-feedback",
                               "vl-no-prose"})
 _BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd",

@@ -11,7 +11,7 @@ PAGE = """
 <h1 id="x">Tittel<a class="headerlink" href="#x">#</a></h1>
 <p>Første avsnitt med <strong>uthevet</strong> tekst.<br>Etter linjeskift.</p>
 <blockquote><p>Et sitat som ikke teller.</p></blockquote>
-<p>Han sa <q>ikke med</q> her.</p>
+<p>Han sa <q>ikke med</q> her, jf. <cite>En tittel</cite>.</p>
 <pre><code>print("kode")</code></pre>
 <ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled> Punkt én</li></ul>
 <aside class="md-source-file">Sist endret: 1. januar 2025</aside>
@@ -26,14 +26,14 @@ def test_article_blocks_keep_headings_paragraphs_and_list_items() -> None:
         "Tittel",
         "Første avsnitt med uthevet tekst.",
         "Etter linjeskift.",
-        "Han sa her.",
+        "Han sa her, jf. .",
         "Punkt én",
     ]
 
 
 def test_article_blocks_leave_out_navigation_quotes_code_and_footer() -> None:
     text = " ".join(article_blocks(PAGE))
-    for left_out in ("Forside", "sitat", "ikke med", "kode", "Bunntekst", "Rediger", "Sist endret"):
+    for left_out in ("Forside", "sitat", "ikke med", "tittel", "kode", "Bunntekst", "Rediger", "Sist endret"):
         assert left_out not in text
 
 

@@ -1,0 +1,31 @@
+"""Print word count and LIX for every page of the built site (run after ./dev build).
+
+    .venv/bin/python bench/lix.py [site-dir]
+
+Limits: guidance pages LIX < 45, the citizen page (innbyggere/) LIX < 35.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from textcheck.lix import score  # noqa: E402
+from textcheck.prose import article_blocks, built_pages  # noqa: E402
+
+
+def main(site_dir: Path) -> None:
+    pages = built_pages(site_dir)
+    if not pages:
+        sys.exit(f"Fant ingen sider i {site_dir}. Kjør ./dev build først.")
+    width = max(len(url or "/") for url in pages)
+    print(f"{'side':<{width}}  {'ord':>6}  {'setn.':>6}  {'LIX':>5}")
+    for url, html_file in pages.items():
+        counts = score(article_blocks(html_file.read_text(encoding="utf-8")))
+        print(f"{url or '/':<{width}}  {counts.words:>6}  {counts.sentences:>6}  {counts.value:>5.1f}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "site")
