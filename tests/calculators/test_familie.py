@@ -1,0 +1,180 @@
+"""Investering i en familie: hand-computed references and properties of compute."""
+
+import math
+
+import pytest
+from hypothesis import given, settings
+
+from calculators.models.familie import MODEL, compute
+from tests.calculators.scenarios import defaults, holder_total, inputs_within_bounds, zeroed
+
+# One service line (barnevern), 100 000 kr a year, 50 % reduction at full effect from the first
+# year (year 0), no ramp, no drop-off, no deadweight, no optimism adjustment, 4 %, three years.
+ONE_LINE = {
+    "horisont": 3, "kalkulasjonsrente": 4, "barnevern": 100_000, "barnevern_reduksjon": 50,
+    "forste_effektar": 0, "opptrapping": 1, "avtakning": 0, "dodvekt": 0, "optimisme": 0,
+    "oppfolgingsar": 0, "arbeid_fra_ar": 0, "skattefinansieringskostnad": 20,
+}
+# The investment for the variants below: 100 hours × 1 000 kr in year 0 only.
+INVESTMENT = {"oppfolgingsar": 1, "investeringsleder_timer": 100, "timekostnad": 1000}
+
+
+def one_line(**changes):
+    return compute(zeroed(MODEL, {**ONE_LINE, **changes}))
+
+
+def test_one_line_saves_half_of_100_000_every_year():
+    result = one_line()
+    assert result["uten"]["kommune_barnevern"] == [100_000, 100_000, 100_000]
+    assert result["med"]["kommune_barnevern"] == [50_000, 50_000, 50_000]
+    assert result["netto"]["kommune_barnevern"] == [50_000, 50_000, 50_000]
+
+
+def test_one_line_present_value_at_four_percent_over_three_years():
+    # 50 000 + 50 000 / 1.04 + 50 000 / 1.04² = 50 000 + 48 076.92 + 46 227.81 = 144 304.73
+    assert one_line()["nnv_offentlig"] == pytest.approx(144_304.733728, abs=1e-5)
+
+
+def test_one_line_with_effect_from_year_one_skips_the_first_year():
+    # 48 076.92 + 46 227.81 = 94 304.73
+    assert one_line(forste_effektar=1)["nnv_offentlig"] == pytest.approx(94_304.733728, abs=1e-5)
+
+
+def test_one_line_with_an_investment_pays_back_in_year_two():
+    # Running present value: −100 000 + 50 000 = −50 000; + 48 076.92 = −1 923.08; + 46 227.81.
+    result = one_line(**INVESTMENT)
+    assert result["kumulativ_netto"]["kommune_annet"] == [-100_000, -100_000, -100_000]
+    assert result["nnv_offentlig"] == pytest.approx(44_304.733728, abs=1e-5)
+    assert result["tilbakebetalingsar"] == 2
+    assert result["nnv_valgperiode"] == pytest.approx(44_304.733728, abs=1e-5)
+
+
+def test_one_line_break_even_reduction():
+    # Investment 100 000 / (100 000 × (1 + 1/1.04 + 1/1.04²) = 288 609.47) = 34.649 %.
+    assert one_line(**INVESTMENT)["break_even_reduksjon"] == pytest.approx(34.64889, abs=1e-4)
+
+
+def test_deadweight_lowers_the_path_without_velferdslab_too():
+    # Half the 50 000 would fall anyway: without = 100 000 − 25 000, with = 50 000, saving 25 000.
+    result = one_line(dodvekt=50)
+    assert result["uten"]["kommune_barnevern"] == [75_000, 75_000, 75_000]
+    assert result["netto"]["kommune_barnevern"] == [25_000, 25_000, 25_000]
+
+
+def test_optimism_adjustment_scales_the_reduction():
+    # 50 % reduction × (1 − 20 %) = 40 % of 100 000.
+    assert one_line(optimisme=20)["netto"]["kommune_barnevern"] == [40_000, 40_000, 40_000]
+
+
+def test_ramp_and_drop_off_shape_the_effect():
+    # Ramp over 2 years from year 0: ½, then full; then 50 % drop-off: ½ again, ¼.
+    result = one_line(horisont=4, opptrapping=2, avtakning=50)
+    assert result["netto"]["kommune_barnevern"] == [25_000, 50_000, 25_000, 12_500]
+
+
+def test_society_view_adds_the_tax_financing_cost_of_public_savings():
+    result = one_line()
+    assert result["netto"]["samfunnet"] == [10_000, 10_000, 10_000]
+    assert result["nnv_samfunn"] == pytest.approx(1.2 * result["nnv_offentlig"])
+
+
+def test_a_transfer_saved_is_not_a_gain_for_society():
+    # 100 000 sosialhjelp halved: the budget saves 50 000, the family loses 50 000; society keeps 20 %.
+    result = compute(zeroed(MODEL, {**ONE_LINE, "barnevern": 0, "sosialhjelp": 100_000,
+                                    "sosialhjelp_reduksjon": 50}))
+    assert result["netto"]["kommune_nav"] == [50_000, 50_000, 50_000]
+    assert result["netto"]["samfunnet"] == [-40_000, -40_000, -40_000]
+
+
+def test_income_from_work_counts_for_society_only():
+    result = one_line(barnevern=0, arbeidsinntekt=300_000, arbeid_fra_ar=1)
+    assert result["netto"]["samfunnet"] == [0, 300_000, 300_000]
+    assert result["nnv_offentlig"] == 0
+
+
+def test_investment_is_the_meeting_model_plus_leader_plus_extra_measures():
+    # 150 h × 700 + 6 meetings × 6 people × 3 h × 700 + 50 000 = 105 000 + 75 600 + 50 000.
+    result = compute(defaults(MODEL))
+    assert result["investering"]["kommune_annet"][:4] == [230_600, 230_600, 230_600, 0]
+
+
+def test_the_default_scenario_pays_back_in_year_four_but_not_within_one_election_period():
+    result = compute(defaults(MODEL))
+    assert result["tilbakebetalingsar"] == 4
+    assert result["nnv_valgperiode"] < 0
+    assert result["nnv_offentlig"] == pytest.approx(750_465.20, abs=0.01)
+
+
+def test_the_no_lasting_effect_preset_gives_minus_the_investment():
+    preset = next(p for p in MODEL.presets if p.id == "ingen-varig-effekt")
+    result = compute(defaults(MODEL, **preset.values))
+    assert result["nnv_offentlig"] == pytest.approx(-result["nv_investering"])
+    assert result["tilbakebetalingsar"] == -1
+
+
+@pytest.mark.parametrize("preset", MODEL.presets, ids=lambda p: p.id)
+def test_every_preset_computes(preset):
+    result = compute(defaults(MODEL, **preset.values))
+    assert math.isfinite(result["nnv_samfunn"])
+
+
+def _finite(value) -> bool:
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_finite(v) for v in value)
+    return math.isfinite(value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(inputs_within_bounds(MODEL))
+def test_every_input_inside_its_bounds_gives_finite_outputs(v):
+    result = compute(v)
+    assert set(result) == {o.id for o in MODEL.outputs}
+    assert _finite(result)
+
+
+@settings(max_examples=100, deadline=None)
+@given(inputs_within_bounds(MODEL))
+def test_budget_holder_parts_sum_to_the_totals(v):
+    result = compute(v)
+    parts = result["nnv_per_budsjett"]
+    assert holder_total(parts, skip=("samfunnet",)) == pytest.approx(result["nnv_offentlig"], abs=1e-3)
+    assert holder_total(parts) == pytest.approx(result["nnv_samfunn"], abs=1e-3)
+    kommune = holder_total({k: x for k, x in parts.items() if k.startswith("kommune_")})
+    assert kommune == pytest.approx(result["nnv_kommune"], abs=1e-3)
+    yearly = [sum(row[t] for holder, row in result["netto"].items() if holder != "samfunnet")
+              for t in range(int(v.horisont))]
+    assert yearly == pytest.approx(result["netto_offentlig_per_ar"], abs=1e-3)
+
+
+@settings(max_examples=100, deadline=None)
+@given(inputs_within_bounds(MODEL))
+def test_more_effect_never_lowers_savings(v):
+    before = compute(v)
+    for line in ("barnevern_reduksjon", "nav_ytelser_reduksjon"):
+        setattr(v, line, min(100, getattr(v, line) + 10))
+    after = compute(v)
+    assert after["nnv_offentlig"] >= before["nnv_offentlig"] - 1e-6
+    assert after["nv_besparelse"] >= before["nv_besparelse"] - 1e-6
+
+
+@settings(max_examples=100, deadline=None)
+@given(inputs_within_bounds(MODEL))
+def test_zero_effect_gives_net_equal_to_minus_the_investment(v):
+    for line in MODEL.inputs:
+        if line.id.endswith("_reduksjon"):
+            setattr(v, line.id, 0)
+    result = compute(v)
+    for holder, row in result["netto"].items():
+        if holder != "samfunnet":
+            assert row == pytest.approx([-x for x in result["investering"][holder]], abs=1e-6)
+    assert result["nnv_offentlig"] == pytest.approx(-result["nv_investering"], abs=1e-6)
+
+
+@settings(max_examples=50, deadline=None)
+@given(inputs_within_bounds(MODEL))
+def test_a_zero_rate_gives_nominal_sums(v):
+    v.kalkulasjonsrente = 0
+    result = compute(v)
+    assert result["nnv_offentlig"] == pytest.approx(sum(result["netto_offentlig_per_ar"]), abs=1e-3)

@@ -1,0 +1,143 @@
+"""Utenforskap over et livsløp: hand-computed references and properties of compute."""
+
+import math
+
+import pytest
+from hypothesis import given, settings
+
+from calculators.models.utenforskap import MODEL, compute
+from tests.calculators.scenarios import defaults, holder_total, inputs_within_bounds, zeroed
+
+# A 30-year-old outside for two years: one year on sosialhjelp (100 000 kr), then one on
+# AAP at 2 G with G = 100 000. No services, no lost income, 4 %, 20 % tax financing cost.
+TWO_YEARS = {
+    "alder": 30, "ar_utenfor": 2, "ar_sosialhjelp": 1, "ar_aap": 1, "grunnbelop": 100_000,
+    "sosialhjelp": 100_000, "aap_g": 2, "ufore_g": 3, "fylkeskommune_til_alder": 16,
+    "kalkulasjonsrente": 4, "skattefinansieringskostnad": 20, "deltakere": 10,
+    "tiltak_kostnad": 10_000, "suksessrate": 50, "dodvekt": 0,
+}
+
+
+def two_years(**changes):
+    return compute(zeroed(MODEL, {**TWO_YEARS, **changes}))
+
+
+def test_two_years_cost_the_kommune_then_the_state():
+    result = two_years()
+    assert result["arlig_kostnad"]["kommune_nav"] == [100_000, 0]
+    assert result["arlig_kostnad"]["stat_nav"] == [0, 200_000]
+
+
+def test_two_years_public_present_value():
+    # 100 000 + 200 000 / 1.04 = 100 000 + 192 307.69 = 292 307.69
+    assert two_years()["nv_offentlig"] == pytest.approx(292_307.692308, abs=1e-5)
+
+
+def test_benefits_alone_cost_society_only_the_tax_financing_cost():
+    # Benefits are transfers: society loses 20 % of 292 307.69 = 58 461.54.
+    assert two_years()["nv_samfunn"] == pytest.approx(58_461.538462, abs=1e-5)
+
+
+def test_measure_figures_for_two_years():
+    # 10 participants × 10 000 = 100 000; 50 % success = 5 cases × 292 307.69 = 1 461 538.46.
+    result = two_years()
+    assert result["forebygde_tilfeller"] == 5
+    assert result["tilfeller_som_betaler"] == pytest.approx(100_000 / 292_307.692308)
+    assert result["nnv_tiltak_offentlig"] == pytest.approx(1_361_538.461538, abs=1e-5)
+    # Break-even success: 10 000 / 292 307.69 = 3.421 %.
+    assert result["break_even_suksessrate"] == pytest.approx(3.421053, abs=1e-5)
+
+
+def test_aap_under_25_is_two_thirds():
+    # Age 20 on AAP at 2.041 G, G = 130 160: 2/3 × 265 656.56 = 177 104.37.
+    result = two_years(alder=20, ar_sosialhjelp=0, ar_aap=1, aap_g=2.041, grunnbelop=130_160)
+    assert result["arlig_kostnad"]["stat_nav"][0] == pytest.approx(177_104.373333, abs=1e-5)
+    assert result["arlig_kostnad"]["stat_nav"][1] == pytest.approx(3 * 130_160)
+
+
+def test_years_outside_stop_at_67():
+    assert two_years(alder=30, ar_utenfor=51)["ar_regnet"] == 37
+
+
+def test_lost_tax_is_split_between_levels():
+    # 400 000 × 25 % = 100 000 a year: kommune 40 %, fylke 10 %, stat the rest.
+    result = two_years(arbeidsinntekt=400_000, skatteandel=25, skatt_kommune=40, skatt_fylkeskommune=10)
+    assert result["arlig_kostnad"]["kommune_annet"] == [40_000, 40_000]
+    assert result["arlig_kostnad"]["fylkeskommune"] == [10_000, 10_000]
+    assert result["arlig_kostnad"]["stat_annet"] == [50_000, 50_000]
+
+
+def test_tax_shares_over_100_percent_cut_the_county_share():
+    result = two_years(arbeidsinntekt=400_000, skatteandel=25, skatt_kommune=80, skatt_fylkeskommune=50)
+    assert result["arlig_kostnad"]["fylkeskommune"] == pytest.approx([20_000, 20_000])
+    assert result["arlig_kostnad"]["stat_annet"] == pytest.approx([0, 0], abs=1e-9)
+
+
+def test_county_services_stop_after_the_given_age():
+    result = two_years(alder=21, fylkeskommune=80_000, fylkeskommune_til_alder=21)
+    assert result["arlig_kostnad"]["fylkeskommune"] == [80_000, 0]
+
+
+def test_lost_work_is_a_cost_for_society():
+    # Society: 400 000 of lost work each year, and 20 % of the public cost.
+    result = two_years(sosialhjelp=0, aap_g=0, arbeidsinntekt=400_000, skatteandel=25,
+                       skatt_kommune=40, skatt_fylkeskommune=10)
+    public = 100_000 + 100_000 / 1.04
+    assert result["nv_offentlig"] == pytest.approx(public)
+    assert result["nv_samfunn"] == pytest.approx(400_000 + 400_000 / 1.04 + 0.2 * public)
+
+
+def test_the_no_effect_preset_gives_minus_the_cost_of_the_measure():
+    preset = next(p for p in MODEL.presets if p.id == "ingen-varig-effekt")
+    result = compute(defaults(MODEL, **preset.values))
+    assert result["nnv_tiltak_offentlig"] == -result["tiltak_kostnad_total"]
+
+
+@pytest.mark.parametrize("preset", MODEL.presets, ids=lambda p: p.id)
+def test_every_preset_computes(preset):
+    assert math.isfinite(compute(defaults(MODEL, **preset.values))["nv_samfunn"])
+
+
+def _finite(value) -> bool:
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_finite(v) for v in value)
+    return math.isfinite(value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(inputs_within_bounds(MODEL))
+def test_every_input_inside_its_bounds_gives_finite_outputs(v):
+    result = compute(v)
+    assert set(result) == {o.id for o in MODEL.outputs}
+    assert _finite(result)
+
+
+@settings(max_examples=100, deadline=None)
+@given(inputs_within_bounds(MODEL))
+def test_budget_holder_parts_sum_to_the_totals(v):
+    result = compute(v)
+    parts = result["nv_per_budsjett"]
+    assert holder_total(parts, skip=("samfunnet",)) == pytest.approx(result["nv_offentlig"], abs=1e-3)
+    assert holder_total(parts) == pytest.approx(result["nv_samfunn"], abs=1e-3)
+    levels = result["nv_kommune"] + result["nv_fylkeskommune"] + result["nv_stat"]
+    assert levels == pytest.approx(result["nv_offentlig"], abs=1e-3)
+    measure = result["nnv_tiltak_per_budsjett"]
+    assert holder_total(measure) == pytest.approx(result["nnv_tiltak_samfunn"], rel=1e-9, abs=1e-3)
+
+
+@settings(max_examples=100, deadline=None)
+@given(inputs_within_bounds(MODEL))
+def test_a_higher_success_rate_never_lowers_the_measures_value(v):
+    before = compute(v)["nnv_tiltak_offentlig"]
+    v.suksessrate = min(100, v.suksessrate + 10)
+    assert compute(v)["nnv_tiltak_offentlig"] >= before - 1e-6
+
+
+@settings(max_examples=50, deadline=None)
+@given(inputs_within_bounds(MODEL))
+def test_a_zero_rate_gives_nominal_sums(v):
+    v.kalkulasjonsrente = 0
+    result = compute(v)
+    assert result["nv_offentlig"] == pytest.approx(sum(result["arlig_offentlig"]), rel=1e-9, abs=1e-3)
