@@ -1,8 +1,9 @@
-"""Every page must say what it is for: a one-line ``description`` in its front matter.
+"""Page-level checks and fixes that apply to every page.
 
-Material uses it for ``<meta name="description">`` and search results; editors get a build error
-naming the file when it is missing, instead of a page that search engines and screen readers
-describe with its first random sentence.
+- Every page must say what it is for: a one-line ``description`` in its front matter. Material
+  uses it for ``<meta name="description">`` and search results; editors get a build error naming
+  the file when it is missing.
+- Task-list checkboxes get an accessible name (see ``veileder.html_fixes``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.config.defaults import MkDocsConfig
+
+from veileder.html_fixes import label_task_list_checkboxes
 
 
 def on_page_markdown(
@@ -24,3 +27,9 @@ def on_page_markdown(
             "---\ndescription: Slik forankrer dere velferdslaben politisk og administrativt.\n---"
         )
     return None
+
+
+def on_page_content(
+    html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    return label_task_list_checkboxes(html)

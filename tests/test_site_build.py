@@ -41,7 +41,7 @@ def test_a_page_without_description_fails_the_build_naming_the_file(tmp_path: Pa
     config = {
         "site_name": "Test",
         "docs_dir": str(docs),
-        "hooks": [str(ROOT / "hooks" / "page_metadata.py")],
+        "hooks": [str(ROOT / "hooks" / "pages.py")],
         "theme": {"name": "mkdocs"},
     }
     config_file = tmp_path / "mkdocs.yml"

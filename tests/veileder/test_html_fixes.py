@@ -1,0 +1,26 @@
+from veileder.html_fixes import label_task_list_checkboxes
+
+ITEM = (
+    '<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/>'
+    '<span class="task-list-indicator"></span></label> {text}</li>'
+)
+
+
+def test_a_task_checkbox_is_named_by_its_item_text() -> None:
+    html = label_task_list_checkboxes(ITEM.format(text="Avklar <strong>mandat</strong> &amp; roller."))
+    assert '<input type="checkbox" disabled aria-label="Avklar mandat &amp; roller."/>' in html
+
+
+def test_quotes_in_the_item_text_cannot_break_out_of_the_attribute() -> None:
+    html = label_task_list_checkboxes(ITEM.format(text='Si «ja» eller "nei" <em>selv</em>'))
+    assert 'aria-label="Si «ja» eller &quot;nei&quot; selv"' in html
+
+
+def test_a_nested_list_is_not_part_of_the_parent_label() -> None:
+    nested = ITEM.format(text="Forankring<ul><li>politisk</li></ul>")
+    assert 'aria-label="Forankring"' in label_task_list_checkboxes(nested)
+
+
+def test_html_without_task_lists_is_unchanged() -> None:
+    html = "<ul><li>Vanlig punkt</li></ul>"
+    assert label_task_list_checkboxes(html) == html

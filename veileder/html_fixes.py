@@ -1,0 +1,28 @@
+"""Small, well-tested fixes to the HTML that Markdown extensions produce."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# pymdownx.tasklist renders an <input> inside an empty <label>, with the item's text after it, so
+# the checkbox has no accessible name (axe: label). We name it with the item's own text.
+_TASK_ITEM = re.compile(
+    r'(?P<start><li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox")'
+    r"(?P<attrs>[^>]*?)(?P<end>/?>)(?P<rest>.*?</label>)(?P<text>.*?)(?=<ul|<ol|<p|</li>)",
+    re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def label_task_list_checkboxes(page_html: str) -> str:
+    """Give every task-list checkbox an ``aria-label`` equal to the text of its item."""
+
+    def add_label(match: re.Match[str]) -> str:
+        text = " ".join(html.unescape(_TAG.sub("", match["text"])).split())
+        if not text or "aria-label" in match["attrs"]:
+            return match[0]
+        label = html.escape(text, quote=True)
+        return f'{match["start"]}{match["attrs"]} aria-label="{label}"{match["end"]}{match["rest"]}{match["text"]}'
+
+    return _TASK_ITEM.sub(add_label, page_html)
