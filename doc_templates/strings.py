@@ -31,6 +31,9 @@ WHAT_FOR = "Hva den er til"
 WHEN_TO_USE = "Når dere bruker den"
 READ_ONLINE = "Les innholdet"
 LANDSCAPE = "liggende"
+FORM_PRINT = "Skriv ut duken (A3 liggende)"
+FORM_RESET = "Tøm duken"
+FORM_ROW = "rad"
 
 
 def version_line(version: str, date: dt.date) -> str:
