@@ -1,0 +1,77 @@
+"""The built site: the gallery's links resolve and state the real sizes; markers fail loudly."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from doc_templates.build import SOURCES_DIR
+from doc_templates.model import load_templates
+from doc_templates.pages import MarkerError, render_markers
+from doc_templates.strings import format_size
+
+LINK = re.compile(r'<a download(?:="[^"]*")? href="(?P<href>[^"]+)"[^>]*>(?P<text>.*?)</a>')
+TAG = re.compile(r"<[^>]+>")  # the site's abbreviations wrap «PDF» etc. in <abbr>
+LABEL = re.compile(r"^Last ned (?P<format>PDF|ODT|DOCX), (?P<paper>A[134])(?: liggende)?, (?P<size>.+)$")
+
+
+def _downloads(page: Path) -> list[tuple[Path, str]]:
+    html = page.read_text(encoding="utf-8")
+    return [((page.parent / m["href"]).resolve(), unescape(TAG.sub("", m["text"]))) for m in LINK.finditer(html)]
+
+
+def test_the_gallery_links_every_file_of_every_template(built_site):
+    links = _downloads(built_site / "maler" / "index.html")
+    expected = sum(len(t.print_papers) + 2 for t in load_templates(SOURCES_DIR))
+    assert len(links) == expected
+
+
+def test_every_gallery_link_resolves_and_states_format_paper_and_the_real_size(built_site):
+    for target, text in _downloads(built_site / "maler" / "index.html"):
+        label = LABEL.match(text)
+        assert label, text
+        assert target.is_file(), target
+        assert target.suffix == "." + label["format"].lower()
+        assert label["paper"].lower() in target.name or label["format"] != "PDF"
+        assert label["size"] == format_size(target.stat().st_size), text
+
+
+def test_every_template_page_offers_the_same_downloads_as_the_gallery(built_site):
+    gallery = {target for target, _ in _downloads(built_site / "maler" / "index.html")}
+    pages = set()
+    for template in load_templates(SOURCES_DIR):
+        pages |= {target for target, _ in _downloads(built_site / "maler" / template.id / "index.html")}
+    assert pages == gallery
+
+
+def test_every_template_page_shows_every_section_as_a_heading(built_site):
+    for template in load_templates(SOURCES_DIR):
+        html = unescape((built_site / "maler" / template.id / "index.html").read_text(encoding="utf-8"))
+        html = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", html)
+        headings = [TAG.sub("", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
+        assert all(title in headings for title in template.section_titles()), template.id
+        assert "Versjon 1.0, 23. november 2026" in html
+
+
+def test_every_gallery_preview_image_exists(built_site):
+    html = (built_site / "maler" / "index.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img alt="Forhåndsvisning[^"]*"[^>]* src="([^"]+)"', html)
+    assert len(images) == len(load_templates(SOURCES_DIR))
+    assert all((built_site / "maler" / src).is_file() for src in images)
+
+
+def test_an_unknown_template_in_a_marker_fails_naming_the_page():
+    with pytest.raises(MarkerError, match=r"maler/x\.md: <!-- mal: finnes-ikke --> – ukjent mal"):
+        render_markers("<!-- mal: finnes-ikke -->", (), "maler/x.md")
+
+
+def test_an_unknown_marker_kind_fails_naming_the_valid_ones():
+    with pytest.raises(MarkerError, match="gyldige: maler, mal, mal-skjema"):
+        render_markers("<!-- malx: arbeidsduk -->", (), "maler/x.md")
+
+
+def test_other_hooks_markers_are_left_alone():
+    assert render_markers("<!-- md:badge 1 -->", (), "x.md") == "<!-- md:badge 1 -->"

@@ -1,0 +1,101 @@
+"""A broken template source fails with the file and the field named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from doc_templates.build import SOURCES_DIR
+from doc_templates.model import TemplateSourceError, load_template, load_templates
+
+from .conftest import write_source
+
+VALID = """\
+id: {id}
+order: 1
+title: Prøvemal
+version: "1.0"
+date: 2026-11-23
+summary: Til prøving.
+when: Aldri.
+print_papers: [A4]
+edit_paper: A4
+sections:
+  - title: Første del
+    fields:
+      - {{type: write, lines: 3}}
+"""
+
+
+def _error(tmp_path: Path, text: str) -> TemplateSourceError:
+    path = write_source(tmp_path, "prove", text)
+    with pytest.raises(TemplateSourceError) as caught:
+        load_template(path)
+    assert str(path) in str(caught.value)
+    return caught.value
+
+
+def test_the_valid_example_loads(tmp_path):
+    template = load_template(write_source(tmp_path, "prove", VALID.format(id="prove")))
+    assert template.section_titles() == ("Første del",)
+
+
+def test_a_missing_title_names_the_title_field(tmp_path):
+    error = _error(tmp_path, VALID.format(id="prove").replace("title: Prøvemal\n", ""))
+    assert error.field == "title"
+    assert "mangler" in str(error)
+
+
+def test_an_unknown_field_type_names_the_field_and_the_valid_types(tmp_path):
+    error = _error(tmp_path, VALID.format(id="prove").replace("type: write, lines: 3", "type: tegning"))
+    assert error.field == "sections[0].fields[0].type"
+    assert "'tegning'" in str(error) and "checklist" in str(error)
+
+
+def test_bad_yaml_names_the_line(tmp_path):
+    error = _error(tmp_path, VALID.format(id="prove").replace("summary: Til prøving.", "summary: [Til prøving."))
+    assert "ugyldig YAML" in str(error)
+    assert error.field.startswith("linje ")
+
+
+def test_an_unknown_key_names_the_key_and_the_valid_ones(tmp_path):
+    error = _error(tmp_path, VALID.format(id="prove").replace("when: Aldri.", "when: Aldri.\ncolour: blue"))
+    assert error.field == "colour"
+    assert "gyldige: id, title" in str(error)
+
+
+def test_an_unknown_paper_size_names_the_paper(tmp_path):
+    error = _error(tmp_path, VALID.format(id="prove").replace("print_papers: [A4]", "print_papers: [A5]"))
+    assert error.field == "print_papers[0]"
+    assert "A1, A3, A4" in str(error)
+
+
+def test_an_id_that_differs_from_the_file_name_is_refused(tmp_path):
+    error = _error(tmp_path, VALID.format(id="noe-annet"))
+    assert error.field == "id"
+
+
+def test_a_field_missing_its_required_setting_names_it(tmp_path):
+    error = _error(tmp_path, VALID.format(id="prove").replace("type: write, lines: 3", "type: write"))
+    assert error.field == "sections[0].fields[0].lines"
+
+
+def test_a_poster_section_in_an_unknown_area_names_the_section(tmp_path):
+    text = VALID.format(id="prove").replace(
+        "edit_paper: A4\n", "edit_paper: A4\nlayout: poster\nposter_areas: ['a b']\n"
+    ).replace("  - title: Første del\n", "  - title: Første del\n    area: c\n")
+    error = _error(tmp_path, text)
+    assert error.field == "sections[0].area"
+
+
+def test_the_shipped_sources_all_load_in_gallery_order():
+    ids = [template.id for template in load_templates(SOURCES_DIR)]
+    assert ids == ["arbeidsduk", "samtykke", "moteagenda", "mandat-investeringsteam", "handlingsplan"]
+
+
+def test_every_template_shows_version_and_date_in_norwegian():
+    from doc_templates.strings import version_line
+
+    for template in load_templates(SOURCES_DIR):
+        assert version_line(template.version, template.date) == "Versjon 1.0, 23. november 2026"
