@@ -1,0 +1,82 @@
+"""Run a model in Python: check values against the declarations, compute, check the outputs.
+
+``evaluate(model, values)`` is what the build (default results), the notebook and the tests call;
+the browser runs the generated JavaScript of the same ``compute``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from types import SimpleNamespace
+
+from calculators.model import BUDGET_HOLDER_IDS, Model
+
+Outputs = dict[str, object]
+
+
+class InputError(ValueError):
+    """A value the model does not accept; the message names the field and the valid range."""
+
+
+class NotComputable(ArithmeticError):
+    """The model has no finite result for these values (e.g. division by zero)."""
+
+
+def input_values(model: Model, values: Mapping[str, float] | None = None) -> dict[str, float]:
+    """Defaults overlaid with ``values``, each checked against its input's bounds."""
+    merged = {i.id: i.default for i in model.inputs}
+    for key, value in (values or {}).items():
+        field = next((i for i in model.inputs if i.id == key), None)
+        if field is None:
+            raise InputError(f"{model.id}: ukjent input «{key}»")
+        if not (isinstance(value, int | float) and math.isfinite(value)):
+            raise InputError(f"{model.id}: «{key}» må være et tall, fikk {value!r}")
+        if not field.minimum <= value <= field.maximum:
+            raise InputError(
+                f"{model.id}: «{key}» = {value} er utenfor [{field.minimum}, {field.maximum}]")
+        if field.integer and value != int(value):
+            raise InputError(f"{model.id}: «{key}» må være et heltall, fikk {value}")
+        merged[key] = value
+    return merged
+
+
+def evaluate(model: Model, values: Mapping[str, float] | None = None) -> Outputs:
+    """Outputs of ``model`` for its defaults overlaid with ``values``.
+
+    Raises ``InputError`` for an unknown or out-of-bounds value and ``NotComputable`` when the
+    model has no finite result (the browser shows the same as «kan ikke beregnes»).
+    """
+    merged = input_values(model, values)
+    try:
+        result = model.compute(SimpleNamespace(**merged))
+    except (ArithmeticError, IndexError) as error:
+        raise NotComputable(f"{model.id}: {error}") from error
+    return check_outputs(model, result)
+
+
+def check_outputs(model: Model, result: object) -> Outputs:
+    """``result`` with every value checked against its output's kind; floats throughout."""
+    if not isinstance(result, dict) or set(result) != {o.id for o in model.outputs}:
+        got = sorted(result) if isinstance(result, dict) else type(result).__name__
+        raise TypeError(f"{model.id}: compute må returnere nøklene "
+                        f"{sorted(o.id for o in model.outputs)}, fikk {got}")
+    return {o.id: _checked(model.id, o.id, o.kind, result[o.id]) for o in model.outputs}
+
+
+def _checked(model_id: str, output_id: str, kind: str, value: object) -> object:
+    where = f"{model_id}: output «{output_id}» ({kind})"
+    if kind in ("number", "year"):
+        if isinstance(value, complex) or not isinstance(value, int | float):
+            raise NotComputable(f"{where}: {value!r} er ikke et reelt tall")
+        if not math.isfinite(value):
+            raise NotComputable(f"{where}: {value!r}")
+        return float(value)
+    if kind == "years":
+        if not isinstance(value, list):
+            raise TypeError(f"{where}: ventet en liste, fikk {type(value).__name__}")
+        return [_checked(model_id, output_id, "number", x) for x in value]
+    if not isinstance(value, dict) or not set(value) <= BUDGET_HOLDER_IDS:
+        raise TypeError(f"{where}: ventet en dict med budsjett-id-er, fikk {value!r:.80}")
+    inner = "number" if kind == "by_holder" else "years"
+    return {h: _checked(model_id, output_id, inner, x) for h, x in value.items()}
