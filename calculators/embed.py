@@ -1,0 +1,67 @@
+"""Markers in Markdown become calculators: ``<!-- kalkulator: <id> -->`` on a line of its own.
+
+``hooks/kalkulatorer.py`` wires these functions to MkDocs' events; they live here so they can be
+tested and reloaded like any other code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from calculators import bundle, registry, render
+from calculators.translate import TranslationError
+
+MARKER = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")
+RUNTIME = "assets/javascripts/kalkulator.js"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+class MarkerError(ValueError):
+    """A marker naming no model, or a model that cannot be built; names the page."""
+
+
+def marker_ids(markdown: str, page: str) -> list[str]:
+    """The model ids a page asks for; unknown ids raise ``MarkerError`` naming the page."""
+    ids = MARKER.findall(markdown)
+    known = registry.model_ids()
+    for model_id in ids:
+        if model_id not in known:
+            raise MarkerError(f"{page}: <!-- kalkulator: {model_id} --> – ukjent kalkulator; "
+                              f"finnes: {', '.join(known)}")
+    return ids
+
+
+def runtime_version() -> str:
+    return hashlib.sha256((DOCS / RUNTIME).read_bytes()).hexdigest()[:10]
+
+
+def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str]) -> str:
+    """Replace each marker in ``html`` with its calculator.
+
+    ``url`` makes a site path relative to the page; ``assets`` collects ``{site path: JS}``
+    for the build to write.
+    """
+    def replace(match: re.Match) -> str:
+        model = registry.load(marker_ids(match.group(0), page)[0])
+        try:
+            path, code = bundle.asset(model)
+        except TranslationError as error:
+            raise MarkerError(f"{page}: kalkulatoren «{model.id}» kan ikke bygges: {error}") from error
+        assets[path] = code
+        return (
+            render.render(model)
+            + f'<script src="{url(RUNTIME)}?v={runtime_version()}" defer></script>'
+            + f'<script src="{url(path)}" data-vl-model="{model.id}" defer></script>'
+        )
+
+    return MARKER.sub(replace, html)
+
+
+def write_assets(site_dir: str, assets: dict[str, str]) -> None:
+    for path, code in assets.items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(code, encoding="utf-8")

@@ -1,0 +1,265 @@
+"""Server-side HTML of a calculator: the form with its defaults and the results Python computed.
+
+The page reads right with JavaScript off and in print; ``kalkulator.js`` then rebuilds the part
+marked ``data-vl-out`` on every change with the same structure (keep the two in step). Every
+text is escaped; numbers are formatted exactly as the runtime formats them (``format_number``).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from calculators.bundle import HOLDER_KINDS
+from calculators.evaluate import evaluate
+from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, LEVELS, Input, Model, Output, Source
+
+NBSP, MINUS = "\u00a0", "\u2212"
+DECIMALS = {"kr": 0, "kr/time": 0, "kr/år": 0, "kr/møte": 0, "timer": 2, "%": 2, "år": 0,
+            "antall": 2, "G": 2, "faktor": 3}
+UNIT_LABELS = {"kr": "kr", "kr/time": "kr per time", "kr/år": "kr per år",
+               "kr/møte": "kr per møte", "timer": "timer", "%": "%", "år": "år", "antall": "",
+               "G": "G", "faktor": ""}
+TEXT = {
+    "results": "Resultat",
+    "all_results": "Alle resultater",
+    "result": "Resultat",
+    "value": "Verdi",
+    "year": "År",
+    "per_year": "år for år",
+    "who_pays": "Hvem betaler og hvem sparer",
+    "holder": "Budsjett",
+    "sum": "Sum",
+    "assumptions": "Forutsetninger og kilder",
+    "price_year": "Alle kronebeløp er i {year}-kroner (faste priser).",
+    "illustration": "Illustrasjon – bytt ut med egne tall",
+    "source": "Kilde",
+    "noscript": "Slå på JavaScript for å regne med egne tall. Resultatet under gjelder "
+                "standardverdiene.",
+    "stale": "Resultatet er ikke oppdatert. Rett feltet som er merket.",
+    "copy": "Kopier lenke",
+    "reset": "Tilbakestill",
+    "preset": "Forhåndsinnstilling",
+    "own_values": "Egne tall",
+    "never": "ikke innen perioden",
+    "chart": "Søylediagram: {label}. Tallene står i tabellen.",
+    "positive_saves": "Positive tall er besparelser, negative tall er kostnader.",
+}
+
+
+def format_number(value: float, unit: str) -> str:
+    """Norwegian: groups of three with no-break spaces, decimal comma, minus sign, unit.
+
+    Rounds to the unit's decimals half to even on exact ties (as Python's format does; the
+    runtime copies this), then drops trailing zeros.
+    """
+    digits = format(abs(value), f".{DECIMALS[unit]}f")
+    whole, _, fraction = digits.partition(".")
+    fraction = fraction.rstrip("0")
+    grouped = ""
+    while len(whole) > 3:
+        whole, grouped = whole[:-3], NBSP + whole[-3:] + grouped
+    text = whole + grouped + ("," + fraction if fraction else "")
+    if value < 0 and digits.strip("0.") != "":
+        text = MINUS + text
+    label = UNIT_LABELS[unit]
+    return f"{text}{NBSP}{label}" if label else text
+
+
+def format_output(value: float, output: Output) -> str:
+    if output.kind == "year":
+        return TEXT["never"] if value < 0 else f"{TEXT['year'].lower()}{NBSP}{int(value)}"
+    return format_number(value, output.unit)
+
+
+def render(model: Model) -> str:
+    """The calculator for ``model`` (form, default results, assumptions) as HTML."""
+    prefix = f"vl-{model.id}"
+    results = evaluate(model)
+    return "".join((
+        f'<div class="vl-calc" data-vl-calc="{escape(model.id)}" id="{prefix}">',
+        f'<noscript><p class="vl-calc__noscript">{escape(TEXT["noscript"])}</p></noscript>',
+        _form(model, prefix),
+        f'<section class="vl-calc__results" aria-labelledby="{prefix}-resultat">',
+        f'<h2 id="{prefix}-resultat">{TEXT["results"]}</h2>',
+        f'<p class="vl-calc__stale" hidden>{escape(TEXT["stale"])}</p>',
+        f'<div class="vl-calc__out" data-vl-out>{results_html(model, results, prefix)}</div>',
+        _assumptions(model),
+        "</section>",
+        '<p class="vl-calc__live vl-visually-hidden" aria-live="polite"></p>',
+        "</div>",
+    ))
+
+
+def _form(model: Model, prefix: str) -> str:
+    groups: dict[str, list[Input]] = {}
+    for field in model.inputs:
+        groups.setdefault(field.group or model.title, []).append(field)
+    parts = [f'<form class="vl-calc__form" novalidate aria-label="{escape(model.title)}">',
+             '<div class="vl-calc__notice" hidden></div>']
+    if model.presets:
+        options = "".join(f'<option value="{escape(p.id)}">{escape(p.label)}</option>'
+                          for p in model.presets)
+        parts.append(
+            f'<p class="vl-calc__preset"><label for="{prefix}-preset">{TEXT["preset"]}</label> '
+            f'<select id="{prefix}-preset" data-vl-preset><option value="">{TEXT["own_values"]}'
+            f"</option>{options}</select></p>")
+    for legend, fields in groups.items():
+        parts.append(f'<fieldset class="vl-calc__group"><legend>{escape(legend)}</legend>')
+        parts += [_field(field, prefix) for field in fields]
+        parts.append("</fieldset>")
+    parts.append(
+        '<p class="vl-calc__actions" hidden>'
+        f'<button type="button" class="md-button" data-vl-action="copy">{TEXT["copy"]}</button> '
+        f'<button type="button" class="md-button" data-vl-action="reset">{TEXT["reset"]}</button>'
+        "</p></form>")
+    return "".join(parts)
+
+
+def _field(field: Input, prefix: str) -> str:
+    base = f"{prefix}-{field.id}"
+    unit = UNIT_LABELS[field.unit] or ("stk." if field.unit == "antall" else "")
+    help_html = f'<span class="vl-calc__help">{escape(field.help)}</span> ' if field.help else ""
+    value = format_number(field.default, field.unit).removesuffix(NBSP + UNIT_LABELS[field.unit])
+    return (
+        '<div class="vl-calc__field">'
+        f'<label for="{base}">{escape(field.label)}</label>'
+        f'<span class="vl-calc__control"><input id="{base}" name="{escape(field.id)}" type="text" '
+        f'inputmode="decimal" autocomplete="off" value="{escape(value)}" '
+        f'aria-describedby="{base}-info {base}-feil">'
+        f'<span class="vl-calc__unit" aria-hidden="true">{escape(unit)}</span></span>'
+        f'<span class="vl-calc__info" id="{base}-info">{help_html}'
+        f'<span class="vl-calc__unit-text vl-visually-hidden">Enhet: {escape(field.unit)}. </span>'
+        f"{_status(field.source)}</span>"
+        f'<span class="vl-calc__error" id="{base}-feil" hidden></span>'
+        "</div>"
+    )
+
+
+def _status(source: Source) -> str:
+    if source.status == "kilde":
+        return f'<span class="vl-calc__status vl-calc__status--kilde">{TEXT["source"]}: ' \
+               f"{escape(source.publisher)} {source.year}</span>"
+    return f'<span class="vl-calc__status vl-calc__status--illustrasjon">' \
+           f'{TEXT["illustration"]}</span>'
+
+
+def results_html(model: Model, results: dict, prefix: str) -> str:
+    """The part of the results the runtime rebuilds on each change."""
+    parts = []
+    headline = [o for o in model.outputs if o.headline]
+    if headline:
+        parts.append('<dl class="vl-calc__headline">' + "".join(
+            f'<div><dt>{escape(o.label)}</dt><dd data-vl-value="{o.id}">'
+            f"{format_output(results[o.id], o)}</dd></div>" for o in headline) + "</dl>")
+    scalars = [o for o in model.outputs if o.kind in ("number", "year")]
+    rows = "".join(f'<tr><th scope="row">{escape(o.label)}</th><td data-vl-value="{o.id}">'
+                   f"{format_output(results[o.id], o)}</td></tr>" for o in scalars)
+    parts.append(_table(TEXT["all_results"], (TEXT["result"], TEXT["value"]), rows))
+    for output in model.outputs:
+        value = results[output.id]
+        if output.kind == "years":
+            parts.append(_years(output, value, f"{prefix}-{output.id}"))
+        elif output.kind == "by_holder":
+            parts.append(_by_holder(output, value, f"{prefix}-{output.id}"))
+        elif output.kind == "years_by_holder":
+            parts.append(_years_by_holder(output, value))
+    return "".join(parts)
+
+
+def _table(caption: str, head: tuple[str, ...], rows: str, cls: str = "") -> str:
+    cells = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
+    return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+            f'<table class="vl-calc__table{cls}"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{cells}</tr></thead><tbody>{rows}</tbody></table></div></div>")
+
+
+def _years(output: Output, values: list[float], base: str) -> str:
+    caption = f"{output.label}, {TEXT['per_year']}"
+    labels = [f"{TEXT['year']} {t}" for t in range(len(values))]
+    rows = "".join(f'<tr><th scope="row">{label}</th><td>{format_number(v, output.unit)}</td></tr>'
+                   for label, v in zip(labels, values))
+    return (f"<h3>{escape(caption)}</h3>" + chart(caption, labels, values, base)
+            + _table(caption, (TEXT["year"], output.label), rows, " vl-calc__years"))
+
+
+def holder_rows(value: dict) -> list[tuple[str, str, object]]:
+    """``(level, label, value)`` for the holders present, in ``BUDGET_HOLDERS`` order."""
+    return [(h.level, h.label, value[h.id]) for h in BUDGET_HOLDERS if h.id in value]
+
+
+def _by_holder(output: Output, value: dict[str, float], base: str) -> str:
+    rows, present = [], holder_rows(value)
+    for level in LEVELS:
+        mine = [(label, v) for lvl, label, v in present if lvl == level]
+        if not mine:
+            continue
+        rows += [f'<tr><th scope="row">{escape(label)}</th><td>{format_number(v, output.unit)}'
+                 f"</td></tr>" for label, v in mine]
+        if len(mine) > 1:
+            total = sum(v for _, v in mine)
+            rows.append(f'<tr class="vl-calc__sum"><th scope="row">{TEXT["sum"]} '
+                        f"{escape(LEVEL_LABELS[level].lower())}</th>"
+                        f"<td>{format_number(total, output.unit)}</td></tr>")
+    caption = f"{TEXT['who_pays']}: {output.label}"
+    return (f"<h3>{escape(TEXT['who_pays'])}</h3><p>{escape(TEXT['positive_saves'])}</p>"
+            + chart(caption, [label for _, label, _ in present], [v for *_, v in present], base)
+            + _table(caption, (TEXT["holder"], output.label), "".join(rows)))
+
+
+def _years_by_holder(output: Output, value: dict[str, list[float]]) -> str:
+    present = holder_rows(value)
+    years = max((len(v) for *_, v in present), default=0)
+    rows = "".join(
+        f'<tr><th scope="row">{escape(label)}</th>'
+        + "".join(f"<td>{format_number(x, output.unit)}</td>" for x in series) + "</tr>"
+        for _, label, series in present)
+    head = (TEXT["holder"], *(f"{TEXT['year']} {t}" for t in range(years)))
+    caption = f"{output.label}, {TEXT['per_year']}"
+    return (f'<details class="vl-calc__details"><summary>{escape(caption)}</summary>'
+            + _table(caption, head, rows) + "</details>")
+
+
+def chart(caption: str, labels: list[str], values: list[float], base: str) -> str:
+    """A bar chart as SVG: one bar per value, growing right (positive) or left (negative).
+
+    Decorative for screen readers beyond its label: the table next to it carries the numbers.
+    """
+    width, row, label_width = 600, 28, 220
+    top = max((abs(v) for v in values), default=0) or 1
+    has_negative = any(v < 0 for v in values)
+    zero = label_width + (width - label_width) / 2 if has_negative else label_width
+    scale = (width - zero - 10) / top
+    bars = []
+    for i, (label, v) in enumerate(zip(labels, values)):
+        y, length = i * row + 4, abs(v) * scale
+        x = zero - length if v < 0 else zero
+        cls = "vl-calc__bar--neg" if v < 0 else "vl-calc__bar"
+        bars.append(f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end">{escape(label)}</text>'
+                    f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{length:.1f}" height="{row - 8}"/>')
+    height = len(values) * row + 8
+    return (f'<svg class="vl-calc__chart" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-label="{escape(TEXT["chart"].format(label=caption))}" id="{base}-diagram">'
+            f'<line class="vl-calc__axis" x1="{zero}" y1="0" x2="{zero}" y2="{height}"/>'
+            + "".join(bars) + "</svg>")
+
+
+def _assumptions(model: Model) -> str:
+    items = []
+    for field in model.inputs:
+        source = field.source
+        if source.status == "kilde":
+            title = escape(source.title)
+            if source.url:
+                title = f'<a href="{escape(source.url)}">{title}</a>'
+            origin = f"{TEXT['source']}: {title}, {escape(source.publisher)} {source.year}."
+        else:
+            origin = f"{TEXT['illustration']}."
+        note = f" {escape(source.note)}" if source.note else ""
+        items.append(f"<li><strong>{escape(field.label)}:</strong> "
+                     f"{format_number(field.default, field.unit)}. {origin}{note}</li>")
+    price = f"<p>{TEXT['price_year'].format(year=model.price_year)}</p>" if model.price_year else ""
+    return (f'<div class="vl-calc__assumptions"><h3>{TEXT["assumptions"]}</h3>{price}'
+            f"<ul>{''.join(items)}</ul></div>")
+
+
+__all__ = ["HOLDER_KINDS", "format_number", "render", "results_html"]

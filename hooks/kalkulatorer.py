@@ -1,0 +1,51 @@
+"""Calculators: ``<!-- kalkulator: <id> -->`` in a page becomes that model's calculator.
+
+Thin wiring; the work is in ``calculators.embed`` (markers), ``calculators.render`` (HTML) and
+``calculators.bundle`` (the model's JavaScript, written into the site after the build).
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from calculators import embed
+
+log = get_plugin_logger(__name__)
+_assets: dict[str, str] = {}
+"""Model files the pages of this build use: site path -> JavaScript (reset every build)."""
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _assets.clear()
+
+
+def on_page_markdown(
+    markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    try:
+        embed.marker_ids(markdown, page.file.src_uri)
+    except embed.MarkerError as error:
+        raise PluginError(str(error)) from error
+    return None
+
+
+def on_page_content(
+    html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    if not embed.MARKER.search(html):
+        return None
+    try:
+        return embed.embed(html, page.file.src_uri,
+                           lambda path: get_relative_url(path, page.url), _assets)
+    except embed.MarkerError as error:
+        raise PluginError(str(error)) from error
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    embed.write_assets(config.site_dir, _assets)
+    log.debug("kalkulatorer: %s", ", ".join(sorted(_assets)))
