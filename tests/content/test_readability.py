@@ -18,6 +18,7 @@ CITIZEN_PREFIX = "innbyggere/"
 # little about them. Keep this list short, and give the reason.
 EXCLUDED: dict[str, str] = {
     "om-nettstedet/kilder/": "a list of references: titles, publishers and addresses, not sentences",
+    "okonomi/datakilder/": "a table generated from the data files: one row per unit cost",
 }
 
 
