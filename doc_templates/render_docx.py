@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -18,11 +17,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from doc_templates import strings
-from doc_templates.model import FIELD_TYPES, PAPER_MM, Field, Template
+from doc_templates.flow import write_template
+from doc_templates.model import PAPER_MM, Template
 from doc_templates.package import normalise_zip
 
 FONT = "Arial"  # on every Windows and Mac; Liberation Sans stands in for it on Linux
-LINE_MM = 7.5
 BLUE = RGBColor(0x1D, 0x4F, 0x73)
 
 Document = docx.document.Document
@@ -64,90 +63,49 @@ def _metadata(document: Document, template: Template) -> None:
     props.comments = strings.version_line(template.version, template.date)
 
 
-def _hint(document: Document, content: str) -> None:
-    document.add_paragraph().add_run(content).italic = True
+class _Writer:
+    """A ``flow.FlowWriter`` that builds a python-docx document."""
 
+    def __init__(self, document: Document) -> None:
+        self.document = document
 
-def _grid(document: Document, rows: list[list[str]], *, header: list[str] | None = None,
-          height_mm: float = 0) -> None:
-    columns = len(header or rows[0])
-    tbl = document.add_table(rows=0, cols=columns)
-    tbl.style = document.styles["Table Grid"]
-    for values, is_header in [(header, True)] * bool(header) + [(r, False) for r in rows]:
-        row = tbl.add_row()
-        if height_mm and not is_header:
-            row.height, row.height_rule = Mm(height_mm), WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell, value in zip(row.cells, values):
-            cell.text = value
-            if is_header:
-                cell.paragraphs[0].runs[0].bold = True
-    if header:  # repeat the header row on each page, and tell screen readers it is one
-        tr_pr = tbl.rows[0]._tr.get_or_add_trPr()
-        tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
-    document.add_paragraph()
+    def heading(self, content: str, level: int, *, page_break: bool = False) -> None:
+        self.document.add_heading(content, level=level).paragraph_format.page_break_before = page_break
 
+    def paragraph(self, content: str) -> None:
+        self.document.add_paragraph(content)
 
-def _text(document: Document, field: Field) -> None:
-    for paragraph in (p.strip() for p in field.text.split("\n\n")):
-        if paragraph:
-            document.add_paragraph(paragraph)
+    def hint(self, content: str) -> None:
+        self.document.add_paragraph().add_run(content).italic = True
 
+    def bullet(self, content: str) -> None:
+        self.document.add_paragraph(content, style="List Bullet")
 
-def _list(document: Document, field: Field) -> None:
-    for item in field.items:
-        document.add_paragraph(item, style="List Bullet")
+    def strong(self, content: str) -> None:
+        self.document.add_paragraph().add_run(content).bold = True
 
-
-def _write(document: Document, field: Field) -> None:
-    _grid(document, [[""]], height_mm=field.lines * LINE_MM)
-
-
-def _labels(document: Document, field: Field) -> None:
-    _grid(document, [[f"{label}:", ""] for label in field.items], height_mm=9)
-
-
-def _checklist(document: Document, field: Field) -> None:
-    for item in field.items:
-        document.add_paragraph(f"{strings.CHECKBOX} {item}")
-    if field.other:
-        document.add_paragraph(f"{strings.CHECKBOX} {strings.OTHER}: ______________________________")
-
-
-def _table(document: Document, field: Field) -> None:
-    blank = [""] * (len(field.columns) - 1)
-    rows = [[item, *blank] for item in field.items] or [["", *blank] for _ in range(field.rows)]
-    _grid(document, rows, header=list(field.columns), height_mm=9)
-
-
-def _signatures(document: Document, field: Field) -> None:
-    labels = (strings.PLACE_AND_DATE, strings.SIGNATURE, strings.NAME_IN_CAPITALS)
-    for signer in field.items:
-        document.add_paragraph().add_run(signer).bold = True
-        _grid(document, [[f"{label}:", ""] for label in labels], height_mm=10)
-
-
-_FIELD_WRITERS: dict[str, Callable[[Document, Field], None]] = {
-    "text": _text, "list": _list, "write": _write, "labels": _labels,
-    "checklist": _checklist, "table": _table, "signatures": _signatures,
-}  # fmt: skip
-assert set(_FIELD_WRITERS) == set(FIELD_TYPES), "render_docx: every field type needs a writer"
+    def grid(self, rows: list[list[str]], *, header: list[str] | None = None, row_mm: float = 0) -> None:
+        tbl = self.document.add_table(rows=0, cols=len(header or rows[0]))
+        tbl.style = self.document.styles["Table Grid"]
+        for values, is_header in [(header, True)] * bool(header) + [(r, False) for r in rows]:
+            row = tbl.add_row()
+            if row_mm and not is_header:
+                row.height, row.height_rule = Mm(row_mm), WD_ROW_HEIGHT_RULE.AT_LEAST
+            for cell, value in zip(row.cells, values):
+                cell.text = value
+                if is_header:
+                    cell.paragraphs[0].runs[0].bold = True
+        if header:  # repeat the header row on each page, and tell screen readers it is one
+            tr_pr = tbl.rows[0]._tr.get_or_add_trPr()
+            tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+        self.document.add_paragraph()
 
 
 def render_docx(template: Template) -> bytes:
     document = docx.Document()
     _setup(document, template)
     _metadata(document, template)
-    document.add_heading(template.title, level=1)
-    _hint(document, strings.version_line(template.version, template.date))
-    if template.intro:
-        _hint(document, template.intro)
-    for section in template.sections:
-        heading = document.add_heading(section.title, level=2)
-        heading.paragraph_format.page_break_before = section.page_break
-        if section.hint:
-            _hint(document, section.hint)
-        for field in section.fields:
-            _FIELD_WRITERS[field.type](document, field)
+    write_template(_Writer(document), template)
     buffer = io.BytesIO()
     document.save(buffer)
     return normalise_zip(buffer.getvalue(), template.date)

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 
 from odf import dc, meta, style, table, text
 from odf.element import Element
 from odf.opendocument import OpenDocumentText
 
 from doc_templates import strings
-from doc_templates.model import FIELD_TYPES, PAPER_MM, Field, Template
+from doc_templates.flow import write_template
+from doc_templates.model import PAPER_MM, Template
 from doc_templates.package import normalise_zip
 
 FONT = "DejaVu Sans"  # ships with LibreOffice; «swiss» tells other suites to use a sans-serif
-LINE_CM = 0.75
 
 
 class _Writer:
+    """A ``flow.FlowWriter`` that builds an odfpy document."""
+
     def __init__(self, template: Template) -> None:
         self.template = template
         self.doc = OpenDocumentText()
@@ -48,10 +49,10 @@ class _Writer:
         default.addElement(style.TextProperties(fontname=FONT, fontsize="10.5pt", language="nb", country="NO"))
         doc.styles.addElement(default)
         self.p = self._paragraph_style("Text_20_body", "Text body", margin="0.2cm")
-        self.hint = self._paragraph_style("Hint", "Hint", margin="0.15cm", italic=True)
+        self.hint_style = self._paragraph_style("Hint", "Hint", margin="0.15cm", italic=True)
         self.h1 = self._paragraph_style("Heading_20_1", "Heading 1", size="20pt", bold=True, level=1)
         self.h2 = self._paragraph_style("Heading_20_2", "Heading 2", size="13pt", bold=True, level=2)
-        self.strong = self._paragraph_style("Strong_20_text", "Strong text", margin="0.1cm", bold=True)
+        self.strong_style = self._paragraph_style("Strong_20_text", "Strong text", margin="0.1cm", bold=True)
         self.h2_break = style.Style(name="HeadingBreak", family="paragraph", parentstylename=self.h2)
         self.h2_break.addElement(style.ParagraphProperties(breakbefore="page"))
         self.doc.automaticstyles.addElement(self.h2_break)
@@ -78,85 +79,54 @@ class _Writer:
         self.doc.styles.addElement(st)
         return st
 
-    def para(self, content: str, st: style.Style | None = None) -> None:
-        self.body.addElement(text.P(stylename=st or self.p, text=content))
+    def _para(self, content: str, st: style.Style) -> None:
+        self.body.addElement(text.P(stylename=st, text=content))
 
-    def table(self, header: list[str] | None, rows: list[list[str]], *, row_height_cm: float = 0) -> None:
+    def heading(self, content: str, level: int, *, page_break: bool = False) -> None:
+        st = self.h1 if level == 1 else (self.h2_break if page_break else self.h2)
+        self.body.addElement(text.H(outlinelevel=level, stylename=st, text=content))
+
+    def paragraph(self, content: str) -> None:
+        self._para(content, self.p)
+
+    def hint(self, content: str) -> None:
+        self._para(content, self.hint_style)
+
+    def bullet(self, content: str) -> None:
+        self._para(f"• {content}", self.p)
+
+    def strong(self, content: str) -> None:
+        self._para(content, self.strong_style)
+
+    def grid(self, rows: list[list[str]], *, header: list[str] | None = None, row_mm: float = 0) -> None:
         self._table_count += 1
-        columns = len(rows[0]) if rows else len(header or [])
         tbl = table.Table(name=f"Tabell{self._table_count}")
-        tbl.addElement(table.TableColumn(numbercolumnsrepeated=columns))
+        tbl.addElement(table.TableColumn(numbercolumnsrepeated=len(header or rows[0])))
         if header:
             head = table.TableHeaderRows()
             head.addElement(self._row(header, self.head_cell))
             tbl.addElement(head)
         for values in rows:
-            tbl.addElement(self._row(values, self.cell, row_height_cm))
+            tbl.addElement(self._row(values, self.cell, row_mm))
         self.body.addElement(tbl)
 
-    def _row_style(self, height_cm: float) -> style.Style:
-        if height_cm not in self._row_styles:
+    def _row_style(self, height_mm: float) -> style.Style:
+        if height_mm not in self._row_styles:
             row_style = style.Style(name=f"Row{len(self._row_styles) + 1}", family="table-row")
-            row_style.addElement(style.TableRowProperties(minrowheight=f"{height_cm:g}cm"))
+            row_style.addElement(style.TableRowProperties(minrowheight=f"{height_mm:g}mm"))
             self.doc.automaticstyles.addElement(row_style)
-            self._row_styles[height_cm] = row_style
-        return self._row_styles[height_cm]
+            self._row_styles[height_mm] = row_style
+        return self._row_styles[height_mm]
 
-    def _row(self, values: list[str], cell_style: style.Style, height_cm: float = 0) -> table.TableRow:
+    def _row(self, values: list[str], cell_style: style.Style, height_mm: float = 0) -> table.TableRow:
         row = table.TableRow()
-        if height_cm:
-            row.setAttribute("stylename", self._row_style(height_cm))
+        if height_mm:
+            row.setAttribute("stylename", self._row_style(height_mm))
         for value in values:
             cell = table.TableCell(stylename=cell_style, valuetype="string")
             cell.addElement(text.P(stylename=self.p, text=value))
             row.addElement(cell)
         return row
-
-
-def _text(w: _Writer, field: Field) -> None:
-    for paragraph in (p.strip() for p in field.text.split("\n\n")):
-        if paragraph:
-            w.para(paragraph)
-
-
-def _list(w: _Writer, field: Field) -> None:
-    for item in field.items:
-        w.para(f"• {item}")
-
-
-def _write(w: _Writer, field: Field) -> None:
-    w.table(None, [[""]], row_height_cm=field.lines * LINE_CM)
-
-
-def _labels(w: _Writer, field: Field) -> None:
-    w.table(None, [[f"{label}:", ""] for label in field.items], row_height_cm=0.9)
-
-
-def _checklist(w: _Writer, field: Field) -> None:
-    for item in field.items:
-        w.para(f"{strings.CHECKBOX} {item}")
-    if field.other:
-        w.para(f"{strings.CHECKBOX} {strings.OTHER}: ______________________________")
-
-
-def _table(w: _Writer, field: Field) -> None:
-    blank = [""] * (len(field.columns) - 1)
-    rows = [[item, *blank] for item in field.items] or [["", *blank] for _ in range(field.rows)]
-    w.table(list(field.columns), rows, row_height_cm=0.9)
-
-
-def _signatures(w: _Writer, field: Field) -> None:
-    labels = (strings.PLACE_AND_DATE, strings.SIGNATURE, strings.NAME_IN_CAPITALS)
-    for signer in field.items:
-        w.para(signer, w.strong)
-        w.table(None, [[f"{label}:", ""] for label in labels], row_height_cm=1.0)
-
-
-_FIELD_WRITERS: dict[str, Callable[[_Writer, Field], None]] = {
-    "text": _text, "list": _list, "write": _write, "labels": _labels,
-    "checklist": _checklist, "table": _table, "signatures": _signatures,
-}  # fmt: skip
-assert set(_FIELD_WRITERS) == set(FIELD_TYPES), "render_odt: every field type needs a writer"
 
 
 def _metadata(w: _Writer) -> None:
@@ -176,18 +146,7 @@ def render_odt(template: Template) -> bytes:
     Element.namespaces.clear()
     w = _Writer(template)
     _metadata(w)
-    heading = text.H(outlinelevel=1, stylename=w.h1, text=template.title)
-    w.body.addElement(heading)
-    w.para(strings.version_line(template.version, template.date), w.hint)
-    if template.intro:
-        w.para(template.intro, w.hint)
-    for section in template.sections:
-        heading_style = w.h2_break if section.page_break else w.h2
-        w.body.addElement(text.H(outlinelevel=2, stylename=heading_style, text=section.title))
-        if section.hint:
-            w.para(section.hint, w.hint)
-        for field in section.fields:
-            _FIELD_WRITERS[field.type](w, field)
+    write_template(w, template)
     buffer = io.BytesIO()
     w.doc.write(buffer)
     return normalise_zip(buffer.getvalue(), template.date, first="mimetype")
