@@ -1,0 +1,219 @@
+"""The methodology notebook (``docs/okonomi/metode.ipynb``): build, execute, check, clean.
+
+The notebook is committed *with* outputs (the site build does not execute it), so its figures
+must come from the current models. ``python -m calculators.notebook`` rebuilds and re-executes
+it; ``tests/calculators/test_notebook.py`` re-executes it and fails if the committed outputs
+differ — a stale notebook fails CI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK = ROOT / "docs" / "okonomi" / "metode.ipynb"
+DESCRIPTION = (
+    "Slik regner kalkulatorene: standardscenarioet, følsomhetsanalyse (tornadodiagram) og "
+    "break-even, kjørt med de samme Python-modellene som kalkulatorene."
+)
+
+CELLS: list[tuple[str, str]] = [
+    ("markdown", """# Modellene i bruk
+
+Denne notatboken bruker **de samme Python-modellene** som kalkulatorene på nettstedet
+(`calculators/models/familie.py` og `calculators/models/utenforskap.py`). Den viser
+standardscenarioet, hvilke forutsetninger som betyr mest (tornadodiagram) og hvor stor effekt
+som trengs for å gå i null (break-even). Formlene står i metodesidene for
+[familiemodellen](metode-familie.md) og [utenforskapsmodellen](metode-utenforskap.md).
+
+Alle kronebeløp er i 2025-kroner. Tallene for tjenestebruk og effekt er **illustrasjoner**,
+ikke målte tall. Bytt dem ut med egne tall før dere bruker resultatet."""),
+    ("code", """from calculators import analysis, report
+from calculators.models import familie, utenforskap
+
+standard = analysis.run(familie.MODEL)"""),
+    ("markdown", """## Investering i en familie: standardscenarioet
+
+Illustrasjonsfamilien har tjenester fra barnevern, NAV, bolig, helse og skole. Investeringen
+varer i tre år."""),
+    ("code", """print("Netto nåverdi, offentlige budsjetter:", report.kr(standard["nnv_offentlig"]))
+print("Netto nåverdi, kommunen:", report.kr(standard["nnv_kommune"]))
+print("Netto nåverdi, samfunnet:", report.kr(standard["nnv_samfunn"]))
+print("Investeringen i nåverdi:", report.kr(standard["nv_investering"]))
+print("Tilbakebetalt:", report.year(standard["tilbakebetalingsar"]))
+print("Netto etter fire år (én valgperiode):", report.kr(standard["nnv_valgperiode"]))
+print("Nødvendig reduksjon for å gå i null:", report.number(standard["break_even_reduksjon"], 1), "%")"""),
+    ("code", """cumulative = standard["kumulativ_netto"]
+report.figure(
+    report.cumulative_chart(cumulative),
+    "Linjediagram over samlet netto nåverdi per budsjett år for år. Kommunens felles budsjett "
+    "bærer investeringen og ligger under null; barnevern, bolig og de andre tjenestene sparer "
+    "gradvis. Tallene står i tabellen under.",
+)"""),
+    ("code", """report.table(
+    "Samlet netto nåverdi per budsjett ved slutten av horisonten",
+    ["Budsjett", "Netto nåverdi"],
+    [[report.HOLDER_LABELS[h], report.kr(v)] for h, v in standard["nnv_per_budsjett"].items() if abs(v) > 0.5],
+)"""),
+    ("markdown", """## Hva betyr mest? Tornadodiagram
+
+Hver stolpe viser netto nåverdi for offentlige budsjetter når én forutsetning settes lav og
+høy, mens resten står på standardverdiene. De lengste stolpene er forutsetningene det er
+viktigst å ha gode tall for."""),
+    ("code", """reductions = [f.id for f in familie.MODEL.inputs if f.id.endswith("_reduksjon")]
+ranges = [
+    ("Alle reduksjoner (×0,5 / ×1,5)", analysis.scaled_inputs(familie.MODEL, reductions, 0.5),
+     analysis.scaled_inputs(familie.MODEL, reductions, 1.5), "×0,5", "×1,5"),
+    ("Dødvekt (0–50 %)", {"dodvekt": 0}, {"dodvekt": 50}, "0", "50"),
+    ("Optimismejustering (0–50 %)", {"optimisme": 0}, {"optimisme": 50}, "0", "50"),
+    ("Avtakning per år (0–30 %)", {"avtakning": 0}, {"avtakning": 30}, "0", "30"),
+    ("Opptrapping (1–4 år)", {"opptrapping": 1}, {"opptrapping": 4}, "1", "4"),
+    ("År med oppfølging (2–5)", {"oppfolgingsar": 2}, {"oppfolgingsar": 5}, "2", "5"),
+    ("Timekostnad (500–900 kr)", {"timekostnad": 500}, {"timekostnad": 900}, "500", "900"),
+    ("Tidshorisont (5–15 år)", {"horisont": 5}, {"horisont": 15}, "5", "15"),
+    ("Kalkulasjonsrente (2–6 %)", {"kalkulasjonsrente": 2}, {"kalkulasjonsrente": 6}, "2", "6"),
+]
+base, swings = analysis.tornado(familie.MODEL, "nnv_offentlig", ranges)
+report.figure(
+    report.tornado_chart(base, swings, "Følsomhet: netto nåverdi for offentlige budsjetter"),
+    f"Tornadodiagram. Størst utslag gir {swings[0].label.lower()}, deretter "
+    f"{swings[1].label.lower()} og {swings[2].label.lower()}. Tallene står i tabellen under.",
+)"""),
+    ("code", """report.table(
+    "Netto nåverdi for offentlige budsjetter ved lav og høy verdi",
+    ["Forutsetning", "Lav", "Høy"],
+    [[s.label, report.kr(s.low), report.kr(s.high)] for s in swings],
+)"""),
+    ("markdown", """## Break-even: hvor mye må tjenestebruken falle?
+
+Her får alle tjenestelinjene samme reduksjon, og resten står på standardverdiene. Der linjen
+krysser null, betaler investeringen seg akkurat innenfor horisonten."""),
+    ("code", """levels = list(range(0, 61, 2))
+values = analysis.curve(familie.MODEL, "nnv_offentlig", reductions, levels)
+print("Break-even-reduksjon fra modellen:", report.number(standard["break_even_reduksjon"], 1), "%")
+report.figure(
+    report.break_even_chart(levels, values, standard["break_even_reduksjon"],
+                            "Netto nåverdi etter hvor mye tjenestebruken faller",
+                            "reduksjon i all tjenestebruk ved full effekt (%)"),
+    "Linjediagram som stiger jevnt fra minus investeringen ved null reduksjon. Det krysser null "
+    "ved reduksjonen som er skrevet over diagrammet.",
+)"""),
+    ("markdown", """## Hvis effekten uteblir
+
+NAVs randomiserte forsøk med helhetlig oppfølging av lavinntektsfamilier (HOLF) fant ingen
+signifikante effekter på arbeid, inntekt eller bolig. Forhåndsinnstillingen *Ingen varig
+effekt* viser hva det betyr: investeringen er en ren kostnad."""),
+    ("code", """holf = analysis.run(familie.MODEL, next(p for p in familie.MODEL.presets if p.id == "ingen-varig-effekt").values)
+print("Netto nåverdi uten effekt:", report.kr(holf["nnv_offentlig"]))
+print("Tilbakebetalt:", report.year(holf["tilbakebetalingsar"]))"""),
+    ("markdown", """## Utenforskap over et livsløp: standardscenarioet
+
+En 20-åring som blir stående utenfor til 67 år: to år på sosialhjelp, fire år på
+arbeidsavklaringspenger og deretter uføretrygd."""),
+    ("code", """ung = analysis.run(utenforskap.MODEL)
+print("Verdien av ett forebygget tilfelle, offentlige budsjetter:", report.kr(ung["nv_offentlig"]))
+print("Verdien av ett forebygget tilfelle, samfunnet:", report.kr(ung["nv_samfunn"]))
+print("Forebygde tilfeller som betaler tiltaket:", report.number(ung["tilfeller_som_betaler"], 2))
+print("Nødvendig suksessrate:", report.number(ung["break_even_suksessrate"], 2), "%")
+report.table(
+    "Nåverdi av ett tilfelle per forvaltningsnivå",
+    ["Nivå", "Nåverdi"],
+    [["Kommunen", report.kr(ung["nv_kommune"])], ["Fylkeskommunen", report.kr(ung["nv_fylkeskommune"])],
+     ["Staten", report.kr(ung["nv_stat"])], ["Offentlig i alt", report.kr(ung["nv_offentlig"])],
+     ["Samfunnet", report.kr(ung["nv_samfunn"])]],
+)"""),
+    ("code", """rates = list(range(0, 21))
+measure = analysis.curve(utenforskap.MODEL, "nnv_tiltak_offentlig", ["suksessrate"], rates)
+report.figure(
+    report.break_even_chart(rates, measure, ung["break_even_suksessrate"],
+                            "Tiltakets netto nåverdi etter suksessrate",
+                            "suksessrate (%)"),
+    "Linjediagram som stiger fra minus tiltakets kostnad ved null suksess og krysser null ved "
+    "den nødvendige suksessraten skrevet over.",
+)"""),
+]
+
+
+def build() -> nbformat.NotebookNode:
+    """A fresh notebook from ``CELLS``, with the page description in its metadata."""
+    notebook = nbformat.v4.new_notebook()
+    for kind, source in CELLS:
+        maker = nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell
+        notebook.cells.append(maker(source))
+    notebook.metadata.update({
+        "description": DESCRIPTION,
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"},
+    })
+    # Stable cell ids, so a rebuild without changes gives the same file.
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{index:02d}"
+    return notebook
+
+
+def execute(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Run every cell in the notebook's own folder (no network is needed or used)."""
+    client = NotebookClient(notebook, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    client.execute()
+    for cell in notebook.cells:
+        cell.get("metadata", {}).pop("execution", None)
+    return notebook
+
+
+_IMAGE_DATA = re.compile(r'src="data:image/png;base64,[^"]*"')
+
+
+def text_outputs(notebook: nbformat.NotebookNode) -> list[str]:
+    """Every text an executed notebook shows (printed lines, HTML with image data removed)."""
+    texts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                texts.append(output["text"])
+            data = output.get("data", {})
+            if "text/html" in data:
+                texts.append(_IMAGE_DATA.sub('src=""', data["text/html"]))
+            elif "text/plain" in data:
+                texts.append(data["text/plain"])
+            if output.get("output_type") == "error":
+                texts.append(f"FEIL: {output['ename']}: {output['evalue']}")
+    return texts
+
+
+def description(path: Path) -> str | None:
+    """The ``description`` in a notebook's metadata (notebooks have no front matter)."""
+    return json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("description")
+
+
+_EXTERNAL_LOADERS = (
+    # MathJax: the loader points at a CDN (or, configured empty, at nothing); no formulas here.
+    re.compile(r'<!-- Load mathjax -->.*?<script type="text/x-mathjax-config">.*?</script>'
+               r'\s*<!-- End of mathjax configuration -->', re.DOTALL),
+    # Mermaid: imported from a CDN when a notebook has diagrams; ours has none.
+    re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.DOTALL),
+)
+
+
+def strip_external_loaders(content: str) -> str:
+    """Remove nbconvert's script loaders that fetch from other hosts (the site loads nothing
+    from other hosts, ever)."""
+    for pattern in _EXTERNAL_LOADERS:
+        content = pattern.sub("", content)
+    return content
+
+
+def write(path: Path = NOTEBOOK) -> Path:
+    notebook = execute(build())
+    path.write_text(nbformat.writes(notebook) + "\n", encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    print(f"Skrev {write().relative_to(ROOT)}", file=sys.stderr)

@@ -1,0 +1,48 @@
+"""Økonomi og gevinst: the data-source table and the methodology notebook.
+
+- ``<!-- datakilder -->`` in a page becomes the table of every figure in the data files
+  (``calculators.datakilder.render``).
+- Notebook pages (mkdocs-jupyter) have no front matter: their one-line description comes from
+  the notebook's metadata, and nbconvert's MathJax and Mermaid loaders are removed (no other hosts, ever).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from calculators import datakilder, notebook
+
+MARKER = re.compile(r"<!--\s*datakilder\s*-->")
+
+
+def _is_notebook(page: Page) -> bool:
+    return page.file.src_uri.endswith(".ipynb")
+
+
+# Before hooks/pages.py checks that every page has a description.
+@event_priority(100)
+def on_page_markdown(
+    markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    if _is_notebook(page):
+        description = notebook.description(Path(page.file.abs_src_path))
+        if description:
+            page.meta["description"] = description
+        return None
+    if not MARKER.search(markdown):
+        return None
+    return MARKER.sub(lambda _match: datakilder.render(), markdown)
+
+
+def on_page_content(
+    html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    if not _is_notebook(page):
+        return None
+    return notebook.strip_external_loaders(html)

@@ -1,0 +1,82 @@
+"""The methodology notebook: committed outputs come from the current models, nothing external.
+
+Refresh a stale notebook with ``.venv/bin/python -m calculators.notebook``.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from calculators import notebook
+
+
+@pytest.fixture(scope="module")
+def committed() -> nbformat.NotebookNode:
+    return nbformat.read(notebook.NOTEBOOK, as_version=4)
+
+
+@pytest.fixture(scope="module")
+def fresh() -> nbformat.NotebookNode:
+    return notebook.execute(notebook.build())
+
+
+def test_the_committed_notebook_has_the_cells_the_builder_makes(committed):
+    built = notebook.build()
+    assert [c.source for c in committed.cells] == [c.source for c in built.cells]
+
+
+def test_the_committed_outputs_match_a_fresh_run_of_the_models(committed, fresh):
+    assert notebook.text_outputs(committed) == notebook.text_outputs(fresh), (
+        "Notatboken er utdatert. Kjør: .venv/bin/python -m calculators.notebook"
+    )
+
+
+def test_the_notebook_runs_without_errors(fresh):
+    assert not [t for t in notebook.text_outputs(fresh) if t.startswith("FEIL")]
+
+
+def test_every_figure_has_alt_text_and_a_table_follows_it(committed):
+    html = [o["data"]["text/html"] for c in committed.cells for o in c.get("outputs", [])
+            if "text/html" in o.get("data", {})]
+    images = [h for h in html if h.startswith("<img")]
+    assert len(images) == 4
+    assert all(re.search(r'alt="[^"]{20,}"', image) for image in images)
+    assert sum(h.startswith("<table") for h in html) >= 3
+
+
+def test_the_notebook_loads_nothing_from_the_internet(committed):
+    code = "\n".join(c.source for c in committed.cells if c.cell_type == "code")
+    assert not re.search(r"https?://|urllib|requests|read_csv", code)
+
+
+def test_the_notebook_carries_its_page_description():
+    assert notebook.description(notebook.NOTEBOOK) == notebook.DESCRIPTION
+
+
+def test_the_default_figures_printed_are_the_models_figures(committed):
+    from calculators import analysis, report
+    from calculators.models import familie
+
+    printed = "".join(o["text"] for c in committed.cells for o in c.get("outputs", [])
+                      if o.get("output_type") == "stream")
+    assert report.kr(analysis.run(familie.MODEL)["nnv_offentlig"]) in printed
+
+
+def test_strip_external_loaders_removes_mathjax_and_mermaid():
+    page = (
+        '<p>a</p><!-- Load mathjax --><script src="https://cdn/x.js"> </script>'
+        '<script type="text/x-mathjax-config">init()</script>\n<!-- End of mathjax configuration -->'
+        '<script type="module">const m = await import("https://cdn/mermaid.mjs")</script><p>b</p>'
+    )
+    assert notebook.strip_external_loaders(page) == "<p>a</p><p>b</p>"
+
+
+def test_the_built_notebook_page_has_no_external_scripts_and_a_description(built_site: Path):
+    html = (built_site / "okonomi" / "metode" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://(?!velferdslab\.example\.no)', html)
+    assert "cdnjs" not in html
+    assert f'<meta name="description" content="{notebook.DESCRIPTION}">' in html
+    assert (built_site / "okonomi" / "metode" / "metode.ipynb").exists()
