@@ -1,0 +1,155 @@
+"""The translator: exact JavaScript for each supported construct, a clear error for the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators.translate import TranslationError, translate_function
+from tests.calculators import translate_examples as ex
+
+FILE = "tests/calculators/translate_examples.py"
+
+
+def js(fn, inputs=None) -> str:
+    return translate_function(fn, inputs)
+
+
+def test_arithmetic_keeps_python_grouping() -> None:
+    assert js(ex.add) == "function add(a, b) {\n  return a + b - 1;\n}"
+
+
+def test_parentheses_are_kept_only_where_needed() -> None:
+    assert "return a - (b - c) * (a + b) / c;" in js(ex.grouping)
+
+
+def test_power_is_math_pow_and_binds_tighter_than_unary_minus() -> None:
+    assert "return -Math.pow(a, b);" in js(ex.power)
+
+
+def test_modulo_uses_the_python_sign_rule() -> None:
+    code = js(ex.modulo)
+    assert code.startswith("function $mod(a, b) {")
+    assert "return $mod(a, b);" in code
+
+
+def test_double_negation_is_not_a_decrement() -> None:
+    assert "return -(-a);" in js(ex.unary)
+
+
+def test_chained_comparison_becomes_a_conjunction() -> None:
+    assert "return a < b && b <= c;" in js(ex.compare)
+
+
+def test_boolean_operators() -> None:
+    assert "return a > 0 && b > 0 || !(a === b);" in js(ex.logic)
+
+
+def test_conditional_expression() -> None:
+    assert "return a > 0 ? 1 : -1;" in js(ex.ternary)
+
+
+def test_if_elif_else_with_locals_declared_once() -> None:
+    assert js(ex.branches) == (
+        "function branches(a) {\n  let x;\n  if (a > 10) {\n    x = 2;\n  } else if (a > 5) {\n"
+        "    x = 1;\n  } else {\n    x = 0;\n  }\n  return x;\n}")
+
+
+def test_for_range_and_augmented_addition() -> None:
+    code = js(ex.loop)
+    assert "for (t of $range(0, n)) {\n    total += t;\n  }" in code
+    assert "let total, t;" in code
+
+
+def test_for_range_with_start_and_augmented_multiplication() -> None:
+    assert "for (t of $range(a, b)) {\n    total *= t;\n  }" in js(ex.loop_from)
+
+
+def test_for_over_a_list_and_augmented_subtraction() -> None:
+    assert "for (x of xs) {\n    total -= x;\n  }" in js(ex.loop_list)
+
+
+def test_augmented_division() -> None:
+    assert "a /= 2;" in js(ex.divide)
+
+
+def test_list_literal_append_and_filtered_comprehension() -> None:
+    code = js(ex.lists)
+    assert "xs = [1, 2];\n  xs.push(n);" in code
+    assert "return xs.filter((x) => x > 1).map((x) => x * 2);" in code
+
+
+def test_comprehension_over_range() -> None:
+    assert "return $range(0, n).map((t) => t * t);" in js(ex.comprehension)
+
+
+def test_indexing_counts_negative_indices_from_the_end() -> None:
+    assert "return xs[0] + xs.at(-1) + xs.at(i);" in js(ex.indexing)
+
+
+def test_builtins() -> None:
+    assert ("return Math.min(a, 2) + Math.max(...xs) + Math.abs(a) + $sum(xs) + xs.length"
+            " + Number(a) + Math.trunc(a);") in js(ex.builtins)
+
+
+def test_round_with_and_without_digits() -> None:
+    assert "return $round(a) + $round(a, 2) + $round(a, -2);" in js(ex.rounding)
+
+
+def test_dict_literal_with_a_list() -> None:
+    assert 'return {"a": a, "b": [a, a]};' in js(ex.dicts)
+
+
+def test_module_constants_become_json_and_dict_keys_index() -> None:
+    code = js(ex.dict_index)
+    assert 'const TABLE = {"a": 1, "b": [2, 3]};' in code
+    assert "const RATES = [4.0, 3.0];" in code
+    assert 'return TABLE["a"] + RATES.at(key);' in code
+
+
+def test_finance_functions_are_translated_too() -> None:
+    assert "function stepped_rates(rate) {\n  return [rate, Math.max(rate - 1, 0), Math.max(rate - 2, 0)];" \
+        in js(ex.calls_finance)
+
+
+def test_default_parameters_and_keyword_arguments() -> None:
+    code = js(ex.keywords)
+    assert "function defaults(a, b = 2) {" in code
+    assert "return defaults(a, 3);" in code
+
+
+def test_input_record_attributes() -> None:
+    assert "return v.x * 2;" in js(ex.record, frozenset({"x"}))
+
+
+def test_docstrings_are_skipped() -> None:
+    assert js(ex.with_docstring) == "function with_docstring(a) {\n  return a;\n}"
+
+
+@pytest.mark.parametrize("fn, construct", [
+    (ex.uses_while, "while-løkke"),
+    (ex.uses_floor_division, "heltallsdivisjon //"),
+    (ex.uses_string, "tekst"),
+    (ex.uses_tuple, "tuppel"),
+    (ex.uses_slice, "utsnitt (slice)"),
+    (ex.uses_lambda, "lambda"),
+    (ex.uses_import, "import"),
+    (ex.uses_unknown_name, "navnet undefined_name"),
+    (ex.uses_break, "break"),
+    (ex.uses_in, "in"),
+    (ex.uses_list_plus, "regning med lister"),
+    (ex.uses_fstring, "f-streng"),
+    (ex.uses_generator, "generatoruttrykk"),
+])
+def test_constructs_outside_the_subset_fail_with_file_line_column_and_name(fn, construct) -> None:
+    with pytest.raises(TranslationError) as caught:
+        js(fn)
+    error = caught.value
+    assert error.construct == construct
+    assert error.file == FILE
+    assert str(error).startswith(f"{FILE}:{error.line}:{error.col}: {construct} kan ikke oversettes")
+    assert error.line > fn.__code__.co_firstlineno
+
+
+def test_an_unknown_input_is_named() -> None:
+    with pytest.raises(TranslationError, match=r"v\.nope.*ingen input med id «nope»"):
+        js(ex.uses_bad_attribute, frozenset({"x"}))
