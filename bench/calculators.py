@@ -1,0 +1,86 @@
+"""Calculator budgets (BRIEF §6): own JavaScript on a calculator page (≤ 20 kB gzipped),
+recompute time after one input change (≤ 5 ms, median of 1000 changes in Chromium) and the
+transfer of a calculator page relative to a plain guide page (≤ 1.15×).
+
+Builds the site into a temporary folder, serves it on 127.0.0.1 and measures in Chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CALCULATOR_PAGE = "okonomi/investeringsmotet/"
+PLAIN_PAGE = "kom-i-gang/1-forankring/"
+CHROMIUM = "/usr/bin/chromium"
+MATERIAL_JS = ("assets/javascripts/bundle.", "assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def transfer(page, url: str) -> tuple[int, int]:
+    """(all bytes gzipped, own JavaScript bytes gzipped) that loading ``url`` fetches."""
+    bodies: dict[str, bytes] = {}
+    page.on("response", lambda r: bodies.setdefault(r.url, r.body()) if r.ok else None)
+    page.goto(url, wait_until="networkidle")
+    total = sum(len(gzip.compress(b, 9)) for b in bodies.values())
+    own = sum(len(gzip.compress(b, 9)) for u, b in bodies.items()
+              if u.split("?")[0].endswith(".js") and not any(m in u for m in MATERIAL_JS))
+    return total, own
+
+
+RECOMPUTE = """(n) => {
+  const box = document.querySelector('#vl-investeringsmote-deltakere_kommune');
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    box.value = String(1 + (i % 20));
+    const start = performance.now();
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                        "--site-dir", str(site)], check=True)
+        handler = functools.partial(_Quiet, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                        args=["--no-sandbox", "--disable-gpu"])
+            calc_total, calc_own = transfer(browser.new_page(), base + CALCULATOR_PAGE)
+            plain_total, _ = transfer(browser.new_page(), base + PLAIN_PAGE)
+            page = browser.new_page()
+            page.goto(base + CALCULATOR_PAGE)
+            page.wait_for_selector("[data-vl-bound]")
+            times = page.evaluate(RECOMPUTE, 1000)
+            browser.close()
+        server.shutdown()
+    print(f"calculator_own_js_gzip_bytes {calc_own}   (budget 20480)")
+    print(f"recompute_median_ms {statistics.median(times):.3f}   (budget 5; p95 "
+          f"{sorted(times)[int(len(times) * 0.95)]:.3f})")
+    print(f"calculator_page_transfer_gzip_bytes {calc_total}")
+    print(f"plain_page_transfer_gzip_bytes {plain_total}")
+    print(f"calculator_to_plain_ratio {calc_total / plain_total:.3f}   (budget 1.15)")
+
+
+if __name__ == "__main__":
+    main()
