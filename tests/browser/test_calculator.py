@@ -156,14 +156,16 @@ def test_axe_finds_nothing_with_a_field_in_error(make_page, site_url) -> None:
 
 def test_navigating_away_and_back_binds_once_and_still_computes(make_page, site_url) -> None:
     page = open_calculator(make_page, site_url)
+    page.evaluate("window.vlSamePage = true")
     page.locator('.md-sidebar--primary a[href$="/okonomi/familie/"]').first.click()
     page.wait_for_url("**/okonomi/familie/")
     page.wait_for_selector('[data-vl-calc="familie"][data-vl-bound]')
     page.locator('.md-sidebar--primary a[href$="/okonomi/investeringsmotet/"]').first.click()
     page.wait_for_url("**/okonomi/investeringsmotet/")
     page.wait_for_selector('[data-vl-calc="investeringsmote"][data-vl-bound]')
-    # Material's instant navigation swaps the page in place when it is active; either way the
-    # runtime binds each calculator once.
+    # Material's instant navigation swapped the page in place (no reload), and the runtime bound
+    # the calculator once.
+    assert page.evaluate("window.vlSamePage === true")
     assert page.locator("[data-vl-bound]").count() == 1
     field(page, "deltakere_stat").fill("3")
     expect(page.locator('dl [data-vl-value="kostnad_investeringsmote"]')).to_have_text(

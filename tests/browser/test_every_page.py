@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.axe import format_violations, run_axe
-from tests.browser.conftest import WIDTHS
+from tests.browser.fixtures import WIDTHS
 
 
 def site_pages(site_dir: Path) -> list[str]:

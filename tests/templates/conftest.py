@@ -25,7 +25,3 @@ def write_source(folder: Path, name: str, text: str) -> Path:
     path = folder / f"{name}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-# The browser fixtures (served site, Chromium, make_page) for this folder's browser tests.
-from tests.browser.conftest import browser, make_page, playwright_instance, site_url  # noqa: E402, F401

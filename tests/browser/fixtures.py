@@ -1,4 +1,6 @@
-"""A real Chromium (Debian's /usr/bin/chromium) driven by Playwright against the built site.
+"""Browser fixtures, registered for all tests by tests/conftest.py.
+
+A real Chromium (Debian's /usr/bin/chromium) driven by Playwright against the built site.
 
 The site is served on 127.0.0.1 by a small thread. Every page made by ``make_page`` records its
 console errors and blocks — and records — any request to another host, so a test can assert that
@@ -39,10 +41,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """Base URL (ending in /) of the built site, served on 127.0.0.1."""
+def site_url(built_site: Path, site_port: int) -> Iterator[str]:
+    """Base URL (ending in /) of the built site, served on 127.0.0.1 at the port it was built for."""
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
