@@ -2,7 +2,7 @@
 
 Quotations are allowed when marked as such (``<blockquote>``/``> `` or ``<q>``), short and
 attributed; the prose extraction leaves them out. Source texts live outside the repository, in
-``$VL_SEEDS_DIR`` (default ``/work/shared/seeds``).
+``$VL_SEEDS_DIR``, by default ``shared/seeds`` beside the checkout (where CI puts it).
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import pytest
 
 from textcheck.overlap import RUN_LENGTH, shared_runs
 from textcheck.prose import article_blocks, built_pages
+from tests.conftest import ROOT
 
-SEEDS_DIR = Path(os.environ.get("VL_SEEDS_DIR", "/work/shared/seeds"))
+SEEDS_DIR = Path(os.environ.get("VL_SEEDS_DIR", ROOT.parent / "shared" / "seeds"))
 
 
 @pytest.fixture(scope="module")
