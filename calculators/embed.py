@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from calculators import bundle, registry, render
+from calculators.declarations import DeclarationError
 from calculators.translate import TranslationError
 
 MARKER = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")
@@ -45,7 +46,10 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
     for the build to write.
     """
     def replace(match: re.Match) -> str:
-        model = registry.load(marker_ids(match.group(0), page)[0])
+        try:
+            model = registry.load(marker_ids(match.group(0), page)[0])
+        except DeclarationError as error:
+            raise MarkerError(f"{page}: {error}") from error
         try:
             path, code = bundle.asset(model)
         except TranslationError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from calculators.declarations import check_model
 from calculators.model import Model
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -29,7 +30,7 @@ def load(model_id: str) -> Model:
     if not isinstance(model, Model) or model.id != model_id:
         raise UnknownModel(
             f"calculators/models/{model_id}.py må definere MODEL = Model(id=\"{model_id}\", …)")
-    return model
+    return check_model(model, f"calculators/models/{model_id}.py")
 
 
 def all_models() -> list[Model]:
