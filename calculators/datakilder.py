@@ -1,16 +1,18 @@
-"""The *Datakilder* page: a table of every figure in ``calculators/data/*.yaml``.
+"""The *Datakilder* page: a table of every default figure of every calculator.
 
 ``hooks/okonomi.py`` replaces the marker ``<!-- datakilder -->`` with ``render()``. Each model
-data file (one with ``price_year`` and ``inputs``) gets a section; the grunnbeløp series used for
-price-year conversion gets its own.
+data file (one with ``price_year`` and ``inputs``) gets a section; a model whose defaults are
+declared in its Python module (no data file) gets one from its declarations; the grunnbeløp
+series used for price-year conversion gets its own.
 """
 
 from __future__ import annotations
 
 import yaml
 
+from calculators import registry
 from calculators.data_files import DATA_DIR, SHARED_FILE, DataRow, load_model_data, shared_data
-from calculators.model import BUDGET_HOLDERS
+from calculators.model import BUDGET_HOLDERS, Model, Source
 from calculators.report import number
 
 HOLDER_LABELS = {holder.id: holder.label for holder in BUDGET_HOLDERS}
@@ -30,8 +32,7 @@ def _value(row: DataRow) -> str:
     return text
 
 
-def _source(row: DataRow) -> str:
-    source = row.source
+def _source(source: Source) -> str:
     title = f"[{_cell(source.title)}]({source.url})" if source.url else _cell(source.title)
     return f"{title}, {_cell(source.publisher)} ({source.year})"
 
@@ -60,7 +61,20 @@ def model_table(model_id: str) -> str:
         note = f" {_cell(row.source.note)}" if row.source.note else ""
         lines.append(
             f"| {_cell(row.label)} | {_value(row)} | {price_year} | {_cell(holder)} "
-            f"| {_source(row)}.{note} | {STATUS_LABELS[row.source.status]} |"
+            f"| {_source(row.source)}.{note} | {STATUS_LABELS[row.source.status]} |"
+        )
+    return "\n".join(lines)
+
+
+def declared_table(model: Model) -> str:
+    """The table for a model whose defaults live in its Python declarations."""
+    lines = ["| Tall | Verdi | Kilde | Status |", "|---|---|---|---|"]
+    for field in model.inputs:
+        decimals = 0 if float(field.default).is_integer() else 2
+        note = f" {_cell(field.source.note)}" if field.source.note else ""
+        lines.append(
+            f"| {_cell(field.label)} | {number(field.default, decimals)} {field.unit} "
+            f"| {_source(field.source)}.{note} | {STATUS_LABELS[field.source.status]} |"
         )
     return "\n".join(lines)
 
@@ -82,6 +96,10 @@ def render() -> str:
         data = load_model_data(model_id)
         title = _title(model_id)
         parts.append(f"## {title}\n\nAlle kronebeløp i {data.price_year}-kroner.\n\n{model_table(model_id)}")
+    for model_id in sorted(set(registry.model_ids()) - set(model_files())):
+        model = registry.load(model_id)
+        year = f"Alle kronebeløp i {model.price_year}-kroner.\n\n" if model.price_year else ""
+        parts.append(f"## {model.title}\n\n{year}{declared_table(model)}")
     parts.append("## Grunnbeløpet brukt til omregning av prisår\n\n" + g_table())
     return "\n\n".join(parts)
 

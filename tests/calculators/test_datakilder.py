@@ -31,3 +31,14 @@ def test_the_built_page_replaces_the_marker(built_site: Path):
     html = (built_site / "okonomi" / "datakilder" / "index.html").read_text(encoding="utf-8")
     assert "<!-- datakilder -->" not in html
     assert "Tiltak i barnevernet" in html and "Illustrasjon" in html
+
+
+def test_a_model_declared_in_python_gets_its_own_section_with_every_input() -> None:
+    from calculators import datakilder, registry
+
+    model = registry.load("investeringsmote")
+    markdown = datakilder.render()
+    section = markdown.split(f"## {model.title}\n", 1)[1].split("\n## ", 1)[0]
+    for field in model.inputs:
+        assert f"| {field.label} |" in section
+    assert "Arbeidsgiveravgift" in section or "arbeidsgiveravgift" in section
