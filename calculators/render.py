@@ -7,6 +7,7 @@ text is escaped; numbers are formatted exactly as the runtime formats them (``fo
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from calculators.bundle import HOLDER_KINDS
@@ -19,6 +20,10 @@ DECIMALS = {"kr": 0, "kr/time": 0, "kr/år": 0, "kr/møte": 0, "timer": 2, "%": 
 UNIT_LABELS = {"kr": "kr", "kr/time": "kr per time", "kr/år": "kr per år",
                "kr/møte": "kr per møte", "timer": "timer", "%": "%", "år": "år", "antall": "",
                "G": "G", "faktor": ""}
+# Chart geometry in SVG user units (text is 13 units high, kalkulator.css; "char" is a safe width
+# of one letter). A chart is drawn "scale" CSS pixels per unit, narrower when the column is.
+# kalkulator.js has the same numbers in its CHART: change both together.
+CHART = {"width": 400, "char": 7.5, "scale": 1.25, "label": 18, "bar": 14, "gap": 10}
 TEXT = {
     "results": "Resultat",
     "all_results": "Alle resultater",
@@ -178,7 +183,7 @@ def _years(output: Output, values: list[float], base: str) -> str:
     labels = [f"{TEXT['year']} {t}" for t in range(len(values))]
     rows = "".join(f'<tr><th scope="row">{label}</th><td>{format_number(v, output.unit)}</td></tr>'
                    for label, v in zip(labels, values))
-    return (f"<h3>{escape(caption)}</h3>" + chart(caption, labels, values, base)
+    return (f"<h3>{escape(caption)}</h3>" + chart(caption, labels, values, output.unit, base)
             + _table(caption, (TEXT["year"], output.label), rows, " vl-calc__years"))
 
 
@@ -202,7 +207,8 @@ def _by_holder(output: Output, value: dict[str, float], base: str) -> str:
                         f"<td>{format_number(total, output.unit)}</td></tr>")
     caption = f"{TEXT['who_pays']}: {output.label}"
     return (f"<h3>{escape(TEXT['who_pays'])}</h3><p>{escape(TEXT['positive_saves'])}</p>"
-            + chart(caption, [label for _, label, _ in present], [v for *_, v in present], base)
+            + chart(caption, [label for _, label, _ in present], [v for *_, v in present], output.unit,
+                    base)
             + _table(caption, (TEXT["holder"], output.label), "".join(rows)))
 
 
@@ -219,28 +225,43 @@ def _years_by_holder(output: Output, value: dict[str, list[float]]) -> str:
             + _table(caption, head, rows) + "</details>")
 
 
-def chart(caption: str, labels: list[str], values: list[float], base: str) -> str:
-    """A bar chart as SVG: one bar per value, growing right (positive) or left (negative).
+def _width(texts: list[str], indent: float = 0) -> int:
+    """The viewBox width: wide enough for the longest text at ``CHART["char"]`` units a letter."""
+    longest = max((len(t) for t in texts), default=0)
+    return max(CHART["width"], math.ceil(indent + CHART["char"] * longest))
 
+
+def chart(caption: str, labels: list[str], values: list[float], unit: str, base: str) -> str:
+    """A bar chart as SVG: per value a line «label: value» and under it a bar across the full
+    width, growing right (positive) or left (negative) from a zero line in the middle.
+
+    Every text starts at x = 0 and the width fits the longest, so no label is ever clipped.
     Decorative for screen readers beyond its label: the table next to it carries the numbers.
     """
-    width, row, label_width = 600, 28, 220
+    texts = [f"{label}: {format_number(v, unit)}" for label, v in zip(labels, values)]
+    width, step = _width(texts), CHART["label"] + CHART["bar"] + CHART["gap"]
     top = max((abs(v) for v in values), default=0) or 1
-    has_negative = any(v < 0 for v in values)
-    zero = label_width + (width - label_width) / 2 if has_negative else label_width
-    scale = (width - zero - 10) / top
-    bars = []
-    for i, (label, v) in enumerate(zip(labels, values)):
-        y, length = i * row + 4, abs(v) * scale
+    zero = width / 2 if any(v < 0 for v in values) else 0
+    scale = (width - zero) / top
+    rows, axis = [], ""
+    for i, (text, v) in enumerate(zip(texts, values)):
+        y, length = i * step, abs(v) * scale
+        bar_y = y + CHART["label"]
         x = zero - length if v < 0 else zero
         cls = "vl-calc__bar--neg" if v < 0 else "vl-calc__bar"
-        bars.append(f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end">{escape(label)}</text>'
-                    f'<rect class="{cls}" x="{x:.1f}" y="{y}" width="{length:.1f}" height="{row - 8}"/>')
-    height = len(values) * row + 8
-    return (f'<svg class="vl-calc__chart" viewBox="0 0 {width} {height}" role="img" '
-            f'aria-label="{escape(TEXT["chart"].format(label=caption))}" id="{base}-diagram">'
-            f'<line class="vl-calc__axis" x1="{zero}" y1="0" x2="{zero}" y2="{height}"/>'
-            + "".join(bars) + "</svg>")
+        axis += f"M{zero:.1f} {bar_y - 2}v{CHART['bar'] + 4}"
+        rows.append(f'<text x="0" y="{y + 13}" text-anchor="start">{escape(text)}</text>'
+                    f'<rect class="{cls}" x="{x:.1f}" y="{bar_y}" width="{length:.1f}" '
+                    f'height="{CHART["bar"]}"/>')
+    return (_svg(width, len(values) * step, TEXT["chart"].format(label=caption), base)
+            + f'<path class="vl-calc__axis" d="{axis}"/>' + "".join(rows) + "</svg>")
+
+
+def _svg(width: int, height: int, label: str, base: str) -> str:
+    """The opening <svg> of a chart (an image whose numbers are in the table beside it)."""
+    size = f'width="{math.ceil(width * CHART["scale"])}" height="{math.ceil(height * CHART["scale"])}"'
+    return (f'<svg class="vl-calc__chart" viewBox="0 0 {width} {height}" {size} role="img" '
+            f'aria-label="{escape(label)}" id="{base}-diagram">')
 
 
 def _assumptions(model: Model) -> str:

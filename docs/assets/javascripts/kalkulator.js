@@ -36,6 +36,8 @@
     never: "ikke innen perioden", chart: "Søylediagram: {label}. Tallene står i tabellen.",
     positiveSaves: "Positive tall er besparelser, negative tall er kostnader.",
   };
+  // Chart geometry in SVG user units: the same numbers as CHART in calculators/render.py.
+  const CHART = { width: 400, char: 7.5, scale: 1.25, label: 18, bar: 14, gap: 10 };
   const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight
 
   // ---- numbers -------------------------------------------------------------------------------
@@ -112,20 +114,34 @@
     return el("tr", null, el("th", { scope: "row" }, label), ...cells.map((c) => el("td", null, c)));
   }
 
-  function chart(caption, labels, values) {
-    const width = 600, step = 28, labelWidth = 220;
+  // Width of the viewBox: wide enough for the longest text (mirrors _width in render.py).
+  function width(texts, indent) {
+    return Math.max(CHART.width, Math.ceil((indent || 0) + CHART.char * Math.max(0, ...texts.map((t) => t.length))));
+  }
+
+  function svgRoot(w, h, label) { // mirrors render._svg
+    return el("svg:svg", { class: "vl-calc__chart", viewBox: `0 0 ${w} ${h}`, width: Math.ceil(w * CHART.scale),
+      height: Math.ceil(h * CHART.scale), role: "img", "aria-label": label });
+  }
+
+  // Bar chart: «label: value» on its own line above each full-width bar (mirrors render.chart).
+  function chart(caption, labels, values, unit) {
+    const texts = values.map((v, i) => labels[i] + ": " + formatNumber(v, unit));
+    const w = width(texts), step = CHART.label + CHART.bar + CHART.gap;
     const top = Math.max(0, ...values.map(Math.abs)) || 1;
-    const zero = values.some((v) => v < 0) ? labelWidth + (width - labelWidth) / 2 : labelWidth;
-    const scale = (width - zero - 10) / top, height = values.length * step + 8;
-    const svg = el("svg:svg", { class: "vl-calc__chart", viewBox: `0 0 ${width} ${height}`, role: "img",
-      "aria-label": TEXT.chart.replace("{label}", caption) },
-    el("svg:line", { class: "vl-calc__axis", x1: zero, y1: 0, x2: zero, y2: height }));
+    const zero = values.some((v) => v < 0) ? w / 2 : 0, scale = (w - zero) / top;
+    const axis = el("svg:path", { class: "vl-calc__axis" });
+    const svg = svgRoot(w, values.length * step, TEXT.chart.replace("{label}", caption));
+    svg.append(axis);
+    let d = "";
     values.forEach((v, i) => {
-      const y = i * step + 4, length = Math.abs(v) * scale;
-      svg.append(el("svg:text", { x: labelWidth - 8, y: y + 15, "text-anchor": "end" }, labels[i]),
+      const y = i * step, length = Math.abs(v) * scale, barY = y + CHART.label;
+      d += `M${zero.toFixed(1)} ${barY - 2}v${CHART.bar + 4}`;
+      svg.append(el("svg:text", { x: 0, y: y + 13, "text-anchor": "start" }, texts[i]),
         el("svg:rect", { class: v < 0 ? "vl-calc__bar--neg" : "vl-calc__bar",
-          x: (v < 0 ? zero - length : zero).toFixed(1), y, width: length.toFixed(1), height: step - 8 }));
+          x: (v < 0 ? zero - length : zero).toFixed(1), y: barY, width: length.toFixed(1), height: CHART.bar }));
     });
+    axis.setAttribute("d", d);
     return svg;
   }
 
@@ -150,7 +166,7 @@
       const value = out[o.id], caption = o.label + ", " + TEXT.perYear;
       if (o.kind === "years") {
         const labels = value.map((_, t) => TEXT.year + " " + t);
-        parts.push(el("h3", null, caption), chart(caption, labels, value),
+        parts.push(el("h3", null, caption), chart(caption, labels, value, o.unit),
           table(caption, [TEXT.year, o.label], value.map((v, t) => row(labels[t], formatNumber(v, o.unit))), " vl-calc__years"));
       } else if (o.kind === "by_holder") {
         parts.push(...byHolder(meta, o, value));
@@ -179,7 +195,7 @@
     }
     const caption = TEXT.whoPays + ": " + o.label;
     return [el("h3", null, TEXT.whoPays), el("p", null, TEXT.positiveSaves),
-      chart(caption, present.map((p) => p[1]), present.map((p) => p[2])),
+      chart(caption, present.map((p) => p[1]), present.map((p) => p[2]), o.unit),
       table(caption, [TEXT.holder, o.label], rows)];
   }
 
