@@ -23,7 +23,8 @@ UNIT_LABELS = {"kr": "kr", "kr/time": "kr per time", "kr/år": "kr per år",
 # Chart geometry in SVG user units (text is 13 units high, kalkulator.css; "char" is a safe width
 # of one letter). A chart is drawn "scale" CSS pixels per unit, narrower when the column is.
 # kalkulator.js has the same numbers in its CHART: change both together.
-CHART = {"width": 400, "char": 7.5, "scale": 1.25, "label": 18, "bar": 14, "gap": 10}
+CHART = {"width": 400, "char": 7.5, "scale": 1.25, "label": 18, "bar": 14, "gap": 10,
+         "legend": 18, "sample": 28, "plot": 180, "band": 16, "edge": 12}
 TEXT = {
     "results": "Resultat",
     "all_results": "Alle resultater",
@@ -48,6 +49,9 @@ TEXT = {
     "never": "ikke innen perioden",
     "chart": "Søylediagram: {label}. Tallene står i tabellen.",
     "positive_saves": "Positive tall er besparelser, negative tall er kostnader.",
+    "line_chart": "Linjediagram: {label}, summert for {levels}. Tallene står i tabellen.",
+    "and": "og",
+    "level_year": "{level}, år {year}: {value}",
 }
 
 
@@ -167,7 +171,7 @@ def results_html(model: Model, results: dict, prefix: str) -> str:
         elif output.kind == "by_holder":
             parts.append(_by_holder(output, value, f"{prefix}-{output.id}"))
         elif output.kind == "years_by_holder":
-            parts.append(_years_by_holder(output, value))
+            parts.append(_years_by_holder(output, value, f"{prefix}-{output.id}"))
     return "".join(parts)
 
 
@@ -212,17 +216,35 @@ def _by_holder(output: Output, value: dict[str, float], base: str) -> str:
             + _table(caption, (TEXT["holder"], output.label), "".join(rows)))
 
 
-def _years_by_holder(output: Output, value: dict[str, list[float]]) -> str:
+def level_series(value: dict[str, list[float]]) -> list[tuple[str, list[float]]]:
+    """``(level, yearly sum of its holders)`` for each level with a holder present."""
+    present, series = holder_rows(value), []
+    for level in LEVELS:
+        rows = [v for lvl, _, v in present if lvl == level]
+        if rows:
+            series.append((level, [sum(r[t] for r in rows) for t in range(len(rows[0]))]))
+    return series
+
+
+def _years_by_holder(output: Output, value: dict[str, list[float]], base: str) -> str:
     present = holder_rows(value)
     years = max((len(v) for *_, v in present), default=0)
-    rows = "".join(
-        f'<tr><th scope="row">{escape(label)}</th>'
-        + "".join(f"<td>{format_number(x, output.unit)}</td>" for x in series) + "</tr>"
-        for _, label, series in present)
+    rows, series = [], level_series(value)
+    for level, total in series:
+        mine = [(label, v) for lvl, label, v in present if lvl == level]
+        rows += [f'<tr><th scope="row">{escape(label)}</th>'
+                 + "".join(f"<td>{format_number(x, output.unit)}</td>" for x in v) + "</tr>"
+                 for label, v in mine]
+        if len(mine) > 1:
+            rows.append(f'<tr class="vl-calc__sum"><th scope="row">{TEXT["sum"]} '
+                        f"{escape(LEVEL_LABELS[level].lower())}</th>"
+                        + "".join(f"<td>{format_number(x, output.unit)}</td>" for x in total)
+                        + "</tr>")
     head = (TEXT["holder"], *(f"{TEXT['year']} {t}" for t in range(years)))
     caption = f"{output.label}, {TEXT['per_year']}"
-    return (f'<details class="vl-calc__details"><summary>{escape(caption)}</summary>'
-            + _table(caption, head, rows) + "</details>")
+    return (f"<h3>{escape(caption)}</h3>" + line_chart(caption, series, output.unit, base)
+            + f'<details class="vl-calc__details"><summary>{escape(caption)}</summary>'
+            + _table(caption, head, "".join(rows)) + "</details>")
 
 
 def _width(texts: list[str], indent: float = 0) -> int:
@@ -255,6 +277,76 @@ def chart(caption: str, labels: list[str], values: list[float], unit: str, base:
                     f'height="{CHART["bar"]}"/>')
     return (_svg(width, len(values) * step, TEXT["chart"].format(label=caption), base)
             + f'<path class="vl-calc__axis" d="{axis}"/>' + "".join(rows) + "</svg>")
+
+
+def marker(level: str, x: float, y: float) -> str:
+    """Path data of one point marker: a different shape for each level (not colour alone)."""
+    shapes = {"kommune": f"M{x - 3.5:.1f} {y - 3.5:.1f}h7v7h-7z",
+              "fylkeskommune": f"M{x:.1f} {y - 4.5:.1f}l4.5 8h-9z",
+              "stat": f"M{x:.1f} {y - 5:.1f}l5 5-5 5-5-5z",
+              "samfunnet": f"M{x - 4:.1f} {y:.1f}a4 4 0 1 0 8 0a4 4 0 1 0-8 0z"}
+    return shapes[level]
+
+
+def line_chart(caption: str, series: list[tuple[str, list[float]]], unit: str, base: str) -> str:
+    """A line chart as SVG: one line per level over the years, each with its own colour, dash
+    pattern and marker; a text legend with each line's last value; a zero line; the top and
+    bottom values; year numbers under the plot. The table after it has every number.
+    """
+    years = max((len(v) for _, v in series), default=0)
+    legend = [TEXT["level_year"].format(level=LEVEL_LABELS[level], year=len(v) - 1,
+                                        value=format_number(v[-1], unit)) for level, v in series]
+    width = _width(legend, CHART["sample"] + 8)
+    hi = max((x for _, v in series for x in v), default=0)
+    lo = min((x for _, v in series for x in v), default=0)
+    hi, lo = max(hi, 0), min(lo, 0)
+    top = len(series) * CHART["legend"] + 4 + CHART["band"]
+    bottom = top + CHART["plot"]
+
+    def y_of(value: float) -> float:
+        return top + (hi - value) / ((hi - lo) or 1) * CHART["plot"]
+
+    def x_of(t: int) -> float:
+        step = (width - 2 * CHART["edge"]) / (years - 1) if years > 1 else 0
+        return CHART["edge"] + t * step if years > 1 else width / 2
+
+    parts, grid = [], ""
+    for i, (level, _) in enumerate(series):
+        y = i * CHART["legend"] + 9
+        parts.append(f'<line class="vl-calc__line vl-calc__line--{level}" x1="0" y1="{y}" '
+                     f'x2="{CHART["sample"]}" y2="{y}"/>'
+                     f'<path class="vl-calc__marker vl-calc__marker--{level}" '
+                     f'd="{marker(level, CHART["sample"] / 2, y)}"/>'
+                     f'<text x="{CHART["sample"] + 8}" y="{y + 4}" text-anchor="start">'
+                     f"{escape(legend[i])}</text>")
+    ticks = [(0, y_of(0) - 4)]
+    if hi != 0:
+        grid += f"M0 {top:.1f}H{width}"
+        ticks.append((hi, top - 4))
+    if lo != 0:
+        grid += f"M0 {bottom:.1f}H{width}"
+        ticks.append((lo, bottom + 13))
+    parts.append(f'<path class="vl-calc__grid" d="{grid}"/>'
+                 f'<line class="vl-calc__axis" x1="0" y1="{y_of(0):.1f}" x2="{width}" '
+                 f'y2="{y_of(0):.1f}"/>')
+    parts += [f'<text class="vl-calc__tick" x="0" y="{y:.1f}" text-anchor="start">'
+              f"{format_number(value, unit)}</text>" for value, y in ticks]
+    every = math.ceil(years / 12) or 1
+    parts += [f'<text x="{x_of(t):.1f}" y="{bottom + CHART["band"] + 13}" text-anchor="middle">'
+              f"{t}</text>" for t in range(0, years, every)]
+    parts.append(f'<text x="{width / 2:.1f}" y="{bottom + 2 * CHART["band"] + 13}" '
+                 f'text-anchor="middle">{TEXT["year"]}</text>')
+    for level, values in series:
+        points = [(x_of(t), y_of(v)) for t, v in enumerate(values)]
+        parts.append(f'<polyline class="vl-calc__line vl-calc__line--{level}" points="'
+                     + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>'
+                     f'<path class="vl-calc__marker vl-calc__marker--{level}" d="'
+                     + "".join(marker(level, x, y) for x, y in points) + '"/>')
+    names = [LEVEL_LABELS[level].lower() for level, _ in series]
+    levels = ", ".join(names[:-1]) + f" {TEXT['and']} " + names[-1] if len(names) > 1 else "".join(names)
+    label = TEXT["line_chart"].format(label=caption, levels=levels)
+    height = bottom + 3 * CHART["band"] + 4
+    return _svg(width, height, label, base) + "".join(parts) + "</svg>"
 
 
 def _svg(width: int, height: int, label: str, base: str) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from calculators import registry
 from calculators.evaluate import evaluate
 from calculators.render import format_output
+from tests.browser.axe import format_violations, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -51,3 +54,47 @@ def test_after_an_input_change_every_chart_text_lies_inside_its_chart(make_page,
     change_input(page)
     assert page.locator(".vl-calc__chart text").count() > 0
     assert page.evaluate(OUTSIDE) == []
+
+
+# Every chart as [tag, attributes but id, text] for each element: what both renderers must agree on.
+STRUCTURE = """() => [...document.querySelectorAll('.vl-calc__chart')].map((svg) =>
+  [svg, ...svg.querySelectorAll('*')].map((node) => [node.tagName,
+    Object.fromEntries([...node.attributes].filter((a) => a.name !== 'id').map((a) => [a.name, a.value])),
+    node.children.length ? '' : node.textContent]))"""
+
+# Per line chart: the number of points of each polyline.
+LINES = """() => [...document.querySelectorAll('.vl-calc__chart')]
+  .filter((svg) => svg.querySelector('polyline'))
+  .map((svg) => [...svg.querySelectorAll('polyline')].map((p) => p.points.numberOfItems))"""
+
+
+def test_the_runtime_redraws_the_charts_exactly_as_the_build_drew_them(make_page, site_url) -> None:
+    page = open_familie(make_page, site_url)
+    built = page.evaluate(STRUCTURE)
+    box = page.locator("#vl-familie-horisont")
+    box.fill("6")
+    expect(page.locator(".vl-calc__chart polyline").first).to_have_attribute(
+        "points", re.compile(r"^(\S+ ){5}\S+$"))
+    box.fill("10")
+    expect(page.locator(".vl-calc__chart polyline").first).to_have_attribute(
+        "points", re.compile(r"^(\S+ ){9}\S+$"))
+    assert page.evaluate(STRUCTURE) == built
+    assert page.console_errors == []
+
+
+def test_after_a_change_each_line_chart_has_a_line_per_level_and_a_point_per_year(make_page, site_url) -> None:
+    page = open_familie(make_page, site_url)
+    outputs = sum(o.kind == "years_by_holder" for o in MODEL.outputs)
+    assert page.evaluate(LINES) == [[10] * 4] * outputs
+    page.locator("#vl-familie-horisont").fill("6")
+    expect(page.locator(".vl-calc__chart polyline").first).to_have_attribute(
+        "points", re.compile(r"^(\S+ ){5}\S+$"))
+    assert page.evaluate(LINES) == [[6] * 4] * outputs
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_axe_finds_nothing_in_the_charts_after_a_change(make_page, site_url, color_scheme: str) -> None:
+    page = open_familie(make_page, site_url, color_scheme=color_scheme)
+    change_input(page)
+    violations = run_axe(page)
+    assert violations == [], format_violations(violations)

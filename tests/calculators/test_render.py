@@ -9,8 +9,8 @@ import pytest
 
 from calculators import registry
 from calculators.evaluate import evaluate
-from calculators.model import BUDGET_HOLDERS
-from calculators.render import CHART, chart, results_html
+from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, LEVELS
+from calculators.render import CHART, chart, format_number, line_chart, results_html
 
 SVG = "{http://www.w3.org/2000/svg}"
 LONGEST_HOLDER = max((h.label for h in BUDGET_HOLDERS), key=len)
@@ -62,3 +62,55 @@ def test_with_a_negative_value_the_zero_line_is_in_the_middle() -> None:
     negative = svg.findall(f"{SVG}rect")[1]
     assert float(negative.get("x")) + float(negative.get("width")) == pytest.approx(middle, abs=0.1)
     assert float(negative.get("x")) >= 0
+
+
+def line_charts(model_id: str, values: dict[str, float] | None = None) -> list[ET.Element]:
+    model = registry.load(model_id)
+    html = results_html(model, evaluate(model, values), "vl-test")
+    return [s for s in svgs(html) if s.find(f"{SVG}polyline") is not None]
+
+
+def test_familie_draws_one_line_chart_per_output_by_holder_and_year() -> None:
+    model = registry.load("familie")
+    assert len(line_charts("familie")) == sum(o.kind == "years_by_holder" for o in model.outputs)
+
+
+def test_the_cumulative_chart_has_a_line_per_level_and_a_point_per_year() -> None:
+    # All four levels have holders in familie's outputs; a horizon of 6 years gives 6 points.
+    svg = line_charts("familie", {"horisont": 6})[-1]
+    assert "Samlet netto nåverdi over tid" in svg.get("aria-label")
+    lines = svg.findall(f"{SVG}polyline")
+    assert [line.get("class").split("--")[1] for line in lines] == list(LEVELS)
+    assert [len(line.get("points").split()) for line in lines] == [6] * 4
+
+
+def test_each_level_has_a_legend_text_with_its_last_value() -> None:
+    model = registry.load("familie")
+    results = evaluate(model, {"horisont": 6})
+    kommune = sum(v[-1] for k, v in results["kumulativ_netto"].items() if k.startswith("kommune"))
+    legend = [t.text for t in line_charts("familie", {"horisont": 6})[-1].iter(f"{SVG}text")][:4]
+    assert legend[0] == f"Kommunen, år 5: {format_number(kommune, 'kr')}"
+    assert [t.split(",")[0] for t in legend] == [LEVEL_LABELS[level] for level in LEVELS]
+
+
+def test_levels_without_holders_get_no_line() -> None:
+    svg = svgs(line_chart("Test", [("kommune", [1.0, -2.0]), ("stat", [0.0, 3.0])], "kr", "t"))[0]
+    assert [p.get("class") for p in svg.findall(f"{SVG}polyline")] == [
+        "vl-calc__line vl-calc__line--kommune", "vl-calc__line vl-calc__line--stat"]
+
+
+def test_the_line_chart_has_a_zero_line_year_labels_and_says_where_the_numbers_are() -> None:
+    svg = svgs(line_chart("Test", [("kommune", [1.0, -2.0, 4.0])], "kr", "t"))[0]
+    assert svg.get("role") == "img"
+    assert svg.get("aria-label").endswith("Tallene står i tabellen.")
+    assert svg.find(f"{SVG}line[@class='vl-calc__axis']") is not None
+    texts = [t.text for t in svg.iter(f"{SVG}text")]
+    assert ["0", "1", "2", "År"] == [t for t in texts if t in {"0", "1", "2", "År"}]
+
+
+def test_the_holder_table_by_year_has_a_sum_row_per_level_with_several_holders() -> None:
+    model = registry.load("familie")
+    html = results_html(model, evaluate(model), "vl-test")
+    table = html[html.index("Samlet netto nåverdi over tid, år for år</summary>"):]
+    assert "Sum kommunen" in table and "Sum staten" in table
+    assert "Sum fylkeskommunen" not in table

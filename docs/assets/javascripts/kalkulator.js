@@ -35,9 +35,11 @@
     perYear: "år for år", whoPays: "Hvem betaler og hvem sparer", holder: "Budsjett", sum: "Sum",
     never: "ikke innen perioden", chart: "Søylediagram: {label}. Tallene står i tabellen.",
     positiveSaves: "Positive tall er besparelser, negative tall er kostnader.",
+    lineChart: "Linjediagram: {label}, summert for {levels}. Tallene står i tabellen.", and: "og",
   };
   // Chart geometry in SVG user units: the same numbers as CHART in calculators/render.py.
-  const CHART = { width: 400, char: 7.5, scale: 1.25, label: 18, bar: 14, gap: 10 };
+  const CHART = { width: 400, char: 7.5, scale: 1.25, label: 18, bar: 14, gap: 10,
+    legend: 18, sample: 28, plot: 180, band: 16, edge: 12 };
   const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight
 
   // ---- numbers -------------------------------------------------------------------------------
@@ -145,6 +147,52 @@
     return svg;
   }
 
+  function marker(level, x, y) { // mirrors render.marker
+    const f = (n) => n.toFixed(1);
+    return { kommune: `M${f(x - 3.5)} ${f(y - 3.5)}h7v7h-7z`, fylkeskommune: `M${f(x)} ${f(y - 4.5)}l4.5 8h-9z`,
+      stat: `M${f(x)} ${f(y - 5)}l5 5-5 5-5-5z`, samfunnet: `M${f(x - 4)} ${f(y)}a4 4 0 1 0 8 0a4 4 0 1 0-8 0z` }[level];
+  }
+
+  // Line chart: one line per level over the years (mirrors render.line_chart).
+  function lineChart(meta, caption, series, unit) {
+    const years = Math.max(0, ...series.map((s) => s[1].length)), all = series.flatMap((s) => s[1]);
+    const legend = series.map(([level, v]) => meta.levels[level] + ", " + TEXT.year.toLowerCase() + " " +
+      (v.length - 1) + ": " + formatNumber(v[v.length - 1], unit));
+    const w = width(legend, CHART.sample + 8), hi = Math.max(0, ...all), lo = Math.min(0, ...all);
+    const top = series.length * CHART.legend + 4 + CHART.band, bottom = top + CHART.plot;
+    const yOf = (v) => top + (hi - v) / ((hi - lo) || 1) * CHART.plot;
+    const xOf = (t) => years > 1 ? CHART.edge + t * ((w - 2 * CHART.edge) / (years - 1)) : w / 2;
+    const names = series.map(([level]) => meta.levels[level].toLowerCase());
+    const levels = names.length > 1 ? names.slice(0, -1).join(", ") + " " + TEXT.and + " " + names[names.length - 1] : names.join("");
+    const svg = svgRoot(w, bottom + 3 * CHART.band + 4, TEXT.lineChart.replace("{label}", caption).replace("{levels}", levels));
+    const text = (attrs, content) => el("svg:text", attrs, content);
+    const line = (level) => "vl-calc__line vl-calc__line--" + level, mark = (level) => "vl-calc__marker vl-calc__marker--" + level;
+    series.forEach(([level], i) => {
+      const y = i * CHART.legend + 9;
+      svg.append(el("svg:line", { class: line(level), x1: 0, y1: y, x2: CHART.sample, y2: y }),
+        el("svg:path", { class: mark(level), d: marker(level, CHART.sample / 2, y) }),
+        text({ x: CHART.sample + 8, y: y + 4, "text-anchor": "start" }, legend[i]));
+    });
+    const zero = yOf(0).toFixed(1), ticks = [[0, yOf(0) - 4]];
+    let grid = "";
+    if (hi !== 0) { grid += `M0 ${top.toFixed(1)}H${w}`; ticks.push([hi, top - 4]); }
+    if (lo !== 0) { grid += `M0 ${bottom.toFixed(1)}H${w}`; ticks.push([lo, bottom + 13]); }
+    svg.append(el("svg:path", { class: "vl-calc__grid", d: grid }),
+      el("svg:line", { class: "vl-calc__axis", x1: 0, y1: zero, x2: w, y2: zero }),
+      ...ticks.map(([v, y]) => text({ class: "vl-calc__tick", x: 0, y: y.toFixed(1), "text-anchor": "start" }, formatNumber(v, unit))));
+    const every = Math.ceil(years / 12) || 1;
+    for (let t = 0; t < years; t += every) {
+      svg.append(text({ x: xOf(t).toFixed(1), y: bottom + CHART.band + 13, "text-anchor": "middle" }, String(t)));
+    }
+    svg.append(text({ x: (w / 2).toFixed(1), y: bottom + 2 * CHART.band + 13, "text-anchor": "middle" }, TEXT.year));
+    for (const [level, values] of series) {
+      const points = values.map((v, t) => [xOf(t), yOf(v)]);
+      svg.append(el("svg:polyline", { class: line(level), points: points.map(([x, y]) => x.toFixed(1) + "," + y.toFixed(1)).join(" ") }),
+        el("svg:path", { class: mark(level), d: points.map(([x, y]) => marker(level, x, y)).join("") }));
+    }
+    return svg;
+  }
+
   function holderRows(meta, value) {
     return meta.holders.filter(([id]) => id in value).map(([id, label, level]) => [level, label, value[id]]);
   }
@@ -171,14 +219,35 @@
       } else if (o.kind === "by_holder") {
         parts.push(...byHolder(meta, o, value));
       } else if (o.kind === "years_by_holder") {
-        const present = holderRows(meta, value);
-        const years = Math.max(0, ...present.map((p) => p[2].length));
-        const head = [TEXT.holder, ...Array.from({ length: years }, (_, t) => TEXT.year + " " + t)];
-        parts.push(el("details", { class: "vl-calc__details" }, el("summary", null, caption),
-          table(caption, head, present.map(([, label, series]) => row(label, ...series.map((x) => formatNumber(x, o.unit)))))));
+        parts.push(...yearsByHolder(meta, o, value, caption));
       }
     }
     return parts;
+  }
+
+  // [level, yearly sum of its holders] for each level with a holder present (render.level_series).
+  function levelSeries(meta, present) {
+    return Object.keys(meta.levels).map((level) => [level, present.filter((p) => p[0] === level)])
+      .filter(([, mine]) => mine.length)
+      .map(([level, mine]) => [level, mine[0][2].map((_, t) => mine.reduce((s, p) => s + p[2][t], 0))]);
+  }
+
+  function yearsByHolder(meta, o, value, caption) {
+    const present = holderRows(meta, value), series = levelSeries(meta, present), rows = [];
+    const years = Math.max(0, ...present.map((p) => p[2].length));
+    const cells = (xs) => xs.map((x) => formatNumber(x, o.unit));
+    for (const [level, total] of series) {
+      const mine = present.filter((p) => p[0] === level);
+      rows.push(...mine.map(([, label, v]) => row(label, ...cells(v))));
+      if (mine.length > 1) {
+        const tr = row(TEXT.sum + " " + meta.levels[level].toLowerCase(), ...cells(total));
+        tr.className = "vl-calc__sum";
+        rows.push(tr);
+      }
+    }
+    const head = [TEXT.holder, ...Array.from({ length: years }, (_, t) => TEXT.year + " " + t)];
+    return [el("h3", null, caption), lineChart(meta, caption, series, o.unit),
+      el("details", { class: "vl-calc__details" }, el("summary", null, caption), table(caption, head, rows))];
   }
 
   function byHolder(meta, o, value) {
