@@ -55,13 +55,17 @@ TEXT = {
 }
 
 
-def format_number(value: float, unit: str) -> str:
+def format_number(value: float, unit: str, exact: bool = False) -> str:
     """Norwegian: groups of three with no-break spaces, decimal comma, minus sign, unit.
 
     Rounds to the unit's decimals half to even on exact ties (as Python's format does; the
-    runtime copies this), then drops trailing zeros.
+    runtime copies this), then drops trailing zeros. ``exact`` (an input's value, as typed)
+    keeps every decimal the number has.
     """
-    digits = format(abs(value), f".{DECIMALS[unit]}f")
+    decimals = DECIMALS[unit]
+    if exact and "e" not in repr(float(value)):
+        decimals = max(decimals, len(repr(float(value)).partition(".")[2]))
+    digits = format(abs(value), f".{decimals}f")
     whole, _, fraction = digits.partition(".")
     fraction = fraction.rstrip("0")
     grouped = ""
@@ -128,7 +132,7 @@ def _field(field: Input, prefix: str) -> str:
     base = f"{prefix}-{field.id}"
     unit = UNIT_LABELS[field.unit] or ("stk." if field.unit == "antall" else "")
     help_html = f'<span class="vl-calc__help">{escape(field.help)}</span> ' if field.help else ""
-    value = format_number(field.default, field.unit).removesuffix(NBSP + UNIT_LABELS[field.unit])
+    value = format_number(field.default, field.unit, exact=True).removesuffix(NBSP + UNIT_LABELS[field.unit])
     return (
         '<div class="vl-calc__field">'
         f'<label for="{base}">{escape(field.label)}</label>'
@@ -369,7 +373,7 @@ def _assumptions(model: Model) -> str:
             origin = f"{TEXT['illustration']}."
         note = f" {escape(source.note)}" if source.note else ""
         items.append(f"<li><strong>{escape(field.label)}:</strong> "
-                     f"{format_number(field.default, field.unit)}. {origin}{note}</li>")
+                     f"{format_number(field.default, field.unit, exact=True)}. {origin}{note}</li>")
     price = f"<p>{TEXT['price_year'].format(year=model.price_year)}</p>" if model.price_year else ""
     return (f'<div class="vl-calc__assumptions"><h3>{TEXT["assumptions"]}</h3>{price}'
             f"<ul>{''.join(items)}</ul></div>")

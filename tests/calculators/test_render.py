@@ -10,7 +10,7 @@ import pytest
 from calculators import registry
 from calculators.evaluate import evaluate
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, LEVELS
-from calculators.render import CHART, chart, format_number, line_chart, results_html
+from calculators.render import CHART, chart, format_number, line_chart, render, results_html
 
 SVG = "{http://www.w3.org/2000/svg}"
 LONGEST_HOLDER = max((h.label for h in BUDGET_HOLDERS), key=len)
@@ -114,3 +114,10 @@ def test_the_holder_table_by_year_has_a_sum_row_per_level_with_several_holders()
     table = html[html.index("Samlet netto nåverdi over tid, år for år</summary>"):]
     assert "Sum kommunen" in table and "Sum staten" in table
     assert "Sum fylkeskommunen" not in table
+
+
+def test_an_input_is_shown_with_every_decimal_it_has() -> None:
+    # aap_g is 2.041 G; G outputs show two decimals, but the field must hold the value computed with.
+    html = render(registry.load("utenforskap"))
+    assert 'name="aap_g" type="text" inputmode="decimal" autocomplete="off" value="2,041"' in html
+    assert format_number(2.041, "G") == "2,04\u00a0G"

@@ -53,8 +53,10 @@
     return tie && Number(keep[keep.length - 1]) % 2 === 0 ? keep : a.toFixed(d);
   }
 
-  function formatNumber(value, unit, bare) {
-    const digits = fixed(value, DECIMALS[unit]);
+  // exact (an input's value, as typed): every decimal the number has (mirrors render.format_number).
+  function formatNumber(value, unit, bare, exact) {
+    const typed = exact && !/e/.test(String(value)) ? (String(value).split(".")[1] || "").length : 0;
+    const digits = fixed(value, Math.max(DECIMALS[unit], typed));
     let [whole, fraction = ""] = digits.split(".");
     fraction = fraction.replace(/0+$/, "");
     let grouped = "";
@@ -332,17 +334,22 @@
     function setValues(values) {
       for (const input of meta.inputs) {
         const value = input.id in values ? values[input.id] : input.default;
-        fields.get(input.id).value = formatNumber(value, input.unit, true);
+        fields.get(input.id).value = formatNumber(value, input.unit, true, true);
       }
     }
 
+    // A chosen preset goes into the URL as ?preset=<id> while the fields hold its values; an edit
+    // away from them turns the choice into «Egne tall» and the URL into the values themselves.
     function writeUrl(values) {
       const params = new URLSearchParams(location.search);
+      const chosen = preset && Object.hasOwn(meta.presets, preset.value) ? meta.presets[preset.value] : null;
+      if (chosen && meta.inputs.some((i) => values[i.id] !== (i.id in chosen ? chosen[i.id] : i.default))) preset.value = "";
+      const named = preset ? preset.value : "";
       for (const input of meta.inputs) {
-        if (values[input.id] !== input.default) params.set(input.id, String(values[input.id]));
+        if (!named && values[input.id] !== input.default) params.set(input.id, String(values[input.id]));
         else params.delete(input.id);
       }
-      params.delete("preset");
+      if (named) params.set("preset", named); else params.delete("preset");
       const query = params.toString();
       history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
