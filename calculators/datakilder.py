@@ -13,7 +13,7 @@ import yaml
 from calculators import registry
 from calculators.data_files import DATA_DIR, SHARED_FILE, DataRow, load_model_data, shared_data
 from calculators.model import BUDGET_HOLDERS, Model, Source
-from calculators.report import number
+from calculators.numbers import number
 
 HOLDER_LABELS = {holder.id: holder.label for holder in BUDGET_HOLDERS}
 STATUS_LABELS = {"kilde": "Kilde", "illustrasjon": "**Illustrasjon**"}

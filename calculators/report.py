@@ -18,15 +18,10 @@ import matplotlib.pyplot as plt  # noqa: E402  (backend first)
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from calculators.model import BUDGET_HOLDERS  # noqa: E402
+from calculators.numbers import number  # noqa: E402, F401  (re-exported for the notebook)
 
 HOLDER_LABELS = {holder.id: holder.label for holder in BUDGET_HOLDERS}
 THIN_SPACE = "\u00a0"
-
-
-def number(value: float, decimals: int = 0) -> str:
-    """``1234567.8`` → ``1 234 568`` (no-break spaces, decimal comma, real minus sign)."""
-    text = f"{abs(value):,.{decimals}f}".replace(",", THIN_SPACE).replace(".", ",")
-    return ("−" if round(value, decimals) < 0 else "") + text
 
 
 def kr(value: float) -> str:

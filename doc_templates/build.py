@@ -13,10 +13,6 @@ from pathlib import Path
 
 from doc_templates.cache import cached_entry, entry_key, generator_fingerprint
 from doc_templates.model import Template, load_templates
-from doc_templates.preview import render_preview
-from doc_templates.render_docx import render_docx
-from doc_templates.render_odt import render_odt
-from doc_templates.render_pdf import render_pdf
 
 SOURCES_DIR = Path(__file__).parent / "sources"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +58,13 @@ def _pdf_name(template: Template, paper: str) -> str:
 
 
 def _produce(template: Template, directory: Path) -> None:
+    # Imported here, on a cache miss only: WeasyPrint and friends take seconds to import, and a
+    # warm rebuild (nothing changed) should not pay for them.
+    from doc_templates.preview import render_preview
+    from doc_templates.render_docx import render_docx
+    from doc_templates.render_odt import render_odt
+    from doc_templates.render_pdf import render_pdf
+
     pdfs = {paper: render_pdf(template, paper) for paper in template.print_papers}
     for paper, pdf in pdfs.items():
         (directory / _pdf_name(template, paper)).write_bytes(pdf)
