@@ -172,3 +172,18 @@ def test_navigating_away_and_back_binds_once_and_still_computes(make_page, site_
         expected("kostnad_investeringsmote", {"deltakere_stat": 3}))
     assert page.url.endswith("?deltakere_stat=3")
     assert page.console_errors == []
+
+
+def test_printing_puts_the_inputs_and_the_results_on_the_first_page(make_page, site_url) -> None:
+    import io
+
+    import pypdf
+
+    page = open_calculator(make_page, site_url)
+    page.emulate_media(media="print")
+    first_page = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[0].extract_text()
+    assert "Resultat" in first_page
+    assert "Hvem betaler og hvem sparer" in first_page
+    for output in registry.load("investeringsmote").outputs:
+        if output.headline:
+            assert expected(output.id).replace("\u00a0", " ") in first_page.replace("\u00a0", " ")
