@@ -1,0 +1,18 @@
+// «Gå til innhold»: move keyboard focus to the page's main heading.
+// Material's instant navigation handles same-page links itself: it scrolls, but focus stays in
+// the header, so a keyboard user's next Tab lands in the navigation again (WCAG 2.4.1).
+(function () {
+  "use strict";
+  if (typeof document$ === "undefined") return;
+  document$.subscribe(function () {
+    var skip = document.querySelector(".md-skip");
+    if (!skip || skip.dataset.vlBound) return;
+    skip.dataset.vlBound = "1";
+    skip.addEventListener("click", function () {
+      var target = document.getElementById(decodeURIComponent(new URL(skip.href).hash.slice(1)));
+      if (!target) return;
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus();
+    });
+  });
+})();
