@@ -6,8 +6,8 @@
   if (typeof document$ === "undefined") return;
   document$.subscribe(function () {
     var skip = document.querySelector(".md-skip");
-    if (!skip || skip.dataset.vlBound) return;
-    skip.dataset.vlBound = "1";
+    if (!skip || skip.dataset.vlSkipBound) return;
+    skip.dataset.vlSkipBound = "1";
     skip.addEventListener("click", function () {
       var target = document.getElementById(decodeURIComponent(new URL(skip.href).hash.slice(1)));
       if (!target) return;
