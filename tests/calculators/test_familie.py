@@ -1,6 +1,5 @@
 """Investering i en familie: hand-computed references and properties of compute."""
 
-import math
 
 import pytest
 from hypothesis import given, settings
@@ -110,12 +109,6 @@ def test_the_no_lasting_effect_preset_gives_minus_the_investment():
     result = compute(defaults(MODEL, **preset.values))
     assert result["nnv_offentlig"] == pytest.approx(-result["nv_investering"])
     assert result["tilbakebetalingsar"] == -1
-
-
-@pytest.mark.parametrize("preset", MODEL.presets, ids=lambda p: p.id)
-def test_every_preset_computes(preset):
-    result = compute(defaults(MODEL, **preset.values))
-    assert math.isfinite(result["nnv_samfunn"])
 
 
 @settings(max_examples=100, deadline=None)

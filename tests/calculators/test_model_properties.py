@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import registry
-from tests.calculators.scenarios import inputs_within_bounds
+from tests.calculators.scenarios import defaults, inputs_within_bounds
 
 
 def finite(value) -> bool:
@@ -29,3 +29,13 @@ def test_every_input_inside_its_bounds_gives_finite_outputs(model_id: str, data)
     result = model.compute(data.draw(inputs_within_bounds(model)))
     assert set(result) == {o.id for o in model.outputs}
     assert finite(result)
+
+
+@pytest.mark.parametrize(
+    ("model_id", "preset_id"),
+    [(m.id, p.id) for m in registry.all_models() for p in m.presets],
+)
+def test_every_preset_gives_finite_outputs(model_id: str, preset_id: str) -> None:
+    model = registry.load(model_id)
+    preset = next(p for p in model.presets if p.id == preset_id)
+    assert finite(model.compute(defaults(model, **preset.values)))
