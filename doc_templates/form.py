@@ -1,17 +1,26 @@
 """A poster template (the duk) as a form in the browser that prints to A3 landscape.
 
-Nothing is stored or sent: the form uses ``method="dialog"``, which outside a dialog submits
-nowhere, so pressing Enter cannot put what was typed into a URL; ``autocomplete="off"`` keeps the
-browser from saving entries. The grid is the one the PDF uses (``poster_areas``), passed to CSS as
-custom properties so phone widths can fall back to one column (see ``maler.css``).
+Nothing is stored or sent by the site: the form uses ``method="dialog"``, which outside a dialog
+submits nowhere, so pressing Enter cannot put what was typed into a URL; ``autocomplete="off"``
+keeps the browser from saving entries. The team keeps its work by saving it to a file of its own
+(``maler.js``), and can open that file again.
+
+The markup carries no ``style`` attribute (the site is served with ``style-src 'self'``): the grid
+the PDF uses (``poster_areas``) is passed as data attributes, and ``maler.js`` hands it to CSS as
+custom properties through the CSSOM. Without JavaScript the boxes simply stack in one column.
+
+Every box has a stable key (its ``area`` in the source), which the saved file and the ODT/DOCX
+export use, so a saved duk opens again after the template gains a box or changes its wording.
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from doc_templates import strings
 from doc_templates.model import Field, Section, Template
+
 
 class FormError(ValueError):
     """The template cannot be shown as a form."""
@@ -21,19 +30,27 @@ def _slug(template: Template, index: int) -> str:
     return f"{template.id}-{index + 1}"
 
 
+def _row(field: Field, slug: str, r: int) -> str:
+    cells = "".join(
+        f'<td><textarea rows="1" id="{slug}-{r}-{c + 1}" name="{slug}-{r}-{c + 1}" '
+        f'aria-label="{escape(column)}, {strings.FORM_ROW} {r}" autocomplete="off" spellcheck="true"></textarea></td>'
+        for c, column in enumerate(field.columns)
+    )
+    remove = (
+        f'<td class="vl-duk__row-tools"><button type="button" class="vl-duk__remove" data-vl-remove-row hidden '
+        f'aria-label="{strings.FORM_REMOVE_ROW} {r}">{strings.FORM_REMOVE}</button></td>'
+    )
+    return f"<tr>{cells}{remove}</tr>"
+
+
 def _table(field: Field, slug: str, label_id: str) -> str:
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in field.columns)
-    rows = []
-    for r in range(field.rows or len(field.items)):
-        cells = "".join(
-            f'<td><input type="text" id="{slug}-{r + 1}-{c + 1}" name="{slug}-{r + 1}-{c + 1}" '
-            f'aria-label="{escape(column)}, {strings.FORM_ROW} {r + 1}"></td>'
-            for c, column in enumerate(field.columns)
-        )
-        rows.append(f"<tr>{cells}</tr>")
+    head += f'<th scope="col" class="vl-duk__row-tools"><span class="vl-duk__sr">{strings.FORM_ROW_TOOLS}</span></th>'
+    rows = "".join(_row(field, slug, r + 1) for r in range(field.rows or len(field.items)))
     return (
-        f'<table class="vl-duk__table" aria-labelledby="{label_id}"><thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table>'
+        f'<table class="vl-duk__table" aria-labelledby="{label_id}" data-vl-table="{slug}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        f'<button type="button" class="md-button vl-duk__add" data-vl-add-row hidden>{strings.FORM_ADD_ROW}</button>'
     )
 
 
@@ -45,32 +62,61 @@ def _cell(template: Template, index: int, section: Section) -> str:
     kinds = {field.type for field in section.fields}
     if kinds == {"write"}:
         title = f'<h2 class="vl-duk__title"><label for="{slug}">{escape(section.title)}</label></h2>'
-        body = f'<textarea id="{slug}" name="{slug}"{described} autocomplete="off" spellcheck="true"></textarea>'
-    elif kinds == {"table"}:
+        lines = sum(field.lines for field in section.fields)
+        body = (
+            f'<textarea id="{slug}" name="{slug}" rows="{min(lines, 8)}"{described} '
+            f'autocomplete="off" spellcheck="true"></textarea>'
+        )
+        kind = "text"
+    elif kinds == {"table"} and len(section.fields) == 1:
         title = f'<h2 class="vl-duk__title" id="{slug}-label">{escape(section.title)}</h2>'
-        body = "".join(_table(field, slug, f"{slug}-label") for field in section.fields)
+        body = _table(section.fields[0], slug, f"{slug}-label")
+        kind = "table"
     else:
         raise FormError(
             f"{template.source}: sections[{index}] «{section.title}»: et skjema kan bare ha felt av typen "
-            f"write eller table (fant {', '.join(sorted(kinds))})"
+            f"write eller én table (fant {', '.join(sorted(kinds))})"
         )
-    return f'<div class="vl-duk__cell" style="--vl-area: {section.area}">{title}{hint}{body}</div>'
+    return (
+        f'<div class="vl-duk__cell" data-vl-area="{escape(section.area)}" data-vl-kind="{kind}" '
+        f'data-vl-title="{escape(section.title)}">{title}{hint}{body}</div>'
+    )
 
 
-def form_html(template: Template) -> str:
+def _actions() -> str:
+    """The buttons; all but «Tøm duken» need JavaScript, so they start hidden and maler.js shows them."""
+    js = 'type="button" class="md-button" hidden'
+    return (
+        f'<div class="vl-duk__actions">'
+        f'<button type="button" class="md-button md-button--primary" data-vl-print hidden>{strings.FORM_PRINT}</button>'
+        f"<button {js} data-vl-save>{strings.FORM_SAVE}</button>"
+        f"<button {js} data-vl-open>{strings.FORM_OPEN}</button>"
+        f'<input type="file" accept=".json,application/json" data-vl-open-file hidden '
+        f'aria-label="{strings.FORM_OPEN}" tabindex="-1">'
+        f"<button {js} data-vl-export=\"odt\">{strings.FORM_EXPORT.format(format='ODT')}</button>"
+        f"<button {js} data-vl-export=\"docx\">{strings.FORM_EXPORT.format(format='DOCX')}</button>"
+        f'<button type="reset" class="md-button">{strings.FORM_RESET}</button></div>'
+    )
+
+
+def form_html(template: Template, *, export_script: str = "") -> str:
+    """The form. ``export_script``: URL (relative to the page) of the script with the ODT/DOCX skeletons."""
     if template.layout != "poster":
         raise FormError(f"{template.source}: bare en plakat (layout: poster) kan vises som skjema")
-    areas = " ".join(f"'{row}'" for row in template.poster_areas)
     columns = len(template.poster_areas[0].split())
     cells = "".join(_cell(template, i, section) for i, section in enumerate(template.sections))
     version = escape(strings.version_line(template.version, template.date))
+    areas = escape(json.dumps(list(template.poster_areas), ensure_ascii=False))
+    export = f' data-vl-export-script="{escape(export_script)}"' if export_script else ""
+    messages = escape(json.dumps(strings.FORM_MESSAGES, ensure_ascii=False))
     return (
-        f'<form class="vl-duk" method="dialog" autocomplete="off" aria-label="{escape(template.title)}">'
+        f'<form class="vl-duk" method="dialog" autocomplete="off" aria-label="{escape(template.title)}" '
+        f'data-vl-duk="{template.id}" data-vl-version="{escape(template.version)}"{export} '
+        f'data-vl-title="{escape(template.title)}" data-vl-version-line="{version}" data-vl-messages="{messages}">'
         f'<div class="vl-duk__head"><p class="vl-duk__name">{escape(template.title)}</p>'
-        f'<p class="vl-duk__version">{version}</p>'
-        f'<div class="vl-duk__actions">'
-        f'<button type="button" class="md-button md-button--primary" data-vl-print hidden>{strings.FORM_PRINT}</button>'
-        f'<button type="reset" class="md-button">{strings.FORM_RESET}</button></div></div>'
-        f'<div class="vl-duk__grid" style="--vl-areas: {areas}; --vl-columns: {columns}; '
-        f'--vl-rows: {len(template.poster_areas)}">{cells}</div></form>'
+        f'<p class="vl-duk__version">{version}</p>{_actions()}</div>'
+        f'<p class="vl-duk__status" role="status" data-vl-status></p>'
+        f'<p class="vl-duk__pages" role="status" data-vl-pages></p>'
+        f'<div class="vl-duk__grid" data-vl-areas="{areas}" data-vl-columns="{columns}" '
+        f'data-vl-rows="{len(template.poster_areas)}">{cells}</div></form>'
     )

@@ -26,7 +26,8 @@ def _list(field: Field) -> str:
 
 def _write(field: Field) -> str:
     # An empty box with room for `lines` lines of handwriting; nothing to read, so hidden from AT.
-    return f'<div class="vl-tpl-write" style="--vl-lines: {field.lines}" aria-hidden="true"></div>'
+    # Its height is a class (maler.css, print.css), not a style attribute: the site allows no inline styles.
+    return f'<div class="vl-tpl-write vl-tpl-write--{field.lines}" aria-hidden="true"></div>'
 
 
 def _labels(field: Field) -> str:
@@ -92,9 +93,10 @@ def fields_html(section: Section) -> str:
 
 def section_html(section: Section, *, level: int = 2) -> str:
     classes = "vl-tpl-section" + (" vl-tpl-section--break" if section.page_break else "")
-    area = f' style="grid-area: {section.area}"' if section.area else ""
+    if section.area:  # placed in the poster grid by a class render_pdf writes a rule for
+        classes += f" vl-tpl-area--{section.area}"
     return (
-        f'<section class="{classes}"{area}><h{level}>{escape(section.title)}</h{level}>'
+        f'<section class="{classes}"><h{level}>{escape(section.title)}</h{level}>'
         f"{fields_html(section)}</section>"
     )
 

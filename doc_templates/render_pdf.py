@@ -34,6 +34,13 @@ def page_size_mm(template: Template, paper: str) -> tuple[float, float]:
     return (height, width) if template.orientation == "landscape" else (width, height)
 
 
+def _class_css(template: Template) -> str:
+    """Rules for the classes ``render_html`` gives write boxes (height in lines) and poster areas."""
+    lines = sorted({f.lines for s in template.sections for f in s.fields if f.type == "write"})
+    css = "".join(f".vl-tpl-write--{n} {{ --vl-lines: {n}; }}\n" for n in lines)
+    return css + "".join(f".vl-tpl-area--{s.area} {{ grid-area: {s.area}; }}\n" for s in template.sections if s.area)
+
+
 def _page_css(template: Template, paper: str) -> str:
     width, height = page_size_mm(template, paper)
     footer = escape(f"{template.title} – {strings.version_line(template.version, template.date)}")
@@ -69,7 +76,7 @@ def document_html(template: Template, paper: str) -> str:
     """The complete HTML document WeasyPrint lays out for one paper size."""
     stamp = dt.datetime.combine(template.date, dt.time()).strftime("%Y-%m-%dT%H:%M:%SZ")
     css = fonts.font_face_css() + f'html {{ font-family: "{fonts.FAMILY}"; }}\n'
-    css += CSS_FILE.read_text(encoding="utf-8") + _page_css(template, paper)
+    css += CSS_FILE.read_text(encoding="utf-8") + _class_css(template) + _page_css(template, paper)
     return (
         '<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8">'
         f"<title>{escape(template.title)}</title>"

@@ -34,6 +34,30 @@ LANDSCAPE = "liggende"
 FORM_PRINT = "Skriv ut duken (A3 liggende)"
 FORM_RESET = "Tøm duken"
 FORM_ROW = "rad"
+FORM_SAVE = "Lagre som fil"
+FORM_OPEN = "Åpne lagret fil"
+FORM_EXPORT = "Last ned som {format}"
+FORM_ADD_ROW = "Legg til rad"
+FORM_REMOVE = "Fjern"
+FORM_REMOVE_ROW = "Fjern rad"
+FORM_ROW_TOOLS = "Fjern rad"
+# What maler.js says (passed to it as JSON in a data attribute). {n}, {file}: filled in by the script.
+FORM_MESSAGES = {
+    "confirmClear": "Vil dere tømme duken? Alt som står i den, blir borte. "
+                    "Har dere lagret den som fil, kan dere åpne filen igjen senere.",
+    "confirmOpen": "Filen erstatter det som står i duken nå. Vil dere fortsette?",
+    "pages": "Teksten er lang: utskriften blir omtrent {n} A3-sider. Alt dere har skrevet, kommer med.",
+    "saved": "Duken er lagret i filen «{file}». Ta vare på filen – nettstedet har ingen kopi.",
+    "opened": "Duken fra «{file}» er åpnet.",
+    "notJson": "«{file}» kan ikke åpnes: det er ikke en lagret arbeidsduk.",
+    "otherTemplate": "«{file}» er ikke en lagret arbeidsduk fra denne siden.",
+    "exported": "Duken er lastet ned som «{file}».",
+    "exportFailed": "Filen kunne ikke lages. Skriv ut duken, eller lagre den som fil og prøv igjen.",
+    "rowAdded": "Rad {n} er lagt til.",
+    "rowRemoved": "Rad {n} er fjernet.",
+    "removeRow": "Fjern rad {n}",
+    "row": "rad",
+}  # fmt: skip
 
 
 def version_line(version: str, date: dt.date) -> str:

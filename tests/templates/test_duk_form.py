@@ -1,8 +1,10 @@
-"""The digital duk in a real browser: fill in, print to one A3 landscape page, store nothing."""
+"""The digital duk in a real browser: fill in, keep, reopen, print all of it, store nothing."""
 
 from __future__ import annotations
 
 import io
+import json
+import re
 
 import pypdf
 import pytest
@@ -10,57 +12,206 @@ import pytest
 pytestmark = pytest.mark.browser
 SECRET = "Mor jobber deltid og ønsker mer tid med barna"
 A3_LANDSCAPE_MM = (420, 297)
+BOXES = ("Dagens situasjon", "«Hva er viktig for deg?»", "Drømmer", "Langsiktige mål", "Ressurser",
+         "Kortsiktige mål", "Investeringsteamet", "Avtaler til neste møte")  # fmt: skip
 
 
 @pytest.fixture
 def duk(make_page, site_url):
     page = make_page(width=1280)
     page.goto(site_url + "maler/fyll-ut-duken/")
+    page.wait_for_selector("form.vl-duk--ready")  # maler.js has set the form up
     return page
 
 
+def _long_entry(key: str, length: int = 3000) -> str:
+    """About ``length`` characters: a first and a last sentence unique to ``key``, prose between."""
+    first, last = f"Første setning i {key} begynner her.", f"Siste setning i {key} slutter her."
+    middle = []
+    while len(first) + len(last) + sum(len(m) + 1 for m in middle) < length - 60:
+        middle.append(f"Dette er setning {len(middle) + 1} om hvordan familien har det i hverdagen.")
+    return " ".join([first, *middle, last])
+
+
+def _printed_text(page) -> tuple[int, str]:
+    page.emulate_media(media="print")
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    page.emulate_media(media="screen")
+    return len(pdf.pages), " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+
+
+def _state(page) -> list[str]:
+    return page.locator(".vl-duk textarea").evaluate_all("areas => areas.map(a => a.name + '=' + a.value)")
+
+
 def test_every_section_of_the_duk_has_a_labelled_field(duk):
-    for title in ("Dagens situasjon", "Ressurser", "Drømmer", "Avtaler til neste møte"):
-        assert duk.get_by_label(title).is_editable()
+    for title in BOXES:
+        assert duk.get_by_label(title, exact=True).is_editable()
     assert duk.get_by_role("textbox", name="Hvem, rad 1").is_editable()
+
+
+def test_the_markup_has_no_style_attribute(duk):
+    # The site is served with style-src 'self': a style attribute in the markup would be refused.
+    html = duk.request.get(duk.url).text()
+    assert re.findall(r"<[^>]*\sstyle=", html) == []
 
 
 def test_what_is_typed_is_stored_nowhere_and_sent_nowhere(duk):
     duk.get_by_label("Dagens situasjon").fill(SECRET)
     duk.get_by_label("Drømmer").press("Enter")
     duk.get_by_role("textbox", name="Hva, rad 1").fill(SECRET)
-    duk.get_by_role("textbox", name="Hva, rad 1").press("Enter")  # must not submit anywhere
     stored = duk.evaluate(
         "() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie])"
     )
     assert SECRET not in stored
     assert SECRET not in duk.url
     assert duk.offsite_requests == []
+    duk.on("dialog", lambda dialog: dialog.accept())  # the reload asks first (beforeunload)
     duk.reload()
     assert duk.get_by_label("Dagens situasjon").input_value() == ""
 
 
-def test_the_reset_button_empties_the_duk(duk):
+def test_a_box_grows_with_its_text(duk):
+    box = duk.get_by_label("Drømmer")
+    before = box.bounding_box()["height"]
+    box.fill(_long_entry("drømmer", 1500))
+    duk.wait_for_function("el => el.scrollHeight <= el.clientHeight + 1", arg=box.element_handle())
+    assert box.bounding_box()["height"] > 3 * before
+
+
+def test_a_3000_character_entry_in_every_box_prints_in_full(duk):
+    entries = {title: _long_entry(f"boks {i}") for i, title in enumerate(BOXES)}
+    for title, entry in entries.items():
+        duk.get_by_label(title, exact=True).fill(entry)
+    for column in ("Hva", "Hvem", "Når"):
+        entries[column] = _long_entry(f"tiltak {column}")
+        duk.get_by_role("textbox", name=f"{column}, rad 1").fill(entries[column])
+    # The screen says the print takes more than one sheet.
+    expect_pages = duk.locator("[data-vl-pages]")
+    duk.wait_for_function("el => /\\d+ A3-sider/.test(el.textContent)", arg=expect_pages.element_handle())
+    pages, text = _printed_text(duk)
+    assert pages > 1
+    for key, entry in entries.items():
+        first, last = entry.split(". ")[0] + ".", entry.rsplit(". ", 1)[1]
+        assert first in text, key
+        assert last in text, key
+
+
+def test_a_short_duk_prints_on_one_a3_landscape_page_with_what_was_typed(duk):
     duk.get_by_label("Dagens situasjon").fill(SECRET)
-    duk.get_by_role("button", name="Tøm duken").click()
-    assert duk.get_by_label("Dagens situasjon").input_value() == ""
-
-
-def test_the_print_button_appears_with_javascript(duk):
-    assert duk.get_by_role("button", name="Skriv ut duken (A3 liggende)").is_visible()
-
-
-def test_the_duk_prints_on_one_a3_landscape_page_with_what_was_typed(duk):
-    duk.get_by_label("Dagens situasjon").fill(SECRET)
+    duk.get_by_role("textbox", name="Hva, rad 1").fill("Møte med skolen om fravær")
     duk.emulate_media(media="print")
     pdf = pypdf.PdfReader(io.BytesIO(duk.pdf(prefer_css_page_size=True, print_background=True)))
     assert len(pdf.pages) == 1
     box = pdf.pages[0].mediabox
     size_mm = (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72))
     assert size_mm == A3_LANDSCAPE_MM
-    text = pdf.pages[0].extract_text()
-    assert SECRET in " ".join(text.split()) and "Investeringsteamet" in text
+    text = " ".join(pdf.pages[0].extract_text().split())
+    assert SECRET in text and "Møte med skolen om fravær" in text and "Investeringsteamet" in text
     assert "Personopplysninger" not in text  # only the duk is printed
+    assert "Lagre som fil" not in text  # not the buttons
+    assert duk.locator("[data-vl-pages]").text_content() == ""
+
+
+def test_rows_can_be_added_and_removed_from_the_keyboard(duk):
+    add = duk.get_by_role("button", name="Legg til rad")
+    add.focus()
+    duk.keyboard.press("Enter")
+    sixth = duk.get_by_role("textbox", name="Hva, rad 6")
+    assert sixth.evaluate("el => el === document.activeElement")
+    sixth.fill("Søke om startlån")
+    duk.get_by_role("textbox", name="Hva, rad 2").fill("Fjernes")
+    duk.get_by_role("button", name="Fjern rad 2").focus()
+    duk.keyboard.press("Enter")
+    rows = duk.locator(".vl-duk__table tbody tr")
+    assert rows.count() == 5
+    assert duk.get_by_role("textbox", name="Hva, rad 5").input_value() == "Søke om startlån"
+    assert "Fjernes" not in " ".join(_state(duk))
+    # Focus stays in the table, on the row that took the removed one's place.
+    assert duk.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Fjern rad 2"
+    assert "Rad 2 er fjernet" in duk.locator("[data-vl-status]").text_content()
+
+
+def test_clearing_asks_first_and_keeps_the_text_when_the_answer_is_no(duk):
+    duk.get_by_label("Dagens situasjon").fill(SECRET)
+    duk.get_by_role("button", name="Legg til rad").click()
+    asked = []
+    duk.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    duk.get_by_role("button", name="Tøm duken").click()
+    assert asked and "tømme duken" in asked[0]
+    assert duk.get_by_label("Dagens situasjon").input_value() == SECRET
+    duk.once("dialog", lambda dialog: dialog.accept())
+    duk.get_by_role("button", name="Tøm duken").click()
+    duk.wait_for_function("() => document.querySelectorAll('.vl-duk__table tbody tr').length === 5")
+    assert duk.get_by_label("Dagens situasjon").input_value() == ""
+
+
+def test_leaving_the_page_with_text_in_the_duk_asks_first(duk):
+    box = duk.get_by_label("Dagens situasjon")
+    box.click()  # a real gesture: browsers only ask on leaving a page the user has interacted with
+    duk.keyboard.type(SECRET)
+    kinds = []
+    duk.once("dialog", lambda dialog: (kinds.append(dialog.type), dialog.dismiss()))
+    duk.get_by_role("link", name="arbeidsduken").first.click()  # a link to another page of the site
+    assert kinds == ["beforeunload"]
+    assert duk.url.endswith("/maler/fyll-ut-duken/")
+    assert box.input_value() == SECRET
+
+
+def test_leaving_an_empty_duk_does_not_ask(duk):
+    asked = []
+    duk.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    duk.get_by_role("link", name="arbeidsduken").first.click()
+    duk.wait_for_url("**/maler/arbeidsduk/")
+    assert asked == []
+
+
+def _fill_everything(duk) -> None:
+    duk.get_by_role("button", name="Legg til rad").click()
+    duk.get_by_role("button", name="Legg til rad").click()
+    areas = duk.locator(".vl-duk textarea")
+    for i in range(areas.count()):
+        areas.nth(i).fill(f"Felt {i}: «æøå» – linje én\nlinje to\n\n  innrykk & <tegn> \"sitat\"")
+
+
+def test_a_saved_duk_opens_again_with_every_field_and_added_row(duk, tmp_path):
+    _fill_everything(duk)
+    before = _state(duk)
+    assert len(before) == 8 + 7 * 3
+    with duk.expect_download() as download_info:
+        duk.get_by_role("button", name="Lagre som fil").click()
+    saved = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(saved)
+    assert saved.suffix == ".json"
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["template"] == "arbeidsduk" and len(data["fields"]["tiltak"]) == 7
+    duk.once("dialog", lambda dialog: dialog.accept())
+    duk.get_by_role("button", name="Tøm duken").click()
+    duk.wait_for_function("() => document.querySelectorAll('.vl-duk__table tbody tr').length === 5")
+    with duk.expect_file_chooser() as chooser:
+        duk.get_by_role("button", name="Åpne lagret fil").click()
+    chooser.value.set_files(saved)
+    duk.wait_for_function("() => document.querySelectorAll('.vl-duk__table tbody tr').length === 7")
+    assert _state(duk) == before
+    assert "er åpnet" in duk.locator("[data-vl-status]").text_content()
+    assert duk.offsite_requests == []
+
+
+def test_a_file_that_is_not_a_saved_duk_is_refused_with_a_message(duk, tmp_path):
+    duk.get_by_label("Dagens situasjon").fill(SECRET)
+    wrong = tmp_path / "handleliste.json"
+    wrong.write_text('{"melk": 2}', encoding="utf-8")
+    with duk.expect_file_chooser() as chooser:
+        duk.get_by_role("button", name="Åpne lagret fil").click()
+    chooser.value.set_files(wrong)
+    status = duk.locator("[data-vl-status]")
+    duk.wait_for_function("el => el.textContent.includes('handleliste.json')", arg=status.element_handle())
+    assert "ikke en lagret arbeidsduk" in status.text_content()
+    assert duk.get_by_label("Dagens situasjon").input_value() == SECRET
+
+
+def test_the_print_button_appears_with_javascript(duk):
+    assert duk.get_by_role("button", name="Skriv ut duken (A3 liggende)").is_visible()
 
 
 def test_other_pages_keep_the_default_paper_size(make_page, site_url):
