@@ -25,6 +25,7 @@ Orientation = Literal["portrait", "landscape"]
 Layout = Literal["document", "poster"]
 FIELD_TYPES = ("text", "list", "write", "labels", "checklist", "table", "signatures")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+SUMMARY_MAX = 255
 
 
 class TemplateSourceError(ValueError):
@@ -213,6 +214,10 @@ def load_template(path: Path) -> Template:
     papers = reader.texts(body["print_papers"], "print_papers")
     for i, paper in enumerate(papers):
         reader.choice(paper, f"print_papers[{i}]", tuple(PAPER_MM))
+    summary = reader.text(body["summary"], "summary")
+    if len(summary) > SUMMARY_MAX:
+        # DOCX and ODT store it as the document's subject, which Word limits to 255 characters.
+        raise reader.fail("summary", f"er {len(summary)} tegn; høyst {SUMMARY_MAX} (emnefeltet i DOCX)")
     sections = body["sections"]
     if not isinstance(sections, list) or not sections:
         raise reader.fail("sections", "skal være en liste med minst én del")
@@ -221,7 +226,7 @@ def load_template(path: Path) -> Template:
         title=reader.text(body["title"], "title"),
         version=reader.text(str(body["version"]), "version"),
         date=body["date"],
-        summary=reader.text(body["summary"], "summary"),
+        summary=summary,
         when=reader.text(body["when"], "when"),
         layout=reader.choice(body.get("layout", "document"), "layout", ("document", "poster")),  # type: ignore[arg-type]
         orientation=reader.choice(  # type: ignore[arg-type]

@@ -91,11 +91,19 @@ def test_a_poster_section_in_an_unknown_area_names_the_section(tmp_path):
 
 def test_the_shipped_sources_all_load_in_gallery_order():
     ids = [template.id for template in load_templates(SOURCES_DIR)]
-    assert ids == ["arbeidsduk", "samtykke", "moteagenda", "mandat-investeringsteam", "handlingsplan"]
+    assert ids == ["arbeidsduk", "samtykke", "moteagenda", "mandat-investeringsteam", "handlingsplan", "dpia", "behandlingsprotokoll"]
 
 
 def test_every_template_shows_version_and_date_in_norwegian():
     from doc_templates.strings import version_line
 
-    for template in load_templates(SOURCES_DIR):
-        assert version_line(template.version, template.date) == "Versjon 1.0, 23. november 2026"
+    consent = next(t for t in load_templates(SOURCES_DIR) if t.id == "samtykke")
+    assert version_line(consent.version, consent.date) == "Versjon 2.0, 25. november 2026"
+    duk = next(t for t in load_templates(SOURCES_DIR) if t.id == "arbeidsduk")
+    assert version_line(duk.version, duk.date) == "Versjon 1.0, 23. november 2026"
+
+
+def test_a_summary_longer_than_a_docx_subject_names_the_field(tmp_path):
+    error = _error(tmp_path, VALID.format(id="prove").replace("summary: Til prøving.", "summary: " + "ord " * 70))
+    assert error.field == "summary"
+    assert "255" in str(error)
