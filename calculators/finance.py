@@ -30,11 +30,15 @@ TAX_FINANCING_COST = 20.0
 PAYBACK_TOLERANCE = 0.005
 """Half an øre: a cumulative sum this close to zero counts as paid back (rounding noise)."""
 
-HOLDER_COUNT = 12
-SOCIETY_INDEX = 11
+HOLDER_COUNT = 13
+SOCIETY_INDEX = 12
 """Index of ``samfunnet`` in ``BUDGET_HOLDERS``; indices below it are public budgets."""
 
-HOLDER_LEVEL = [0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 3]
+OWN_KOMMUNE_HOLDERS = 6
+"""Indices below this are the kommune's own budgets; index 6 is ``andre_kommuner`` (the part
+of a change in the kommune's tax that the inntektsutjevning moves onto all kommuner)."""
+
+HOLDER_LEVEL = [0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 3]
 """Level of each holder, in ``BUDGET_HOLDERS`` order: 0 kommune, 1 fylkeskommune, 2 stat,
 3 samfunnet. Checked against ``BudgetHolder.level`` by a test."""
 
@@ -106,6 +110,19 @@ def payback_year(cumulative_values):
     return year
 
 
+def hourly_cost(salary, pension, employer_tax, hours):
+    """Timekostnad: what one hour actually worked costs the employer (kr per hour).
+
+    The convention of Det tekniske beregningsutvalget (TBU, NOU 2020: 8, vedlegg 7): the
+    yearly salary, which already includes holiday pay (feriepenger replace the salary in the
+    holiday weeks), plus the employer's pension cost, plus arbeidsgiveravgift on both, divided
+    by the hours actually worked in a year (after holidays and public holidays). Adding holiday
+    pay on top of the full salary *and* dividing by hours net of holidays counts the holiday twice.
+    ``pension`` and ``employer_tax`` are per cent.
+    """
+    return salary * (1 + pension / 100) * (1 + employer_tax / 100) / hours
+
+
 def add_lists(a, b):
     """Element-wise sum of two lists of the same length."""
     return [a[t] + b[t] for t in range(len(a))]
@@ -142,7 +159,7 @@ def rows_by_holder(flows, flow_holder, years):
 
 
 def by_holder(rows):
-    """Name a list of 12 rows (one per budget holder, in ``BUDGET_HOLDERS`` order) by holder id.
+    """Name a list of 13 rows (one per budget holder, in ``BUDGET_HOLDERS`` order) by holder id.
 
     The single place where the order of ``calculators.model.BUDGET_HOLDERS`` is spelled out for
     ``compute``; a test checks the two agree.
@@ -154,12 +171,13 @@ def by_holder(rows):
         "kommune_skole": rows[3],
         "kommune_bolig": rows[4],
         "kommune_annet": rows[5],
-        "fylkeskommune": rows[6],
-        "stat_nav": rows[7],
-        "stat_helseforetak": rows[8],
-        "stat_husbanken": rows[9],
-        "stat_annet": rows[10],
-        "samfunnet": rows[11],
+        "andre_kommuner": rows[6],
+        "fylkeskommune": rows[7],
+        "stat_nav": rows[8],
+        "stat_helseforetak": rows[9],
+        "stat_husbanken": rows[10],
+        "stat_annet": rows[11],
+        "samfunnet": rows[12],
     }
 
 
@@ -171,6 +189,7 @@ FINANCE_HELPERS = (
     discounted,
     cumulative,
     payback_year,
+    hourly_cost,
     add_lists,
     scale_list,
     zeros,

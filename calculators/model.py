@@ -45,6 +45,7 @@ BUDGET_HOLDERS: tuple[BudgetHolder, ...] = (
     BudgetHolder("kommune_skole", "Kommunen: skole og barnehage", "kommune"),
     BudgetHolder("kommune_bolig", "Kommunen: bolig", "kommune"),
     BudgetHolder("kommune_annet", "Kommunen: andre tjenester og felles", "kommune"),
+    BudgetHolder("andre_kommuner", "Andre kommuner: inntektsutjevningen", "kommune"),
     BudgetHolder("fylkeskommune", "Fylkeskommunen", "fylkeskommune"),
     BudgetHolder("stat_nav", "Staten: NAV-statlig (trygd og tiltak)", "stat"),
     BudgetHolder("stat_helseforetak", "Staten: helseforetak (spesialisthelsetjenesten)", "stat"),

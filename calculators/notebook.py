@@ -41,7 +41,8 @@ standard = analysis.run(familie.MODEL)"""),
     ("markdown", """## Investering i en familie: standardscenarioet
 
 Illustrasjonsfamilien har tjenester fra barnevern, NAV, bolig, helse og skole. Investeringen
-varer i tre år."""),
+varer i tre år. Standardverdiene er et middels anslag; kalkulatoren viser i tillegg et intervall
+og hva det gir om effekten uteblir."""),
     ("code", """print("Netto nåverdi, offentlige budsjetter:", report.kr(standard["nnv_offentlig"]))
 print("Netto nåverdi, kommunen:", report.kr(standard["nnv_kommune"]))
 print("Netto nåverdi, samfunnet:", report.kr(standard["nnv_samfunn"]))
@@ -75,7 +76,7 @@ ranges = [
     ("Avtakning per år (0–30 %)", {"avtakning": 0}, {"avtakning": 30}, "0", "30"),
     ("Opptrapping (1–4 år)", {"opptrapping": 1}, {"opptrapping": 4}, "1", "4"),
     ("År med oppfølging (2–5)", {"oppfolgingsar": 2}, {"oppfolgingsar": 5}, "2", "5"),
-    ("Timekostnad (500–900 kr)", {"timekostnad": 500}, {"timekostnad": 900}, "500", "900"),
+    ("Årslønn (500 000–800 000 kr)", {"arslonn": 500_000}, {"arslonn": 800_000}, "500 000", "800 000"),
     ("Tidshorisont (5–15 år)", {"horisont": 5}, {"horisont": 15}, "5", "15"),
     ("Kalkulasjonsrente (2–6 %)", {"kalkulasjonsrente": 2}, {"kalkulasjonsrente": 6}, "2", "6"),
 ]
@@ -106,16 +107,20 @@ report.figure(
 )"""),
     ("markdown", """## Hvis effekten uteblir
 
-NAVs randomiserte forsøk med helhetlig oppfølging av lavinntektsfamilier (HOLF) fant ingen
-signifikante effekter på arbeid, inntekt eller bolig. Forhåndsinnstillingen *Ingen varig
-effekt* viser hva det betyr: investeringen er en ren kostnad."""),
+Scenariet *Ingen varig effekt* viser hva det betyr om tjenestebruken ikke endrer seg:
+investeringen er da en ren kostnad. Det er et mulig utfall, ikke et målt resultat. I NAVs
+randomiserte forsøk med helhetlig oppfølging av lavinntektsfamilier (HOLF) fant forskerne ingen
+sikre effekter på arbeid, inntekt, bolig eller barnas deltakelse de første par årene; barnevern
+og skole ble ikke målt, og ingen sikker effekt er ikke det samme som null effekt."""),
     ("code", """holf = analysis.run(familie.MODEL, next(p for p in familie.MODEL.presets if p.id == "ingen-varig-effekt").values)
 print("Netto nåverdi uten effekt:", report.kr(holf["nnv_offentlig"]))
 print("Tilbakebetalt:", report.year(holf["tilbakebetalingsar"]))"""),
     ("markdown", """## Utenforskap over et livsløp: standardscenarioet
 
-En 20-åring som blir stående utenfor til 67 år: to år på sosialhjelp, fire år på
-arbeidsavklaringspenger og deretter uføretrygd."""),
+En 20-åring som blir stående utenfor til 67 år: to år på sosialhjelp, tre år på
+arbeidsavklaringspenger (hovedregelen i folketrygdloven § 11-12) og deretter uføretrygd. Skatt
+på ytelsene går tilbake til det offentlige, og inntektsutjevningen flytter det meste av
+kommunens skattetap over på alle kommuner."""),
     ("code", """ung = analysis.run(utenforskap.MODEL)
 print("Verdien av ett forebygget tilfelle, offentlige budsjetter:", report.kr(ung["nv_offentlig"]))
 print("Verdien av ett forebygget tilfelle, samfunnet:", report.kr(ung["nv_samfunn"]))
@@ -124,7 +129,9 @@ print("Nødvendig suksessrate:", report.number(ung["break_even_suksessrate"], 2)
 report.table(
     "Nåverdi av ett tilfelle per forvaltningsnivå",
     ["Nivå", "Nåverdi"],
-    [["Kommunen", report.kr(ung["nv_kommune"])], ["Fylkeskommunen", report.kr(ung["nv_fylkeskommune"])],
+    [["Kommunen", report.kr(ung["nv_kommune"])],
+     ["Andre kommuner (inntektsutjevningen)", report.kr(ung["nv_andre_kommuner"])],
+     ["Fylkeskommunen", report.kr(ung["nv_fylkeskommune"])],
      ["Staten", report.kr(ung["nv_stat"])], ["Offentlig i alt", report.kr(ung["nv_offentlig"])],
      ["Samfunnet", report.kr(ung["nv_samfunn"])]],
 )"""),

@@ -12,6 +12,7 @@ from html import escape
 
 from calculators.bundle import HOLDER_KINDS
 from calculators.evaluate import evaluate
+from calculators.prices import price_note
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, LEVELS, Input, Model, Output, Source
 
 NBSP, MINUS = "\u00a0", "\u2212"
@@ -374,7 +375,7 @@ def _assumptions(model: Model) -> str:
         note = f" {escape(source.note)}" if source.note else ""
         items.append(f"<li><strong>{escape(field.label)}:</strong> "
                      f"{format_number(field.default, field.unit, exact=True)}. {origin}{note}</li>")
-    price = f"<p>{TEXT['price_year'].format(year=model.price_year)}</p>" if model.price_year else ""
+    price = f"<p>{escape(price_note(model.price_year))}</p>" if model.price_year else ""
     return (f'<div class="vl-calc__assumptions"><h3>{TEXT["assumptions"]}</h3>{price}'
             f"<ul>{''.join(items)}</ul></div>")
 

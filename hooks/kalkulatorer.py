@@ -6,6 +6,9 @@ Thin wiring; the work is in ``calculators.embed`` (markers), ``calculators.rende
 
 from __future__ import annotations
 
+import datetime
+import sys
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -13,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from calculators import embed
+from calculators import embed, prices, registry
 
 log = get_plugin_logger(__name__)
 _assets: dict[str, str] = {}
@@ -22,6 +25,10 @@ _assets: dict[str, str] = {}
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     _assets.clear()
+    # A stale price year is a notice, not an error: printed (not logged) so --strict still builds;
+    # the pages themselves always say which price year and grunnbeløp they use.
+    for warning in prices.stale_price_years(registry.all_models(), datetime.date.today()):
+        print(f"ADVARSEL (prisår): {warning}", file=sys.stderr)
 
 
 def on_page_markdown(

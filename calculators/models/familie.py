@@ -20,6 +20,7 @@ from calculators.finance import (
     cumulative,
     discount_factors,
     discounted,
+    hourly_cost,
     payback_year,
     present_value,
     rows_by_holder,
@@ -43,6 +44,8 @@ LINE_HOLDER = [_HOLDER_INDEX[DATA.row(line).budget_holder] for line in SERVICE_L
 LINE_TRANSFER = [1 if DATA.row(line).transfer else 0 for line in SERVICE_LINES]
 """1 for lines that are transfers (sosialhjelp, trygd): a saving for the budget, not for society."""
 INVESTMENT_HOLDER = _HOLDER_INDEX[DATA.row("ekstra_tiltak").budget_holder]
+STATE_STAFF_HOLDER = _HOLDER_INDEX[DATA.row("deltakere_stat").budget_holder]
+"""The state participants' time is booked to their own holder (NAV-stat), not to the kommune."""
 ELECTION_PERIOD_YEARS = 4
 
 
@@ -63,11 +66,19 @@ def effect_profile(years, start, ramp, dropoff):
     return profile
 
 
+def staff_hours_per_year(v):
+    """Staff hours a year: the investeringsleder, then the kommune's and the state's meeting
+    hours (participants × meetings × hours per meeting)."""
+    meetings = v.moter_per_ar * v.motetimer
+    return [v.investeringsleder_timer + v.deltakere * meetings, v.deltakere_stat * meetings]
+
+
 def investment_per_year(v):
-    """The yearly cost of following the family: investeringsleder, meetings, extra measures."""
-    leader = v.investeringsleder_timer * v.timekostnad
-    meetings = v.moter_per_ar * v.deltakere * v.motetimer * v.timekostnad
-    return leader + meetings + v.ekstra_tiltak
+    """The yearly cost of following the family, for the kommune and for the state: staff hours
+    at the shared hourly cost (``finance.hourly_cost``), plus the kommune's extra measures."""
+    rate = hourly_cost(v.arslonn, v.pensjon, v.arbeidsgiveravgift, v.arsverk_timer)
+    hours = staff_hours_per_year(v)
+    return [hours[0] * rate + v.ekstra_tiltak, hours[1] * rate]
 
 
 def line_changes(amounts, reductions, profile, realised):
@@ -77,9 +88,17 @@ def line_changes(amounts, reductions, profile, realised):
 
 
 def investment_rows(yearly, follow_years, years):
-    """The investment as one row per budget holder: all of it on the investing holder."""
-    return [[yearly if h == INVESTMENT_HOLDER and t < follow_years else 0.0 for t in range(years)]
-            for h in range(HOLDER_COUNT)]
+    """The investment as one row per budget holder: the kommune's part on the investing holder,
+    the state staff's time on theirs."""
+    rows = []
+    for h in range(HOLDER_COUNT):
+        amount = 0.0
+        if h == INVESTMENT_HOLDER:
+            amount += yearly[0]
+        if h == STATE_STAFF_HOLDER:
+            amount += yearly[1]
+        rows.append([amount if t < follow_years else 0.0 for t in range(years)])
+    return rows
 
 
 def compute(v):
@@ -131,6 +150,8 @@ def compute(v):
         "nnv_valgperiode": public_cumulative[min(ELECTION_PERIOD_YEARS, years) - 1],
         "break_even_reduksjon": pv_investment / pv_unit_savings * 100 if pv_unit_savings > 0 else -1,
         "nv_investering": pv_investment,
+        "timekostnad": hourly_cost(v.arslonn, v.pensjon, v.arbeidsgiveravgift, v.arsverk_timer),
+        "timer_per_ar": sum(staff_hours_per_year(v)),
         "nv_besparelse": pv_investment + pv_public,
         "nnv_per_budsjett": by_holder([present_value(row, factors) for row in net]),
         "netto_offentlig_per_ar": public_net,
@@ -159,6 +180,11 @@ OUTPUTS = (
            help="Hvor mye all tjenestebruk må falle (samme prosent på alle linjer) for at nåverdien "
                 "for offentlige budsjetter blir null. Over 100 %: kan ikke betale seg. -1: ingen tjenestebruk."),
     Output("nv_investering", "Investeringen i nåverdi", "kr"),
+    Output("timekostnad", "Timekostnad", "kr/time",
+           help="Årslønn med pensjon og arbeidsgiveravgift, delt på timer faktisk arbeidet (samme "
+                "definisjon i alle kalkulatorene)."),
+    Output("timer_per_ar", "Arbeidstimer til familien per oppfølgingsår", "timer",
+           help="Investeringslederen og teamets møtetid, kommune og stat."),
     Output("nv_besparelse", "Besparelser i nåverdi", "kr"),
     Output("nnv_per_budsjett", "Netto nåverdi per budsjett", "kr", kind="by_holder",
            help="Hvem som betaler og hvem som sparer."),
@@ -182,6 +208,6 @@ MODEL = Model(
     presets=DATA.presets,
     price_year=DATA.price_year,
     helpers=FINANCE_HELPERS + (
-        effect_profile, investment_per_year, line_changes, investment_rows,
+        effect_profile, staff_hours_per_year, investment_per_year, line_changes, investment_rows,
     ),
 )

@@ -14,6 +14,7 @@ from calculators.finance import (
     FINANCE_HELPERS,
     HOLDER_COUNT,
     HOLDER_LEVEL,
+    OWN_KOMMUNE_HOLDERS,
     SOCIETY_INDEX,
     by_holder,
     discount_factors,
@@ -32,16 +33,21 @@ AAP_YOUNG_SHARE = 2 / 3
 
 FLOWS = (
     "sosialhjelp", "aap_g", "ufore_g", "helse_kommune", "bolig_kommune", "fylkeskommune",
-    "nav_tiltak", "spesialisthelse", "skatt_kommune", "skatt_fylkeskommune",
+    "nav_tiltak", "spesialisthelse",
 )
-"""Public cash flows in the order ``yearly_flows`` returns them; the state's tax share follows."""
+"""Benefit and service flows in the order ``yearly_flows`` returns them; the net lost tax
+follows, split four ways: the kommune itself, other kommuner through the inntektsutjevning,
+the fylkeskommune and the state."""
 
 _HOLDER_INDEX = {holder.id: index for index, holder in enumerate(BUDGET_HOLDERS)}
 FLOW_HOLDER = [_HOLDER_INDEX[DATA.row(flow).budget_holder] for flow in FLOWS] + [
-    _HOLDER_INDEX["stat_annet"]
+    _HOLDER_INDEX[DATA.row("skatt_kommune").budget_holder],
+    _HOLDER_INDEX["andre_kommuner"],
+    _HOLDER_INDEX[DATA.row("skatt_fylkeskommune").budget_holder],
+    _HOLDER_INDEX["stat_annet"],
 ]
 """Budget-holder index of each flow, from the data file; the state's tax goes to stat_annet."""
-FLOW_TRANSFER = [1 if DATA.row(flow).transfer else 0 for flow in FLOWS] + [0]
+FLOW_TRANSFER = [1 if DATA.row(flow).transfer else 0 for flow in FLOWS] + [0, 0, 0, 0]
 MEASURE_HOLDER = _HOLDER_INDEX[DATA.row("tiltak_kostnad").budget_holder]
 
 
@@ -51,33 +57,57 @@ def years_outside(v):
 
 
 def tax_shares(v):
-    """Shares (0–1) of the lost tax for kommune, fylkeskommune and stat; they sum to one."""
+    """Shares (0–1) of a change in tax for: the kommune itself, other kommuner (through the
+    inntektsutjevning), the fylkeskommune and the state. They sum to one."""
     municipal = v.skatt_kommune / 100
     county = min(v.skatt_fylkeskommune / 100, 1 - municipal)
-    return [municipal, county, 1 - municipal - county]
+    equalised = municipal * v.inntektsutjevning / 100
+    return [municipal - equalised, equalised, county, 1 - municipal - county]
 
 
-def yearly_flows(v, years):
-    """Each public flow as a list over the years outside, in ``FLOWS`` order plus state tax."""
+def benefit_flows(v, years):
+    """Sosialhjelp, AAP and uføretrygd per year (kroner, before tax)."""
     g = v.grunnbelop
     welfare_end = v.ar_sosialhjelp
     aap_end = v.ar_sosialhjelp + v.ar_aap
     ages = [v.alder + t for t in range(years)]
-    lost_tax = v.arbeidsinntekt * v.skatteandel / 100
-    shares = tax_shares(v)
     return [
         [v.sosialhjelp if t < welfare_end else 0.0 for t in range(years)],
         [v.aap_g * g * (AAP_YOUNG_SHARE if ages[t] < AAP_YOUNG_AGE else 1)
          if welfare_end <= t and t < aap_end else 0.0 for t in range(years)],
         [v.ufore_g * g if t >= aap_end else 0.0 for t in range(years)],
+    ]
+
+
+def net_lost_tax(v, benefits, years):
+    """Tax on the lost work income less the tax paid on AAP and uføretrygd, per year.
+
+    Sosialhjelp is not taxed; AAP and uføretrygd are, so part of them flows back."""
+    work_tax = v.arbeidsinntekt * v.skatteandel / 100
+    return [work_tax - (benefits[1][t] + benefits[2][t]) * v.skatt_ytelser / 100
+            for t in range(years)]
+
+
+def yearly_flows(v, years):
+    """Each public flow as a list over the years outside, in ``FLOWS`` order plus the net lost
+    tax for the kommune, other kommuner, the fylkeskommune and the state."""
+    ages = [v.alder + t for t in range(years)]
+    benefits = benefit_flows(v, years)
+    lost_tax = net_lost_tax(v, benefits, years)
+    shares = tax_shares(v)
+    return [
+        benefits[0],
+        benefits[1],
+        benefits[2],
         [v.helse_kommune for t in range(years)],
         [v.bolig_kommune for t in range(years)],
         [v.fylkeskommune if age <= v.fylkeskommune_til_alder else 0.0 for age in ages],
         [v.nav_tiltak for t in range(years)],
         [v.spesialisthelse for t in range(years)],
-        [lost_tax * shares[0] for t in range(years)],
-        [lost_tax * shares[1] for t in range(years)],
-        [lost_tax * shares[2] for t in range(years)],
+        [lost_tax[t] * shares[0] for t in range(years)],
+        [lost_tax[t] * shares[1] for t in range(years)],
+        [lost_tax[t] * shares[2] for t in range(years)],
+        [lost_tax[t] * shares[3] for t in range(years)],
     ]
 
 
@@ -93,11 +123,11 @@ def compute(v):
     public = rows_by_holder(flows, FLOW_HOLDER, years)
     public_total = sum_rows([public[h] for h in range(SOCIETY_INDEX)], years)
     benefits = sum_rows([flows[i] for i in range(len(flows)) if FLOW_TRANSFER[i] == 1], years)
-    lost_tax = v.arbeidsinntekt * v.skatteandel / 100
+    lost_tax = net_lost_tax(v, benefit_flows(v, years), years)
     tax_financing = v.skattefinansieringskostnad / 100
-    # Society: the person's own loss (income after tax, less benefits received) plus the tax
+    # Society: the person's own loss (work income less benefits, both after tax) plus the tax
     # financing cost of the public spending. Public + this = services + lost work + 20 %.
-    society_part = [v.arbeidsinntekt - lost_tax - benefits[t] + tax_financing * public_total[t]
+    society_part = [v.arbeidsinntekt - benefits[t] - lost_tax[t] + tax_financing * public_total[t]
                     for t in range(years)]
     rows = [public[h] for h in range(SOCIETY_INDEX)]
     rows.append(society_part)
@@ -115,7 +145,8 @@ def compute(v):
     return {
         "nv_offentlig": pv_public,
         "nv_samfunn": pv_society,
-        "nv_kommune": level_value(pv, 0),
+        "nv_kommune": sum([pv[h] for h in range(OWN_KOMMUNE_HOLDERS)]),
+        "nv_andre_kommuner": pv[OWN_KOMMUNE_HOLDERS],
         "nv_fylkeskommune": level_value(pv, 1),
         "nv_stat": level_value(pv, 2),
         "nv_per_budsjett": by_holder(pv),
@@ -138,7 +169,11 @@ OUTPUTS = (
            headline=True, help="Nåverdien av alle offentlige utgifter og tapte skatteinntekter over forløpet."),
     Output("nv_samfunn", "Verdien av ett forebygget tilfelle for samfunnet", "kr", headline=True,
            help="Tapt verdi av arbeid, tjenester og skattefinansieringskostnad; ytelser er overføringer."),
-    Output("nv_kommune", "Kommunen", "kr", help="Nåverdi av kommunens utgifter og tapte skatt."),
+    Output("nv_kommune", "Kommunen", "kr",
+           help="Nåverdi av kommunens egne utgifter og den delen av tapt skatt kommunen selv bærer "
+                "etter inntektsutjevningen."),
+    Output("nv_andre_kommuner", "Andre kommuner (inntektsutjevningen)", "kr",
+           help="Den delen av kommunens tapte skatt som inntektsutjevningen fordeler på alle kommuner."),
     Output("nv_fylkeskommune", "Fylkeskommunen", "kr"),
     Output("nv_stat", "Staten", "kr"),
     Output("nv_per_budsjett", "Nåverdi per budsjett", "kr", kind="by_holder"),
@@ -169,5 +204,6 @@ MODEL = Model(
     compute=compute,
     presets=DATA.presets,
     price_year=DATA.price_year,
-    helpers=FINANCE_HELPERS + (years_outside, tax_shares, yearly_flows, level_value),
+    helpers=FINANCE_HELPERS + (years_outside, tax_shares, benefit_flows, net_lost_tax,
+                               yearly_flows, level_value),
 )

@@ -65,8 +65,8 @@ def test_norwegian_number_forms_are_read_as_one_thousand(make_page, site_url, ra
 @pytest.mark.parametrize("raw, value", [("12,5", 12.5), ("12.5", 12.5), ("12,5 %", 12.5), ("12,5%", 12.5)])
 def test_percentages_are_read_with_or_without_the_sign(make_page, site_url, raw: str, value: float) -> None:
     page = open_calculator(make_page, site_url)
-    field(page, "feriepenger").fill(raw)
-    want = expected("timekostnad", {"feriepenger": value})
+    field(page, "pensjon").fill(raw)
+    want = expected("timekostnad", {"pensjon": value})
     expect(page.locator('td[data-vl-value="timekostnad"]')).to_have_text(want)
 
 

@@ -14,8 +14,10 @@ ONE_LINE = {
     "forste_effektar": 0, "opptrapping": 1, "avtakning": 0, "dodvekt": 0, "optimisme": 0,
     "oppfolgingsar": 0, "arbeid_fra_ar": 0, "skattefinansieringskostnad": 20,
 }
-# The investment for the variants below: 100 hours × 1 000 kr in year 0 only.
-INVESTMENT = {"oppfolgingsar": 1, "investeringsleder_timer": 100, "timekostnad": 1000}
+# The investment for the variants below: 100 hours × 1 000 kr in year 0 only. The hourly cost
+# is 1 000 000 kr / 1 000 hours with no pension or arbeidsgiveravgift (zeroed).
+INVESTMENT = {"oppfolgingsar": 1, "investeringsleder_timer": 100, "arslonn": 1_000_000,
+              "arsverk_timer": 1000}
 
 
 def one_line(**changes):
@@ -92,16 +94,25 @@ def test_income_from_work_counts_for_society_only():
 
 
 def test_investment_is_the_meeting_model_plus_leader_plus_extra_measures():
-    # 150 h × 700 + 6 meetings × 6 people × 3 h × 700 + 50 000 = 105 000 + 75 600 + 50 000.
+    # Hourly cost (TBU's convention, shared with Investeringsmøtet): 650 000 × 1.15 × 1.141
+    # = 852 897.50 kr a year over 1 700 hours = 501.704412 kr. Kommune: 150 h (leader) +
+    # 6 meetings × 5 people × 3 h = 240 h × 501.704412 = 120 409.06, + 50 000 extra measures =
+    # 170 409.06. NAV-stat: 6 × 1 × 3 = 18 h × 501.704412 = 9 030.68, on the state's holder.
     result = compute(defaults(MODEL))
-    assert result["investering"]["kommune_annet"][:4] == [230_600, 230_600, 230_600, 0]
+    assert result["timekostnad"] == pytest.approx(501.704412, abs=1e-6)
+    assert result["timer_per_ar"] == 258
+    assert result["investering"]["kommune_annet"][:4] == pytest.approx([170_409.06, 170_409.06, 170_409.06, 0], abs=0.01)
+    assert result["investering"]["stat_nav"][:4] == pytest.approx([9_030.68, 9_030.68, 9_030.68, 0], abs=0.01)
 
 
-def test_the_default_scenario_pays_back_in_year_four_but_not_within_one_election_period():
+def test_the_default_is_a_middle_case_between_the_optimistic_and_the_cautious_preset():
+    # The default no longer sells the optimistic case alone: it lies between «Optimistisk
+    # anslag» (the former default) and «Forsiktig anslag», which is negative.
     result = compute(defaults(MODEL))
-    assert result["tilbakebetalingsar"] == 4
+    presets = {p.id: compute(defaults(MODEL, **p.values))["nnv_offentlig"] for p in MODEL.presets}
+    assert presets["forsiktig"] < 0 < result["nnv_offentlig"] < presets["optimistisk"]
+    assert result["tilbakebetalingsar"] == 5
     assert result["nnv_valgperiode"] < 0
-    assert result["nnv_offentlig"] == pytest.approx(750_465.20, abs=0.01)
 
 
 def test_the_no_lasting_effect_preset_gives_minus_the_investment():

@@ -76,6 +76,16 @@ def test_holder_levels_and_society_index_match_the_budget_holders():
     levels = ("kommune", "fylkeskommune", "stat", "samfunnet")
     assert [levels[level] for level in finance.HOLDER_LEVEL] == [h.level for h in BUDGET_HOLDERS]
     assert BUDGET_HOLDERS[finance.SOCIETY_INDEX].id == "samfunnet"
+    assert BUDGET_HOLDERS[finance.OWN_KOMMUNE_HOLDERS].id == "andre_kommuner"
+    assert all(h.id.startswith("kommune_") for h in BUDGET_HOLDERS[:finance.OWN_KOMMUNE_HOLDERS])
+
+
+def test_hourly_cost_counts_holiday_pay_once():
+    # TBU's convention: the yearly salary already includes holiday pay. 650 000 kr with 15 %
+    # pension = 747 500; with 14.1 % arbeidsgiveravgift on all of it = 852 897.50; over 1 700
+    # hours actually worked = 501.70 kr per hour. (Adding 12 % holiday pay on top, as before,
+    # gave 941 895.50 / 1 700 = 554.06 kr, 10.4 % too high.)
+    assert finance.hourly_cost(650_000, 15, 14.1, 1700) == pytest.approx(501.704412, abs=1e-6)
 
 
 def test_rows_by_holder_sums_flows_of_the_same_holder():

@@ -86,6 +86,55 @@ def test_lost_work_is_a_cost_for_society():
     assert result["nv_samfunn"] == pytest.approx(400_000 + 400_000 / 1.04 + 0.2 * public)
 
 
+def test_tax_on_aap_flows_back_to_each_level():
+    # Year 0: sosialhjelp 100 000, not taxed. Year 1: AAP 2 G = 200 000, of which 20 % =
+    # 40 000 comes back as tax: kommune 40 % = 16 000, fylke 10 % = 4 000, stat 50 % = 20 000.
+    result = two_years(skatt_ytelser=20, skatt_kommune=40, skatt_fylkeskommune=10)
+    assert result["arlig_kostnad"]["kommune_annet"] == pytest.approx([0, -16_000])
+    assert result["arlig_kostnad"]["fylkeskommune"] == pytest.approx([0, -4_000])
+    assert result["arlig_kostnad"]["stat_annet"] == pytest.approx([0, -20_000])
+    # Public: 100 000 + (200 000 − 40 000) / 1.04 = 100 000 + 153 846.15 = 253 846.15.
+    assert result["nv_offentlig"] == pytest.approx(253_846.153846, abs=1e-5)
+    # The tax is a transfer too: society still loses only 20 % of the public cost = 50 769.23.
+    assert result["nv_samfunn"] == pytest.approx(50_769.230769, abs=1e-5)
+
+
+def test_uforetrygd_is_taxed_too_but_sosialhjelp_is_not():
+    # Two years on uføretrygd at 3 G = 300 000, 10 % tax: 30 000 back a year, all to the state
+    # when the kommune and fylke shares are 0.
+    result = two_years(ar_sosialhjelp=0, ar_aap=0, skatt_ytelser=10)
+    assert result["arlig_kostnad"]["stat_annet"] == pytest.approx([-30_000, -30_000])
+    assert result["arlig_kostnad"]["kommune_nav"] == [0, 0]
+
+
+def test_inntektsutjevning_moves_most_of_the_kommunes_tax_loss_to_all_kommuner():
+    # 400 000 × 25 % = 100 000 lost tax a year. The kommune's 40 % = 40 000, of which the
+    # inntektsutjevning moves 60 % = 24 000 to all kommuner; the kommune itself bears 16 000.
+    result = two_years(arbeidsinntekt=400_000, skatteandel=25, skatt_kommune=40,
+                       skatt_fylkeskommune=10, inntektsutjevning=60)
+    assert result["arlig_kostnad"]["kommune_annet"] == pytest.approx([16_000, 16_000])
+    assert result["arlig_kostnad"]["andre_kommuner"] == pytest.approx([24_000, 24_000])
+    assert result["arlig_kostnad"]["fylkeskommune"] == pytest.approx([10_000, 10_000])
+    assert result["arlig_kostnad"]["stat_annet"] == pytest.approx([50_000, 50_000])
+    # Other kommuner over the two years: 24 000 + 24 000 / 1.04 = 47 076.92.
+    assert result["nv_andre_kommuner"] == pytest.approx(24_000 + 24_000 / 1.04)
+
+
+def test_the_defaults_follow_the_main_rule_for_aap_and_count_deadweight():
+    # Folketrygdloven § 11-12: AAP at most three years as the main rule. Deadweight is not 0
+    # when the success rate is an estimate (the field's own help text).
+    v = defaults(MODEL)
+    assert v.ar_aap == 3
+    assert v.dodvekt > 0
+    result = compute(v)
+    # Year 0–1 sosialhjelp, years 2–4 AAP (the person turns 25 in year 5), uføretrygd from year 5.
+    aap_and_ufore = result["arlig_kostnad"]["stat_nav"]
+    services = v.nav_tiltak
+    assert [round(x - services) for x in aap_and_ufore[:6]] == [
+        0, 0, round(2 / 3 * 2.041 * v.grunnbelop), round(2 / 3 * 2.041 * v.grunnbelop),
+        round(2 / 3 * 2.041 * v.grunnbelop), round(2.91 * v.grunnbelop)]
+
+
 def test_the_no_effect_preset_gives_minus_the_cost_of_the_measure():
     preset = next(p for p in MODEL.presets if p.id == "ingen-varig-effekt")
     result = compute(defaults(MODEL, **preset.values))
@@ -99,7 +148,8 @@ def test_budget_holder_parts_sum_to_the_totals(v):
     parts = result["nv_per_budsjett"]
     assert holder_total(parts, skip=("samfunnet",)) == pytest.approx(result["nv_offentlig"], abs=1e-3)
     assert holder_total(parts) == pytest.approx(result["nv_samfunn"], abs=1e-3)
-    levels = result["nv_kommune"] + result["nv_fylkeskommune"] + result["nv_stat"]
+    levels = (result["nv_kommune"] + result["nv_andre_kommuner"] + result["nv_fylkeskommune"]
+              + result["nv_stat"])
     assert levels == pytest.approx(result["nv_offentlig"], abs=1e-3)
     measure = result["nnv_tiltak_per_budsjett"]
     assert holder_total(measure) == pytest.approx(result["nnv_tiltak_samfunn"], rel=1e-9, abs=1e-3)
