@@ -199,7 +199,7 @@ def _presets(file: str, raw: Any, rows: tuple[DataRow, ...]) -> tuple[Preset, ..
         preset_id = _text(where, entry, "id")
         where = f"{file}: presets[{index}] ({preset_id})"
         values = entry.get("values") or {}
-        for input_id, value in values.items():
+        for input_id in values:
             if input_id not in by_id:
                 raise _fail(where, f"values.{input_id}", f"viser til en inndata som ikke finnes; gyldige: {sorted(by_id)}")
             row = by_id[input_id]

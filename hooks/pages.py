@@ -4,16 +4,18 @@
   uses it for ``<meta name="description">`` and search results; editors get a build error naming
   the file when it is missing.
 - Task-list checkboxes get an accessible name (see ``veileder.html_fixes``).
+- The skip link's target (the page's first heading) is focusable (``tabindex="-1"``), so «Gå til
+  innhold» moves keyboard focus into the content even before the scripts have loaded.
 """
 
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.config.defaults import MkDocsConfig
 
-from veileder.html_fixes import label_task_list_checkboxes
+from veileder.html_fixes import label_task_list_checkboxes, make_focusable
 
 
 def on_page_markdown(
@@ -32,4 +34,7 @@ def on_page_markdown(
 def on_page_content(
     html: str, /, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
-    return label_task_list_checkboxes(html)
+    html = label_task_list_checkboxes(html)
+    # Material's skip link points at the first entry of the table of contents.
+    first = next(iter(page.toc), None)
+    return make_focusable(html, first.id) if first is not None else html

@@ -1,51 +1,120 @@
-"""Fixtures shared by every test: the repository root and one strict build of the whole site."""
+"""Fixtures shared by every test: the repository root and one strict build of the whole site.
+
+The site is built once per test run, also when pytest-xdist runs the tests in several worker
+processes: the first worker that needs it takes a file lock, starts the run's web server, builds
+the site for the server's address and leaves the result in a folder every worker of the run
+shares; the others wait on the lock and reuse it.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
-import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The browser fixtures (served site, Chromium, make_page) are registered once, for every folder.
+# The browser fixtures (Chromium, make_page) are registered once, for every folder.
 pytest_plugins = ["tests.browser.fixtures"]
 
 
 def build_site(
-    site_dir: Path, config_file: Path | None = None, site_url: str | None = None
+    site_dir: Path, config_file: Path | None = None, site_url: str | None = None,
+    cwd: Path = ROOT, env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` as a person would, returning the finished process."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     if config_file is not None:
         command += ["--config-file", str(config_file)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if site_url is not None:
-        env["VL_SITE_URL"] = site_url
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900, env=env)
+        environment["VL_SITE_URL"] = site_url
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900, env=environment)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder shared by every process of this test run (pytest-xdist workers included)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
+
+
+def run_owner() -> int:
+    """The process whose end ends the run: xdist's controller, else this process."""
+    return os.getppid() if "PYTEST_XDIST_WORKER" in os.environ else os.getpid()
+
+
+def _wait_for(path: Path, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{path} kom ikke innen {seconds:.0f} s")
+        time.sleep(0.05)
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
-    """The port the built site is served on; the build's site_url names it (instant navigation)."""
-    return _free_port()
+def shared_site(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """``{"dir", "url", "seconds"}``: the whole site, built strictly once per run and served."""
+    folder = run_folder(tmp_path_factory) / "shared-site"
+    folder.mkdir(exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result_file = folder / "result.json"
+        if not result_file.exists():
+            site_dir = folder / "site"
+            site_dir.mkdir()
+            port_file = folder / "port"
+            subprocess.Popen(
+                [sys.executable, str(ROOT / "tests" / "site_server.py"), str(site_dir), str(port_file),
+                 str(run_owner())],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+            url = f"http://127.0.0.1:{_wait_for(port_file, 60)}/"
+            start = time.perf_counter()
+            build = build_site(site_dir, site_url=url)
+            result = {"dir": str(site_dir), "url": url, "seconds": time.perf_counter() - start,
+                      "error": build.stderr[-4000:] if build.returncode else None}
+            result_file.write_text(json.dumps(result), encoding="utf-8")
+        result = json.loads(result_file.read_text(encoding="utf-8"))
+    if result["error"]:
+        pytest.fail(f"mkdocs build --strict feilet:\n{result['error']}", pytrace=False)
+    timings = os.environ.get("VL_TIMINGS_FILE")
+    if timings:
+        Path(timings).write_text(f"{result['seconds']:.0f}\n", encoding="utf-8")
+    return result
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    """The whole site, built once per test session in strict mode, for http://127.0.0.1:<port>/."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir, site_url=f"http://127.0.0.1:{site_port}/")
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict feilet:\n{result.stderr[-4000:]}", pytrace=False)
-    return site_dir
+def built_site(shared_site: dict) -> Path:
+    """The whole site, built once per test run in strict mode, for the run's web server."""
+    return Path(shared_site["dir"])
+
+
+@pytest.fixture(scope="session")
+def site_url(shared_site: dict) -> str:
+    """Base URL (ending in /) of the built site; the build's site_url names it (instant navigation)."""
+    return shared_site["url"]
+
+
+# Costly fixtures that are scoped to a module or the session: every test that uses one runs in the
+# same xdist worker (``--dist loadgroup``), so the fixture is made once, not once per worker.
+ONE_WORKER_FIXTURES = {
+    "generated": "doc-templates",
+    "generated_again": "doc-templates",
+    "fresh_notebook": "notebook",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        groups = {ONE_WORKER_FIXTURES[name] for name in getattr(item, "fixturenames", ())
+                  if name in ONE_WORKER_FIXTURES}
+        if groups:
+            item.add_marker(pytest.mark.xdist_group("+".join(sorted(groups))))

@@ -26,3 +26,16 @@ def label_task_list_checkboxes(page_html: str) -> str:
         return f'{match["start"]}{match["attrs"]} aria-label="{label}"{match["end"]}{match["rest"]}{match["text"]}'
 
     return _TASK_ITEM.sub(add_label, page_html)
+
+
+def make_focusable(page_html: str, element_id: str) -> str:
+    """Give the element with ``id="element_id"`` ``tabindex="-1"``, so following a link to it
+    moves keyboard focus there (not only the scroll position) — with or without scripts."""
+    pattern = re.compile(rf'<(?P<tag>[a-z][a-z0-9]*)(?P<attrs>[^>]*\sid="{re.escape(element_id)}")(?P<rest>[^>]*)>')
+
+    def add(match: re.Match[str]) -> str:
+        if "tabindex=" in match["attrs"] + match["rest"]:
+            return match[0]
+        return f'<{match["tag"]}{match["attrs"]}{match["rest"]} tabindex="-1">'
+
+    return pattern.sub(add, page_html, count=1)

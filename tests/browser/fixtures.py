@@ -2,16 +2,14 @@
 
 A real Chromium (Debian's /usr/bin/chromium) driven by Playwright against the built site.
 
-The site is served on 127.0.0.1 by a small thread. Every page made by ``make_page`` records its
-console errors and blocks — and records — any request to another host, so a test can assert that
-nothing leaves the page. These tests never skip: a missing browser is a failure with a remedy.
+The site is served on 127.0.0.1 by the run's web server (``tests/site_server.py``, started with
+the one build in ``tests/conftest.py``); each pytest-xdist worker has its own browser. Every page
+made by ``make_page`` records its console errors and blocks — and records — any request to
+another host, so a test can assert that nothing leaves the page. These tests never skip: a missing browser is a failure with a remedy.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,22 +31,6 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 WIDTHS = {"desktop": 1280, "phone": 375}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path, site_port: int) -> Iterator[str]:
-    """Base URL (ending in /) of the built site, served on 127.0.0.1 at the port it was built for."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +56,7 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 
 @pytest.fixture
 def make_page(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
-    """Factory: ``make_page(width=1280, color_scheme="light")`` → a Playwright page.
+    """Factory: ``make_page(width=1280, color_scheme="light", javascript=True)`` → a Playwright page.
 
     The page has two extra attributes: ``console_errors`` (messages of console errors and uncaught
     exceptions) and ``offsite_requests`` (URLs of blocked requests to any other host).
@@ -82,12 +64,14 @@ def make_page(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
     own_origin = urlsplit(site_url).netloc
     contexts = []
 
-    def _make(width: int = 1280, color_scheme: str = "light", height: int = 900) -> Page:
+    def _make(width: int = 1280, color_scheme: str = "light", height: int = 900,
+              javascript: bool = True) -> Page:
         context = browser.new_context(
             viewport={"width": width, "height": height},
             color_scheme=color_scheme,
             locale="nb-NO",
             timezone_id="Europe/Oslo",
+            java_script_enabled=javascript,
         )
         contexts.append(context)
         page = context.new_page()

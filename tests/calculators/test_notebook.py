@@ -3,7 +3,6 @@
 Refresh a stale notebook with ``.venv/bin/python -m calculators.notebook``.
 """
 
-import json
 import re
 from pathlib import Path
 
@@ -19,7 +18,7 @@ def committed() -> nbformat.NotebookNode:
 
 
 @pytest.fixture(scope="module")
-def fresh() -> nbformat.NotebookNode:
+def fresh_notebook() -> nbformat.NotebookNode:
     return notebook.execute(notebook.build())
 
 
@@ -28,14 +27,14 @@ def test_the_committed_notebook_has_the_cells_the_builder_makes(committed):
     assert [c.source for c in committed.cells] == [c.source for c in built.cells]
 
 
-def test_the_committed_outputs_match_a_fresh_run_of_the_models(committed, fresh):
-    assert notebook.text_outputs(committed) == notebook.text_outputs(fresh), (
+def test_the_committed_outputs_match_a_fresh_run_of_the_models(committed, fresh_notebook):
+    assert notebook.text_outputs(committed) == notebook.text_outputs(fresh_notebook), (
         "Notatboken er utdatert. Kjør: .venv/bin/python -m calculators.notebook"
     )
 
 
-def test_the_notebook_runs_without_errors(fresh):
-    assert not [t for t in notebook.text_outputs(fresh) if t.startswith("FEIL")]
+def test_the_notebook_runs_without_errors(fresh_notebook):
+    assert not [t for t in notebook.text_outputs(fresh_notebook) if t.startswith("FEIL")]
 
 
 def test_every_figure_has_alt_text_and_a_table_follows_it(committed):

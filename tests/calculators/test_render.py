@@ -32,7 +32,7 @@ def bar_charts(model_id: str) -> list[ET.Element]:
     return [s for s in svgs(html) if s.find(f"{SVG}rect") is not None]
 
 
-@pytest.mark.parametrize("model_id", ["familie", "utenforskap", "investeringsmote"])
+@pytest.mark.parametrize("model_id", registry.model_ids())
 def test_every_bar_label_starts_at_the_left_edge_and_fits_the_width(model_id: str) -> None:
     charts = bar_charts(model_id)
     assert charts, "the model shows no bar chart"

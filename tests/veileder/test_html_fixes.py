@@ -1,4 +1,4 @@
-from veileder.html_fixes import label_task_list_checkboxes
+from veileder.html_fixes import label_task_list_checkboxes, make_focusable
 
 ITEM = (
     '<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/>'
@@ -24,3 +24,13 @@ def test_a_nested_list_is_not_part_of_the_parent_label() -> None:
 def test_html_without_task_lists_is_unchanged() -> None:
     html = "<ul><li>Vanlig punkt</li></ul>"
     assert label_task_list_checkboxes(html) == html
+
+
+def test_the_target_gets_tabindex_minus_one() -> None:
+    assert make_focusable('<p>x</p><h1 id="personvern">Personvern</h1>', "personvern") == (
+        '<p>x</p><h1 id="personvern" tabindex="-1">Personvern</h1>')
+
+
+def test_only_the_element_with_exactly_that_id_and_an_existing_tabindex_is_kept() -> None:
+    html = '<h2 id="personvern-2">A</h2><h1 class="x" id="personvern" tabindex="0">B</h1>'
+    assert make_focusable(html, "personvern") == html

@@ -40,7 +40,7 @@ def test_the_duk_is_offered_as_a1_a3_and_a4_pdfs(generated):
 
 
 def test_every_pdf_page_has_the_exact_paper_size(generated):
-    for item, download in _of(generated, "pdf"):
+    for _item, download in _of(generated, "pdf"):
         expected = sorted(PAPER_MM[download.paper])
         for page in pypdf.PdfReader(download.path).pages:
             size = sorted(round(float(v) * MM_PER_POINT, 1) for v in (page.mediabox.width, page.mediabox.height))

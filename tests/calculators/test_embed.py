@@ -1,0 +1,41 @@
+"""The marker <!-- kalkulator: <id> --> becomes the calculator; a wrong marker names the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators import bundle, embed, registry
+
+MODEL_ID = registry.model_ids()[0]
+
+
+def test_marker_ids_lists_the_models_a_page_asks_for_in_order() -> None:
+    ids = registry.model_ids()
+    markdown = "\n\n".join(f"<!-- kalkulator: {model_id} -->" for model_id in reversed(ids))
+    assert embed.marker_ids(markdown, "side.md") == list(reversed(ids))
+
+
+def test_an_unknown_marker_names_the_page_and_the_models_there_are() -> None:
+    with pytest.raises(embed.MarkerError) as error:
+        embed.marker_ids("<!-- kalkulator: familia -->", "okonomi/side.md")
+    message = str(error.value)
+    assert message.startswith("okonomi/side.md: <!-- kalkulator: familia --> – ukjent kalkulator")
+    assert all(model_id in message for model_id in registry.model_ids())
+
+
+def test_embed_replaces_the_marker_with_form_runtime_and_model_file() -> None:
+    assets: dict[str, str] = {}
+    html = embed.embed(f"<p>før</p>\n<!-- kalkulator: {MODEL_ID} -->\n<p>etter</p>", "side.md",
+                       lambda path: "../" + path, assets)
+    path, code = bundle.asset(registry.load(MODEL_ID))
+    assert assets == {path: code}
+    assert "<!-- kalkulator" not in html
+    assert f'data-vl-calc="{MODEL_ID}"' in html
+    assert f'<script src="../{embed.RUNTIME}?v={embed.runtime_version()}" defer></script>' in html
+    assert f'<script src="../{path}" data-vl-model="{MODEL_ID}" defer></script>' in html
+    assert html.startswith("<p>før</p>") and html.endswith("<p>etter</p>")
+
+
+def test_write_assets_puts_each_file_under_the_site(tmp_path) -> None:
+    embed.write_assets(str(tmp_path), {"assets/kalkulatorer/x.1.js": "// x"})
+    assert (tmp_path / "assets" / "kalkulatorer" / "x.1.js").read_text(encoding="utf-8") == "// x"
