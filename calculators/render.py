@@ -12,8 +12,8 @@ from html import escape
 
 from calculators.bundle import HOLDER_KINDS
 from calculators.evaluate import evaluate
-from calculators.prices import price_note
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, LEVELS, Input, Model, Output, Source
+from calculators.prices import price_note
 
 NBSP, MINUS = "\u00a0", "\u2212"
 DECIMALS = {"kr": 0, "kr/time": 0, "kr/år": 0, "kr/møte": 0, "timer": 2, "%": 2, "år": 0,

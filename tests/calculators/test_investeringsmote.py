@@ -1,7 +1,7 @@
 """Investeringsmøtet: hours times the hourly cost, split between kommune and stat, per meeting and year.
 
-The hourly cost itself is ``hourly_cost(v)``; these references take it as given and check what
-the model does with it.
+The hourly cost itself is ``finance.hourly_cost`` (tested with finance); these references take the
+model's ``timekostnad`` as given and check what the model does with it.
 """
 
 from __future__ import annotations
@@ -10,59 +10,61 @@ import pytest
 from hypothesis import given, settings
 
 from calculators.evaluate import evaluate
-from calculators.models.investeringsmote import MODEL, compute, hourly_cost
+from calculators.models.investeringsmote import MODEL, compute
 from tests.calculators.scenarios import defaults, inputs_within_bounds
 
-# Two from the kommune and one from the state meet for 2 hours with 1 hour around it; the leader
-# adds 3 hours. It replaces 2 separate meetings of 1 hour (+ 1 hour) with 1 from each side.
+# Two from the kommune, one from NAV-stat and none from the helseforetak meet for 2 hours with 1 hour
+# around it; the leader adds 3 hours. It replaces 2 separate meetings of 1 hour (+ 1 hour) with one
+# from the kommune, one from NAV-stat and one from the helseforetak.
 SMALL = {
-    "deltakere_kommune": 2, "deltakere_stat": 1, "motetimer": 2, "forberedelse": 1,
-    "investeringsleder_timer": 3, "moter_per_ar": 10, "separate_moter": 2, "separate_kommune": 1,
-    "separate_stat": 1, "separate_timer": 1, "separate_forberedelse": 1, "horisont": 2,
-    "kalkulasjonsrente": 4,
+    "deltakere_kommune": 2, "deltakere_stat": 1, "deltakere_helseforetak": 0, "motetimer": 2,
+    "forberedelse": 1, "investeringsleder_timer": 3, "moter_per_ar": 10, "separate_moter": 2,
+    "separate_kommune": 1, "separate_stat": 1, "separate_helseforetak": 1, "separate_timer": 1,
+    "separate_forberedelse": 1, "horisont": 2, "kalkulasjonsrente": 4,
 }
 
 
 def small(**changes):
     v = defaults(MODEL, **{**SMALL, **changes})
-    return v, compute(v)
+    return compute(v)
 
 
 def test_the_meeting_costs_its_hours_times_the_hourly_cost() -> None:
-    v, result = small()
-    rate = hourly_cost(v)
-    # kommune 2 × 3 h + leader 3 h = 9 h; stat 1 × 3 h = 3 h
-    assert result["timekostnad"] == pytest.approx(rate)
-    assert result["kostnad_investeringsmote"] == pytest.approx(12 * rate)
+    result = small()
+    # kommune 2 × 3 h + leader 3 h = 9 h; NAV-stat 1 × 3 h = 3 h
+    assert result["kostnad_investeringsmote"] == pytest.approx(12 * result["timekostnad"])
 
 
 def test_the_separate_meetings_cost_their_hours_times_the_hourly_cost() -> None:
-    v, result = small()
-    # 2 meetings × 2 h × (1 + 1) people = 8 h
-    assert result["kostnad_separate"] == pytest.approx(8 * hourly_cost(v))
+    result = small()
+    # 2 meetings × 2 h × 3 people = 12 h
+    assert result["kostnad_separate"] == pytest.approx(12 * result["timekostnad"])
 
 
 def test_saved_per_meeting_per_year_and_hours_follow_from_the_costs() -> None:
-    v, result = small()
-    rate = hourly_cost(v)
-    assert result["spart_per_mote"] == pytest.approx(-4 * rate)
-    assert result["spart_per_ar"] == pytest.approx(-40 * rate)
-    assert result["timer_spart_per_ar"] == pytest.approx(-40)
+    result = small(separate_moter=3)  # 3 × 2 h × 3 people = 18 h against 12 h
+    rate = result["timekostnad"]
+    assert result["spart_per_mote"] == pytest.approx(6 * rate)
+    assert result["spart_per_ar"] == pytest.approx(60 * rate)
+    assert result["timer_spart_per_ar"] == pytest.approx(60)
 
 
-def test_the_saving_is_split_between_kommune_and_stat_and_discounted_by_year() -> None:
-    v, result = small()
-    rate = hourly_cost(v)
+def test_the_saving_is_split_by_employer_and_discounted_by_year() -> None:
+    result = small()
+    rate = result["timekostnad"]
     kommune_year = (4 - 9) * rate * 10   # separate 2 × 2 h × 1 person − 9 h, ten meetings
-    stat_year = (4 - 3) * rate * 10
-    assert result["spart_budsjett_ar_for_ar"]["kommune_annet"] == pytest.approx([kommune_year] * 2)
-    assert result["spart_budsjett_ar_for_ar"]["stat_annet"] == pytest.approx([stat_year] * 2)
+    nav_year = (4 - 3) * rate * 10
+    health_year = (4 - 0) * rate * 10
+    by_year = result["spart_budsjett_ar_for_ar"]
+    assert by_year["kommune_annet"] == pytest.approx([kommune_year] * 2)
+    assert by_year["stat_nav"] == pytest.approx([nav_year] * 2)
+    assert by_year["stat_helseforetak"] == pytest.approx([health_year] * 2)
     assert result["spart_per_budsjett"]["kommune_annet"] == pytest.approx(kommune_year * (1 + 1 / 1.04))
-    assert result["nv_spart"] == pytest.approx((kommune_year + stat_year) * (1 + 1 / 1.04))
+    assert result["nv_spart"] == pytest.approx((kommune_year + nav_year + health_year) * (1 + 1 / 1.04))
 
 
 def test_the_horizon_sets_the_number_of_years() -> None:
-    _, result = small(horisont=5)
+    result = small(horisont=5)
     assert len(result["spart_ar_for_ar"]) == 5
 
 

@@ -8,7 +8,6 @@ legal review corrected, must not come back in the guide pages or in any template
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
