@@ -1,0 +1,234 @@
+"""The site served the way it ships: nginx with deploy/nginx.conf (strict CSP, caching, gzip).
+
+nginx runs with the repository's server block (``deploy.lokal`` replaces only listen and root) on a
+port of its own, serving a copy of the session's build whose sitemap names that port (Material's
+instant navigation only swaps pages listed in the sitemap). Every page is crawled in Chromium and
+must cause 0 ``securitypolicyviolation`` events; the features that need scripts must work under
+the policy; nothing a reader types may reach the server's access log.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from deploy.lokal import Served, serve
+from tests.browser.test_every_page import site_pages
+from tests.conftest import _free_port
+
+pytestmark = pytest.mark.browser
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'")
+RECORD_VIOLATIONS = """
+window.__vlViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__vlViolations.push(`${event.violatedDirective} ${event.blockedURI} ` +
+                             `${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+});
+"""
+
+
+@pytest.fixture(scope="session")
+def served(built_site: Path, site_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The session's build, served by nginx with the shipped configuration."""
+    port = _free_port()
+    copy = tmp_path_factory.mktemp("served") / "site"
+    shutil.copytree(built_site, copy, copy_function=os.link)  # hard links: instant, no extra space
+    for sitemap in (copy / "sitemap.xml", copy / "sitemap.xml.gz"):
+        if sitemap.exists():
+            data = gzip.decompress(sitemap.read_bytes()) if sitemap.suffix == ".gz" else sitemap.read_bytes()
+            data = data.replace(f"127.0.0.1:{site_port}/".encode(), f"127.0.0.1:{port}/".encode())
+            sitemap.unlink()  # a hard link: replace, never write through
+            sitemap.write_bytes(gzip.compress(data, mtime=0) if sitemap.suffix == ".gz" else data)
+    with serve(copy, port, tmp_path_factory.mktemp("nginx")) as served:
+        yield served
+
+
+@pytest.fixture
+def served_page(browser: Browser, served: Served) -> Iterator[Callable[..., Page]]:
+    """Factory for pages on the nginx-served site; each records CSP violations and console errors."""
+    contexts = []
+
+    def _make(width: int = 1280, color_scheme: str = "light") -> Page:
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=color_scheme,
+                                      locale="nb-NO", timezone_id="Europe/Oslo")
+        contexts.append(context)
+        context.add_init_script(RECORD_VIOLATIONS)
+        page = context.new_page()
+        page.console_errors = []
+        page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+        return page
+
+    yield _make
+    for context in contexts:
+        context.close()
+
+
+def violations(page: Page) -> list[str]:
+    return page.evaluate("window.__vlViolations")
+
+
+def fetch(url: str, encoding: str = "gzip") -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+    try:
+        response = urllib.request.urlopen(request, timeout=10)
+    except urllib.error.HTTPError as error:
+        response = error
+    with response:
+        return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+
+
+# --- Headers, compression, caching -------------------------------------------------------------
+
+def test_pages_carry_the_security_headers_and_are_compressed(served: Served) -> None:
+    for path in ["", "okonomi/familie/", "finnes-ikke/"]:
+        status, headers, body = fetch(served.url + path)
+        assert status == (404 if path == "finnes-ikke/" else 200)
+        assert headers["content-security-policy"] == CSP
+        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["x-content-type-options"] == "nosniff"
+        assert "camera=()" in headers["permissions-policy"]
+        assert headers["content-encoding"] == "gzip"
+        assert headers["cache-control"] == "no-cache"  # HTML: always revalidated
+        assert b'<meta name="referrer" content="no-referrer">' in gzip.decompress(body)
+
+
+def test_hashed_assets_are_cached_for_a_year_and_compressed(served: Served, built_site: Path) -> None:
+    html = (built_site / "okonomi" / "familie" / "index.html").read_text(encoding="utf-8")
+    assets = re.findall(r'(?:href|src)="\.\./\.\./(assets/[^"]+\.(?:css|js)(?:\?v=[0-9a-f]+)?)"', html)
+    hashed = [a for a in assets if re.search(r"\.[0-9a-f]{8,}(\.min)?\.(css|js)$|\?v=[0-9a-f]{8,}$", a)]
+    assert len(hashed) >= 4, assets  # Material's two, our stylesheet and our scripts at least
+    for asset in hashed:
+        status, headers, _ = fetch(served.url + asset)
+        assert status == 200, asset
+        assert headers["cache-control"] == "public, max-age=31536000, immutable", asset
+        assert headers["content-encoding"] == "gzip", asset
+    # One stylesheet of ours (plus Material's two), and all our scripts deferred.
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assert len([s for s in sheets if "/velferdslab." in s]) == 1 and len(sheets) == 3, sheets
+    for tag in re.findall(r"<script [^>]*src=\"[^\"]*/(?:velferdslab|kalkulator)[^>]*>", html):
+        assert " defer" in tag, tag
+    if served.brotli:
+        _, headers, _ = fetch(served.url + hashed[0], "br")
+        assert headers["content-encoding"] == "br"
+
+
+# --- Every page under the policy ---------------------------------------------------------------
+
+def test_every_page_loads_without_a_csp_violation(served: Served, served_page, built_site: Path) -> None:
+    page = served_page()
+    found = {}
+    for path in site_pages(built_site):
+        page.goto(served.url + path, wait_until="load")
+        page.wait_for_function("document.readyState === 'complete'")
+        if violations(page):
+            found[path] = violations(page)
+    assert found == {}, "\n".join(f"{p}: {v}" for p, v in found.items())
+    assert page.console_errors == []
+
+
+def test_search_works_under_the_policy(served: Served, served_page) -> None:
+    page = served_page()
+    page.goto(served.url)
+    query = page.locator("input[data-md-component='search-query']")
+    query.click()
+    # «Starter søk» until the search worker has its index (under a blocking CSP, for ever).
+    expect(page.locator(".md-search-result__meta")).to_have_text("Skriv søkeord", timeout=15000)
+    query.press_sequentially("samtykke")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert violations(page) == [] and page.console_errors == []
+
+
+def test_palette_toggle_and_stored_choice_work_under_the_policy(served: Served, served_page) -> None:
+    page = served_page()
+    page.goto(served.url)
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("label[for='__palette_1']").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto(served.url + "kom-i-gang/")  # a full load: the stored choice is restored at start
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert violations(page) == [] and page.console_errors == []
+
+
+def test_a_dark_preference_is_followed_under_the_policy(served: Served, served_page) -> None:
+    page = served_page(color_scheme="dark")
+    page.goto(served.url)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator("label[for='__palette_0']")).to_be_visible()  # the toggle is there
+    assert violations(page) == []
+
+
+def test_instant_navigation_works_under_the_policy(served: Served, served_page) -> None:
+    page = served_page()
+    page.goto(served.url)
+    page.evaluate("window.__vlSamePage = true")
+    page.locator(".md-tabs__link", has_text="Økonomi og gevinst").click()
+    page.wait_for_url("**/okonomi/")
+    assert page.evaluate("window.__vlSamePage === true"), "the page was loaded anew, not swapped"
+    page.locator("article a[href$='familie/']").first.click()
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    assert page.evaluate("window.__vlSamePage === true")
+    assert violations(page) == [] and page.console_errors == []
+
+
+CALCULATORS = {"familie": "okonomi/familie/", "utenforskap": "okonomi/utenforskap/",
+               "investeringsmote": "okonomi/investeringsmotet/"}
+EDIT = {"familie": ("barnevern_reduksjon", "0"), "utenforskap": ("ar_utenfor", "5"),
+        "investeringsmote": ("deltakere_kommune", "8")}
+"""Per calculator: an input whose change moves the first headline figure."""
+
+
+def open_served_calculator(served_page, served: Served, path: str, **options) -> Page:
+    page = served_page(**options)
+    page.goto(served.url + path)
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    return page
+
+
+@pytest.mark.parametrize("model_id", CALCULATORS)
+def test_calculators_compute_under_the_policy(served: Served, served_page, model_id: str) -> None:
+    page = open_served_calculator(served_page, served, CALCULATORS[model_id])
+    headline = page.locator("dl [data-vl-value]").first
+    before = headline.inner_text()
+    input_id, value = EDIT[model_id]
+    page.locator(f"#vl-{model_id}-{input_id}").fill(value)
+    expect(headline).not_to_have_text(before)
+    assert violations(page) == [] and page.console_errors == []
+
+
+def test_presets_and_copy_link_work_under_the_policy(served: Served, served_page) -> None:
+    page = open_served_calculator(served_page, served, CALCULATORS["familie"])
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    headline = page.locator("dl [data-vl-value]").first
+    before = headline.inner_text()
+    page.locator("[data-vl-preset]").select_option(value="ingen-varig-effekt")
+    expect(headline).not_to_have_text(before)
+    page.locator("[data-vl-action='copy']").click()
+    expect(page.locator("[data-vl-calc] [aria-live]").first).not_to_be_empty()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.url and "preset" in copied
+    assert violations(page) == [] and page.console_errors == []
+
+
+def test_the_digital_duk_keeps_its_layout_under_the_policy(served: Served, served_page) -> None:
+    page = served_page(width=1280)
+    page.goto(served.url + "maler/fyll-ut-duken/")
+    cells = page.locator(".vl-duk__cell")
+    expect(cells.first).to_be_visible()
+    tops = [round(cells.nth(i).bounding_box()["y"]) for i in range(cells.count())]
+    assert len(set(tops)) < len(tops), "every box on a row of its own: the grid areas were blocked"
+    box = page.locator(".vl-duk textarea").first
+    box.fill("Skrevet under streng CSP")
+    expect(box).to_have_value("Skrevet under streng CSP")
+    assert violations(page) == [] and page.console_errors == []
