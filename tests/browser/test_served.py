@@ -13,18 +13,20 @@ import gzip
 import os
 import re
 import shutil
+import socket
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from deploy.lokal import Served, serve
 from tests.browser.test_every_page import site_pages
-from tests.conftest import _free_port
 
-pytestmark = pytest.mark.browser
+# One nginx for the whole module: its tests run in one xdist worker.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("nginx")]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'")
@@ -37,16 +39,23 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def served(built_site: Path, site_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """The session's build, served by nginx with the shipped configuration."""
-    port = _free_port()
+def served(built_site: Path, site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The run's build, served by nginx with the shipped configuration."""
+    port = free_port()
+    built_for = urlsplit(site_url).netloc
     copy = tmp_path_factory.mktemp("served") / "site"
     shutil.copytree(built_site, copy, copy_function=os.link)  # hard links: instant, no extra space
     for sitemap in (copy / "sitemap.xml", copy / "sitemap.xml.gz"):
         if sitemap.exists():
             data = gzip.decompress(sitemap.read_bytes()) if sitemap.suffix == ".gz" else sitemap.read_bytes()
-            data = data.replace(f"127.0.0.1:{site_port}/".encode(), f"127.0.0.1:{port}/".encode())
+            data = data.replace(f"{built_for}/".encode(), f"127.0.0.1:{port}/".encode())
             sitemap.unlink()  # a hard link: replace, never write through
             sitemap.write_bytes(gzip.compress(data, mtime=0) if sitemap.suffix == ".gz" else data)
     with serve(copy, port, tmp_path_factory.mktemp("nginx")) as served:
