@@ -12,13 +12,14 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+import math
 import textwrap
 import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ALLOWED_MODULES = ("calculators.finance",)
+ALLOWED_MODULES = ("calculators.finance", "calculators.uncertainty")
 """Modules besides the model's own whose functions and constants a model may use."""
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +61,12 @@ PRELUDE: dict[str, str] = {
     "$sum": "function $sum(xs) { let s = 0; for (const x of xs) s += x; return s; }",
 }
 
-BUILTINS = frozenset({"min", "max", "abs", "sum", "round", "float", "int", "len", "range"})
+BUILTINS = frozenset({"min", "max", "abs", "sum", "round", "float", "int", "len", "range",
+                      "sorted"})
+
+# Functions from Python's math module the subset allows, with their JavaScript names. Only
+# correctly rounded ones (IEEE 754 requires it of sqrt), so both languages give the same bits.
+MATH_FUNCTIONS = {math.sqrt: "Math.sqrt"}
 
 JS_RESERVED = frozenset((
     "arguments await break case catch class const continue debugger default delete do else enum "
@@ -395,6 +401,10 @@ class _FunctionVisitor:
             raise self.fail(node, "append() inne i et uttrykk", "skriv lst.append(x) som egen linje")
         if isinstance(func, ast.Name) and func.id not in self.locals:
             target = self.globals.get(func.id)
+            if target in MATH_FUNCTIONS:
+                if node.keywords:
+                    raise self.fail(node, f"{func.id}() med nøkkelord")
+                return f"{MATH_FUNCTIONS[target]}({self.one(node, node.args)})", P_CALL
         elif isinstance(func, ast.Attribute):
             target = getattr(self.module(func.value), func.attr, None)
         else:
@@ -430,6 +440,11 @@ class _FunctionVisitor:
 
     def builtin_int(self, node, args) -> tuple[str, int]:  # int() truncates toward zero
         return f"Math.trunc({self.one(node, args)})", P_CALL
+
+    def builtin_sorted(self, node, args) -> tuple[str, int]:
+        # A sorted copy, ascending by number; both sorts are stable, so equal numbers (0 and
+        # -0 too) keep their order as in Python.
+        return f"[...{self.one(node, args)}].sort((a, b) => a - b)", P_CALL
 
     def builtin_len(self, node, args) -> tuple[str, int]:
         self.one(node, args)

@@ -91,6 +91,11 @@ def test_builtins() -> None:
             " + Number(a) + Math.trunc(a);") in js(ex.builtins)
 
 
+def test_sorted_is_a_numeric_sort_of_a_copy_and_sqrt_is_math_sqrt() -> None:
+    # Both are exact in both languages (a sort; a correctly rounded square root).
+    assert "return [...xs].sort((a, b) => a - b)[0] + Math.sqrt(xs[0]);" in js(ex.sorted_and_sqrt)
+
+
 def test_round_with_and_without_digits() -> None:
     assert "return $round(a) + $round(a, 2) + $round(a, -2);" in js(ex.rounding)
 

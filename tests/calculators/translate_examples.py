@@ -1,5 +1,7 @@
 """Small functions, one per construct, for the translator tests (their source is what counts)."""
 
+from math import sqrt
+
 from calculators.finance import stepped_rates
 
 RATES = [4.0, 3.0]
@@ -186,3 +188,7 @@ def uses_fstring(a):
 
 def uses_generator(xs):
     return sum(x for x in xs)
+
+
+def sorted_and_sqrt(xs):
+    return sorted(xs)[0] + sqrt(xs[0])
