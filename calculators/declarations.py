@@ -1,88 +1,429 @@
-"""Check a model's declarations before anything is built from them.
+"""The rules a model's declarations must keep, checked in one place, every mistake listed.
 
-A maintainer who gives an input a default outside its bounds, a preset an unknown field, or an
-output an unknown budget holder gets one error that names the model file, each field and what
-would be valid — at build time, not as a wrong number in a municipality's business case.
+A model is declared in two files: ``calculators/data/<id>.yaml`` (title, price year, inputs with
+their defaults, bounds, units and sources, presets) and ``calculators/models/<id>.py`` (outputs and
+the formulas). ``check_data`` checks a parsed YAML file, ``check_model`` the outputs a module
+declares. Both collect *every* problem and raise one ``DeclarationError`` that names the file and,
+for each problem, the entry and the field, in words:
+
+    calculators/data/familie.yaml: 2 feil i modelldataene
+      - inputs[2] (barnevern), feltet «min»: er større enn max (20 000 000 > 10 000 000)
+      - presets[0] (forsiktig), feltet «values.barnevern»: må være et tall, fikk teksten «mye»
+
+Adding a field to the YAML format is one row in a table below (``MODEL_FIELDS``, ``INPUT_FIELDS``,
+``SOURCE_FIELDS``, ``PRESET_FIELDS``): its kind and whether it is required. A rule that ties
+fields together (``min`` ≤ ``max``) is one function in ``INPUT_RELATIONS``. Then carry the value
+into ``Input`` or ``Model`` in ``calculators/data_files.py``. See ``calculators/README.md``.
 """
 
 from __future__ import annotations
 
+import difflib
 import math
+import re
 import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
-from calculators.model import BUDGET_HOLDER_IDS, Model, OutputKind, Unit
+from calculators.model import BUDGET_HOLDER_IDS, Model, OutputKind, Status, Unit
+from calculators.numbers import number
 
 UNITS = typing.get_args(Unit)
 OUTPUT_KINDS = typing.get_args(OutputKind)
-STATUSES = ("kilde", "illustrasjon")
+STATUSES = typing.get_args(Status)
+KRONER_UNITS = frozenset({"kr", "kr/time", "kr/år", "kr/møte"})
 
 
 class DeclarationError(ValueError):
-    """One or more mistakes in a model's declarations; the message lists them all."""
+    """One or more mistakes in a model's declarations; the message names the file and lists them all."""
+
+    def __init__(self, file: str, problems: list[Problem] | list[str], what: str = "modelldataene") -> None:
+        lines = [str(p) for p in problems]
+        count = "1 feil" if len(lines) == 1 else f"{len(lines)} feil"
+        super().__init__(f"{file}: {count} i {what}\n" + "\n".join(f"  - {line}" for line in lines))
+        self.file = file
+        self.problems = lines
 
 
-def _number(value: object) -> bool:
+class DeclarationErrors(DeclarationError):
+    """Mistakes in several files, one message each, so an author sees all of them in one build."""
+
+    def __init__(self, errors: list[DeclarationError]) -> None:
+        ValueError.__init__(self, "\n".join(str(error) for error in errors))
+        self.file = ", ".join(error.file for error in errors)
+        self.problems = [problem for error in errors for problem in error.problems]
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    """The entry: ``inputs[2] (barnevern)``, ``presets[0] (forsiktig)``, or empty for the file."""
+    field: str
+    text: str
+
+    def __str__(self) -> str:
+        entry = f"{self.where}, feltet" if self.where else "feltet"
+        return f"{entry} «{self.field}»: {self.text}"
+
+
+# --- What a single value may be ------------------------------------------------------------------
+
+def show(value: object) -> str:
+    """A value as a maintainer wrote it: numbers the Norwegian way, text in «», others by type."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float) and math.isfinite(value):
+        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+        return number(value, min(decimals, 6))
+    if isinstance(value, str):
+        return f"teksten «{value}»"
+    if value is None:
+        return "ingenting"
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en ordbok (felt: verdi)"
+    return repr(value)
+
+
+_NUMERIC_TEXT = re.compile(r"^[−-]?\d[\d\s\u00a0.,]*$")
+
+
+def is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _input_problems(model: Model) -> list[str]:
-    problems, seen = [], set()
-    for field in model.inputs:
-        where = f"inputs[{field.id}]"
-        if not field.id.isidentifier():
-            problems.append(f"{where}.id: må være et Python-navn (bokstaver, tall, _)")
-        if field.id in seen:
-            problems.append(f"{where}.id: brukes av mer enn én input")
-        seen.add(field.id)
-        if field.unit not in UNITS:
-            problems.append(f"{where}.unit: «{field.unit}» er ukjent; gyldige: {', '.join(UNITS)}")
-        if not (_number(field.minimum) and _number(field.maximum) and field.minimum <= field.maximum):
-            problems.append(f"{where}: minimum ({field.minimum}) må være et tall ≤ maximum ({field.maximum})")
-        elif not (_number(field.default) and field.minimum <= field.default <= field.maximum):
-            problems.append(f"{where}.default: {field.default} ligger utenfor [{field.minimum}, {field.maximum}]")
-        elif field.integer and field.default != int(field.default):
-            problems.append(f"{where}.default: {field.default} må være et heltall")
-        if field.source.status not in STATUSES:
-            problems.append(f"{where}.source.status: «{field.source.status}»; gyldige: kilde, illustrasjon")
-        if field.source.status == "kilde" and not field.source.url:
-            problems.append(f"{where}.source.url: en «kilde» trenger en lenke til kilden")
+def _number(value: object) -> str | None:
+    if is_number(value):
+        return None
+    if isinstance(value, str) and _NUMERIC_TEXT.match(value.strip()):
+        return (f"må være et tall, men er tekst («{value}»); skriv tallet uten anførselstegn, "
+                "mellomrom eller tusenskille, med punktum som desimaltegn")
+    if isinstance(value, float):
+        return f"må være et endelig tall, fikk {value!r}"
+    return f"må være et tall, fikk {show(value)}"
+
+
+def _text(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"må være tekst, fikk {show(value)}"
+    if not value.strip():
+        return "er tom"
+    return None
+
+
+def _identifier(value: object) -> str | None:
+    problem = _text(value)
+    if problem is None and not value.isidentifier():
+        return f"«{value}» kan bare ha bokstaver, tall og _ (og ikke begynne med et tall)"
+    return problem
+
+
+def _year(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
+        return f"må være et årstall (f.eks. 2025), fikk {show(value)}"
+    return None
+
+
+def _flag(value: object) -> str | None:
+    return None if isinstance(value, bool) else f"må være true eller false, fikk {show(value)}"
+
+
+def _https(value: object) -> str | None:
+    if not (isinstance(value, str) and value.startswith("https://")):
+        return f"må være en https-adresse, fikk {show(value)}"
+    return None
+
+
+def _one_of(choices: typing.Iterable[str]) -> Callable[[object], str | None]:
+    valid = tuple(choices)
+
+    def check(value: object) -> str | None:
+        if value in valid:
+            return None
+        return f"{show(value)} er ukjent; gyldige: {', '.join(valid)}"
+
+    return check
+
+
+def _list(value: object) -> str | None:
+    return None if isinstance(value, list) else f"må være en liste (linjer som begynner med -), fikk {show(value)}"
+
+
+def _mapping(value: object) -> str | None:
+    return None if isinstance(value, dict) else f"må være en ordbok (felt: verdi), fikk {show(value)}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one field may hold: ``check`` returns what is wrong, or None."""
+
+    check: Callable[[object], str | None]
+    required: bool = False
+    meaning: str = ""
+    """One line for calculators/README.md."""
+
+
+# --- The tables: one row per field ---------------------------------------------------------------
+
+MODEL_FIELDS: dict[str, Rule] = {
+    "title": Rule(_text, True, "the calculator's title"),
+    "price_year": Rule(_year, True, "price year of every kroner amount in the model (needs G in felles.yaml)"),
+    "inputs": Rule(_list, True, "the input fields, in the order the form shows them"),
+    "presets": Rule(_list, False, "named scenarios: only the values that differ from the defaults"),
+}
+"""Top-level fields of ``<id>.yaml``. Keys ending in ``_source`` hold YAML anchors (``&name``)."""
+
+INPUT_FIELDS: dict[str, Rule] = {
+    "id": Rule(_identifier, True, "the name compute() reads (v.<id>); unique in the file"),
+    "ref": Rule(_text, False, "take the row with this id from felles.yaml; fields here override it"),
+    "label": Rule(_text, True, "the field's label on the page"),
+    "help": Rule(_text, False, "one or two sentences under the field"),
+    "unit": Rule(_one_of(UNITS), True, "one of the units in calculators/model.py"),
+    "value": Rule(_number, True, "the default (kroner: in price_year's prices)"),
+    "min": Rule(_number, True, "lowest value the field accepts"),
+    "max": Rule(_number, True, "highest value the field accepts"),
+    "step": Rule(_number, False, "the step of the number field's arrows"),
+    "integer": Rule(_flag, False, "true: whole numbers only"),
+    "group": Rule(_text, False, "heading the field is shown under"),
+    "price_year": Rule(_year, False, "year of the prices value is given in (required for kroner)"),
+    "budget_holder": Rule(_one_of(sorted(BUDGET_HOLDER_IDS)), False, "who pays or saves (cash flows)"),
+    "transfer": Rule(_flag, False, "true: a transfer (a saving for a budget, not for society)"),
+    "status": Rule(_one_of(STATUSES), True, "kilde (published, with url) or illustrasjon (an example)"),
+    "source": Rule(_mapping, True, "where the figure comes from (fields below)"),
+    "note": Rule(_text, False, "a note on the figure, shown with its source"),
+}
+
+SOURCE_FIELDS: dict[str, Rule] = {
+    "title": Rule(_text, True, "title of the publication"),
+    "publisher": Rule(_text, True, "who published it"),
+    "year": Rule(_year, True, "year of publication"),
+    "url": Rule(_https, False, "https address (required when status is kilde)"),
+    "note": Rule(_text, False, "a note shown with the source (a row's own note wins)"),
+}
+
+PRESET_FIELDS: dict[str, Rule] = {
+    "id": Rule(_text, True, "the name in the address: ?preset=<id>"),
+    "label": Rule(_text, True, "the name in the list"),
+    "description": Rule(_text, True, "one or two sentences on what the scenario means"),
+    "values": Rule(_mapping, False, "input id: value, for the inputs that differ from the defaults"),
+}
+
+
+# --- Rules that tie fields together ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Context:
+    """What the relations may need beyond the row: the model's price year and the G series."""
+
+    price_year: int | None
+    g_series: Mapping[int, float]
+    shared_file: str = "felles.yaml"
+
+
+def _min_not_above_max(row: dict, ctx: Context) -> list[tuple[str, str]]:
+    if row["min"] > row["max"]:
+        return [("min", f"er større enn max ({show(row['min'])} > {show(row['max'])})")]
+    return []
+
+
+def _value_within_bounds(row: dict, ctx: Context) -> list[tuple[str, str]]:
+    if row["min"] <= row["max"] and not row["min"] <= row["value"] <= row["max"]:
+        return [("value", f"{show(row['value'])} ligger utenfor grensene "
+                          f"(min {show(row['min'])}, max {show(row['max'])})")]
+    return []
+
+
+def _whole_when_integer(row: dict, ctx: Context) -> list[tuple[str, str]]:
+    if row.get("integer") is True:
+        return [(name, f"må være et heltall når «integer» er true, fikk {show(row[name])}")
+                for name in ("value", "min", "max") if not float(row[name]).is_integer()]
+    return []
+
+
+def _positive_step(row: dict, ctx: Context) -> list[tuple[str, str]]:
+    if "step" in row and row["step"] <= 0:
+        return [("step", f"må være større enn 0, fikk {show(row['step'])}")]
+    return []
+
+
+def _kroner_have_a_price_year(row: dict, ctx: Context) -> list[tuple[str, str]]:
+    if row["unit"] not in KRONER_UNITS:
+        return []
+    year = row.get("price_year")
+    if year is None:
+        return [("price_year", "mangler; et kronebeløp trenger året prisene er fra")]
+    if ctx.price_year is not None and year != ctx.price_year:
+        missing = [y for y in (year, ctx.price_year) if y not in ctx.g_series]
+        if missing:
+            return [("price_year", f"{year}: grunnbeløpet for {', '.join(map(str, missing))} mangler i "
+                                   f"{ctx.shared_file} (trengs for omregning til {ctx.price_year}-kroner)")]
+        converted = round(to_price_year(row["value"], year, ctx.price_year, ctx.g_series))
+        if not row["min"] <= converted <= row["max"]:
+            return [("value", f"omregnet til {ctx.price_year}-kroner ({show(converted)}) ligger utenfor "
+                              f"grensene (min {show(row['min'])}, max {show(row['max'])})")]
+    return []
+
+
+def _kilde_has_a_link(row: dict, ctx: Context) -> list[tuple[str, str]]:
+    if row["status"] == "kilde" and "url" not in row["source"]:
+        return [("source.url", "mangler; status «kilde» trenger en https-adresse til kilden")]
+    return []
+
+
+InputRelation = Callable[[dict, Context], list[tuple[str, str]]]
+INPUT_RELATIONS: list[tuple[tuple[str, ...], InputRelation]] = [
+    (("min", "max"), _min_not_above_max),
+    (("value", "min", "max"), _value_within_bounds),
+    (("value", "min", "max"), _whole_when_integer),
+    (("step",), _positive_step),
+    (("unit", "value", "min", "max"), _kroner_have_a_price_year),
+    (("status", "source"), _kilde_has_a_link),
+]
+"""(fields the rule reads, rule). A rule runs only when every field it reads is present and valid."""
+
+
+def to_price_year(value: float, from_year: int, to_year: int, g_series: Mapping[int, float]) -> float:
+    """Bring a kroner amount from ``from_year`` prices to ``to_year`` prices by the G ratio."""
+    if from_year == to_year:
+        return value
+    return value * g_series[to_year] / g_series[from_year]
+
+
+# --- Checking -------------------------------------------------------------------------------------
+
+def _unknown(name: str, table: Mapping[str, Rule]) -> str:
+    close = difflib.get_close_matches(name, table, n=1)
+    hint = f"mente du «{close[0]}»? " if close else ""
+    return f"er ukjent; {hint}gyldige felt: {', '.join(table)}"
+
+
+def check_fields(entry: dict, table: Mapping[str, Rule], where: str, prefix: str = "",
+                 allow: Callable[[str], bool] = lambda name: False) -> tuple[list[Problem], set[str]]:
+    """Problems of ``entry`` against ``table``, and the names of the fields that are valid."""
+    problems, valid = [], set()
+    for name, value in entry.items():
+        if name not in table:
+            if not allow(str(name)):
+                problems.append(Problem(where, f"{prefix}{name}", _unknown(str(name), table)))
+            continue
+        problem = table[name].check(value)
+        if problem:
+            problems.append(Problem(where, f"{prefix}{name}", problem))
+        else:
+            valid.add(name)
+    for name, rule in table.items():
+        if rule.required and name not in entry:
+            problems.append(Problem(where, f"{prefix}{name}", "mangler"))
+    return problems, valid
+
+
+def check_input(entry: object, where: str, ctx: Context) -> list[Problem]:
+    """Every problem of one input row (after a ``ref`` has been filled in from the shared file)."""
+    if not isinstance(entry, dict):
+        return [Problem(where, "inputs", f"hver input må være en ordbok (felt: verdi), fikk {show(entry)}")]
+    problems, valid = check_fields(entry, INPUT_FIELDS, where)
+    if "source" in valid:
+        problems += check_fields(entry["source"], SOURCE_FIELDS, where, "source.")[0]
+    for reads, relation in INPUT_RELATIONS:
+        if set(reads) <= valid:
+            problems += [Problem(where, name, text) for name, text in relation(entry, ctx)]
     return problems
 
 
-def _output_problems(model: Model) -> list[str]:
-    problems, seen = [], set()
-    for output in model.outputs:
-        where = f"outputs[{output.id}]"
-        if output.id in seen:
-            problems.append(f"{where}.id: brukes av mer enn én output")
-        seen.add(output.id)
-        if output.kind not in OUTPUT_KINDS:
-            problems.append(f"{where}.kind: «{output.kind}»; gyldige: {', '.join(OUTPUT_KINDS)}")
-        if output.unit not in UNITS:
-            problems.append(f"{where}.unit: «{output.unit}» er ukjent; gyldige: {', '.join(UNITS)}")
-        if output.budget_holder is not None and output.budget_holder not in BUDGET_HOLDER_IDS:
-            problems.append(f"{where}.budget_holder: «{output.budget_holder}»; gyldige: "
-                            f"{', '.join(sorted(BUDGET_HOLDER_IDS))}")
+def check_presets(raw: object, inputs: Mapping[str, dict], other_ids: typing.Collection[str] = ()) -> list[Problem]:
+    """Every problem of the ``presets`` list, given the valid input rows by id (and the ids of
+    inputs that have problems of their own, so a preset is not blamed for those)."""
+    if raw is None:
+        return []
+    problems, seen = [], {}
+    for index, entry in enumerate(raw):
+        where = f"presets[{index}]"
+        if not isinstance(entry, dict):
+            problems.append(Problem(where, "presets", f"må være en ordbok (id, label, description, values), fikk {show(entry)}"))
+            continue
+        if isinstance(entry.get("id"), str):
+            where = f"presets[{index}] ({entry['id']})"
+            if entry["id"] in seen:
+                problems.append(Problem(where, "id", f"«{entry['id']}» brukes også av presets[{seen[entry['id']]}]"))
+            seen.setdefault(entry["id"], index)
+        found, valid = check_fields(entry, PRESET_FIELDS, where)
+        problems += found
+        if "values" not in valid:
+            continue
+        for key, value in entry["values"].items():
+            name = f"values.{key}"
+            row = inputs.get(key)
+            if row is None and key not in other_ids:
+                close = difflib.get_close_matches(str(key), [*inputs, *other_ids], n=1)
+                hint = f" Mente du «{close[0]}»?" if close else ""
+                problems.append(Problem(where, name, f"viser til en input som ikke finnes.{hint}"))
+            elif problem := _number(value):
+                problems.append(Problem(where, name, problem))
+            elif row is None:
+                continue  # the input has mistakes of its own; its bounds cannot be trusted
+            elif not row["min"] <= value <= row["max"]:
+                problems.append(Problem(where, name, f"{show(value)} ligger utenfor grensene "
+                                                     f"(min {show(row['min'])}, max {show(row['max'])})"))
+            elif row.get("integer") is True and not float(value).is_integer():
+                problems.append(Problem(where, name, f"må være et heltall, fikk {show(value)}"))
     return problems
 
 
-def _preset_problems(model: Model) -> list[str]:
-    problems, fields = [], {field.id: field for field in model.inputs}
-    for preset in model.presets:
-        for key, value in preset.values.items():
-            where = f"presets[{preset.id}].values[{key}]"
-            field = fields.get(key)
-            if field is None:
-                problems.append(f"{where}: ukjent input; finnes: {', '.join(fields)}")
-            elif not (_number(value) and field.minimum <= value <= field.maximum):
-                problems.append(f"{where}: {value} ligger utenfor [{field.minimum}, {field.maximum}]")
-    return problems
+def check_data(data: dict, shared_rows: Mapping[str, dict], g_series: Mapping[int, float],
+               shared_file: str = "felles.yaml") -> tuple[list[Problem], list[dict]]:
+    """Every problem of a parsed model file, and its input rows with ``ref`` filled in."""
+    problems, valid = check_fields(data, MODEL_FIELDS, "", allow=lambda name: name.endswith("_source"))
+    price_year = data.get("price_year") if "price_year" in valid else None
+    if price_year is not None and price_year not in g_series:
+        problems.append(Problem("", "price_year", f"{price_year} har ikke grunnbeløp i {shared_file}; "
+                                                  f"finnes for {', '.join(map(str, sorted(g_series)))}"))
+        price_year = None
+    ctx = Context(price_year, g_series, shared_file)
+    rows, good, seen = [], {}, {}
+    for index, entry in enumerate(data.get("inputs") if "inputs" in valid else []):
+        where = f"inputs[{index}]"
+        if isinstance(entry, dict) and "id" in entry:
+            where = f"inputs[{index}] ({entry['id']})"
+        if isinstance(entry, dict) and "ref" in entry:
+            if entry["ref"] not in shared_rows:
+                problems.append(Problem(where, "ref", f"viser til «{entry['ref']}», som ikke finnes i {shared_file}; "
+                                                      f"finnes: {', '.join(shared_rows)}"))
+                continue
+            ref = entry["ref"]
+            entry = {**shared_rows[ref], **{k: v for k, v in entry.items() if k != "ref"}}
+            where = f"inputs[{index}] ({entry.get('id', ref)}, fra {shared_file})"
+        found = check_input(entry, where, ctx)
+        problems += found
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            if entry["id"] in seen:
+                problems.append(Problem(where, "id", f"«{entry['id']}» brukes også av inputs[{seen[entry['id']]}]"))
+            seen.setdefault(entry["id"], index)
+            if not found:
+                good[entry["id"]] = entry
+        rows.append(entry)
+    if "presets" in valid:
+        problems += check_presets(data["presets"], good, set(seen) - set(good))
+    return problems, rows
 
 
 def check_model(model: Model, file: str) -> Model:
-    """``model`` unchanged, or ``DeclarationError`` listing every mistake with ``file`` and field."""
-    problems = _input_problems(model) + _output_problems(model) + _preset_problems(model)
+    """``model`` unchanged, or ``DeclarationError`` listing every mistake in its outputs."""
+    problems, seen = [], set()
+    for output in model.outputs:
+        where = f"outputs[{output.id}]"
+        if not output.id.isidentifier():
+            problems.append(Problem(where, "id", f"«{output.id}» kan bare ha bokstaver, tall og _"))
+        if output.id in seen:
+            problems.append(Problem(where, "id", "brukes av mer enn én output"))
+        seen.add(output.id)
+        if output.kind not in OUTPUT_KINDS:
+            problems.append(Problem(where, "kind", f"«{output.kind}» er ukjent; gyldige: {', '.join(OUTPUT_KINDS)}"))
+        if output.unit not in UNITS:
+            problems.append(Problem(where, "unit", f"«{output.unit}» er ukjent; gyldige: {', '.join(UNITS)}"))
+        if output.budget_holder is not None and output.budget_holder not in BUDGET_HOLDER_IDS:
+            problems.append(Problem(where, "budget_holder", f"«{output.budget_holder}» er ukjent; gyldige: "
+                                                            f"{', '.join(sorted(BUDGET_HOLDER_IDS))}"))
     if problems:
-        raise DeclarationError(f"{file}: feil i deklarasjonene til «{model.id}»:\n  - "
-                               + "\n  - ".join(problems))
+        raise DeclarationError(file, problems, f"deklarasjonene til «{model.id}»")
     return model

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from calculators import bundle, registry, render
-from calculators.declarations import DeclarationError
 from calculators.translate import TranslationError
 
 MARKER = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")
@@ -46,10 +45,9 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
     for the build to write.
     """
     def replace(match: re.Match) -> str:
-        try:
-            model = registry.load(marker_ids(match.group(0), page)[0])
-        except DeclarationError as error:
-            raise MarkerError(f"{page}: {error}") from error
+        # A mistake in the model's declarations raises DeclarationError, which names the YAML
+        # or model file itself, not this page.
+        model = registry.load(marker_ids(match.group(0), page)[0])
         try:
             path, code = bundle.asset(model)
         except TranslationError as error:

@@ -1,9 +1,11 @@
 """Declarations of a cost model: its inputs, outputs, sources and budget holders.
 
-These are data, not behaviour. A model module (``calculators/models/<id>.py``) builds one
-``Model`` and defines its ``compute`` function in the translatable subset of Python (see
-``calculators/README.md``). Everything the page shows about an input — label, help, unit, bounds,
-source and whether the default is sourced or illustrative — comes from here.
+These are data, not behaviour. A model's inputs and presets are declared in
+``calculators/data/<id>.yaml`` (read by ``calculators.data_files``, checked by
+``calculators.declarations``); its module (``calculators/models/<id>.py``) adds the outputs and
+a ``compute`` function in the translatable subset of Python (see ``calculators/README.md``).
+Everything the page shows about an input — label, help, unit, bounds, source and whether the
+default is sourced or illustrative — comes from here.
 """
 
 from __future__ import annotations
@@ -91,6 +93,14 @@ class Input:
     integer: bool = False
     group: str = ""
     """Heading the field is shown under (fieldset legend); empty = the model's main group."""
+    price_year: int | None = None
+    """Year of the prices the figure was given in (kroner only)."""
+    original: float | None = None
+    """The figure as given in ``price_year`` prices, when ``default`` was converted from it."""
+    budget_holder: str | None = None
+    """Who pays or saves this amount, for cash-flow inputs (an id in ``BUDGET_HOLDERS``)."""
+    transfer: bool = False
+    """A transfer (sosialhjelp, trygd): a saving for a budget, not for society."""
 
 
 @dataclass(frozen=True)

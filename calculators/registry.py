@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from calculators.declarations import check_model
+from calculators.declarations import DeclarationError, DeclarationErrors, check_model
 from calculators.model import Model
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -34,4 +34,15 @@ def load(model_id: str) -> Model:
 
 
 def all_models() -> list[Model]:
-    return [load(model_id) for model_id in model_ids()]
+    """Every model; mistakes in several models' declarations are reported together."""
+    models, errors = [], []
+    for model_id in model_ids():
+        try:
+            models.append(load(model_id))
+        except DeclarationError as error:
+            errors.append(error)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise DeclarationErrors(errors)
+    return models

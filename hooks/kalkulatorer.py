@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from calculators import embed, prices, registry
+from calculators.declarations import DeclarationError
 
 log = get_plugin_logger(__name__)
 _assets: dict[str, str] = {}
@@ -27,7 +28,13 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     _assets.clear()
     # A stale price year is a notice, not an error: printed (not logged) so --strict still builds;
     # the pages themselves always say which price year and grunnbeløp they use.
-    for warning in prices.stale_price_years(registry.all_models(), datetime.date.today()):
+    # Loading every model here checks every model's YAML and outputs before any page is built; a
+    # mistake stops the build with one message naming the YAML file and each field.
+    try:
+        models = registry.all_models()
+    except DeclarationError as error:
+        raise PluginError(str(error)) from None
+    for warning in prices.stale_price_years(models, datetime.date.today()):
         print(f"ADVARSEL (prisår): {warning}", file=sys.stderr)
 
 
@@ -36,8 +43,8 @@ def on_page_markdown(
 ) -> str | None:
     try:
         embed.marker_ids(markdown, page.file.src_uri)
-    except embed.MarkerError as error:
-        raise PluginError(str(error)) from error
+    except (embed.MarkerError, DeclarationError) as error:
+        raise PluginError(str(error)) from None
     return None
 
 
@@ -49,8 +56,8 @@ def on_page_content(
     try:
         return embed.embed(html, page.file.src_uri,
                            lambda path: get_relative_url(path, page.url), _assets)
-    except embed.MarkerError as error:
-        raise PluginError(str(error)) from error
+    except (embed.MarkerError, DeclarationError) as error:
+        raise PluginError(str(error)) from None
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

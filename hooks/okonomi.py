@@ -12,11 +12,13 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from calculators import datakilder, notebook
+from calculators.declarations import DeclarationError
 
 MARKER = re.compile(r"<!--\s*datakilder\s*-->")
 
@@ -37,7 +39,11 @@ def on_page_markdown(
         return None
     if not MARKER.search(markdown):
         return None
-    return MARKER.sub(lambda _match: datakilder.render(), markdown)
+    try:
+        table = datakilder.render()
+    except DeclarationError as error:
+        raise PluginError(str(error)) from None
+    return MARKER.sub(lambda _match: table, markdown)
 
 
 def on_page_content(

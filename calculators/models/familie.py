@@ -28,7 +28,7 @@ from calculators.finance import (
     stepped_rates,
     sum_rows,
 )
-from calculators.model import BUDGET_HOLDERS, Model, Output
+from calculators.model import BUDGET_HOLDERS, Output
 
 DATA = load_model_data("familie")
 
@@ -197,16 +197,12 @@ OUTPUTS = (
     Output("kumulativ_netto", "Samlet netto nåverdi over tid", "kr", kind="years_by_holder"),
 )
 
-MODEL = Model(
+MODEL = DATA.model(
     id="familie",
-    title="Investering i en familie",
     description="Hva det koster og hva det kan spare å følge én familie med et investeringsteam, "
                 "fordelt på hvem som betaler og hvem som sparer.",
-    inputs=DATA.inputs,
     outputs=OUTPUTS,
     compute=compute,
-    presets=DATA.presets,
-    price_year=DATA.price_year,
     helpers=FINANCE_HELPERS + (
         effect_profile, staff_hours_per_year, investment_per_year, line_changes, investment_rows,
     ),

@@ -23,7 +23,7 @@ from calculators.finance import (
     stepped_rates,
     sum_rows,
 )
-from calculators.model import BUDGET_HOLDERS, Model, Output
+from calculators.model import BUDGET_HOLDERS, Output
 
 DATA = load_model_data("utenforskap")
 RETIREMENT_AGE = 67
@@ -194,16 +194,12 @@ OUTPUTS = (
                 "kan ikke betale seg. -1: forløpet koster ikke det offentlige noe."),
 )
 
-MODEL = Model(
+MODEL = DATA.model(
     id="utenforskap",
-    title="Utenforskap over et livsløp",
     description="Hva det koster kommunen, fylkeskommunen, staten og samfunnet når en ung person "
                 "blir stående utenfor arbeid og utdanning, og hva ett forebygget tilfelle er verdt.",
-    inputs=DATA.inputs,
     outputs=OUTPUTS,
     compute=compute,
-    presets=DATA.presets,
-    price_year=DATA.price_year,
     helpers=FINANCE_HELPERS + (years_outside, tax_shares, benefit_flows, net_lost_tax,
                                yearly_flows, level_value),
 )

@@ -1,4 +1,5 @@
-"""Data files: the shipped files load, and each kind of authoring mistake names file and field."""
+"""Model data files: the shipped files load, and every authoring mistake is named with file and
+field — all of them in one message (the rules: calculators/declarations.py)."""
 
 import copy
 import shutil
@@ -6,7 +7,7 @@ import shutil
 import pytest
 import yaml
 
-from calculators import data_files
+from calculators import data_files, registry
 from calculators.data_files import DATA_DIR, DataError, load_file, to_price_year
 
 GOOD_ROW = {
@@ -22,6 +23,7 @@ GOOD_ROW = {
     "source": {"title": "Eksempel", "publisher": "Velferdslab-veilederen", "year": 2025},
 }
 GOOD_FILE = {
+    "title": "Modell",
     "price_year": 2025,
     "inputs": [GOOD_ROW],
     "presets": [{"id": "p", "label": "P", "description": "En forhåndsinnstilling.", "values": {"barnevern": 0}}],
@@ -44,24 +46,30 @@ def with_row(**changes):
     return content
 
 
-def assert_mistake(tmp_path, content, *words):
+def mistakes(tmp_path, content) -> str:
     with pytest.raises(DataError) as error:
         load(tmp_path, content)
-    message = str(error.value)
-    assert "modell.yaml" in message
+    return str(error.value)
+
+
+def assert_mistake(tmp_path, content, *words):
+    message = mistakes(tmp_path, content)
+    assert "modell.yaml: 1 feil i modelldataene" in message
     for word in words:
         assert word in message
 
 
-@pytest.mark.parametrize("model_id", ["familie", "utenforskap"])
-def test_the_shipped_data_files_load(model_id):
+@pytest.mark.parametrize("model_id", registry.model_ids())
+def test_every_model_declares_its_inputs_in_its_data_file(model_id):
     data = data_files.load_model_data(model_id)
-    assert data.rows and data.presets
+    assert data.file == f"calculators/data/{model_id}.yaml"
+    assert data.inputs and data.presets
+    assert registry.load(model_id).inputs == data.inputs
 
 
 def test_a_good_file_loads(tmp_path):
     data = load(tmp_path, GOOD_FILE)
-    assert data.row("barnevern").value == 100000
+    assert data.row("barnevern").default == 100000
     assert data.presets[0].values == {"barnevern": 0.0}
 
 
@@ -115,7 +123,7 @@ def test_a_ref_to_a_missing_shared_row_is_named(tmp_path):
 def test_duplicate_ids_are_refused(tmp_path):
     content = copy.deepcopy(GOOD_FILE)
     content["inputs"].append(copy.deepcopy(GOOD_ROW))
-    assert_mistake(tmp_path, content, "barnevern", "flere ganger")
+    assert_mistake(tmp_path, content, "inputs[1] (barnevern), feltet «id»: «barnevern» brukes også av inputs[0]")
 
 
 def test_a_preset_for_an_unknown_input_is_named(tmp_path):
@@ -137,8 +145,9 @@ def test_a_price_year_without_grunnbelop_is_refused(tmp_path):
 def test_older_kroner_are_brought_to_the_price_year_by_g(tmp_path):
     # 100 000 in 2024 prices × 130 160 / 124 028 = 104 944.04 → 104 944 kr in 2025 prices.
     data = load(tmp_path, with_row(price_year=2024))
-    assert data.row("barnevern").value == 104_944
-    assert data.row("barnevern").original_value == 100_000
+    assert data.row("barnevern").default == 104_944
+    assert data.row("barnevern").original == 100_000
+    assert data.row("barnevern").price_year == 2024
 
 
 def test_price_year_conversion_uses_the_g_ratio():
@@ -154,7 +163,64 @@ def test_the_g_series_holds_the_sourced_values():
 
 
 def test_every_kilde_row_has_an_https_source():
-    for model_id in ("familie", "utenforskap"):
+    for model_id in registry.model_ids():
         for row in data_files.load_model_data(model_id).rows:
             if row.source.status == "kilde":
                 assert row.source.url.startswith("https://"), row.id
+
+
+# --- In words, every mistake at once ---------------------------------------------------------------
+
+def test_min_above_max_says_so_in_words(tmp_path):
+    message = mistakes(tmp_path, with_row(min=20_000_000, max=10_000_000, value=15_000_000))
+    assert "inputs[0] (barnevern), feltet «min»: er større enn max (20\u00a0000\u00a0000 > 10\u00a0000\u00a0000)" in message
+    assert "utenfor" not in message  # the value is not blamed for the bounds' mistake
+
+
+def test_a_quoted_number_is_called_text(tmp_path):
+    message = mistakes(tmp_path, with_row(value="250000"))
+    assert "feltet «value»: må være et tall, men er tekst («250000»); skriv tallet uten anførselstegn" in message
+
+
+def test_a_word_where_a_number_belongs_is_named(tmp_path):
+    assert_mistake(tmp_path, with_row(step="tusen"), "feltet «step»: må være et tall, fikk teksten «tusen»")
+
+
+def test_a_missing_value_is_named(tmp_path):
+    assert_mistake(tmp_path, with_row(value=None), "inputs[0] (barnevern), feltet «value»: mangler")
+
+
+def test_a_misspelt_field_gets_a_suggestion(tmp_path):
+    assert_mistake(tmp_path, with_row(vlaue=3), "feltet «vlaue»: er ukjent; mente du «value»?")
+
+
+def test_a_preset_value_that_is_text_is_named(tmp_path):
+    content = copy.deepcopy(GOOD_FILE)
+    content["presets"][0]["values"] = {"barnevern": "mye"}
+    assert_mistake(tmp_path, content, "presets[0] (p), feltet «values.barnevern»: må være et tall, fikk teksten «mye»")
+
+
+def test_every_mistake_in_a_file_is_listed_in_one_message(tmp_path):
+    content = with_row(min=5, max=1, unit="NOK", status="fakta")
+    content["inputs"].append({**copy.deepcopy(GOOD_ROW), "id": "andre", "value": "x"})
+    content["presets"][0]["values"] = {"ukjent": 1}
+    message = mistakes(tmp_path, content)
+    assert message.startswith("modell.yaml: 5 feil i modelldataene\n") or "modell.yaml: 5 feil" in message
+    for part in ("feltet «min»: er større enn max", "feltet «unit»: teksten «NOK» er ukjent",
+                 "feltet «status»: teksten «fakta» er ukjent", "inputs[1] (andre), feltet «value»",
+                 "presets[0] (p), feltet «values.ukjent»"):
+        assert part in message
+
+
+def test_broken_yaml_names_file_line_and_column(tmp_path):
+    shutil.copy(DATA_DIR / "felles.yaml", tmp_path / "felles.yaml")
+    path = tmp_path / "modell.yaml"
+    path.write_text("title: Modell\ninputs:\n  - id: a\n   label: feil innrykk\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_file(path)
+    assert "modell.yaml: 1 feil i modelldataene" in str(error.value)
+    assert "ikke gyldig YAML: linje 4, kolonne" in str(error.value)
+
+
+def test_the_shipped_files_are_named_by_their_path_in_the_repository():
+    assert data_files.display_path(DATA_DIR / "familie.yaml") == "calculators/data/familie.yaml"
