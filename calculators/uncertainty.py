@@ -109,7 +109,7 @@ def tornado_order(at_low, at_high):
     count = len(at_low)
     taken = [False for i in range(count)]
     order = []
-    for k in range(count):
+    for _k in range(count):
         best = -1
         for i in range(count):
             if not taken[i]:
