@@ -1,7 +1,9 @@
-"""A model as one browser file: the translated ``compute`` plus its metadata as JSON.
+"""A model as one browser file: the translated ``compute`` and results view, plus metadata.
 
-The file registers ``{compute, meta}`` under ``globalThis.vlKalkulatorer[<id>]``; the one
-hand-written runtime (``docs/assets/javascripts/kalkulator.js``) does the rest.
+The file registers ``{compute, view, meta}`` under ``globalThis.vlKalkulatorer[<id>]``, where
+``view`` holds the translated functions of ``calculators/view.py`` the runtime calls
+(``results``, ``format_number``); the one small hand-written runtime
+(``docs/assets/javascripts/kalkulator.js``) reads the form, runs them and turns the nodes into DOM.
 """
 
 from __future__ import annotations
@@ -9,30 +11,41 @@ from __future__ import annotations
 import hashlib
 import json
 
-from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
+from calculators import view
+from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model, Source
 from calculators.translate import Translation, source_path
 
 ASSET_DIR = "assets/kalkulatorer"
 HOLDER_KINDS = ("by_holder", "years_by_holder")
+VIEW_FUNCTIONS = ("results", "format_number")
+"""The functions of ``calculators/view.py`` the runtime calls (translated into every bundle)."""
+
+
+def source(s: Source) -> dict:
+    return {"title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url or "",
+            "note": s.note}
 
 
 def metadata(model: Model) -> dict:
-    """What the runtime needs to parse, check and show values (labels, units, bounds)."""
+    """What the runtime needs to parse, check and show values (labels, units, bounds), and what
+    an export needs to describe them (sources, statuses, budget holders)."""
     meta: dict = {
         "id": model.id,
+        "title": model.title,
+        "price_year": model.price_year or 0,
         "inputs": [
             {"id": i.id, "label": i.label, "unit": i.unit, "default": i.default,
-             "min": i.minimum, "max": i.maximum, "integer": i.integer}
+             "min": i.minimum, "max": i.maximum, "integer": i.integer, "group": i.group,
+             "status": i.source.status, "source": source(i.source)}
             for i in model.inputs],
         "outputs": [
             {"id": o.id, "label": o.label, "unit": o.unit, "kind": o.kind,
-             "headline": o.headline}
+             "headline": o.headline, "budget_holder": o.budget_holder or "", "help": o.help}
             for o in model.outputs],
         "presets": {p.id: dict(p.values) for p in model.presets},
+        "holders": [{"id": h.id, "label": h.label, "level": h.level} for h in BUDGET_HOLDERS],
+        "levels": LEVEL_LABELS,
     }
-    if any(o.kind in HOLDER_KINDS for o in model.outputs):
-        meta["holders"] = [[h.id, h.label, h.level] for h in BUDGET_HOLDERS]
-        meta["levels"] = LEVEL_LABELS
     return meta
 
 
@@ -40,15 +53,14 @@ def javascript(model: Model) -> str:
     """The model's browser file. Raises ``TranslationError`` for code outside the subset."""
     translation = Translation()
     compute = translation.add(model.compute, frozenset(i.id for i in model.inputs))
-    for helper in model.helpers:
-        translation.add(helper)
+    views = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in VIEW_FUNCTIONS)
     meta = json.dumps(metadata(model), ensure_ascii=False, separators=(",", ":"))
     return (
         f"// Generert fra {source_path(model.compute)} av calculators/translate.py. Ikke rediger.\n"
         "(function () {\n\"use strict\";\n"
         f"{translation.code()}\n"
         f"(globalThis.vlKalkulatorer = globalThis.vlKalkulatorer || {{}})[{json.dumps(model.id)}] ="
-        f" {{ compute: {compute}, meta: {meta} }};\n"
+        f" {{ compute: {compute}, view: {{ {views} }}, meta: {meta} }};\n"
         "})();\n"
     )
 

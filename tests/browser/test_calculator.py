@@ -187,3 +187,22 @@ def test_printing_puts_the_inputs_and_the_results_on_the_first_page(make_page, s
     for output in registry.load("investeringsmote").outputs:
         if output.headline:
             assert expected(output.id).replace("\u00a0", " ") in first_page.replace("\u00a0", " ")
+
+
+def test_the_runtime_gives_the_scenario_on_screen_to_an_export(make_page, site_url) -> None:
+    """vlKalkulator.scenario(root): the contract the exports (issue 13) build on."""
+    page = open_calculator(make_page, site_url)
+    field(page, "deltakere_kommune").fill("8")
+    want = expected("kostnad_investeringsmote", {"deltakere_kommune": 8})
+    expect(page.locator('dl [data-vl-value="kostnad_investeringsmote"]')).to_have_text(want)
+    scenario = page.evaluate("vlKalkulator.scenario(document.querySelector('[data-vl-calc]'))")
+    assert scenario["model"] == "investeringsmote" and scenario["title"] == MODEL.title
+    assert scenario["values"]["deltakere_kommune"] == 8 and scenario["changed"] == ["deltakere_kommune"]
+    assert scenario["defaults"]["deltakere_kommune"] == 5
+    python = evaluate(MODEL, {"deltakere_kommune": 8})
+    assert scenario["outputs"]["kostnad_investeringsmote"] == pytest.approx(python["kostnad_investeringsmote"])
+    assert scenario["link"].startswith(site_url + PAGE) and "deltakere_kommune=8" in scenario["link"]
+    first = scenario["meta"]["inputs"][0]
+    assert {"label", "unit", "source", "status"} <= first.keys()
+    assert {"label", "unit", "kind", "budget_holder"} <= scenario["meta"]["outputs"][0].keys()
+    assert page.locator("[data-vl-exports]").count() == 1

@@ -1,4 +1,5 @@
-"""Python and the generated JavaScript compute the same numbers, for every registered model.
+"""Python and the generated JavaScript compute the same numbers and draw the same view, for
+every registered model.
 
 JavaScript runs in V8 (mini-racer). Equal means: the same shape, and every number within a
 relative tolerance of 1e-9 (absolute 1e-6 kr near zero, where sums of large opposite terms
@@ -15,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from py_mini_racer import MiniRacer
 
-from calculators import bundle, registry
+from calculators import bundle, registry, view
 from calculators.evaluate import NotComputable, evaluate
+from calculators.text import decimals, fixed
 from calculators.translate import PRELUDE
 
 REL, ABS = 1e-9, 1e-6
@@ -27,7 +29,7 @@ def v8():
     with MiniRacer() as ctx:
         for model in registry.all_models():
             ctx.eval(bundle.javascript(model))
-        ctx.eval(PRELUDE["$round"] + PRELUDE["$mod"])
+        ctx.eval(PRELUDE["$round"] + PRELUDE["$mod"] + PRELUDE["$fixed"] + PRELUDE["$decimals"])
         yield ctx
 
 
@@ -103,3 +105,56 @@ def test_round_sends_exact_ties_to_even(v8, x: float, digits: int) -> None:
 @given(st.floats(-1e6, 1e6, allow_nan=False), st.floats(-1e3, 1e3, allow_nan=False).filter(bool))
 def test_modulo_is_pythons_modulo(v8, a: float, b: float) -> None:
     assert math.isclose(v8.eval(f"$mod({a!r}, {b!r})"), a % b, rel_tol=REL, abs_tol=1e-12)
+
+
+# -- the view: the same nodes from the same outputs ---------------------------------------------
+def run_view(ctx, model_id: str, name: str, *args: object) -> object:
+    call = ", ".join(json.dumps(a) for a in args)
+    return json.loads(ctx.eval(
+        f"JSON.stringify(globalThis.vlKalkulatorer[{json.dumps(model_id)}].view.{name}({call}))"))
+
+
+@pytest.mark.parametrize("model_id", registry.model_ids())
+def test_javascript_draws_the_results_python_draws(v8, model_id: str) -> None:
+    """Every node of the results view — texts, formatted figures, chart geometry — equal, for
+    Python's outputs at random inputs (the same outputs, so any difference is the view's)."""
+    model = registry.load(model_id)
+    meta = bundle.metadata(model)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(values_within_bounds(model))
+    def check(values: dict) -> None:
+        try:
+            out = evaluate(model, values)
+        except NotComputable:
+            return
+        assert run_view(v8, model_id, "results", meta, out) == view.results(meta, out)
+
+    check()
+
+
+UNITS = list(view.DECIMALS)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.floats(-1e22, 1e22, allow_nan=False, allow_infinity=False),
+                 st.integers(-10**7, 10**7).map(lambda n: n / 8),
+                 st.integers(-10**6, 10**6).map(lambda n: n / 1000)),
+       st.sampled_from(UNITS), st.booleans())
+def test_format_number_is_the_same_text(v8, x: float, unit: str, exact: bool) -> None:
+    """Ties (n/8 has exact halves at two decimals), whole numbers, and values typed with decimals."""
+    model_id = registry.model_ids()[0]
+    assert run_view(v8, model_id, "format_number", x, unit, exact, False) == view.format_number(x, unit, exact)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-10**6, 10**6).map(lambda n: n / 16)),
+       st.integers(0, 6))
+def test_the_text_primitives_are_pythons(v8, x: float, digits: int) -> None:
+    assert v8.eval(f"$fixed({x!r}, {digits})") == fixed(x, digits)
+    assert v8.eval(f"$decimals({x!r})") == decimals(x)
+
+
+def test_fixed_keeps_the_sign_of_minus_zero_and_writes_big_numbers_out(v8) -> None:
+    for x, digits in [(-0.0, 1), (-0.04, 1), (1e21, 2), (-2.5e22, 0), (0.125, 2), (2.5, 0)]:
+        assert v8.eval(f"$fixed({x!r}, {digits})") == fixed(x, digits)

@@ -1,4 +1,5 @@
-"""Server-rendered charts (calculators/render.py): geometry that cannot clip a label."""
+"""Server-rendered charts (calculators/view.py written out by calculators/render.py): geometry
+that cannot clip a label."""
 
 from __future__ import annotations
 
@@ -10,7 +11,20 @@ import pytest
 from calculators import registry
 from calculators.evaluate import evaluate
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, LEVELS
-from calculators.render import CHART, chart, format_number, line_chart, render, results_html
+from calculators import view
+from calculators.bundle import metadata
+from calculators.render import html, render, results_html
+from calculators.view import CHART, format_number
+
+META = metadata(registry.load("familie"))
+
+
+def chart(caption: str, labels: list[str], values: list[float], unit: str, base: str) -> str:
+    return html([view.bar_chart(caption, labels, values, unit)])
+
+
+def line_chart(caption: str, series: list[tuple[str, list[float]]], unit: str, base: str) -> str:
+    return html([view.line_chart(META, caption, [s[0] for s in series], [s[1] for s in series], unit)])
 
 SVG = "{http://www.w3.org/2000/svg}"
 LONGEST_HOLDER = max((h.label for h in BUDGET_HOLDERS), key=len)

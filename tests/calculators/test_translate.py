@@ -131,18 +131,28 @@ def test_docstrings_are_skipped() -> None:
 
 
 @pytest.mark.parametrize("fn, construct", [
-    (ex.uses_while, "while-løkke"),
+    (ex.uses_while_else, "while … else"),
     (ex.uses_floor_division, "heltallsdivisjon //"),
-    (ex.uses_string, "tekst"),
+    (ex.uses_string_times, "* med tekst og heltall"),
     (ex.uses_tuple, "tuppel"),
-    (ex.uses_slice, "utsnitt (slice)"),
+    (ex.uses_slice_step, "utsnitt med steg"),
     (ex.uses_lambda, "lambda"),
     (ex.uses_import, "import"),
     (ex.uses_unknown_name, "navnet undefined_name"),
     (ex.uses_break, "break"),
-    (ex.uses_in, "in"),
+    (ex.uses_in, "tall in liste"),
     (ex.uses_list_plus, "regning med lister"),
-    (ex.uses_fstring, "f-streng"),
+    (ex.uses_fstring, "f-streng med !r, !s eller !a"),
+    # Operators whose meaning depends on the operands: only with known, supported types.
+    (ex.zeros_twice, "regning med lister"),
+    (ex.text_plus_number, "+ med tekst og tall"),
+    (ex.number_equals_boolean, "sammenligning av tall og sannhetsverdi"),
+    (ex.text_times, "* med tekst og heltall"),
+    (ex.float_in_text, "tall i f-streng"),
+    (ex.str_of_float, "str() med tall"),
+    (ex.test_on_a_list, "test på liste"),
+    (ex.unknown_plus, "+ med ukjent type og ukjent type"),
+    (ex.one_function_two_meanings, "as_text() brukt med ulike typer"),
     (ex.uses_generator, "generatoruttrykk"),
 ])
 def test_constructs_outside_the_subset_fail_with_file_line_column_and_name(fn, construct) -> None:
@@ -153,6 +163,25 @@ def test_constructs_outside_the_subset_fail_with_file_line_column_and_name(fn, c
     assert error.file == FILE
     assert str(error).startswith(f"{FILE}:{error.line}:{error.col}: {construct} kan ikke oversettes")
     assert error.line > fn.__code__.co_firstlineno
+
+
+def test_text_operations_translate_to_their_javascript_equivalents() -> None:
+    code = js(ex.text_ops)
+    assert ('return label.toLowerCase() + ("" + String(n) + ": " + $fixed(x, 1)) + parts.join(", ")'
+            ' + String(n) + label.slice(0, -3);') in code
+    assert code.startswith("function $fixed(x, d) {")
+
+
+def test_replace_replaces_every_match_and_split_takes_a_literal() -> None:
+    assert 'return label.split("{a}").join("b").split(",");' in js(ex.text_methods)
+
+
+def test_in_on_a_dict_asks_for_an_own_key_and_on_a_list_for_an_element() -> None:
+    assert "return Object.hasOwn(table, key) && !names.includes(key);" in js(ex.contains)
+
+
+def test_while_loop() -> None:
+    assert "while (n > 3) {\n    n -= 3;\n  }" in js(ex.counts_down)
 
 
 def test_an_unknown_input_is_named() -> None:

@@ -2,45 +2,45 @@
 
 from math import sqrt
 
-from calculators.finance import stepped_rates
+from calculators.finance import stepped_rates, zeros
 
 RATES = [4.0, 3.0]
 TABLE = {"a": 1, "b": [2, 3]}
 
 
-def add(a, b):
+def add(a: float, b: float):
     return a + b - 1
 
 
-def grouping(a, b, c):
+def grouping(a: float, b: float, c: float):
     return a - (b - c) * (a + b) / c
 
 
-def power(a, b):
+def power(a: float, b: float):
     return -a ** b
 
 
-def modulo(a, b):
+def modulo(a: float, b: float):
     return a % b
 
 
-def unary(a):
+def unary(a: float):
     return -(-a)
 
 
-def compare(a, b, c):
+def compare(a: float, b: float, c: float):
     return a < b <= c
 
 
-def logic(a, b):
+def logic(a: float, b: float):
     return a > 0 and b > 0 or not a == b
 
 
-def ternary(a):
+def ternary(a: float):
     return 1 if a > 0 else -1
 
 
-def branches(a):
+def branches(a: float):
     if a > 10:
         x = 2
     elif a > 5:
@@ -50,71 +50,71 @@ def branches(a):
     return x
 
 
-def loop(n):
+def loop(n: int):
     total = 0.0
     for t in range(n):
         total += t
     return total
 
 
-def loop_from(a, b):
+def loop_from(a: int, b: int):
     total = 1
     for t in range(a, b):
         total *= t
     return total
 
 
-def loop_list(xs):
+def loop_list(xs: list[float]):
     total = 0
     for x in xs:
         total -= x
     return total
 
 
-def divide(a):
+def divide(a: float):
     a /= 2
     return a
 
 
-def lists(n):
+def lists(n: int):
     xs = [1, 2]
     xs.append(n)
     return [x * 2 for x in xs if x > 1]
 
 
-def comprehension(n):
+def comprehension(n: int):
     return [t * t for t in range(n)]
 
 
-def indexing(xs, i):
+def indexing(xs: list[float], i: int):
     return xs[0] + xs[-1] + xs[i]
 
 
-def builtins(xs, a):
+def builtins(xs: list[float], a: float):
     return min(a, 2) + max(xs) + abs(a) + sum(xs) + len(xs) + float(a) + int(a)
 
 
-def rounding(a):
+def rounding(a: float):
     return round(a) + round(a, 2) + round(a, -2)
 
 
-def dicts(a):
+def dicts(a: float):
     return {"a": a, "b": [a, a]}
 
 
-def dict_index(key):
+def dict_index(key: int):
     return TABLE["a"] + RATES[key]
 
 
-def calls_finance(rate):
+def calls_finance(rate: float):
     return stepped_rates(rate)
 
 
-def defaults(a, b=2):
+def defaults(a: float, b: float = 2):
     return a * b
 
 
-def keywords(a):
+def keywords(a: float):
     return defaults(a, b=3)
 
 
@@ -122,32 +122,93 @@ def record(v):
     return v.x * 2
 
 
-def with_docstring(a):
+def with_docstring(a: float):
     """Docstrings are skipped."""
     return a
 
 
+# -- text (the view's subset) --
+def text_ops(label: str, n: int, x: float, parts: list[str]) -> str:
+    return label.lower() + f"{n}: {x:.1f}" + ", ".join(parts) + str(n) + label[:-3]
+
+
+def text_methods(label: str) -> list[str]:
+    return label.replace("{a}", "b").split(",")
+
+
+def contains(key: str, table: dict[str, float], names: list[str]) -> bool:
+    return key in table and key not in names
+
+
+def counts_down(n: int) -> int:
+    while n > 3:
+        n -= 3
+    return n
+
+
+def zeros_twice(n: int) -> list[float]:
+    return zeros(n) + zeros(n)
+
+
+def text_plus_number(label: str, n: float) -> str:
+    return label + n
+
+
+def number_equals_boolean(n: float) -> bool:
+    return n == True  # noqa: E712
+
+
+def text_times(label: str) -> str:
+    return label * 2
+
+
+def float_in_text(x: float) -> str:
+    return f"{x}"
+
+
+def str_of_float(x: float) -> str:
+    return str(x)
+
+
+def test_on_a_list(xs: list[float]) -> float:
+    return 1 if xs else 0
+
+
+def unknown_plus(a, b):
+    return a + b
+
+
+def one_function_two_meanings(n: int, label: str) -> str:
+    return as_text(label) + as_text(n)
+
+
+def as_text(x):
+    return str(x)
+
+
 # -- rejected --
-def uses_while(a):
+def uses_while_else(a: float):
     while a > 0:
         a -= 1
+    else:
+        a = 1
     return a
 
 
-def uses_floor_division(a):
+def uses_floor_division(a: float):
     return a // 2
 
 
-def uses_string(a):
-    return "tekst"
+def uses_string_times(a: str):
+    return a * 3
 
 
-def uses_tuple(a):
+def uses_tuple(a: float):
     return (a, a)
 
 
-def uses_slice(xs):
-    return xs[1:]
+def uses_slice_step(xs: list[float]):
+    return xs[::2]
 
 
 def uses_lambda(a):
@@ -164,17 +225,17 @@ def uses_unknown_name(a):
     return undefined_name  # noqa: F821
 
 
-def uses_break(xs):
+def uses_break(xs: list[float]):
     for x in xs:
         break
     return 0
 
 
-def uses_in(a, xs):
+def uses_in(a: float, xs: list[str]):
     return a in xs
 
 
-def uses_list_plus(a):
+def uses_list_plus(a: float):
     return [a] + [a]
 
 
@@ -182,13 +243,13 @@ def uses_bad_attribute(v):
     return v.nope
 
 
-def uses_fstring(a):
-    return f"{a}"
+def uses_fstring(a: float):
+    return f"{a!r}"
 
 
-def uses_generator(xs):
+def uses_generator(xs: list[float]):
     return sum(x for x in xs)
 
 
-def sorted_and_sqrt(xs):
+def sorted_and_sqrt(xs: list[float]):
     return sorted(xs)[0] + sqrt(xs[0])

@@ -10,15 +10,17 @@
   "use strict";
   // Material re-runs scripts in the page on instant navigation: set up once.
   if (globalThis.vlKalkulator) return;
-  globalThis.vlKalkulator = true;
+  const scenarios = new WeakMap(); // calculator root -> its scenario now (for exports)
 
-  const NBSP = "\u00a0", MINUS = "\u2212";
-  // Keep in step with calculators/render.py.
-  const DECIMALS = { "kr": 0, "kr/time": 0, "kr/år": 0, "kr/møte": 0, "timer": 2, "%": 2, "år": 0,
-    "antall": 2, "G": 2, "faktor": 3 };
-  const UNIT_LABELS = { "kr": "kr", "kr/time": "kr per time", "kr/år": "kr per år",
-    "kr/møte": "kr per møte", "timer": "timer", "%": "%", "år": "år", "antall": "", "G": "G",
-    "faktor": "" };
+  // The runtime's API (used by the exports, issue 13): the scenario on screen, as data.
+  // scenario(root) -> {model, title, values, defaults, changed, outputs, sentence, link, meta}.
+  globalThis.vlKalkulator = {
+    scenario(root) {
+      const state = scenarios.get(root.closest("[data-vl-calc]") || root);
+      return state ? state() : null;
+    },
+  };
+
   const TEXT = {
     empty: "Feltet er tomt. Skriv et tall, for eksempel 1 000 eller 2,5.",
     notNumber: "Skriv bare et tall, for eksempel 1 000 eller 2,5.",
@@ -31,47 +33,11 @@
     copied: "Lenken er kopiert.",
     copyFailed: "Kunne ikke kopiere. Merk og kopier adressen i adressefeltet: ",
     reset: "Alle felt er tilbakestilt til standardverdiene.",
-    allResults: "Alle resultater", result: "Resultat", value: "Verdi", year: "År",
-    perYear: "år for år", whoPays: "Hvem betaler og hvem sparer", holder: "Budsjett", sum: "Sum",
-    never: "ikke innen perioden", chart: "Søylediagram: {label}. Tallene står i tabellen.",
-    positiveSaves: "Positive tall er besparelser, negative tall er kostnader.",
-    lineChart: "Linjediagram: {label}, summert for {levels}. Tallene står i tabellen.", and: "og",
   };
-  // Chart geometry in SVG user units: the same numbers as CHART in calculators/render.py.
-  const CHART = { width: 400, char: 7.5, scale: 1.25, label: 18, bar: 14, gap: 10,
-    legend: 18, sample: 28, plot: 180, band: 16, edge: 12 };
   const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight
+  const SVG = "http://www.w3.org/2000/svg";
 
   // ---- numbers -------------------------------------------------------------------------------
-  // |x| with d decimals, exact ties to even — what Python's format() does (V8's toFixed is exact
-  // but sends ties away from zero).
-  function fixed(x, d) {
-    const a = Math.abs(x), s = a.toFixed(Math.min(100, d + 30)), dot = s.indexOf(".");
-    if (a >= 1e21 || dot < 0) return a.toFixed(d);
-    const keep = d > 0 ? s.slice(0, dot + d + 1) : s.slice(0, dot);
-    const tie = s[dot + d + 1] === "5" && /^0*$/.test(a.toFixed(100).slice(dot + d + 2));
-    return tie && Number(keep[keep.length - 1]) % 2 === 0 ? keep : a.toFixed(d);
-  }
-
-  // exact (an input's value, as typed): every decimal the number has (mirrors render.format_number).
-  function formatNumber(value, unit, bare, exact) {
-    const typed = exact && !/e/.test(String(value)) ? (String(value).split(".")[1] || "").length : 0;
-    const digits = fixed(value, Math.max(DECIMALS[unit], typed));
-    let [whole, fraction = ""] = digits.split(".");
-    fraction = fraction.replace(/0+$/, "");
-    let grouped = "";
-    while (whole.length > 3) { grouped = NBSP + whole.slice(-3) + grouped; whole = whole.slice(0, -3); }
-    let text = whole + grouped + (fraction ? "," + fraction : "");
-    if (value < 0 && /[1-9]/.test(digits)) text = MINUS + text;
-    const label = UNIT_LABELS[unit];
-    return label && !bare ? text + NBSP + label : text;
-  }
-
-  function formatOutput(value, output) {
-    if (output.kind === "year") return value < 0 ? TEXT.never : TEXT.year.toLowerCase() + NBSP + value;
-    return formatNumber(value, output.unit);
-  }
-
   // Norwegian input: "1 000", "1000,5", "1.000,5", "kr 1 000", "50 %", "−3"; spaces may be
   // ordinary, no-break (U+00A0) or narrow no-break (U+202F) — \s covers all three.
   function parseNumber(raw) {
@@ -83,10 +49,10 @@
     return { value: Number(s) };
   }
 
-  function check(value, input) {
+  function check(value, input, format) {
     if (!isFinite(value)) return TEXT.notNumber;
-    if (value < input.min) return TEXT.tooSmall.replace("{min}", formatNumber(input.min, input.unit));
-    if (value > input.max) return TEXT.tooLarge.replace("{max}", formatNumber(input.max, input.unit));
+    if (value < input.min) return TEXT.tooSmall.replace("{min}", format(input.min, input.unit));
+    if (value > input.max) return TEXT.tooLarge.replace("{max}", format(input.max, input.unit));
     if (input.integer && value !== Math.trunc(value)) return TEXT.notInteger;
     return "";
   }
@@ -97,177 +63,16 @@
     return x !== null && typeof x === "object" && Object.values(x).every(finite);
   }
 
-  // ---- DOM builders (mirror calculators/render.py) -------------------------------------------
-  function el(tag, attrs, ...children) {
-    const node = tag.startsWith("svg:")
-      ? document.createElementNS("http://www.w3.org/2000/svg", tag.slice(4))
-      : document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, value);
-    node.append(...children.filter((c) => c !== null));
-    return node;
-  }
-
-  function table(caption, head, rows, cls) {
-    return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" },
-      el("table", { class: "vl-calc__table" + (cls || "") }, el("caption", null, caption),
-        el("thead", null, el("tr", null, ...head.map((h) => el("th", { scope: "col" }, h)))),
-        el("tbody", null, ...rows))));
-  }
-
-  function row(label, ...cells) {
-    return el("tr", null, el("th", { scope: "row" }, label), ...cells.map((c) => el("td", null, c)));
-  }
-
-  // Width of the viewBox: wide enough for the longest text (mirrors _width in render.py).
-  function width(texts, indent) {
-    return Math.max(CHART.width, Math.ceil((indent || 0) + CHART.char * Math.max(0, ...texts.map((t) => t.length))));
-  }
-
-  function svgRoot(w, h, label) { // mirrors render._svg
-    return el("svg:svg", { class: "vl-calc__chart", viewBox: `0 0 ${w} ${h}`, width: Math.ceil(w * CHART.scale),
-      height: Math.ceil(h * CHART.scale), role: "img", "aria-label": label });
-  }
-
-  // Bar chart: «label: value» on its own line above each full-width bar (mirrors render.chart).
-  function chart(caption, labels, values, unit) {
-    const texts = values.map((v, i) => labels[i] + ": " + formatNumber(v, unit));
-    const w = width(texts), step = CHART.label + CHART.bar + CHART.gap;
-    const top = Math.max(0, ...values.map(Math.abs)) || 1;
-    const zero = values.some((v) => v < 0) ? w / 2 : 0, scale = (w - zero) / top;
-    const axis = el("svg:path", { class: "vl-calc__axis" });
-    const svg = svgRoot(w, values.length * step, TEXT.chart.replace("{label}", caption));
-    svg.append(axis);
-    let d = "";
-    values.forEach((v, i) => {
-      const y = i * step, length = Math.abs(v) * scale, barY = y + CHART.label;
-      d += `M${zero.toFixed(1)} ${barY - 2}v${CHART.bar + 4}`;
-      svg.append(el("svg:text", { x: 0, y: y + 13, "text-anchor": "start" }, texts[i]),
-        el("svg:rect", { class: v < 0 ? "vl-calc__bar--neg" : "vl-calc__bar",
-          x: (v < 0 ? zero - length : zero).toFixed(1), y: barY, width: length.toFixed(1), height: CHART.bar }));
-    });
-    axis.setAttribute("d", d);
-    return svg;
-  }
-
-  function marker(level, x, y) { // mirrors render.marker
-    const f = (n) => n.toFixed(1);
-    return { kommune: `M${f(x - 3.5)} ${f(y - 3.5)}h7v7h-7z`, fylkeskommune: `M${f(x)} ${f(y - 4.5)}l4.5 8h-9z`,
-      stat: `M${f(x)} ${f(y - 5)}l5 5-5 5-5-5z`, samfunnet: `M${f(x - 4)} ${f(y)}a4 4 0 1 0 8 0a4 4 0 1 0-8 0z` }[level];
-  }
-
-  // Line chart: one line per level over the years (mirrors render.line_chart).
-  function lineChart(meta, caption, series, unit) {
-    const years = Math.max(0, ...series.map((s) => s[1].length)), all = series.flatMap((s) => s[1]);
-    const legend = series.map(([level, v]) => meta.levels[level] + ", " + TEXT.year.toLowerCase() + " " +
-      (v.length - 1) + ": " + formatNumber(v[v.length - 1], unit));
-    const w = width(legend, CHART.sample + 8), hi = Math.max(0, ...all), lo = Math.min(0, ...all);
-    const top = series.length * CHART.legend + 4 + CHART.band, bottom = top + CHART.plot;
-    const yOf = (v) => top + (hi - v) / ((hi - lo) || 1) * CHART.plot;
-    const xOf = (t) => years > 1 ? CHART.edge + t * ((w - 2 * CHART.edge) / (years - 1)) : w / 2;
-    const names = series.map(([level]) => meta.levels[level].toLowerCase());
-    const levels = names.length > 1 ? names.slice(0, -1).join(", ") + " " + TEXT.and + " " + names[names.length - 1] : names.join("");
-    const svg = svgRoot(w, bottom + 3 * CHART.band + 4, TEXT.lineChart.replace("{label}", caption).replace("{levels}", levels));
-    const text = (attrs, content) => el("svg:text", attrs, content);
-    const line = (level) => "vl-calc__line vl-calc__line--" + level, mark = (level) => "vl-calc__marker vl-calc__marker--" + level;
-    series.forEach(([level], i) => {
-      const y = i * CHART.legend + 9;
-      svg.append(el("svg:line", { class: line(level), x1: 0, y1: y, x2: CHART.sample, y2: y }),
-        el("svg:path", { class: mark(level), d: marker(level, CHART.sample / 2, y) }),
-        text({ x: CHART.sample + 8, y: y + 4, "text-anchor": "start" }, legend[i]));
-    });
-    const zero = yOf(0).toFixed(1), ticks = [[0, yOf(0) - 4]];
-    let grid = "";
-    if (hi !== 0) { grid += `M0 ${top.toFixed(1)}H${w}`; ticks.push([hi, top - 4]); }
-    if (lo !== 0) { grid += `M0 ${bottom.toFixed(1)}H${w}`; ticks.push([lo, bottom + 13]); }
-    svg.append(el("svg:path", { class: "vl-calc__grid", d: grid }),
-      el("svg:line", { class: "vl-calc__axis", x1: 0, y1: zero, x2: w, y2: zero }),
-      ...ticks.map(([v, y]) => text({ class: "vl-calc__tick", x: 0, y: y.toFixed(1), "text-anchor": "start" }, formatNumber(v, unit))));
-    const every = Math.ceil(years / 12) || 1;
-    for (let t = 0; t < years; t += every) {
-      svg.append(text({ x: xOf(t).toFixed(1), y: bottom + CHART.band + 13, "text-anchor": "middle" }, String(t)));
-    }
-    svg.append(text({ x: (w / 2).toFixed(1), y: bottom + 2 * CHART.band + 13, "text-anchor": "middle" }, TEXT.year));
-    for (const [level, values] of series) {
-      const points = values.map((v, t) => [xOf(t), yOf(v)]);
-      svg.append(el("svg:polyline", { class: line(level), points: points.map(([x, y]) => x.toFixed(1) + "," + y.toFixed(1)).join(" ") }),
-        el("svg:path", { class: mark(level), d: points.map(([x, y]) => marker(level, x, y)).join("") }));
-    }
-    return svg;
-  }
-
-  function holderRows(meta, value) {
-    return meta.holders.filter(([id]) => id in value).map(([id, label, level]) => [level, label, value[id]]);
-  }
-
-  function results(meta, out) {
-    const parts = [];
-    const headline = meta.outputs.filter((o) => o.headline);
-    if (headline.length) {
-      parts.push(el("dl", { class: "vl-calc__headline" }, ...headline.map((o) => el("div", null,
-        el("dt", null, o.label), el("dd", { "data-vl-value": o.id }, formatOutput(out[o.id], o))))));
-    }
-    const scalars = meta.outputs.filter((o) => o.kind === "number" || o.kind === "year");
-    parts.push(table(TEXT.allResults, [TEXT.result, TEXT.value], scalars.map((o) => {
-      const tr = row(o.label, formatOutput(out[o.id], o));
-      tr.lastChild.setAttribute("data-vl-value", o.id);
-      return tr;
-    })));
-    for (const o of meta.outputs) {
-      const value = out[o.id], caption = o.label + ", " + TEXT.perYear;
-      if (o.kind === "years") {
-        const labels = value.map((_, t) => TEXT.year + " " + t);
-        parts.push(el("h3", null, caption), chart(caption, labels, value, o.unit),
-          table(caption, [TEXT.year, o.label], value.map((v, t) => row(labels[t], formatNumber(v, o.unit))), " vl-calc__years"));
-      } else if (o.kind === "by_holder") {
-        parts.push(...byHolder(meta, o, value));
-      } else if (o.kind === "years_by_holder") {
-        parts.push(...yearsByHolder(meta, o, value, caption));
-      }
-    }
-    return parts;
-  }
-
-  // [level, yearly sum of its holders] for each level with a holder present (render.level_series).
-  function levelSeries(meta, present) {
-    return Object.keys(meta.levels).map((level) => [level, present.filter((p) => p[0] === level)])
-      .filter(([, mine]) => mine.length)
-      .map(([level, mine]) => [level, mine[0][2].map((_, t) => mine.reduce((s, p) => s + p[2][t], 0))]);
-  }
-
-  function yearsByHolder(meta, o, value, caption) {
-    const present = holderRows(meta, value), series = levelSeries(meta, present), rows = [];
-    const years = Math.max(0, ...present.map((p) => p[2].length));
-    const cells = (xs) => xs.map((x) => formatNumber(x, o.unit));
-    for (const [level, total] of series) {
-      const mine = present.filter((p) => p[0] === level);
-      rows.push(...mine.map(([, label, v]) => row(label, ...cells(v))));
-      if (mine.length > 1) {
-        const tr = row(TEXT.sum + " " + meta.levels[level].toLowerCase(), ...cells(total));
-        tr.className = "vl-calc__sum";
-        rows.push(tr);
-      }
-    }
-    const head = [TEXT.holder, ...Array.from({ length: years }, (_, t) => TEXT.year + " " + t)];
-    return [el("h3", null, caption), lineChart(meta, caption, series, o.unit),
-      el("details", { class: "vl-calc__details" }, el("summary", null, caption), table(caption, head, rows))];
-  }
-
-  function byHolder(meta, o, value) {
-    const present = holderRows(meta, value), rows = [];
-    for (const level of Object.keys(meta.levels)) {
-      const mine = present.filter((p) => p[0] === level);
-      rows.push(...mine.map(([, label, v]) => row(label, formatNumber(v, o.unit))));
-      if (mine.length > 1) {
-        const tr = row(TEXT.sum + " " + meta.levels[level].toLowerCase(),
-          formatNumber(mine.reduce((s, p) => s + p[2], 0), o.unit));
-        tr.className = "vl-calc__sum";
-        rows.push(tr);
-      }
-    }
-    const caption = TEXT.whoPays + ": " + o.label;
-    return [el("h3", null, TEXT.whoPays), el("p", null, TEXT.positiveSaves),
-      chart(caption, present.map((p) => p[1]), present.map((p) => p[2]), o.unit),
-      table(caption, [TEXT.holder, o.label], rows)];
+  // ---- view nodes to DOM --------------------------------------------------------------------
+  // calculators/view.py (translated into the model's file) returns nodes {t, a, c, x}; this is
+  // the browser's half of render.html. Text goes in as text, never as HTML.
+  function build(node, svg) {
+    const inSvg = svg || node.t === "svg";
+    const element = inSvg ? document.createElementNS(SVG, node.t) : document.createElement(node.t);
+    for (const [name, value] of Object.entries(node.a)) element.setAttribute(name, value);
+    if (node.x) element.append(node.x);
+    for (const child of node.c) element.append(build(child, inSvg));
+    return element;
   }
 
   // ---- one calculator ------------------------------------------------------------------------
@@ -280,12 +85,21 @@
       return;
     }
     root.dataset.vlBound = "1";
-    const meta = model.meta, form = root.querySelector("form");
+    const meta = model.meta, view = model.view, form = root.querySelector("form");
+    const format = (value, unit) => view.format_number(value, unit, false, false);
     const fields = new Map(meta.inputs.map((i) => [i.id, form.elements.namedItem(i.id)]));
     const out = root.querySelector("[data-vl-out]"), stale = root.querySelector(".vl-calc__stale");
     const live = root.querySelector(".vl-calc__live"), notice = root.querySelector(".vl-calc__notice");
     const preset = root.querySelector("[data-vl-preset]");
-    let announceTimer = 0;
+    let announceTimer = 0, current = null;
+    const defaults = Object.fromEntries(meta.inputs.map((i) => [i.id, i.default]));
+    scenarios.set(root, () => {
+      if (!current) current = { values: defaults, result: model.compute(defaults) };
+      const values = current.values;
+      return { model: meta.id, title: meta.title, values: { ...values }, defaults: { ...defaults },
+        changed: meta.inputs.filter((i) => values[i.id] !== i.default).map((i) => i.id),
+        outputs: current.result, sentence: "", link: location.href, meta };
+    });
 
     function setError(input, message) {
       const field = fields.get(input.id), error = document.getElementById(field.id + "-feil");
@@ -299,7 +113,7 @@
       let ok = true;
       for (const input of meta.inputs) {
         const parsed = parseNumber(fields.get(input.id).value);
-        const message = parsed.error || check(parsed.value, input);
+        const message = parsed.error || check(parsed.value, input, format);
         setError(input, message);
         if (message) ok = false; else values[input.id] = parsed.value;
       }
@@ -320,13 +134,14 @@
       if (!result || !finite(result)) return markStale(TEXT.notComputable);
       stale.hidden = true;
       out.classList.remove("vl-calc__out--stale");
-      out.replaceChildren(...results(meta, result));
+      out.replaceChildren(...view.results(meta, result).map((node) => build(node, false)));
       writeUrl(values);
+      current = { values, result };
       if (announce) {
         clearTimeout(announceTimer);
         announceTimer = setTimeout(() => {
           live.textContent = meta.outputs.filter((o) => o.headline)
-            .map((o) => o.label + ": " + formatOutput(result[o.id], o)).join(". ");
+            .map((o) => o.label + ": " + out.querySelector(`dd[data-vl-value="${o.id}"]`).textContent).join(". ");
         }, 800);
       }
     }
@@ -334,7 +149,7 @@
     function setValues(values) {
       for (const input of meta.inputs) {
         const value = input.id in values ? values[input.id] : input.default;
-        fields.get(input.id).value = formatNumber(value, input.unit, true, true);
+        fields.get(input.id).value = view.format_number(value, input.unit, true, true);
       }
     }
 
@@ -367,7 +182,7 @@
         if (key === "preset" || IGNORED_PARAMS.includes(key)) continue;
         const input = meta.inputs.find((i) => i.id === key);
         const value = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
-        if (input && !check(value, input)) values[key] = value;
+        if (input && !check(value, input, format)) values[key] = value;
         else ignored.push(key + "=" + raw);
       }
       if (ignored.length) { // textContent: URL values are never HTML
