@@ -8,11 +8,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from calculators import registry
+from calculators import registry, view
+from calculators.bundle import metadata
 from calculators.evaluate import evaluate
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, LEVELS
-from calculators import view
-from calculators.bundle import metadata
 from calculators.render import html, render, results_html
 from calculators.view import CHART, format_number
 
