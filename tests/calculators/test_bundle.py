@@ -23,10 +23,12 @@ def test_metadata_carries_every_input_with_its_bounds_and_every_output(model_id:
         (i.id, i.default, i.minimum, i.maximum) for i in model.inputs]
     assert [o["id"] for o in meta["outputs"]] == [o.id for o in model.outputs]
     assert meta["presets"] == {p.id: dict(p.values) for p in model.presets}
-    by_holder = any(o.kind in bundle.HOLDER_KINDS for o in model.outputs)
-    assert ("holders" in meta) == by_holder
-    if by_holder:
-        assert [h[0] for h in meta["holders"]] == [h.id for h in BUDGET_HOLDERS]
+    assert [h["id"] for h in meta["holders"]] == [h.id for h in BUDGET_HOLDERS]
+    # What an export needs to describe the scenario (vlKalkulator.scenario's meta).
+    assert meta["title"] == model.title
+    assert [(i["status"], i["source"]["publisher"]) for i in meta["inputs"]] == [
+        (i.source.status, i.source.publisher) for i in model.inputs]
+    assert [o["budget_holder"] for o in meta["outputs"]] == [o.budget_holder or "" for o in model.outputs]
 
 
 @pytest.mark.parametrize("model_id", MODEL_IDS)
