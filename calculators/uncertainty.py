@@ -20,7 +20,8 @@ and simulation; the three-point low–likely–high estimate is the usual input 
   it through the triangular distribution's inverse (``sqrt`` is correctly rounded in both languages).
 - Percentiles interpolate linearly between the sorted samples (NumPy's default, «type 7»).
 
-The functions up to ``tornado_order`` are in the translatable subset: the build translates them
+The functions up to ``tornado_order`` are in the translatable subset, annotated with their types
+(the translator checks every operation against them): the build translates them
 into every model's browser file. ``simulate`` below is the Python driver; ``JS_DRIVER`` is its
 twin for the browser (the loop that builds each sample's inputs and calls ``compute``); the
 parity tests run both and compare.
@@ -40,18 +41,18 @@ PAYBACK_TOLERANCE = 0.005
 """Half an øre, as in ``finance.payback_year``."""
 
 
-def seed_state(seed):
+def seed_state(seed: float) -> int:
     """A generator state in 1 … 2³¹ − 2 from any whole-number seed."""
     state = int(seed) % PRNG_MODULUS
     return state if state > 0 else 1
 
 
-def next_state(state):
+def next_state(state: int) -> int:
     """One step of the Lehmer generator: state × 48 271 mod (2³¹ − 1)."""
     return state * PRNG_MULTIPLIER % PRNG_MODULUS
 
 
-def triangular(u, low, mode, high):
+def triangular(u: float, low: float, mode: float, high: float) -> float:
     """The value at cumulative probability ``u`` (0–1) of a triangular distribution."""
     if high <= low:
         return mode
@@ -62,7 +63,8 @@ def triangular(u, low, mode, high):
     return high - sqrt((1 - u) * width * (high - mode))
 
 
-def sample_row(state, lows, modes, highs, integers):
+def sample_row(state: int, lows: list[float], modes: list[float], highs: list[float],
+               integers: list[int]) -> list[float]:
     """One sample: ``[next state, value of input 1, value of input 2, …]``."""
     row = [0]
     for i in range(len(lows)):
@@ -76,12 +78,12 @@ def sample_row(state, lows, modes, highs, integers):
     return _with_state(state, row)
 
 
-def _with_state(state, row):
+def _with_state(state: int, row: list[float]) -> list[float]:
     """``row`` with its first element replaced by ``state``."""
     return [state if i == 0 else row[i] for i in range(len(row))]
 
 
-def percentile(ordered, p):
+def percentile(ordered: list[float], p: float) -> float:
     """The ``p``-th percentile (0–100) of an ascending list, interpolated linearly."""
     position = (len(ordered) - 1) * p / 100
     below = int(position)
@@ -90,13 +92,13 @@ def percentile(ordered, p):
     return ordered[below] + (position - below) * (ordered[below + 1] - ordered[below])
 
 
-def summarize(values):
+def summarize(values: list[float]) -> list[float]:
     """``[P10, P50, P90]`` of a list of sample results."""
     ordered = sorted(values)
     return [percentile(ordered, p) for p in PERCENTILES]
 
 
-def share_paying_back(values):
+def share_paying_back(values: list[float]) -> float:
     """Share (0–1) of the samples at or above zero (paid back within the horizon)."""
     if len(values) == 0:
         return 0.0
@@ -104,7 +106,7 @@ def share_paying_back(values):
     return len(paying) / len(values)
 
 
-def tornado_order(at_low, at_high):
+def tornado_order(at_low: list[float], at_high: list[float]) -> list[int]:
     """Indices of the inputs, largest swing |high − low| first (ties: data-file order)."""
     count = len(at_low)
     taken = [False for i in range(count)]

@@ -97,7 +97,7 @@ def _engine_js(model_id: str) -> str:
     model = registry.load(model_id)
     translation = Translation()
     compute = translation.add(model.compute, frozenset(i.id for i in model.inputs))
-    for helper in model.helpers + uncertainty.ENGINE:
+    for helper in uncertainty.ENGINE:  # compute brings the model's helpers it calls
         translation.add(helper)
     assert compute == "compute"  # the name JS_DRIVER calls
     return (f"globalThis.M_{model_id} = (function () {{ {translation.code()}\n"
