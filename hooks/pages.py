@@ -6,6 +6,7 @@
 - Task-list checkboxes get an accessible name (see ``veileder.html_fixes``).
 - The skip link's target (the page's first heading) is focusable (``tabindex="-1"``), so «Gå til
   innhold» moves keyboard focus into the content even before the scripts have loaded.
+- Maintainer pages (``veileder.maintainer``) are left out of the search index.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from veileder.html_fixes import label_task_list_checkboxes, make_focusable
+from veileder.maintainer import is_maintainer_page
 
 
 def on_page_markdown(
@@ -28,6 +30,9 @@ def on_page_markdown(
             "(én linje som sier hva siden handler om), f.eks.\n"
             "---\ndescription: Slik forankrer dere velferdslaben politisk og administrativt.\n---"
         )
+    if is_maintainer_page(page.file.src_uri):
+        # Material's search plugin reads this in on_page_context and leaves the page out.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return None
 
 
