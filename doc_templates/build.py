@@ -27,6 +27,8 @@ class Download:
     paper: str  # "A1", "A3", "A4"
     landscape: bool
     path: Path  # the cached file
+    variant: str = ""
+    """"" for the template itself; "tekst" for a poster's flowing text version (A4, box after box)."""
 
     @property
     def filename(self) -> str:
@@ -51,16 +53,30 @@ class BuiltTemplate:
     preview: Preview
     regenerated: bool
     """False when every file came from the cache."""
+    export_script: Path | None = None
+    """A poster's ODT/DOCX skeletons for the digital duk's export (``sheet``), as a script."""
 
 
 def _pdf_name(template: Template, paper: str) -> str:
     return f"{template.id}-{paper.lower()}.pdf"
 
 
+def _text_name(template: Template, fmt: str) -> str:
+    return f"{template.id}-tekst.{fmt}"
+
+
+def _export_name(template: Template) -> str:
+    return f"{template.id}-eksport.js"
+
+
 def _produce(template: Template, directory: Path) -> None:
     # Imported here, on a cache miss only: WeasyPrint and friends take seconds to import, and a
     # warm rebuild (nothing changed) should not pay for them.
-    from doc_templates.preview import render_preview
+    import dataclasses
+
+    from doc_templates.export import export_script
+    from doc_templates.package import add_thumbnail
+    from doc_templates.preview import render_preview, render_thumbnail
     from doc_templates.render_docx import render_docx
     from doc_templates.render_odt import render_odt
     from doc_templates.render_pdf import render_pdf
@@ -68,10 +84,22 @@ def _produce(template: Template, directory: Path) -> None:
     pdfs = {paper: render_pdf(template, paper) for paper in template.print_papers}
     for paper, pdf in pdfs.items():
         (directory / _pdf_name(template, paper)).write_bytes(pdf)
-    (directory / f"{template.id}.odt").write_bytes(render_odt(template))
-    (directory / f"{template.id}.docx").write_bytes(render_docx(template))
+    # The editable files carry a thumbnail of the document, as file managers and office suites show.
+    first = pdfs[template.print_papers[-1]]
+    thumbnails = {"odt": render_thumbnail(first, "PNG"), "docx": render_thumbnail(first, "JPEG")}
+    odt, docx = render_odt(template), render_docx(template)
+    for fmt, data in (("odt", odt), ("docx", docx)):
+        (directory / f"{template.id}.{fmt}").write_bytes(add_thumbnail(data, fmt, thumbnails[fmt], template.date))
+    if template.layout == "poster":
+        # The text version's thumbnail shows it as it is: the sections one after the other on A4.
+        flowing = dataclasses.replace(template, layout="document", orientation="portrait", poster_areas=())
+        text_pdf = render_pdf(flowing, "A4")
+        for fmt, render, image in (("odt", render_odt, "PNG"), ("docx", render_docx, "JPEG")):
+            data = add_thumbnail(render(template, flow=True), fmt, render_thumbnail(text_pdf, image), template.date)
+            (directory / _text_name(template, fmt)).write_bytes(data)
+        (directory / _export_name(template)).write_text(export_script(template), encoding="utf-8")
     # The preview shows the smallest print size: the layout is the same on every paper.
-    png, width, height = render_preview(pdfs[template.print_papers[-1]])
+    png, width, height = render_preview(first)
     (directory / f"{template.id}.png").write_bytes(png)
     (directory / "preview.json").write_text(json.dumps({"width": width, "height": height}))
 
@@ -82,9 +110,14 @@ def _collect(template: Template, entry: Path, regenerated: bool) -> BuiltTemplat
                  for paper in template.print_papers]  # fmt: skip
     for fmt in ("odt", "docx"):
         downloads.append(Download(fmt, template.edit_paper, landscape, entry / f"{template.id}.{fmt}"))
+    export = None
+    if template.layout == "poster":
+        for fmt in ("odt", "docx"):
+            downloads.append(Download(fmt, "A4", False, entry / _text_name(template, fmt), "tekst"))
+        export = entry / _export_name(template)
     size = json.loads((entry / "preview.json").read_text())
     preview = Preview(entry / f"{template.id}.png", size["width"], size["height"])
-    return BuiltTemplate(template, tuple(downloads), preview, regenerated)
+    return BuiltTemplate(template, tuple(downloads), preview, regenerated, export)
 
 
 def build_templates(

@@ -15,7 +15,6 @@ from doc_templates.model import FIELD_TYPES, Field, Template
 
 LINE_MM = 7.5  # one handwritten line
 ROW_MM = 9.0  # a table row or a fill-in line
-OTHER_LINE = "______________________________"
 
 
 class FlowWriter(Protocol):
@@ -25,48 +24,53 @@ class FlowWriter(Protocol):
     def bullet(self, text: str) -> None: ...
     def strong(self, text: str) -> None: ...
     def grid(self, rows: list[list[str]], *, header: list[str] | None = None, row_mm: float = 0) -> None: ...
+    # Form fields: a real box to tick and real fields to type in (ODF form controls, Word content
+    # controls), not characters that only look like them.
+    def checkbox(self, label: str, *, other: bool = False) -> None: ...
+    def write_box(self, label: str, height_mm: float) -> None: ...
+    def fill_in(self, labels: list[str], row_mm: float) -> None: ...
+    def signature(self, signer: str, labels: list[str], row_mm: float) -> None: ...
 
 
-def _text(w: FlowWriter, field: Field) -> None:
+def _text(w: FlowWriter, field: Field, section: str) -> None:
     for paragraph in (p.strip() for p in field.text.split("\n\n")):
         if paragraph:
             w.paragraph(paragraph)
 
 
-def _list(w: FlowWriter, field: Field) -> None:
+def _list(w: FlowWriter, field: Field, section: str) -> None:
     for item in field.items:
         w.bullet(item)
 
 
-def _write(w: FlowWriter, field: Field) -> None:
-    w.grid([[""]], row_mm=field.lines * LINE_MM)
+def _write(w: FlowWriter, field: Field, section: str) -> None:
+    w.write_box(section, field.lines * LINE_MM)
 
 
-def _labels(w: FlowWriter, field: Field) -> None:
-    w.grid([[f"{label}:", ""] for label in field.items], row_mm=ROW_MM)
+def _labels(w: FlowWriter, field: Field, section: str) -> None:
+    w.fill_in(list(field.items), ROW_MM)
 
 
-def _checklist(w: FlowWriter, field: Field) -> None:
+def _checklist(w: FlowWriter, field: Field, section: str) -> None:
     for item in field.items:
-        w.paragraph(f"{strings.CHECKBOX} {item}")
+        w.checkbox(item)
     if field.other:
-        w.paragraph(f"{strings.CHECKBOX} {strings.OTHER}: {OTHER_LINE}")
+        w.checkbox(strings.OTHER, other=True)
 
 
-def _table(w: FlowWriter, field: Field) -> None:
+def _table(w: FlowWriter, field: Field, section: str) -> None:
     blank = [""] * (len(field.columns) - 1)
     rows = [[item, *blank] for item in field.items] or [["", *blank] for _ in range(field.rows)]
     w.grid(rows, header=list(field.columns), row_mm=ROW_MM)
 
 
-def _signatures(w: FlowWriter, field: Field) -> None:
-    labels = (strings.PLACE_AND_DATE, strings.SIGNATURE, strings.NAME_IN_CAPITALS)
-    for signer in field.items:
-        w.strong(signer)
-        w.grid([[f"{label}:", ""] for label in labels], row_mm=ROW_MM + 1)
+def _signatures(w: FlowWriter, field: Field, section: str) -> None:
+    labels = [strings.PLACE_AND_DATE, strings.SIGNATURE, strings.NAME_IN_CAPITALS]
+    for signer in field.items:  # each block stays on one page
+        w.signature(signer, labels, ROW_MM + 1)
 
 
-_FIELD_WRITERS: dict[str, Callable[[FlowWriter, Field], None]] = {
+_FIELD_WRITERS: dict[str, Callable[[FlowWriter, Field, str], None]] = {
     "text": _text, "list": _list, "write": _write, "labels": _labels,
     "checklist": _checklist, "table": _table, "signatures": _signatures,
 }  # fmt: skip
@@ -83,4 +87,4 @@ def write_template(w: FlowWriter, template: Template) -> None:
         if section.hint:
             w.hint(section.hint)
         for field in section.fields:
-            _FIELD_WRITERS[field.type](w, field)
+            _FIELD_WRITERS[field.type](w, field, section.title)

@@ -100,7 +100,7 @@ def _actions() -> str:
 
 
 def form_html(template: Template, *, export_script: str = "") -> str:
-    """The form. ``export_script``: URL (relative to the page) of the script with the ODT/DOCX skeletons."""
+    """The form. ``export_script``: path (from the site's root) of the script with the ODT/DOCX skeletons."""
     if template.layout != "poster":
         raise FormError(f"{template.source}: bare en plakat (layout: poster) kan vises som skjema")
     columns = len(template.poster_areas[0].split())

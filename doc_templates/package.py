@@ -10,13 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable, Mapping
+
+TEXT_PARTS = (".xml", ".rels")
 
 
-def normalise_zip(data: bytes, date: dt.date, *, first: str | None = None) -> bytes:
+def read_entries(data: bytes) -> list[tuple[str, bytes]]:
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+        return [(info.filename, source.read(info)) for info in source.infolist()]
+
+
+def write_entries(entries: list[tuple[str, bytes]], date: dt.date, *, first: str | None = None) -> bytes:
     if first is not None:
-        entries.sort(key=lambda entry: entry[0] != first)  # stable: keeps the rest in order
+        entries = sorted(entries, key=lambda entry: entry[0] != first)  # stable: keeps the rest in order
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for name, content in entries:
@@ -26,3 +32,53 @@ def normalise_zip(data: bytes, date: dt.date, *, first: str | None = None) -> by
             info.external_attr = 0o644 << 16
             target.writestr(info, content, compresslevel=9 if name != first else None)
     return out.getvalue()
+
+
+def normalise_zip(data: bytes, date: dt.date, *, first: str | None = None) -> bytes:
+    return write_entries(read_entries(data), date, first=first)
+
+
+def map_text_parts(data: bytes, date: dt.date, change: Callable[[str, str], str], *, first: str | None = None) -> bytes:
+    """The package with ``change(name, xml)`` applied to every XML part."""
+    entries = [
+        (name, change(name, content.decode("utf-8")).encode("utf-8") if name.endswith(TEXT_PARTS) else content)
+        for name, content in read_entries(data)
+    ]
+    return write_entries(entries, date, first=first)
+
+
+def fill_package(data: bytes, fmt: str, fields: Mapping[str, object], rows: Mapping[str, int], date: dt.date) -> bytes:
+    """A package with every slot in its XML parts filled (``sheet.fill``)."""
+    from doc_templates.sheet import fill
+
+    first = "mimetype" if fmt == "odt" else None
+    return map_text_parts(data, date, lambda _, xml: fill(xml, fmt, fields, rows), first=first)
+
+
+def add_thumbnail(data: bytes, fmt: str, image: bytes, date: dt.date) -> bytes:
+    """The package with a preview image that file managers and office suites show.
+
+    ODT: ``Thumbnails/thumbnail.png``, listed in the manifest (ODF 1.2, part 3, 3.9). DOCX:
+    ``docProps/thumbnail.jpeg``, with the package relationship of type «metadata/thumbnail»
+    (python-docx's own template carries a blank one, which is replaced).
+    """
+    entries = read_entries(data)
+    if fmt == "docx" and any(n == "docProps/thumbnail.jpeg" for n, _ in entries):
+        entries = [(n, image if n == "docProps/thumbnail.jpeg" else c) for n, c in entries]
+        return write_entries(entries, date)
+    if fmt == "odt":
+        name = "Thumbnails/thumbnail.png"
+        entry = f'<manifest:file-entry manifest:full-path="{name}" manifest:media-type="image/png"/>'
+        changed = {"META-INF/manifest.xml": lambda xml: xml.replace("</manifest:manifest>", entry + "</manifest:manifest>")}
+    else:
+        name = "docProps/thumbnail.jpeg"
+        relation = (f'<Relationship Id="rIdVlThumbnail" Target="{name}" '
+                    'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"/>')
+        default = '<Default Extension="jpeg" ContentType="image/jpeg"/>'
+        changed = {
+            "_rels/.rels": lambda xml: xml.replace("</Relationships>", relation + "</Relationships>"),
+            "[Content_Types].xml": lambda xml: xml if 'Extension="jpeg"' in xml else xml.replace("<Override", default + "<Override", 1),
+        }  # fmt: skip
+    entries = [(n, changed[n](c.decode("utf-8")).encode("utf-8") if n in changed else c) for n, c in entries]
+    entries.append((name, image))
+    return write_entries(entries, date, first="mimetype" if fmt == "odt" else None)

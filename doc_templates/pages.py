@@ -33,9 +33,20 @@ class MarkerError(ValueError):
 def download_label(download: Download) -> str:
     """«Last ned PDF, A1 liggende, 85 kB» — format, paper and the real size of the file."""
     paper = f"{download.paper} {strings.LANDSCAPE}" if download.landscape else download.paper
+    if download.variant == "tekst":
+        paper += f", {strings.TEXT_VERSION}"
     return strings.DOWNLOAD.format(
         format=strings.FORMAT_NAMES[download.format], paper=paper, size=strings.format_size(download.size)
     )
+
+
+def _purpose(built: BuiltTemplate, download: Download) -> str:
+    purpose = strings.FORMAT_PURPOSE[download.format]
+    if download.variant == "tekst":
+        return f"{strings.TEXT_VERSION_PURPOSE}, {purpose}"
+    if built.template.layout == "poster" and download.format != "pdf":
+        return f"{strings.SHEET_PURPOSE}, {purpose}"
+    return purpose
 
 
 def _link_base(page_src_uri: str) -> str:
@@ -45,7 +56,7 @@ def _link_base(page_src_uri: str) -> str:
 def downloads_markdown(built: BuiltTemplate, page_src_uri: str) -> str:
     base = _link_base(page_src_uri)
     lines = [
-        f"- [{download_label(d)}]({base}/{d.filename}){{ download }} – {strings.FORMAT_PURPOSE[d.format]}"
+        f"- [{download_label(d)}]({base}/{d.filename}){{ download }} – {_purpose(built, d)}"
         for d in built.downloads
     ]
     return '<div class="vl-downloads" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
@@ -105,6 +116,8 @@ def render_markers(markdown: str, built: tuple[BuiltTemplate, ...], page_src_uri
             raise MarkerError(f"{page_src_uri}: <!-- {kind}: {value} --> – ukjent mal; gyldige: {', '.join(by_id)}")
         if kind == "mal":
             return template_markdown(by_id[value], page_src_uri)
-        return form_html(by_id[value].template)
+        item = by_id[value]
+        script = f"{SITE_FOLDER}/{item.export_script.name}" if item.export_script else ""
+        return form_html(item.template, export_script=script)
 
     return MARKER.sub(replace, markdown)

@@ -10,6 +10,26 @@ PREVIEW_WIDTH_PX = 480  # shown at up to 240 CSS px: sharp on high-density scree
 PALETTE_COLOURS = 32  # line art and text: a small palette keeps the PNG to a few kB
 
 
+THUMBNAIL_PX = 256  # the most ODF allows (Thumbnails/thumbnail.png); DOCX uses the same size
+
+
+def render_thumbnail(pdf: bytes, image_format: str) -> bytes:
+    """Page 1 at most 256 px on its longer side, as PNG (ODT) or JPEG (DOCX: what Office reads)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0]
+        scale = THUMBNAIL_PX / max(page.get_width(), page.get_height())
+        image = page.render(scale=scale, draw_annots=False).to_pil().convert("RGB")
+    finally:
+        document.close()
+    buffer = io.BytesIO()
+    if image_format == "PNG":
+        image.quantize(colors=PALETTE_COLOURS, dither=0).save(buffer, format="PNG", optimize=True)
+    else:
+        image.save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()
+
+
 def render_preview(pdf: bytes) -> tuple[bytes, int, int]:
     """PNG bytes, width and height of page 1. Same PDF, same bytes (no timestamps in PNG)."""
     document = pdfium.PdfDocument(pdf)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from odf import dc, meta, style, table, text
+from odf import dc, draw, form, meta, office, style, table, text
 from odf.element import Element
 from odf.opendocument import OpenDocumentText
 
-from doc_templates import strings
+from doc_templates import sheet, strings
 from doc_templates.flow import write_template
 from doc_templates.model import PAPER_MM, Template
-from doc_templates.package import normalise_zip
+from doc_templates.package import fill_package, normalise_zip
 
 FONT = "DejaVu Sans"  # ships with LibreOffice; «swiss» tells other suites to use a sans-serif
 
@@ -25,23 +25,29 @@ FONT = "DejaVu Sans"  # ships with LibreOffice; «swiss» tells other suites to 
 class _Writer:
     """A ``flow.FlowWriter`` that builds an odfpy document."""
 
-    def __init__(self, template: Template) -> None:
+    def __init__(self, template: Template, paper: str, orientation: str, margin_mm: float = 15) -> None:
         self.template = template
+        self.paper, self.orientation, self.margin_mm = paper, orientation, margin_mm
         self.doc = OpenDocumentText()
         self.body = self.doc.text
         self._table_count = 0
+        self._controls = 0
+        self._form: form.Form | None = None
         self._styles()
 
     def _styles(self) -> None:
-        doc, t = self.doc, self.template
+        doc = self.doc
         doc.fontfacedecls.addElement(style.FontFace(name=FONT, fontfamily=FONT, fontfamilygeneric="swiss"))
-        width, height = PAPER_MM[t.edit_paper]
-        if t.orientation == "landscape":
+        width, height = PAPER_MM[self.paper]
+        if self.orientation == "landscape":
             width, height = height, width
+        self.page_mm = (width, height)
+        m = self.margin_mm
+        self.content_mm = width - 2 * (m + 3)
         layout = style.PageLayout(name="Page")
         layout.addElement(style.PageLayoutProperties(
-            pagewidth=f"{width}mm", pageheight=f"{height}mm", printorientation=t.orientation,
-            margintop="15mm", marginbottom="15mm", marginleft="18mm", marginright="18mm",
+            pagewidth=f"{width}mm", pageheight=f"{height}mm", printorientation=self.orientation,
+            margintop=f"{m}mm", marginbottom=f"{m}mm", marginleft=f"{m + 3}mm", marginright=f"{m + 3}mm",
         ))  # fmt: skip
         doc.automaticstyles.addElement(layout)
         doc.masterstyles.addElement(style.MasterPage(name="Standard", pagelayoutname=layout))
@@ -49,7 +55,7 @@ class _Writer:
         default.addElement(style.TextProperties(fontname=FONT, fontsize="10.5pt", language="nb", country="NO"))
         doc.styles.addElement(default)
         self.p = self._paragraph_style("Text_20_body", "Text body", margin="0.2cm")
-        self.hint_style = self._paragraph_style("Hint", "Hint", margin="0.15cm", italic=True)
+        self.hint_style = self._paragraph_style("Hint", "Hint", margin="0.15cm", italic=True, keep=True)
         self.h1 = self._paragraph_style("Heading_20_1", "Heading 1", size="20pt", bold=True, level=1)
         self.h2 = self._paragraph_style("Heading_20_2", "Heading 2", size="13pt", bold=True, level=2)
         self.strong_style = self._paragraph_style("Strong_20_text", "Strong text", margin="0.1cm", bold=True)
@@ -64,12 +70,26 @@ class _Writer:
         self.head_cell.addElement(style.TableCellProperties(
             border="0.5pt solid #6b6b6b", padding="0.1cm", backgroundcolor="#e8eff5"))
         doc.automaticstyles.addElement(self.head_cell)
+        self.control_style = style.Style(name="Control", family="graphic")
+        self.control_style.addElement(style.GraphicProperties(verticalpos="middle", verticalrel="text"))
+        doc.automaticstyles.addElement(self.control_style)
+        self.keep_style = style.Style(name="StrongKeep", family="paragraph", parentstylename=self.strong_style)
+        self.keep_style.addElement(style.ParagraphProperties(keepwithnext="always", margintop="0.4cm"))
+        doc.automaticstyles.addElement(self.keep_style)
+        self.whole_table = style.Style(name="WholeTable", family="table")
+        self.whole_table.addElement(style.TableProperties(width=f"{self.content_mm:.1f}mm", align="margins",
+                                                          maybreakbetweenrows="false"))
+        doc.automaticstyles.addElement(self.whole_table)
+        self.box_row = style.Style(name="BoxRow", family="table-row")
+        self.box_row.addElement(style.TableRowProperties(keeptogether="always"))
+        doc.automaticstyles.addElement(self.box_row)
 
     def _paragraph_style(self, name: str, display: str, *, margin: str = "0.2cm", size: str = "",
-                         bold: bool = False, italic: bool = False, level: int = 0) -> style.Style:
+                         bold: bool = False, italic: bool = False, level: int = 0, keep: bool = False) -> style.Style:
         extra = {"defaultoutlinelevel": str(level)} if level else {}
         st = style.Style(name=name, displayname=display, family="paragraph", **extra)
-        st.addElement(style.ParagraphProperties(margintop="0.1cm" if not level else "0.4cm", marginbottom=margin))
+        keep_props = {"keepwithnext": "always"} if keep or level else {}
+        st.addElement(style.ParagraphProperties(margintop="0.1cm" if not level else "0.4cm", marginbottom=margin, **keep_props))
         props = {"fontsize": size} if size else {}
         if bold:
             props.update(fontweight="bold", color="#1d4f73")
@@ -110,6 +130,90 @@ class _Writer:
             tbl.addElement(self._row(values, self.cell, row_mm))
         self.body.addElement(tbl)
 
+    # ---- Form fields (ODF form controls in one form, office:forms first in the body)
+
+    def _control(self, kind: str, label: str, width_mm: float, height_mm: float) -> draw.Control:
+        if self._form is None:
+            forms = office.Forms(applydesignmode="false", automaticfocus="false")
+            self._form = form.Form(name="Skjema", controlimplementation="ooo:com.sun.star.form.component.Form")
+            forms.addElement(self._form)
+            self.body.insertBefore(forms, self.body.firstChild)
+        self._controls += 1
+        control_id = f"control{self._controls}"
+        name = f"{kind}{self._controls}"
+        if kind == "checkbox":
+            control = form.Checkbox(name=name, id=control_id, title=label, visualeffect="flat", imageposition="center",
+                                    currentstate="unchecked", state="unchecked",
+                                    controlimplementation="ooo:com.sun.star.form.component.CheckBox")
+        elif kind == "textarea":
+            control = form.Textarea(name=name, id=control_id, title=label,
+                                    controlimplementation="ooo:com.sun.star.form.component.TextField")
+            properties = form.Properties()
+            properties.addElement(form.Property(propertyname="MultiLine", valuetype="boolean", booleanvalue="true"))
+            control.addElement(properties)
+        else:
+            control = form.Text(name=name, id=control_id, title=label,
+                                controlimplementation="ooo:com.sun.star.form.component.TextField")
+        self._form.addElement(control)
+        return draw.Control(control=control_id, anchortype="as-char", stylename=self.control_style,
+                            width=f"{width_mm:.1f}mm", height=f"{height_mm:.1f}mm", zindex=str(self._controls))
+
+    def checkbox(self, label: str, *, other: bool = False) -> None:
+        paragraph = text.P(stylename=self.p)
+        paragraph.addElement(self._control("checkbox", label, 4.5, 4.5))
+        paragraph.addText(f" {label}" + (":" if other else ""))
+        if other:
+            paragraph.addText(" ")
+            paragraph.addElement(self._control("text", label, 90, 6))
+        self.body.addElement(paragraph)
+
+    def write_box(self, label: str, height_mm: float) -> None:
+        paragraph = text.P(stylename=self.p)
+        paragraph.addElement(self._control("textarea", label, self.content_mm, height_mm))
+        self.body.addElement(paragraph)
+
+    def _label_rows(self, tbl: table.Table, labels: list[str], row_mm: float, *, fields: bool) -> None:
+        label_mm = self.content_mm * 0.38
+        tbl.addElement(table.TableColumn(stylename=self._column_style(label_mm)))
+        tbl.addElement(table.TableColumn(stylename=self._column_style(self.content_mm - label_mm)))
+        for label in labels:
+            row = table.TableRow(stylename=self._row_style(row_mm))
+            first = table.TableCell(stylename=self.cell, valuetype="string")
+            first.addElement(text.P(stylename=self.p, text=f"{label}:"))
+            second = table.TableCell(stylename=self.cell, valuetype="string")
+            paragraph = text.P(stylename=self.p)
+            if fields:
+                paragraph.addElement(self._control("text", label, self.content_mm - label_mm - 3, 6))
+            second.addElement(paragraph)
+            row.addElement(first)
+            row.addElement(second)
+            tbl.addElement(row)
+
+    def _column_style(self, width_mm: float) -> style.Style:
+        name = f"Column{round(width_mm * 10)}"
+        if not hasattr(self, "_columns"):
+            self._columns: dict[str, style.Style] = {}
+        if name not in self._columns:
+            st = style.Style(name=name, family="table-column")
+            st.addElement(style.TableColumnProperties(columnwidth=f"{width_mm:.2f}mm"))
+            self.doc.automaticstyles.addElement(st)
+            self._columns[name] = st
+        return self._columns[name]
+
+    def fill_in(self, labels: list[str], row_mm: float) -> None:
+        self._table_count += 1
+        tbl = table.Table(name=f"Tabell{self._table_count}", stylename=self.whole_table)
+        self._label_rows(tbl, labels, row_mm, fields=True)
+        self.body.addElement(tbl)
+
+    def signature(self, signer: str, labels: list[str], row_mm: float) -> None:
+        # Kept on one page: the name keeps with the table, whose rows may not be split by a page break.
+        self.body.addElement(text.P(stylename=self.keep_style, text=signer))
+        self._table_count += 1
+        tbl = table.Table(name=f"Tabell{self._table_count}", stylename=self.whole_table)
+        self._label_rows(tbl, labels, row_mm, fields=False)
+        self.body.addElement(tbl)
+
     def _row_style(self, height_mm: float) -> style.Style:
         if height_mm not in self._row_styles:
             row_style = style.Style(name=f"Row{len(self._row_styles) + 1}", family="table-row")
@@ -129,6 +233,99 @@ class _Writer:
         return row
 
 
+class _SheetWriter(_Writer):
+    """The poster as one sheet: a table with the PDF's grid, a box per section, slots to write in."""
+
+    def _sheet_styles(self, rows: int) -> None:
+        doc = self.doc
+        width, height = self.page_mm
+        self.sheet_width = width - 2 * (self.margin_mm + 3)
+        # Title and version take about 16 mm; some slack keeps an empty sheet on one page.
+        self.row_mm = (height - 2 * self.margin_mm - 16 - 10) / rows
+        self.sheet_table = style.Style(name="Sheet", family="table")
+        self.sheet_table.addElement(style.TableProperties(width=f"{self.sheet_width:.1f}mm", align="margins"))
+        self.sheet_row = style.Style(name="SheetRow", family="table-row")
+        self.sheet_row.addElement(style.TableRowProperties(minrowheight=f"{self.row_mm:.1f}mm", keeptogether="always"))
+        self.box = style.Style(name="Box", family="table-cell")
+        self.box.addElement(style.TableCellProperties(border="0.5mm solid #1d4f73", padding="2.5mm", verticalalign="top"))
+        self.box_heading = style.Style(name="BoxHeading", family="paragraph", parentstylename=self.h2)
+        self.box_heading.addElement(style.ParagraphProperties(margintop="0mm", marginbottom="1mm"))
+        self.write_style = style.Style(name="Writing", family="paragraph", parentstylename=self.p)
+        self.write_style.addElement(style.ParagraphProperties(margintop="1mm", marginbottom="0mm"))
+        # A document cannot end in a table: LibreOffice adds a paragraph after it, which must not
+        # spill onto a second page. This one is 1 pt high.
+        self.end_style = style.Style(name="SheetEnd", family="paragraph")
+        self.end_style.addElement(style.ParagraphProperties(margintop="0mm", marginbottom="0mm", lineheight="1pt"))
+        self.end_style.addElement(style.TextProperties(fontsize="1pt"))
+        for st in (self.sheet_table, self.sheet_row, self.box, self.box_heading, self.write_style, self.end_style):
+            doc.automaticstyles.addElement(st)
+        self.column_styles: dict[float, style.Style] = {}
+
+    def _column(self, width_mm: float) -> style.Style:
+        if width_mm not in self.column_styles:
+            st = style.Style(name=f"SheetColumn{len(self.column_styles) + 1}", family="table-column")
+            st.addElement(style.TableColumnProperties(columnwidth=f"{width_mm:.2f}mm"))
+            self.doc.automaticstyles.addElement(st)
+            self.column_styles[width_mm] = st
+        return self.column_styles[width_mm]
+
+    def write_sheet(self) -> None:
+        t = self.template
+        row_count, column_count = sheet.grid_size(t)
+        self._sheet_styles(row_count)
+        self.heading(t.title, 1)
+        self.hint(f"{strings.version_line(t.version, t.date)}. {t.intro}" if t.intro else strings.version_line(t.version, t.date))
+        tbl = table.Table(name="Duk", stylename=self.sheet_table)
+        tbl.addElement(table.TableColumn(numbercolumnsrepeated=column_count,
+                                         stylename=self._column(self.sheet_width / column_count)))
+        placed = {(box.row, box.column): box for box in sheet.boxes(t)}
+        covered = {(box.row + r, box.column + c) for box in placed.values()
+                   for r in range(box.rows) for c in range(box.columns)} - set(placed)  # fmt: skip
+        for r in range(row_count):
+            row = table.TableRow(stylename=self.sheet_row)
+            for c in range(column_count):
+                if (r, c) in covered:
+                    row.addElement(table.CoveredTableCell())
+                    continue
+                box = placed[(r, c)]
+                cell = table.TableCell(stylename=self.box, valuetype="string",
+                                       numbercolumnsspanned=box.columns, numberrowsspanned=box.rows)
+                self._box(cell, box, self.sheet_width / column_count * box.columns)
+                row.addElement(cell)
+            tbl.addElement(row)
+        self.body.addElement(tbl)
+        self.body.addElement(text.P(stylename=self.end_style))
+
+    def _box(self, cell: table.TableCell, box: sheet.Box, width_mm: float) -> None:
+        section = box.section
+        cell.addElement(text.H(outlinelevel=2, stylename=self.box_heading, text=section.title))
+        if section.hint:
+            cell.addElement(text.P(stylename=self.hint_style, text=section.hint))
+        field = box.table
+        if field is None:
+            cell.addElement(text.P(stylename=self.write_style, text=sheet.text_slot(section.area)))
+            return
+        self._table_count += 1
+        inner = table.Table(name=f"Tabell{self._table_count}")
+        widths = _column_widths(len(field.columns), width_mm - 6)
+        for w in widths:
+            inner.addElement(table.TableColumn(stylename=self._column(w)))
+        head = table.TableHeaderRows()
+        head.addElement(self._row(list(field.columns), self.head_cell))
+        inner.addElement(head)
+        slots = [sheet.cell_slot(section.area, i) for i in range(len(field.columns))]
+        inner.addElement(self._row(slots, self.cell, 8))
+        cell.addElement(inner)
+
+
+def _column_widths(count: int, total_mm: float) -> list[float]:
+    """The first column (what to do) gets half the width; the others share the rest."""
+    if count == 1:
+        return [total_mm]
+    first = total_mm / 2 if count > 2 else total_mm * 0.6
+    return [round(first, 2)] + [round((total_mm - first) / (count - 1), 2)] * (count - 1)
+
+
 def _metadata(w: _Writer) -> None:
     t = w.template
     stamp = dt.datetime.combine(t.date, dt.time()).isoformat()
@@ -140,13 +337,34 @@ def _metadata(w: _Writer) -> None:
     w.doc.meta.addElement(meta.InitialCreator(text=strings.PUBLISHER))
 
 
-def render_odt(template: Template) -> bytes:
+def _package(w: _Writer) -> bytes:
+    buffer = io.BytesIO()
+    w.doc.write(buffer)
+    return normalise_zip(buffer.getvalue(), w.template.date, first="mimetype")
+
+
+def odt_sheet_skeleton(template: Template) -> bytes:
+    """The poster's sheet with its slots still in (see ``sheet``): what the browser export fills."""
+    Element.namespaces.clear()
+    w = _SheetWriter(template, template.edit_paper, template.orientation, margin_mm=10)
+    _metadata(w)
+    w.write_sheet()
+    return _package(w)
+
+
+def render_odt(template: Template, *, flow: bool = False) -> bytes:
+    """The editable ODT. A poster is one sheet like its PDF, unless ``flow``: then the sections
+    follow each other on A4 portrait (the «tekstversjon»)."""
+    if template.layout == "poster" and not flow:
+        skeleton = odt_sheet_skeleton(template)
+        return fill_package(skeleton, "odt", {}, sheet.default_rows(template), template.date)
     # odfpy keeps the namespaces it has seen in one dict shared by the whole process and declares
     # them all in every file; start from empty so a file's bytes do not depend on what came before.
     Element.namespaces.clear()
-    w = _Writer(template)
+    if template.layout == "poster":
+        w = _Writer(template, "A4", "portrait")
+    else:
+        w = _Writer(template, template.edit_paper, template.orientation)
     _metadata(w)
     write_template(w, template)
-    buffer = io.BytesIO()
-    w.doc.write(buffer)
-    return normalise_zip(buffer.getvalue(), template.date, first="mimetype")
+    return _package(w)

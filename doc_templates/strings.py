@@ -14,6 +14,7 @@ SIGNATURE = "Underskrift"
 NAME_IN_CAPITALS = "Navn med blokkbokstaver"
 OTHER = "Annet"
 CHECKBOX = "☐"
+FORM_PLACEHOLDER = "Skriv her"
 NAME = "Navn"
 DATE = "Dato"
 PAGE_OF = ("Side ", " av ")
@@ -24,6 +25,9 @@ FORMAT_PURPOSE = {
     "odt": "for redigering (OpenDocument)",
     "docx": "for redigering (Word)",
 }
+TEXT_VERSION = "tekstversjon"
+TEXT_VERSION_PURPOSE = "delene etter hverandre i vanlig tekst"
+SHEET_PURPOSE = "ett ark som PDF-en"
 DOWNLOAD = "Last ned {format}, {paper}, {size}"
 DOWNLOADS_HEADING = "Last ned"
 PREVIEW_ALT = "Forhåndsvisning av første side av {title}"

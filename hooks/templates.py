@@ -32,7 +32,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     if regenerated:
         log.info("Maler generert på nytt: %s", ", ".join(regenerated))
     for item in _built:
-        for path in [*(d.path for d in item.downloads), item.preview.path]:
+        extra = [item.export_script] if item.export_script else []
+        for path in [*(d.path for d in item.downloads), item.preview.path, *extra]:
             files.append(File.generated(config, f"{SITE_FOLDER}/{path.name}", abs_src_path=str(path)))
     return files
 

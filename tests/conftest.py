@@ -108,6 +108,7 @@ def site_url(shared_site: dict) -> str:
 ONE_WORKER_FIXTURES = {
     "generated": "doc-templates",
     "generated_again": "doc-templates",
+    "libreoffice_pdfs": "doc-templates",
     "fresh_notebook": "notebook",
 }
 

@@ -5,9 +5,14 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
+from xml.etree import ElementTree
 
+import docx
 import pypdf
 import pytest
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 pytestmark = pytest.mark.browser
 SECRET = "Mor jobber deltid og ønsker mer tid med barna"
@@ -220,3 +225,92 @@ def test_other_pages_keep_the_default_paper_size(make_page, site_url):
     pdf = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, format="A4")))
     box = pdf.pages[0].mediabox
     assert round(float(box.width) * 25.4 / 72) == 210
+
+
+TRICKY = "Første linje & <noe> \"sitert\"\n  innrykk\tfane\n\nEtter tom linje – «æøå» 😀"
+
+
+TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+def _odf_text(element: ElementTree.Element) -> str:
+    """A paragraph's text as an office suite shows it: <text:s/> spaces, tabs and line breaks."""
+    parts = [element.text or ""]
+    for child in element:
+        tag = child.tag.split("}")[1]
+        if tag == "s":
+            parts.append(" " * int(child.get(f"{{{TEXT}}}c", "1")))
+        elif tag == "tab":
+            parts.append("\t")
+        elif tag == "line-break":
+            parts.append("\n")
+        else:
+            parts.append(_odf_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _odt_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert package.infolist()[0].filename == "mimetype"
+        assert package.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+        return package.read("content.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["odt", "docx"])
+def test_the_downloaded_odt_and_docx_contain_every_entered_text(duk, tmp_path, fmt):
+    _fill_everything(duk)
+    typed = [value.split("=", 1)[1] for value in _state(duk)]
+    with duk.expect_download() as download_info:
+        duk.get_by_role("button", name=f"Last ned som {fmt.upper()}").click()
+    path = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(path)
+    assert path.suffix == f".{fmt}"
+    if fmt == "odt":
+        root = ElementTree.fromstring(_odt_text(path.read_bytes()))
+        tiltak = next(t for t in root.iter(f"{{{TABLE}}}table") if t.get(f"{{{TABLE}}}name") == "Tabell1")
+        rows = len(tiltak.findall(f"{{{TABLE}}}table-row"))
+        text = "\n".join(_odf_text(p) for p in root.iter(f"{{{TEXT}}}p"))
+    else:
+        document = docx.Document(path)
+        rows = len(document.tables[0].cell(2, 0).tables[0].rows) - 1  # the Tiltak table, less its header
+        text = "\n".join(p.text for p in document.element.body.iter(qn("w:p")) for p in [Paragraph(p, document)])
+    assert rows == 7  # five rows and the two added
+    for value in typed:  # every line of every field, in order; spaces kept
+        for line in value.split("\n"):
+            assert line in text, line
+    assert "⟦" not in text
+    assert duk.offsite_requests == []
+
+
+def test_the_browser_fills_the_sheet_exactly_as_the_build_does(duk):
+    """duk-eksport.js mirrors doc_templates/sheet.py: the same slots, text and rows give the same XML."""
+    from doc_templates.build import SOURCES_DIR
+    from doc_templates.export import export_data
+    from doc_templates.model import load_template
+    from doc_templates.sheet import fill
+
+    data = export_data(load_template(SOURCES_DIR / "arbeidsduk.yaml"))
+    fields = {"situasjon": TRICKY, "viktig": "", "drommer": "\u0007kontroll\r\nCRLF",
+              "tiltak": [["Hva", "Hvem", "Når"], [TRICKY, "", ""], ["", "", ""], ["a"], ["b", "c", "d"],
+                         ["e", "f", "g"], ["h", "i", TRICKY]]}  # fmt: skip
+    duk.get_by_role("button", name="Last ned som ODT").click()  # loads the export scripts
+    duk.wait_for_function("() => window.vlDukExport !== undefined")
+    for kind in ("odt", "docx"):
+        for name, xml, _ in data[kind]:
+            if xml is None or "⟦" not in xml:
+                continue
+            in_browser = duk.evaluate(
+                "([xml, kind, fields, rows]) => window.vlDukExport.fill(xml, kind, fields, rows)",
+                [xml, kind, fields, data["rows"]],
+            )
+            assert in_browser == fill(xml, kind, fields, data["rows"]), f"{kind} {name}"
+
+
+def test_an_empty_duk_exported_in_the_browser_is_the_editable_download(duk, site_url, tmp_path):
+    with duk.expect_download() as download_info:
+        duk.get_by_role("button", name="Last ned som ODT").click()
+    exported = download_info.value.path().read_bytes()
+    offered = duk.request.get(site_url + "maler/filer/arbeidsduk.odt").body()
+    assert _odt_text(exported) == _odt_text(offered)

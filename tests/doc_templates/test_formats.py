@@ -10,6 +10,8 @@ from xml.etree import ElementTree
 import docx
 import pypdf
 import pytest
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from doc_templates.build import BuiltTemplate, Download
 
@@ -27,9 +29,12 @@ def _of(built: tuple[BuiltTemplate, ...], fmt: str) -> list[tuple[BuiltTemplate,
 
 def test_every_template_yields_a_pdf_per_print_paper_and_one_odt_and_one_docx(generated):
     for item in generated:
-        formats = sorted((d.format, d.paper) for d in item.downloads)
-        expected = sorted([("pdf", p) for p in item.template.print_papers]
-                          + [("odt", item.template.edit_paper), ("docx", item.template.edit_paper)])
+        formats = sorted((d.format, d.paper, d.variant) for d in item.downloads)
+        expected = [("pdf", p, "") for p in item.template.print_papers]
+        expected += [("odt", item.template.edit_paper, ""), ("docx", item.template.edit_paper, "")]
+        if item.template.layout == "poster":  # and the text version, box after box on A4
+            expected += [("odt", "A4", "tekst"), ("docx", "A4", "tekst")]
+        expected = sorted(expected)
         assert formats == expected, item.template.id
         assert all(d.path.is_file() and d.size > 0 for d in item.downloads)
 
@@ -93,10 +98,15 @@ def test_every_odt_contains_every_section_title(generated):
             assert title in text, f"{download.filename}: {title}"
 
 
+def _all_paragraphs(document) -> list[Paragraph]:
+    """Every paragraph in document order, those in table cells (the duk's boxes) included."""
+    return [Paragraph(p, document) for p in document.element.body.iter(qn("w:p"))]
+
+
 def test_every_docx_opens_with_python_docx_and_contains_every_section_title_as_a_heading(generated):
     for item, download in _of(generated, "docx"):
         document = docx.Document(io.BytesIO(download.path.read_bytes()))
-        headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+        headings = [p.text for p in _all_paragraphs(document) if p.style.name.startswith("Heading")]
         assert headings == [item.template.title, *item.template.section_titles()], download.filename
         assert document.core_properties.title == item.template.title
 

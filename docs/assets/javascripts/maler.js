@@ -14,6 +14,8 @@
   "use strict";
 
   var FORMAT = "velferdslab-duk";
+  // The export scripts sit beside this one; the site's root is two folders up (assets/javascripts/).
+  var HERE = document.currentScript ? document.currentScript.src : document.baseURI;
   var MM = 96 / 25.4; // CSS px per millimetre
   var PAGE_HEIGHT_MM = 297 - 2 * 10; // A3 landscape minus the print margins (maler.css, @page vl-duk)
 
@@ -288,19 +290,26 @@
     });
   }
 
-  var exportLoading = null;
-  function loadExport(form) {
-    if (window.vlDukExport) return Promise.resolve(window.vlDukExport);
-    if (!exportLoading) {
-      exportLoading = new Promise(function (resolve, reject) {
+  var loaded = {};
+  function load(url) {
+    if (!loaded[url]) {
+      loaded[url] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = new URL(form.getAttribute("data-vl-export-script"), document.baseURI).href;
-        script.onload = function () { window.vlDukExport ? resolve(window.vlDukExport) : reject(new Error("export")); };
-        script.onerror = function () { exportLoading = null; reject(new Error("export")); };
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = function () { delete loaded[url]; reject(new Error(url)); };
         document.head.appendChild(script);
       });
     }
-    return exportLoading;
+    return loaded[url];
+  }
+
+  function loadExport(form) {
+    var skeleton = new URL("../../" + form.getAttribute("data-vl-export-script"), HERE).href;
+    return load(new URL("zip.js", HERE).href)
+      .then(function () { return load(new URL("duk-eksport.js", HERE).href); })
+      .then(function () { return load(skeleton); })
+      .then(function () { return window.vlDukExport; });
   }
 
   function exportAs(form, kind) {

@@ -1,0 +1,46 @@
+"""The digital duk's ODT/DOCX export: the sheet skeletons as a script the browser loads on demand.
+
+The script only holds data: every part of the ODT and the DOCX sheet package, with the slots still
+in (``sheet``), and how many rows each table starts with. ``docs/assets/javascripts/duk-eksport.js``
+fills the slots with what the team typed and zips the parts (``zip.js``), so the file a team
+downloads is the editable template on the site with their text in it. A script rather than JSON
+fetched by the page, so it also works in a copy of the site opened from disk (file://).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from doc_templates import sheet
+from doc_templates.model import Template
+from doc_templates.package import TEXT_PARTS, read_entries
+
+
+def _entries(package: bytes) -> list[list[str | None]]:
+    """[name, text, None] for XML parts, [name, None, base64] for anything else; in package order."""
+    return [
+        [name, content.decode("utf-8"), None] if name.endswith(TEXT_PARTS) or name == "mimetype"
+        else [name, None, base64.b64encode(content).decode("ascii")]
+        for name, content in read_entries(package)
+    ]  # fmt: skip
+
+
+def export_data(template: Template) -> dict[str, object]:
+    from doc_templates.render_docx import docx_sheet_skeleton
+    from doc_templates.render_odt import odt_sheet_skeleton
+
+    return {
+        "rows": sheet.default_rows(template),
+        "odt": _entries(odt_sheet_skeleton(template)),
+        "docx": _entries(docx_sheet_skeleton(template)),
+    }
+
+
+def export_script(template: Template) -> str:
+    data = json.dumps(export_data(template), ensure_ascii=False, separators=(",", ":"))
+    return (
+        f"// {template.title}: ODT and DOCX skeletons for the digital duk's export. Generated from\n"
+        f"// doc_templates/sources/{template.source.name} by doc_templates/export.py; data only.\n"
+        f"(window.vlDukSkeletons = window.vlDukSkeletons || {{}})[{json.dumps(template.id)}] = {data};\n"
+    )
