@@ -1,13 +1,17 @@
 """The methodology notebook (``docs/okonomi/metode.ipynb``): build, execute, check, clean.
 
-The notebook is committed *with* outputs (the site build does not execute it), so its figures
-must come from the current models. ``python -m calculators.notebook`` rebuilds and re-executes
-it; ``tests/calculators/test_notebook.py`` re-executes it and fails if the committed outputs
-differ — a stale notebook fails CI.
+The notebook is committed *with* outputs, so its figures must come from the current models.
+``python -m calculators.notebook`` rebuilds and re-executes it. The site build checks it
+(``problems``, called from ``hooks/okonomi.py``): an error output, cells that are not the ones
+this module makes, or outputs that differ from a fresh run stop the build. A fresh run is cached
+under ``.cache/notebook/`` by a hash of the models' code and data and of the cells, so only a
+build after such a change executes it; a warm build only compares.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
 import re
 import sys
@@ -192,6 +196,48 @@ def text_outputs(notebook: nbformat.NotebookNode) -> list[str]:
             if output.get("output_type") == "error":
                 texts.append(f"FEIL: {output['ename']}: {output['evalue']}")
     return texts
+
+
+CACHE_DIR = ROOT / ".cache" / "notebook"
+
+
+def inputs_fingerprint() -> str:
+    """Hash of what a fresh run depends on: the models' code and data, and the cells."""
+    digest = hashlib.sha256()
+    package = ROOT / "calculators"
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
+        if "__pycache__" not in path.parts:
+            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(json.dumps(CELLS).encode())
+    return digest.hexdigest()[:20]
+
+
+def fresh_outputs(cache_dir: Path = CACHE_DIR) -> list[str]:
+    """``text_outputs`` of a fresh run of the cells, from the cache when nothing they depend on
+    has changed (one process runs it; others wait for its result)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    entry = cache_dir / f"{inputs_fingerprint()}.json"
+    with open(cache_dir / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not entry.exists():
+            texts = text_outputs(execute(build()))
+            partial = entry.with_suffix(".partial")
+            partial.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+            partial.replace(entry)
+    return json.loads(entry.read_text(encoding="utf-8"))
+
+
+def problems(path: Path = NOTEBOOK) -> list[str]:
+    """What is wrong with the committed notebook: error outputs, foreign cells, stale outputs."""
+    committed = nbformat.read(path, as_version=4)
+    found = [f"celle {index + 1}: feilutdata {output.get('ename')}: {output.get('evalue')}"
+             for index, cell in enumerate(committed.cells) for output in cell.get("outputs", [])
+             if output.get("output_type") == "error"]
+    if [c.source for c in committed.cells] != [source for _kind, source in CELLS]:
+        found.append("cellene er ikke de calculators/notebook.py lager")
+    elif not found and text_outputs(committed) != fresh_outputs():
+        found.append("utdataene stemmer ikke med en ny kjøring av modellene (utdatert)")
+    return found
 
 
 def description(path: Path) -> str | None:

@@ -2,6 +2,8 @@
 
 - ``<!-- datakilder -->`` in a page becomes the table of every figure in the data files
   (``calculators.datakilder.render``).
+- The methodology notebook is checked before the build (``calculators.notebook.problems``): an
+  error output or outputs that are stale stop it.
 - Notebook pages (mkdocs-jupyter) have no front matter: their one-line description comes from
   the notebook's metadata, and nbconvert's MathJax and Mermaid loaders are removed (no other hosts, ever).
 """
@@ -21,6 +23,16 @@ from calculators import datakilder, notebook
 from calculators.declarations import DeclarationError
 
 MARKER = re.compile(r"<!--\s*datakilder\s*-->")
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    if not notebook.NOTEBOOK.exists():
+        return
+    found = notebook.problems()
+    if found:
+        raise PluginError(
+            f"{notebook.NOTEBOOK.relative_to(notebook.ROOT)}: " + "; ".join(found)
+            + ". Lag den på nytt: .venv/bin/python -m calculators.notebook")
 
 
 def _is_notebook(page: Page) -> bool:

@@ -11,6 +11,9 @@
 
 from __future__ import annotations
 
+import re
+
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -19,11 +22,30 @@ from mkdocs.structure.pages import Page
 from veileder.html_fixes import label_task_list_checkboxes, make_focusable
 from veileder.maintainer import is_maintainer_page
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+def _yaml_problem(text: str) -> str:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"linje {mark.line + 2}, kolonne {mark.column + 1}: " if mark else ""
+        return where + (getattr(error, "problem", None) or str(error).splitlines()[0])
+    return f"må være felt: verdi, fikk {type(data).__name__}"
+
 
 def on_page_markdown(
     markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
+    front = _FRONT_MATTER.match(markdown)
+    if front:
+        # MkDocs keeps a front matter it cannot read as part of the text, silently; say why.
+        raise PluginError(f"{page.file.src_uri}: front matter er ikke gyldig YAML: {_yaml_problem(front[1])}")
     description = page.meta.get("description")
+    if "description" in page.meta and not (isinstance(description, str) and description.strip()):
+        raise PluginError(f"{page.file.src_uri}: front matter «description» må være én linje tekst, "
+                          f"fikk {description!r}")
     if not isinstance(description, str) or not description.strip():
         raise PluginError(
             f"{page.file.src_uri}: front matter mangler 'description' "

@@ -109,7 +109,6 @@ ONE_WORKER_FIXTURES = {
     "generated": "doc-templates",
     "generated_again": "doc-templates",
     "libreoffice_pdfs": "doc-templates",
-    "fresh_notebook": "notebook",
 }
 
 
