@@ -128,6 +128,41 @@ class Preset:
 
 
 @dataclass(frozen=True)
+class Range:
+    """A genuinely uncertain input's low and high value beside its likely value (the default).
+
+    The uncertainty analysis (``calculators/uncertainty.py``) draws from a triangular
+    distribution over [low, high] peaked at the input's current value."""
+
+    id: str
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Uncertainty:
+    """Which results get an interval, which one decides payback, and how many draws."""
+
+    outputs: tuple[str, ...]
+    """Output ids (kind ``number``) shown with a P10–P90 interval; the first is the main one."""
+    payback: str
+    """The output whose share of draws at or above zero is the probability of paying back."""
+    no_effect: str | None = None
+    """A preset id whose values show what «no lasting effect» gives, beside the likely value."""
+    samples: int = 500
+    seed: int = 20261125
+
+
+@dataclass(frozen=True)
+class Unpriced:
+    """An effect the model does not price (DFØ's plus-minus method): the user marks + / 0 / −."""
+
+    id: str
+    label: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
 class Model:
     """A cost model: declarations plus one ``compute(v)`` function in the translatable subset.
 
@@ -146,3 +181,8 @@ class Model:
     """Price year of all kroner amounts (real prices, R-109)."""
     helpers: tuple[Callable[..., object], ...] = ()
     """Other functions ``compute`` calls; they are translated too (same subset)."""
+    ranges: tuple[Range, ...] = ()
+    """Low/high values of the uncertain inputs, in the data file's order."""
+    uncertainty: Uncertainty | None = None
+    unpriced: tuple[Unpriced, ...] = ()
+    """Effects without a price, for the plus-minus list."""

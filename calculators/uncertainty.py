@@ -182,6 +182,44 @@ def tornado(compute, values, spec):
             for i in tornado_order(at_low, at_high)]
 
 
+def spec_for(model, ranges=None):
+    """The driver's spec for ``model`` (``None`` if it declares no uncertainty).
+
+    ``ranges``: input id → (low, high) to use instead of the data file's (the user's edits)."""
+    if model.uncertainty is None or not model.ranges:
+        return None
+    chosen = {r.id: (r.low, r.high) for r in model.ranges}
+    chosen.update(ranges or {})
+    integer = {i.id: i.integer for i in model.inputs}
+    ids = [r.id for r in model.ranges]
+    return {
+        "ids": ids,
+        "lows": [chosen[i][0] for i in ids],
+        "highs": [chosen[i][1] for i in ids],
+        "integers": [1 if integer[i] else 0 for i in ids],
+        "outputs": list(model.uncertainty.outputs),
+        "payback": model.uncertainty.payback,
+        "samples": model.uncertainty.samples,
+        "seed": model.uncertainty.seed,
+    }
+
+
+def analyse(model, values, ranges=None):
+    """Everything the page shows about uncertainty, for ``values`` (all inputs):
+    ``{"intervals", "payback", "samples", "tornado", "no_effect"}`` or ``None``."""
+    spec = spec_for(model, ranges)
+    if spec is None:
+        return None
+    result = simulate(model.compute, values, spec)
+    result["tornado"] = tornado(model.compute, values, spec)
+    result["no_effect"] = None
+    if model.uncertainty.no_effect:
+        preset = next(p for p in model.presets if p.id == model.uncertainty.no_effect)
+        outcome = model.compute(SimpleNamespace(**{**values, **preset.values}))
+        result["no_effect"] = {o: outcome[o] for o in spec["outputs"]}
+    return result
+
+
 def _finite(x):
     return isinstance(x, int | float) and x == x and abs(x) != float("inf")
 
