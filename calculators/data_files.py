@@ -28,7 +28,7 @@ from calculators.declarations import (
     show,
     to_price_year,
 )
-from calculators.model import Input, Model, Preset, Source
+from calculators.model import Input, Model, Preset, Range, Source, Uncertainty, Unpriced
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).parent / "data"
@@ -52,6 +52,9 @@ class ModelData:
     price_year: int
     inputs: tuple[Input, ...]
     presets: tuple[Preset, ...]
+    ranges: tuple[Range, ...] = ()
+    uncertainty: Uncertainty | None = None
+    unpriced: tuple[Unpriced, ...] = ()
 
     def row(self, input_id: str) -> Input:
         for field in self.inputs:
@@ -63,7 +66,8 @@ class ModelData:
         """The ``Model``: what the file declares, plus what the module declares in Python
         (``id``, ``description``, ``outputs``, ``compute``, ``helpers``)."""
         return Model(title=self.title, inputs=self.inputs, presets=self.presets,
-                     price_year=self.price_year, **declared_in_python)
+                     price_year=self.price_year, ranges=self.ranges,
+                     uncertainty=self.uncertainty, unpriced=self.unpriced, **declared_in_python)
 
     @property
     def rows(self) -> tuple[Input, ...]:
@@ -137,7 +141,24 @@ def load_file(path: Path, shared: dict[str, Any] | None = None) -> ModelData:
         Preset(id=p["id"], label=p["label"].strip(), description=p["description"].strip(),
                values={key: float(value) for key, value in (p.get("values") or {}).items()})
         for p in data.get("presets") or ())
-    return ModelData(file, data["title"].strip(), year, tuple(_input(row, year, g) for row in rows), presets)
+    inputs = tuple(_input(row, year, g) for row in rows)
+    ranges = tuple(_range(row, year, g) for row in rows if "low" in row)
+    raw = data.get("uncertainty")
+    uncertainty = None if raw is None else Uncertainty(
+        outputs=tuple(raw["outputs"]), payback=raw["payback"], no_effect=raw.get("no_effect"),
+        samples=int(raw.get("samples", 500)), seed=int(raw.get("seed", 20261125)))
+    unpriced = tuple(Unpriced(id=e["id"], label=e["label"].strip(), help=e.get("help", "").strip())
+                     for e in data.get("unpriced") or ())
+    return ModelData(file, data["title"].strip(), year, inputs, presets, ranges, uncertainty, unpriced)
+
+
+def _range(entry: dict, model_year: int, g: dict[int, float]) -> Range:
+    """An input's low and high, in the model's price year like its value."""
+    low, high = float(entry["low"]), float(entry["high"])
+    if entry["unit"] in KRONER_UNITS and entry["price_year"] != model_year:
+        low = float(round(to_price_year(low, entry["price_year"], model_year, g)))
+        high = float(round(to_price_year(high, entry["price_year"], model_year, g)))
+    return Range(entry["id"], low, high)
 
 
 @cache

@@ -171,6 +171,8 @@ MODEL_FIELDS: dict[str, Rule] = {
     "price_year": Rule(_year, True, "price year of every kroner amount in the model (needs G in felles.yaml)"),
     "inputs": Rule(_list, True, "the input fields, in the order the form shows them"),
     "presets": Rule(_list, False, "named scenarios: only the values that differ from the defaults"),
+    "uncertainty": Rule(_mapping, False, "which results get an interval, and the payback output (fields below)"),
+    "unpriced": Rule(_list, False, "effects the model does not price, for the plus-minus list (fields below)"),
 }
 """Top-level fields of ``<id>.yaml``. Keys ending in ``_source`` hold YAML anchors (``&name``)."""
 
@@ -192,6 +194,8 @@ INPUT_FIELDS: dict[str, Rule] = {
     "status": Rule(_one_of(STATUSES), True, "kilde (published, with url) or illustrasjon (an example)"),
     "source": Rule(_mapping, True, "where the figure comes from (fields below)"),
     "note": Rule(_text, False, "a note on the figure, shown with its source"),
+    "low": Rule(_number, False, "an uncertain input's low value (with high; the value is the likely one)"),
+    "high": Rule(_number, False, "an uncertain input's high value (with low)"),
 }
 
 SOURCE_FIELDS: dict[str, Rule] = {
@@ -200,6 +204,20 @@ SOURCE_FIELDS: dict[str, Rule] = {
     "year": Rule(_year, True, "year of publication"),
     "url": Rule(_https, False, "https address (required when status is kilde)"),
     "note": Rule(_text, False, "a note shown with the source (a row's own note wins)"),
+}
+
+UNCERTAINTY_FIELDS: dict[str, Rule] = {
+    "outputs": Rule(_list, True, "output ids shown with a P10–P90 interval, the main one first"),
+    "payback": Rule(_identifier, True, "output whose share of draws at or above zero is the payback probability"),
+    "no_effect": Rule(_text, False, "preset id shown beside the likely value as «no lasting effect»"),
+    "samples": Rule(_number, False, "number of Monte Carlo draws (default 500)"),
+    "seed": Rule(_number, False, "the generator's seed (a whole number; default 20261125)"),
+}
+
+UNPRICED_FIELDS: dict[str, Rule] = {
+    "id": Rule(_identifier, True, "the name in the address (pm_<id>)"),
+    "label": Rule(_text, True, "the effect, as the list shows it"),
+    "help": Rule(_text, False, "one sentence on what it means"),
 }
 
 PRESET_FIELDS: dict[str, Rule] = {
@@ -271,6 +289,26 @@ def _kilde_has_a_link(row: dict, ctx: Context) -> list[tuple[str, str]]:
     return []
 
 
+def _range_around_value(row: dict, ctx: Context) -> list[tuple[str, str]]:
+    has = [name for name in ("low", "high") if name in row]
+    if len(has) == 1:
+        other = "high" if has[0] == "low" else "low"
+        return [(other, f"mangler; «{has[0]}» trenger «{other}» (et usikkert tall har både lav og høy verdi)")]
+    if not has or not (is_number(row["low"]) and is_number(row["high"])):
+        return []
+    problems = []
+    if not row["min"] <= row["low"] <= row["value"]:
+        problems.append(("low", f"{show(row['low'])} må ligge mellom min ({show(row['min'])}) og value "
+                                f"({show(row['value'])})"))
+    if not row["value"] <= row["high"] <= row["max"]:
+        problems.append(("high", f"{show(row['high'])} må ligge mellom value ({show(row['value'])}) og max "
+                                 f"({show(row['max'])})"))
+    if row.get("integer") is True:
+        problems += [(name, f"må være et heltall når «integer» er true, fikk {show(row[name])}")
+                     for name in ("low", "high") if not float(row[name]).is_integer()]
+    return problems
+
+
 InputRelation = Callable[[dict, Context], list[tuple[str, str]]]
 INPUT_RELATIONS: list[tuple[tuple[str, ...], InputRelation]] = [
     (("min", "max"), _min_not_above_max),
@@ -279,6 +317,7 @@ INPUT_RELATIONS: list[tuple[tuple[str, ...], InputRelation]] = [
     (("step",), _positive_step),
     (("unit", "value", "min", "max"), _kroner_have_a_price_year),
     (("status", "source"), _kilde_has_a_link),
+    (("value", "min", "max"), _range_around_value),
 ]
 """(fields the rule reads, rule). A rule runs only when every field it reads is present and valid."""
 
@@ -404,7 +443,48 @@ def check_data(data: dict, shared_rows: Mapping[str, dict], g_series: Mapping[in
         rows.append(entry)
     if "presets" in valid:
         problems += check_presets(data["presets"], good, set(seen) - set(good))
+    if "uncertainty" in valid:
+        problems += check_uncertainty(data["uncertainty"], data.get("presets") if "presets" in valid else [],
+                                      [r for r in rows if isinstance(r, dict) and "low" in r])
+    if "unpriced" in valid:
+        problems += check_unpriced(data["unpriced"])
     return problems, rows
+
+
+def check_uncertainty(raw: dict, presets: object, ranged: list[dict]) -> list[Problem]:
+    """The ``uncertainty`` block (its output ids are checked against the model in ``check_model``)."""
+    problems, valid = check_fields(raw, UNCERTAINTY_FIELDS, "uncertainty", "uncertainty.")
+    if "outputs" in valid:
+        for index, name in enumerate(raw["outputs"]):
+            if problem := _identifier(name):
+                problems.append(Problem("uncertainty", f"uncertainty.outputs[{index}]", problem))
+    if "no_effect" in valid:
+        ids = [p.get("id") for p in presets or [] if isinstance(p, dict)]
+        if raw["no_effect"] not in ids:
+            problems.append(Problem("uncertainty", "uncertainty.no_effect",
+                                    f"«{raw['no_effect']}» er ingen preset; finnes: {', '.join(map(str, ids))}"))
+    for name in ("samples", "seed"):
+        if name in valid and not (float(raw[name]).is_integer() and raw[name] >= 1):
+            problems.append(Problem("uncertainty", f"uncertainty.{name}", f"må være et helt tall over 0, fikk {show(raw[name])}"))
+    if not ranged:
+        problems.append(Problem("uncertainty", "uncertainty", "ingen input har «low» og «high»; "
+                                                               "gi de usikre tallene et intervall"))
+    return problems
+
+
+def check_unpriced(raw: list) -> list[Problem]:
+    """The plus-minus list: each entry an id, a label and perhaps a help text; ids unique."""
+    problems, seen = [], set()
+    for index, entry in enumerate(raw):
+        where = f"unpriced[{index}]"
+        if not isinstance(entry, dict):
+            problems.append(Problem(where, "unpriced", f"må være en ordbok (id, label, help), fikk {show(entry)}"))
+            continue
+        problems += check_fields(entry, UNPRICED_FIELDS, where)[0]
+        if entry.get("id") in seen:
+            problems.append(Problem(where, "id", f"«{entry['id']}» brukes av flere"))
+        seen.add(entry.get("id"))
+    return problems
 
 
 def check_model(model: Model, file: str) -> Model:
@@ -424,6 +504,15 @@ def check_model(model: Model, file: str) -> Model:
         if output.budget_holder is not None and output.budget_holder not in BUDGET_HOLDER_IDS:
             problems.append(Problem(where, "budget_holder", f"«{output.budget_holder}» er ukjent; gyldige: "
                                                             f"{', '.join(sorted(BUDGET_HOLDER_IDS))}"))
+    if model.uncertainty is not None:
+        numbers = {o.id for o in model.outputs if o.kind == "number"}
+        for name in (*model.uncertainty.outputs, model.uncertainty.payback):
+            if name not in numbers:
+                problems.append(Problem("uncertainty", "uncertainty.outputs",
+                                        f"«{name}» er ingen output av typen number"))
+        if model.uncertainty.payback not in model.uncertainty.outputs:
+            problems.append(Problem("uncertainty", "uncertainty.payback",
+                                    f"«{model.uncertainty.payback}» må også stå i uncertainty.outputs"))
     if problems:
         raise DeclarationError(file, problems, f"deklarasjonene til «{model.id}»")
     return model

@@ -224,3 +224,45 @@ def test_broken_yaml_names_file_line_and_column(tmp_path):
 
 def test_the_shipped_files_are_named_by_their_path_in_the_repository():
     assert data_files.display_path(DATA_DIR / "familie.yaml") == "calculators/data/familie.yaml"
+
+
+# ---- uncertainty ranges, the uncertainty block and the plus-minus list (issue 12) --------------
+
+def test_a_range_loads_as_low_and_high_beside_the_likely_value(tmp_path):
+    content = with_row(low=50000, high=200000)
+    content["uncertainty"] = {"outputs": ["x"], "payback": "x", "no_effect": "p", "samples": 100}
+    content["unpriced"] = [{"id": "helse", "label": "Helse"}]
+    data = load(tmp_path, content)
+    assert [(r.id, r.low, r.high) for r in data.ranges] == [("barnevern", 50000, 200000)]
+    assert data.uncertainty.samples == 100 and data.uncertainty.no_effect == "p"
+    assert [u.label for u in data.unpriced] == ["Helse"]
+
+
+def test_low_above_the_likely_value_is_named(tmp_path):
+    assert_mistake(tmp_path, with_row(low=150000, high=200000), "«low»", "må ligge mellom min")
+
+
+def test_high_above_max_is_named(tmp_path):
+    assert_mistake(tmp_path, with_row(low=0, high=2000000), "«high»", "må ligge mellom value")
+
+
+def test_low_without_high_is_named(tmp_path):
+    assert_mistake(tmp_path, with_row(low=0), "«high»", "trenger «high»")
+
+
+def test_an_unknown_no_effect_preset_is_named(tmp_path):
+    content = with_row(low=0, high=200000)
+    content["uncertainty"] = {"outputs": ["x"], "payback": "x", "no_effect": "finnes-ikke"}
+    assert_mistake(tmp_path, content, "«uncertainty.no_effect»", "er ingen preset")
+
+
+def test_uncertainty_without_any_range_is_named(tmp_path):
+    content = copy.deepcopy(GOOD_FILE)
+    content["uncertainty"] = {"outputs": ["x"], "payback": "x"}
+    assert_mistake(tmp_path, content, "ingen input har «low» og «high»")
+
+
+def test_a_plus_minus_entry_without_label_is_named(tmp_path):
+    content = copy.deepcopy(GOOD_FILE)
+    content["unpriced"] = [{"id": "helse"}]
+    assert_mistake(tmp_path, content, "unpriced[0]", "«label»", "mangler")
