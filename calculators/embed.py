@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from calculators import bundle, registry, render
+from calculators import bundle, eksport, registry, render
 from calculators.translate import TranslationError
 
 MARKER = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")
@@ -52,11 +52,17 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
             path, code = bundle.asset(model)
         except TranslationError as error:
             raise MarkerError(f"{page}: kalkulatoren «{model.id}» kan ikke bygges: {error}") from error
+        try:
+            export_path, export_code = eksport.asset(model)
+        except eksport.ExportError as error:
+            raise MarkerError(f"{page}: eksporten av «{model.id}» kan ikke bygges: {error}") from error
         assets[path] = code
+        assets[export_path] = export_code  # loaded by the runtime only when an export is asked for
         return (
             render.render(model)
             + f'<script src="{url(RUNTIME)}?v={runtime_version()}" defer></script>'
-            + f'<script src="{url(path)}" data-vl-model="{model.id}" defer></script>'
+            + f'<script src="{url(path)}" data-vl-model="{model.id}" '
+            f'data-vl-eksport="{url(export_path)}" defer></script>'
         )
 
     return MARKER.sub(replace, html)

@@ -33,6 +33,7 @@
     copied: "Lenken er kopiert.",
     copyFailed: "Kunne ikke kopiere. Merk og kopier adressen i adressefeltet: ",
     reset: "Alle felt er tilbakestilt til standardverdiene.",
+    exportFailed: "Kunne ikke lage filen. Last siden på nytt og prøv igjen.",
   };
   const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight
   const SVG = "http://www.w3.org/2000/svg";
@@ -209,6 +210,8 @@
         notice.hidden = true;
         update(false);
         live.textContent = TEXT.reset;
+      } else if (action.dataset.vlAction === "eksport") {
+        exportScenario(root, action, live, notice);
       } else if (action.dataset.vlAction === "copy") {
         const href = location.href;
         const done = () => { live.textContent = TEXT.copied; };
@@ -219,6 +222,34 @@
     root.querySelector(".vl-calc__actions").hidden = false;
     const fromUrl = readUrl();
     if (Object.keys(fromUrl).length) { setValues(fromUrl); update(false); }
+  }
+
+  // ---- exports (issue 13) --------------------------------------------------------------------
+  // The export code (memo as ODT/DOCX/print, XLSX, CSV) loads only when a button asks for it: one
+  // generated file per model (calculators/eksport.py), named by data-vl-eksport on the model's script.
+  const exportLoads = new Map();
+  function loadExport(url) {
+    if (!exportLoads.has(url)) {
+      exportLoads.set(url, new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = url;
+        script.addEventListener("load", resolve);
+        script.addEventListener("error", () => { exportLoads.delete(url); script.remove(); reject(new Error(url)); });
+        document.head.append(script);
+      }));
+    }
+    return exportLoads.get(url);
+  }
+
+  function exportScenario(root, button, live, notice) {
+    const script = document.querySelector(`script[data-vl-model="${root.dataset.vlCalc}"][data-vl-eksport]`);
+    if (!script || button.getAttribute("aria-busy")) return;
+    button.setAttribute("aria-busy", "true");
+    loadExport(new URL(script.getAttribute("data-vl-eksport"), document.baseURI).href)
+      .then(() => globalThis.vlEksport.run(root, button.dataset.vlFormat, globalThis.vlKalkulator.scenario(root)))
+      .then((message) => { notice.hidden = true; live.textContent = message || ""; })
+      .catch((error) => { notice.textContent = (error && error.vlMessage) || TEXT.exportFailed; notice.hidden = false; })
+      .finally(() => button.removeAttribute("aria-busy"));
   }
 
   function start() {

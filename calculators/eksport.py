@@ -1,0 +1,163 @@
+"""The exports of a calculator scenario (beslutningsnotat as ODT/DOCX/print, XLSX, CSV), per model.
+
+The browser makes the files from the scenario on screen (``docs/assets/javascripts/eksport.js``);
+this module gives it what it cannot read from the page: the memo's fixed texts and the workbook's
+names (``calculators/eksport.yaml``, the one source for every format), the model's declarations
+(sources, units, groups, help) and what the workbook discounts. The build writes one file per model,
+``assets/eksport/<id>.<hash>.js`` = ``zip.js`` + ``eksport.js`` + this data as JSON, which the
+calculator runtime loads only when a user clicks an export button.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from calculators import finance
+from calculators.bundle import metadata
+from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
+
+ASSET_DIR = "assets/eksport"
+SOURCE = Path(__file__).with_name("eksport.yaml")
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+SCRIPTS = (DOCS / "assets/javascripts/zip.js", DOCS / "assets/javascripts/eksport.js")
+SUM_KEYS = ("kommune", "fylkeskommune", "stat", "offentlig", "alle")
+
+
+class ExportError(ValueError):
+    """A mistake in calculators/eksport.yaml or a method page it reads; names file and field."""
+
+
+def config() -> dict:
+    try:
+        data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ExportError(f"{SOURCE.name}: ikke gyldig YAML: {error}") from error
+    for key in ("notat", "regneark", "modeller"):
+        if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+            raise ExportError(f"calculators/{SOURCE.name}: «{key}» mangler eller er ikke en tabell")
+    return data
+
+
+def _model_config(model: Model) -> dict:
+    where = f"calculators/{SOURCE.name}: modeller.{model.id}"
+    entry = config()["modeller"].get(model.id)
+    if not isinstance(entry, dict):
+        raise ExportError(f"{where} mangler (hva regnearket diskonterer, og hva modellen utelater)")
+    outputs = {o.id: o for o in model.outputs}
+    inputs = {i.id for i in model.inputs}
+    problems = []
+    if outputs.get(entry.get("kontantstrom")) is None or outputs[entry["kontantstrom"]].kind != "years_by_holder":
+        problems.append(f"{where}.kontantstrom: «{entry.get('kontantstrom')}» er ikke et years_by_holder-resultat")
+    if outputs.get(entry.get("naverdi")) is None or outputs[entry["naverdi"]].kind != "by_holder":
+        problems.append(f"{where}.naverdi: «{entry.get('naverdi')}» er ikke et by_holder-resultat")
+    if entry.get("rente") not in inputs:
+        problems.append(f"{where}.rente: «{entry.get('rente')}» er ikke en input i modellen")
+    for key, output in (entry.get("summer") or {}).items():
+        if key not in SUM_KEYS:
+            problems.append(f"{where}.summer.{key}: ukjent; gyldige: {', '.join(SUM_KEYS)}")
+        elif output not in outputs or outputs[output].kind != "number":
+            problems.append(f"{where}.summer.{key}: «{output}» er ikke et tall-resultat i modellen")
+    if not entry.get("metodeside") or not (DOCS / entry["metodeside"]).is_file():
+        problems.append(f"{where}.metodeside: «{entry.get('metodeside')}» finnes ikke under docs/")
+    if not entry.get("utelater") and not entry.get("avsnitt"):
+        problems.append(f"{where}: trenger «utelater» (liste) eller «avsnitt» (overskrift på metodesiden)")
+    if problems:
+        raise ExportError("\n".join(problems))
+    return entry
+
+
+def _plain(markdown: str) -> str:
+    """Markdown inline text as plain text: links keep their text, emphasis marks go."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)
+    return " ".join(text.split())
+
+
+def left_out(model: Model) -> list[str]:
+    """What the model leaves out: the bullets of its method page's section, or the YAML list."""
+    entry = _model_config(model)
+    if entry.get("utelater"):
+        return [str(item) for item in entry["utelater"]]
+    page = DOCS / entry["metodeside"]
+    lines = page.read_text(encoding="utf-8").splitlines()
+    heading = f"## {entry['avsnitt']}"
+    if heading not in lines:
+        raise ExportError(f"docs/{entry['metodeside']}: mangler avsnittet «{heading}» "
+                          f"(calculators/{SOURCE.name}: modeller.{model.id}.avsnitt)")
+    items: list[str] = []
+    for line in lines[lines.index(heading) + 1:]:
+        if line.startswith("#"):
+            break
+        if line.startswith("- "):
+            items.append(line[2:])
+        elif line.startswith("  ") and items and line.strip():
+            items[-1] += " " + line.strip()
+    if not items:
+        raise ExportError(f"docs/{entry['metodeside']}: avsnittet «{heading}» har ingen punktliste")
+    return [_plain(item) for item in items]
+
+
+def page_url(markdown_path: str) -> str:
+    """Site-relative URL of a page (directory URLs): okonomi/metode-familie.md → okonomi/metode-familie/."""
+    stem = markdown_path.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def typography() -> dict:
+    """The site's template typography (doc_templates), so the memo looks like the other templates."""
+    from doc_templates import render_docx, render_odt
+
+    return {"odt_font": render_odt.FONT, "docx_font": render_docx.FONT, "body_pt": 10.5, "h1_pt": 20,
+            "h2_pt": 13, "h3_pt": 11, "colour": "1d4f73", "border": "6b6b6b", "head_fill": "e8eff5",
+            "margin_top_mm": 15, "margin_side_mm": 18}
+
+
+def data(model: Model) -> dict:
+    """Everything the export code needs about ``model`` besides the scenario itself."""
+    entry = _model_config(model)
+    meta = metadata(model)
+    for field, declared in zip(meta["inputs"], model.inputs, strict=True):
+        source = declared.source
+        field.update(group=declared.group or model.title, help=declared.help, source={
+            "title": source.title, "publisher": source.publisher, "year": source.year,
+            "status": source.status, "url": source.url or "", "note": source.note})
+    for output, declared in zip(meta["outputs"], model.outputs, strict=True):
+        output["help"] = declared.help
+    return {
+        **meta,
+        "title": model.title,
+        "description": model.description,
+        "price_year": model.price_year,
+        "holders": [[h.id, h.label, h.level] for h in BUDGET_HOLDERS],
+        "levels": LEVEL_LABELS,
+        "preset_labels": {p.id: p.label for p in model.presets},
+        "workbook": {
+            "flows": entry["kontantstrom"], "present_values": entry["naverdi"], "rate": entry["rente"],
+            "sums": dict(entry.get("summer") or {}), "cost": bool(entry.get("kostnad")),
+            "step_years": list(finance.R109_STEP_YEARS),
+        },
+        "method_page": page_url(entry["metodeside"]),
+        "left_out": left_out(model),
+        "texts": {"notat": config()["notat"], "regneark": config()["regneark"]},
+        "typography": typography(),
+    }
+
+
+def javascript(model: Model) -> str:
+    """The model's export file: the zip writer, the export code and the model's data."""
+    payload = json.dumps(data(model), ensure_ascii=False, separators=(",", ":"))
+    scripts = "\n".join(path.read_text(encoding="utf-8") for path in SCRIPTS)
+    return (f"// Generert av calculators/eksport.py fra {', '.join(p.name for p in SCRIPTS)} og "
+            f"calculators/{SOURCE.name}. Ikke rediger.\n{scripts}\nglobalThis.vlEksport.register({payload});\n")
+
+
+def asset(model: Model) -> tuple[str, str]:
+    """``(path in the site, content)``; the path carries a content hash for caching."""
+    code = javascript(model)
+    digest = hashlib.sha256(code.encode()).hexdigest()[:10]
+    return f"{ASSET_DIR}/{model.id}.{digest}.js", code

@@ -1,0 +1,854 @@
+/* Eksport: the scenario on screen as a beslutningsnotat (ODT, DOCX, print view) and a workbook
+ * (XLSX with live discounting formulas, CSV of the yearly flows).
+ *
+ * Loaded only when a user clicks an export button: the build joins zip.js, this file and the
+ * model's data (calculators/eksport.py: texts from calculators/eksport.yaml, sources, units) into
+ * assets/eksport/<model>.<hash>.js, and kalkulator.js adds that script on the first click.
+ *
+ * Every number comes from the scenario object of vlKalkulator.scenario(root), i.e. from the
+ * model's generated compute(); nothing here recomputes a model. The one exception is the workbook's
+ * discounting, which is written as spreadsheet FORMULAS (R-109's stepped rate) so an economist can
+ * change the rate; tests/browser/test_eksport.py recalculates them with LibreOffice and compares
+ * with Python's evaluate.
+ *
+ * The memo is built once as a list of blocks (headings, paragraphs, tables, lists, an image) and
+ * written three ways: ODT (content.xml …), DOCX (word/document.xml …) and HTML for printing. Same
+ * scenario → same bytes: no dates, no random ids, fixed zip timestamps (zip.js).
+ */
+(function () {
+  "use strict";
+  if (globalThis.vlEksport) return;
+  const models = {};
+  const script = document.currentScript;
+  const SITE = new URL("../../", script && script.src ? script.src : location.href).href;
+  const MIME = {
+    odt: "application/vnd.oasis.opendocument.text",
+    docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    csv: "text/csv;charset=utf-8",
+  };
+  const NBSP = "\u00a0";
+
+  // ---- small helpers ---------------------------------------------------------------------------
+  function fill(template, values) {
+    return String(template).replace(/\{([^}]+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
+  }
+
+  function xml(text) { // escape for XML text and attributes; drop characters XML 1.0 forbids
+    return String(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+      .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  function failure(message) {
+    const error = new Error(message);
+    error.vlMessage = message;
+    return error;
+  }
+
+  function holderRows(data, value) { // [id, label, level] of the holders present in a by-holder value
+    return data.holders.filter(([id]) => Object.prototype.hasOwnProperty.call(value, id));
+  }
+
+  // ---- the memo as blocks ------------------------------------------------------------------------
+  // Blocks: {h: level, text} · {p: [runs], style?, keep?} · {list: [text]} ·
+  // {table: rows, head?, widths, numeric?: [column indexes], keep?} · {image: {png, width, height, alt}}
+  // A run is a string or {text, link?, bold?}.
+  function memo(s, data, chart) {
+    const t = data.texts.notat, d = t.deler, k = t.kolonner, out = [];
+    const title = data.title, f = formats(s), fmt = f.exact;
+    const outputs = Object.fromEntries(data.outputs.map((o) => [o.id, o]));
+    const showOutput = (o) => f.output(s.outputs[o.id], o);
+    const h = (level, text) => out.push({ h: level, text });
+    const p = (...runs) => out.push({ p: runs });
+
+    out.push({ h: 1, text: fill(t.tittel, { tittel: title }) });
+    out.push({ p: [fill(t.undertittel, { tittel: title })], style: "sub" });
+    out.push({ table: t.hode.map((field) => [field, ""]), widths: [1, 3], fields: true });
+
+    // Sammendrag: the reading sentence and the headline figures.
+    h(2, d.sammendrag);
+    if (s.sentence) p(s.sentence);
+    const headline = data.outputs.filter((o) => o.headline);
+    const interval = uncertaintyOf(s);
+    if (headline.length) {
+      out.push({ table: headline.map((o) => [o.label, showOutput(o)]), head: [k.resultat, k.verdi],
+        widths: [3, 2], numeric: [1] });
+    }
+    const changed = s.changed.length;
+    p(changed ? fill(t.endret_antall, { antall: changed, av: data.inputs.length }) : t.ingen_endret);
+
+    // Bakgrunn: what velferdslab is, and where the calculator is.
+    h(2, d.bakgrunn);
+    p(fill(t.bakgrunn[0], { tittel: title }));
+    p(fill(t.bakgrunn[1], { tittel: title }), " ", { text: s.link.split("?")[0], link: s.link.split("?")[0] });
+
+    // Forutsetninger: every input with unit, source and status; changed ones marked.
+    h(2, d.forutsetninger);
+    p(t.forutsetninger_innledning + (data.price_year ? " " + fill(t.prisar, { "år": data.price_year }) : ""));
+    const groups = [];
+    for (const input of data.inputs) {
+      let group = groups.find((g) => g.name === input.group);
+      if (!group) groups.push(group = { name: input.group, inputs: [] });
+      group.inputs.push(input);
+    }
+    for (const group of groups) {
+      h(3, group.name);
+      out.push({ table: group.inputs.map((input) => {
+        const value = fmt(s.values[input.id], input.unit);
+        const isChanged = s.changed.includes(input.id);
+        return [
+          input.label,
+          isChanged ? [{ text: value, bold: true }, " (" + fill(t.endret, { standard: fmt(input.default, input.unit) }) + ")"] : value,
+          sourceRuns(input.source, t),
+        ];
+      }), head: [k.forutsetning, k.verdi, k.kilde], widths: [5, 3, 5] });
+    }
+
+    // Resultat: every figure, who pays and who saves, the main chart.
+    h(2, d.resultat);
+    const scalars = data.outputs.filter((o) => o.kind === "number" || o.kind === "year");
+    out.push({ table: scalars.map((o) => [o.label, showOutput(o)]), head: [k.resultat, k.verdi],
+      widths: [3, 2], numeric: [1], caption: t.alle_resultater });
+    for (const o of data.outputs.filter((x) => x.kind === "by_holder")) {
+      h(3, o.id === data.workbook.present_values ? t.hvem : o.label);
+      if (o.id === data.workbook.present_values && !data.workbook.cost) p(t.positive);
+      out.push({ table: holderTable(data, o, s.outputs[o.id], s, t), head: [k.budsjett, o.label], widths: [3, 2], numeric: [1] });
+    }
+    if (chart) {
+      out.push({ image: chart });
+      out.push({ p: [fill(t.diagram, { tittel: chart.alt })], style: "caption" });
+    } else {
+      p(t.diagram_mangler);
+    }
+
+    // Usikkerhet og virkninger som ikke er prissatt (issue 12's ranges and marks, when present).
+    h(2, d.usikkerhet);
+    if (interval.rows.length) {
+      p(t.usikkerhet_intervall);
+      out.push({ table: interval.rows.map(([id, low, high]) => [outputs[id] ? outputs[id].label : id,
+        outputs[id] ? f.output(low, outputs[id]) + " til " + f.output(high, outputs[id]) : low + " til " + high]),
+        head: [k.resultat, k.intervall], widths: [3, 2], numeric: [1] });
+      if (interval.payback !== null) p(t.tilbakebetaling_sannsynlighet + ": " + f.number(interval.payback, "%") + ".");
+    } else {
+      p(t.usikkerhet_ingen);
+    }
+    const marks = unpricedOf(s);
+    if (marks.length) {
+      p(t.pluss_minus);
+      out.push({ table: marks.map(([label, mark]) => [label, mark]), head: [k.virkning, k.vurdering], widths: [4, 1] });
+    } else {
+      p(t.prissatt_ingen);
+    }
+
+    // Kilder
+    h(2, d.kilder);
+    const sources = [];
+    for (const input of data.inputs) {
+      const src = input.source;
+      if (src.status !== "kilde") continue;
+      const key = [src.publisher, src.year, src.title, src.url].join("|");
+      if (!sources.some((x) => x.key === key)) sources.push({ key, src });
+    }
+    if (sources.length) {
+      p(t.kilder_innledning);
+      out.push({ list: sources.map(({ src }) => [src.publisher + " (" + src.year + "): " + src.title + (src.url ? ". " : "")]
+        .concat(src.url ? [{ text: src.url, link: src.url }] : [])) });
+    } else {
+      p(t.kilder_ingen);
+    }
+    const method = new URL(data.method_page, SITE).href;
+    p(t.metode + " ", { text: method, link: method });
+
+    // Forbehold: illustrative figures, what the model leaves out.
+    h(2, d.forbehold);
+    const illustrative = data.inputs.filter((i) => i.source.status !== "kilde").length;
+    p(t.forbehold[0]);
+    if (illustrative) p(fill(t.forbehold[1], { antall: illustrative, av: data.inputs.length }));
+    p(t.forbehold_utelater);
+    out.push({ list: data.left_out.map((item) => [item]) });
+
+    // The scenario link, so readers can open it.
+    h(2, d.scenario);
+    p(t.scenario);
+    p({ text: s.link, link: s.link });
+    // A plain paragraph that introduces a table, list or image stays on its page.
+    out.forEach((block, i) => {
+      const next = out[i + 1];
+      if (block.p && !block.style && next && (next.table || next.list || next.image)) block.keep = true;
+    });
+    return out;
+  }
+
+  // Numbers as the page writes them: the model's view code (calculators/view.py, translated).
+  function formats(s) {
+    const view = ((globalThis.vlKalkulatorer || {})[s.model] || {}).view;
+    if (!view) throw failure("Kalkulatoren er ikke lastet. Last siden på nytt og prøv igjen.");
+    return {
+      number: (value, unit) => view.format_number(value, unit, false, false),
+      exact: (value, unit) => view.format_number(value, unit, true, false), // an input: every decimal
+      output: (value, output) => view.format_output(value, output),
+    };
+  }
+
+  function sourceRuns(src, t) {
+    if (src.status !== "kilde") return [t.illustrasjon + (src.note ? ". " + src.note : "")];
+    const runs = [fill(t.kilde, { kilde: src.publisher + " " + src.year + ": " + src.title })];
+    if (src.note) runs.push(". " + src.note);
+    return runs;
+  }
+
+  // Rows by level with a sum row for a level with more than one holder (as on the page).
+  function holderTable(data, o, value, s, t) {
+    const f = formats(s), present = holderRows(data, value), rows = [];
+    for (const level of Object.keys(data.levels)) {
+      const mine = present.filter((p) => p[2] === level);
+      for (const [id, label] of mine) rows.push([label, f.number(value[id], o.unit)]);
+      if (mine.length > 1) {
+        const sum = mine.reduce((acc, [id]) => acc + value[id], 0);
+        rows.push([{ text: fill(t.sum, { "nivå": data.levels[level].toLowerCase() }), bold: true }, { text: f.number(sum, o.unit), bold: true }]);
+      }
+    }
+    return rows;
+  }
+
+  // Issue 12 (honest numbers) adds uncertainty to the scenario; its absence is handled.
+  // Accepts {outputs: {id: {p10, p90}} | {id: [low, high]}, payback_probability} or {id: {p10, p90}}.
+  function uncertaintyOf(s) {
+    const u = s.uncertainty || s.usikkerhet || s.intervals || null, rows = [];
+    let payback = null;
+    if (u && typeof u === "object") {
+      const perOutput = u.outputs || u.intervals || u;
+      for (const [id, v] of Object.entries(perOutput)) {
+        const low = Array.isArray(v) ? v[0] : v && (v.p10 !== undefined ? v.p10 : v.low);
+        const high = Array.isArray(v) ? v[1] : v && (v.p90 !== undefined ? v.p90 : v.high);
+        if (typeof low === "number" && typeof high === "number" && isFinite(low) && isFinite(high)) rows.push([id, low, high]);
+      }
+      const prob = u.payback_probability !== undefined ? u.payback_probability : u.paybackProbability;
+      if (typeof prob === "number" && isFinite(prob)) payback = prob <= 1 ? prob * 100 : prob;
+    }
+    return { rows, payback };
+  }
+
+  // Plus-minus marks of effects without a price: [{label, mark}] or {id: {label, mark}}.
+  function unpricedOf(s) {
+    const u = s.unpriced || s.effects || s.virkninger || null;
+    if (!u || typeof u !== "object") return [];
+    const list = Array.isArray(u) ? u : Object.values(u);
+    const sign = { "+": "+", "0": "0", "-": "\u2212", "\u2212": "\u2212", 1: "+", 0: "0", "-1": "\u2212" };
+    return list.filter((e) => e && e.label).map((e) => [e.label, e.mark in sign ? sign[e.mark] : String(e.mark ?? "")]);
+  }
+
+  // ---- the main chart as a PNG (SVG → canvas), light colours whatever the page's palette -----
+  const SVG_PROPS = ["fill", "stroke", "stroke-width", "stroke-dasharray", "stroke-linecap", "stroke-linejoin",
+    "opacity", "fill-opacity", "stroke-opacity", "font-size", "font-family", "font-weight", "font-style",
+    "text-anchor", "dominant-baseline", "display", "visibility"];
+  const CHART_SCALE = 3;
+
+  async function chartImage(root) {
+    const svg = root.querySelector("[data-vl-out] svg");
+    if (!svg) return null;
+    try {
+      const viewBox = svg.viewBox.baseVal, w = Math.ceil(viewBox.width), hgt = Math.ceil(viewBox.height);
+      const clone = svg.cloneNode(true);
+      const body = document.body, scheme = body.getAttribute("data-md-color-scheme");
+      if (scheme !== null) body.setAttribute("data-md-color-scheme", "default");
+      try {
+        const from = [svg, ...svg.querySelectorAll("*")], to = [clone, ...clone.querySelectorAll("*")];
+        from.forEach((node, i) => {
+          const style = getComputedStyle(node);
+          for (const prop of SVG_PROPS) to[i].setAttribute(prop, style.getPropertyValue(prop));
+          to[i].removeAttribute("class");
+        });
+      } finally {
+        if (scheme !== null) body.setAttribute("data-md-color-scheme", scheme);
+      }
+      clone.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+      clone.setAttribute("width", w * CHART_SCALE);
+      clone.setAttribute("height", hgt * CHART_SCALE);
+      const text = new XMLSerializer().serializeToString(clone);
+      const image = new Image();
+      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(text);
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = w * CHART_SCALE;
+      canvas.height = hgt * CHART_SCALE;
+      const context = canvas.getContext("2d");
+      context.fillStyle = "#ffffff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+      if (!blob) return null;
+      const label = svg.getAttribute("aria-label") || "";
+      return { png: new Uint8Array(await blob.arrayBuffer()), width: canvas.width, height: canvas.height,
+        alt: label.replace(/\.\s.*$/, "").replace(/^[^:]*:\s*/, "") || label };
+    } catch (error) {
+      return null; // e.g. a browser that taints the canvas: the memo says so and keeps the tables
+    }
+  }
+
+  // ---- ODT ---------------------------------------------------------------------------------------
+  const PAGE_MM = { width: 210, height: 297 };
+
+  function textWidthMm(typo) { return PAGE_MM.width - 2 * typo.margin_side_mm; }
+
+  function imageMm(image, typo) {
+    // 0.3 mm per SVG unit (chart text of 13 units ≈ 11 pt), at most the text width and 120 mm high.
+    const units = image.width / CHART_SCALE, ratio = image.height / image.width;
+    const width = Math.min(textWidthMm(typo), units * 0.3, 120 / ratio);
+    return { width, height: width * ratio };
+  }
+
+  function odtRuns(runs) {
+    return runs.map((run) => {
+      if (typeof run === "string") return odtText(run);
+      let inner = odtText(run.text);
+      if (run.bold) inner = `<text:span text:style-name="Sterk">${inner}</text:span>`;
+      return run.link ? `<text:a xlink:type="simple" xlink:href="${xml(run.link)}">${inner}</text:a>` : inner;
+    }).join("");
+  }
+
+  function odtText(text) { // keep runs of spaces (text:s)
+    return xml(text).replace(/ {2,}/g, (spaces) => ` <text:s text:c="${spaces.length - 1}"/>`);
+  }
+
+  function cellRuns(cell) { return Array.isArray(cell) ? cell : [cell]; }
+
+  function odtContent(blocks, typo) {
+    let tables = 0;
+    const auto = [], body = [];
+    for (const block of blocks) {
+      if (block.h) {
+        body.push(`<text:h text:style-name="${block.h === 1 ? "Title" : "Heading_20_" + (block.h - 1)}" text:outline-level="${block.h === 1 ? 1 : block.h - 1}">${odtText(block.text)}</text:h>`);
+      } else if (block.p) {
+        const style = { sub: "Subtitle", caption: "Caption" }[block.style] || (block.keep ? "Innledning" : "Text_20_body");
+        body.push(`<text:p text:style-name="${style}">${odtRuns(block.p)}</text:p>`);
+      } else if (block.list) {
+        body.push(`<text:list text:style-name="Punkt">${block.list.map((item) =>
+          `<text:list-item><text:p text:style-name="Listeavsnitt">${odtRuns(item)}</text:p></text:list-item>`).join("")}</text:list>`);
+      } else if (block.table) {
+        tables += 1;
+        const name = "Tabell" + tables, total = block.widths.reduce((a, b) => a + b, 0), width = textWidthMm(typo);
+        auto.push(`<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${width}mm" table:align="left" fo:margin-bottom="2.5mm" style:may-break-between-rows="true"/></style:style>`);
+        block.widths.forEach((w, i) => auto.push(`<style:style style:name="${name}.${i + 1}" style:family="table-column"><style:table-column-properties style:column-width="${(width * w / total).toFixed(2)}mm" style:rel-column-width="${w * 1000}*"/></style:style>`));
+        const row = (cells, head) => `<table:table-row table:style-name="Rad">${cells.map((cell, i) => {
+          const numeric = (block.numeric || []).includes(i);
+          const style = head ? "Tabelloverskrift" : numeric ? "Tabelltall" : "Tabelltekst";
+          const cellStyle = block.fields ? "Felt" : head ? "Hodecelle" : "Celle";
+          return `<table:table-cell table:style-name="${cellStyle}" office:value-type="string"><text:p text:style-name="${style}">${odtRuns(cellRuns(cell))}</text:p></table:table-cell>`;
+        }).join("")}</table:table-row>`;
+        body.push(`<table:table table:name="${name}" table:style-name="${name}">` +
+          block.widths.map((_, i) => `<table:table-column table:style-name="${name}.${i + 1}"/>`).join("") +
+          (block.head ? `<table:table-header-rows>${row(block.head, true)}</table:table-header-rows>` : "") +
+          block.table.map((cells) => row(cells, false)).join("") + "</table:table>");
+      } else if (block.image) {
+        const size = imageMm(block.image, typo);
+        body.push(`<text:p text:style-name="Figur"><draw:frame draw:style-name="Bilde" draw:name="Diagram" text:anchor-type="as-char" svg:width="${size.width.toFixed(1)}mm" svg:height="${size.height.toFixed(1)}mm" draw:z-index="0"><draw:image xlink:href="Pictures/diagram.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type="image/png"/><svg:title>${xml(block.image.alt)}</svg:title><svg:desc>${xml(block.image.alt)}</svg:desc></draw:frame></text:p>`);
+      }
+    }
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${ODF_NS} office:version="1.3">` +
+      `<office:automatic-styles>${auto.join("")}</office:automatic-styles>` +
+      `<office:body><office:text>${body.join("")}</office:text></office:body></office:document-content>`;
+  }
+
+  const ODF_NS = [
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"',
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+    'xmlns:xlink="http://www.w3.org/1999/xlink"',
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
+  ].join(" ");
+
+  function odtStyles(typo) {
+    const colour = "#" + typo.colour, border = `0.5pt solid #${typo.border}`;
+    const paragraph = (name, display, parent, props, text, extra) =>
+      `<style:style style:name="${name}" style:display-name="${display}" style:family="paragraph"` +
+      (parent ? ` style:parent-style-name="${parent}"` : "") + (extra || "") + ">" +
+      `<style:paragraph-properties ${props}/>` + (text ? `<style:text-properties ${text}/>` : "") + "</style:style>";
+    const heading = (level, size) => paragraph(`Heading_20_${level}`, `Heading ${level}`, "Heading",
+      'fo:margin-top="5mm" fo:margin-bottom="2mm" fo:keep-with-next="always" fo:keep-together="always"',
+      `fo:font-size="${size}pt" fo:font-weight="bold" fo:color="${colour}"`,
+      ` style:next-style-name="Text_20_body" style:default-outline-level="${level}"`);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles ${ODF_NS} office:version="1.3">` +
+      `<office:font-face-decls><style:font-face style:name="${xml(typo.odt_font)}" svg:font-family="'${xml(typo.odt_font)}'" style:font-family-generic="swiss" style:font-pitch="variable"/></office:font-face-decls>` +
+      "<office:styles>" +
+      `<style:default-style style:family="paragraph"><style:paragraph-properties fo:orphans="2" fo:widows="2"/><style:text-properties style:font-name="${xml(typo.odt_font)}" fo:font-size="${typo.body_pt}pt" fo:language="nb" fo:country="NO" fo:hyphenate="false"/></style:default-style>` +
+      paragraph("Standard", "Standard", "", 'fo:margin-top="0mm" fo:margin-bottom="0mm"') +
+      paragraph("Text_20_body", "Text body", "Standard", 'fo:margin-top="0mm" fo:margin-bottom="2.5mm" fo:line-height="125%"') +
+      paragraph("Innledning", "Text body before table", "Text_20_body", 'fo:keep-with-next="always"') +
+      paragraph("Heading", "Heading", "Standard", 'fo:keep-with-next="always"') +
+      paragraph("Title", "Title", "Heading", 'fo:margin-top="0mm" fo:margin-bottom="2mm" fo:keep-with-next="always"',
+        `fo:font-size="${typo.h1_pt}pt" fo:font-weight="bold" fo:color="${colour}"`, ' style:default-outline-level="1" style:next-style-name="Subtitle"') +
+      paragraph("Subtitle", "Subtitle", "Text_20_body", 'fo:margin-bottom="4mm"', 'fo:font-style="italic" fo:color="#4a4a4a"') +
+      heading(1, typo.h2_pt) + heading(2, typo.h3_pt) +
+      paragraph("Caption", "Caption", "Text_20_body", 'fo:margin-top="1mm"', 'fo:font-style="italic" fo:font-size="9pt"') +
+      paragraph("Figur", "Figure", "Text_20_body", 'fo:margin-top="2mm" fo:keep-with-next="always"') +
+      paragraph("Listeavsnitt", "List Paragraph", "Text_20_body", 'fo:margin-bottom="1.2mm"') +
+      paragraph("Tabelltekst", "Table Contents", "Standard", 'fo:margin="0mm"') +
+      paragraph("Tabelltall", "Table Number", "Tabelltekst", 'fo:text-align="end"') +
+      paragraph("Tabelloverskrift", "Table Heading", "Tabelltekst", 'fo:margin="0mm"', 'fo:font-weight="bold"') +
+      '<style:style style:name="Sterk" style:display-name="Strong Emphasis" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>' +
+      `<style:style style:name="Celle" style:family="table-cell"><style:table-cell-properties fo:border="${border}" fo:padding="1mm"/></style:style>` +
+      `<style:style style:name="Hodecelle" style:family="table-cell"><style:table-cell-properties fo:border="${border}" fo:padding="1mm" fo:background-color="#${typo.head_fill}"/></style:style>` +
+      `<style:style style:name="Felt" style:family="table-cell"><style:table-cell-properties fo:border-bottom="${border}" fo:padding="1.5mm"/></style:style>` +
+      '<style:style style:name="Rad" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>' +
+      '<style:style style:name="Bilde" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="baseline"/></style:style>' +
+      '<text:list-style style:name="Punkt"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="6mm" fo:text-indent="-4mm" fo:margin-left="6mm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>' +
+      "</office:styles><office:automatic-styles>" +
+      `<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="${PAGE_MM.width}mm" fo:page-height="${PAGE_MM.height}mm" style:print-orientation="portrait" fo:margin-top="${typo.margin_top_mm}mm" fo:margin-bottom="${typo.margin_top_mm}mm" fo:margin-left="${typo.margin_side_mm}mm" fo:margin-right="${typo.margin_side_mm}mm"/></style:page-layout>` +
+      '</office:automatic-styles><office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4"/></office:master-styles></office:document-styles>';
+  }
+
+  function odt(blocks, data, title) {
+    const typo = data.typography, image = blocks.find((b) => b.image);
+    const entries = [
+      { name: "mimetype", data: MIME.odt },
+      { name: "content.xml", data: odtContent(blocks, typo) },
+      { name: "styles.xml", data: odtStyles(typo) },
+      { name: "meta.xml", data: `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ${ODF_NS} office:version="1.3"><office:meta><meta:generator>Velferdslab-veilederen</meta:generator><dc:title>${xml(title)}</dc:title><dc:language>nb-NO</dc:language></office:meta></office:document-meta>` },
+    ];
+    if (image) entries.push({ name: "Pictures/diagram.png", data: image.image.png });
+    entries.push({ name: "META-INF/manifest.xml", data: '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">' +
+      `<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="${MIME.odt}"/>` +
+      '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>' +
+      '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>' +
+      '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>' +
+      (image ? '<manifest:file-entry manifest:full-path="Pictures/diagram.png" manifest:media-type="image/png"/>' : "") +
+      "</manifest:manifest>" });
+    return vlZip.store(entries);
+  }
+
+  // ---- DOCX --------------------------------------------------------------------------------------
+  const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const TWIP_PER_MM = 1440 / 25.4, EMU_PER_MM = 36000;
+
+  function docxText(text, props) {
+    return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ""}<w:t xml:space="preserve">${xml(text)}</w:t></w:r>`;
+  }
+
+  function docxRuns(runs, links) {
+    return runs.map((run) => {
+      if (typeof run === "string") return docxText(run);
+      const props = (run.link ? '<w:rStyle w:val="Hyperlink"/>' : "") + (run.bold ? "<w:b/>" : "");
+      const inner = docxText(run.text, props);
+      if (!run.link) return inner;
+      links.push(run.link);
+      return `<w:hyperlink r:id="rIdLenke${links.length}" w:history="1">${inner}</w:hyperlink>`;
+    }).join("");
+  }
+
+  function docxParagraph(style, content, extra) {
+    return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${extra || ""}</w:pPr>${content}</w:p>`;
+  }
+
+  function docxDocument(blocks, typo, links) {
+    const width = Math.round(textWidthMm(typo) * TWIP_PER_MM), body = [];
+    let images = 0;
+    for (const [index, block] of blocks.entries()) {
+      if (block.h) {
+        body.push(docxParagraph(block.h === 1 ? "Title" : "Heading" + (block.h - 1), docxText(block.text)));
+      } else if (block.p) {
+        const style = { sub: "Subtitle", caption: "Caption" }[block.style] || "Normal";
+        body.push(docxParagraph(style, docxRuns(block.p, links), block.keep ? "<w:keepNext/>" : ""));
+      } else if (block.list) {
+        for (const item of block.list) body.push(docxParagraph("ListBullet", docxRuns(item, links)));
+      } else if (block.table) {
+        const total = block.widths.reduce((a, b) => a + b, 0), cols = block.widths.map((w) => Math.round(width * w / total));
+        const border = block.fields
+          ? `<w:tblBorders><w:insideH w:val="single" w:sz="4" w:color="${typo.border}"/><w:bottom w:val="single" w:sz="4" w:color="${typo.border}"/></w:tblBorders>`
+          : `<w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => `<w:${side} w:val="single" w:sz="4" w:color="${typo.border}"/>`).join("")}</w:tblBorders>`;
+        const row = (cells, head, last) => `<w:tr><w:trPr><w:cantSplit/>${head ? "<w:tblHeader/>" : ""}</w:trPr>${cells.map((cell, i) => {
+          const numeric = (block.numeric || []).includes(i);
+          const shade = head ? `<w:shd w:val="clear" w:color="auto" w:fill="${typo.head_fill.toUpperCase()}"/>` : "";
+          const keep = last ? "" : "<w:keepNext/>"; // a table's rows stay with the next (short tables never split)
+          const runs = cellRuns(cell).map((run) => head ? (typeof run === "string" ? { text: run, bold: true } : { ...run, bold: true }) : run);
+          return `<w:tc><w:tcPr><w:tcW w:w="${cols[i]}" w:type="dxa"/>${shade}</w:tcPr>${docxParagraph(numeric && !head ? "Tabelltall" : "Tabelltekst", docxRuns(runs, links), keep)}</w:tc>`;
+        }).join("")}</w:tr>`;
+        const rows = block.table.length, short = rows <= 12;
+        body.push(`<w:tbl><w:tblPr><w:tblW w:w="${width}" w:type="dxa"/>${border}<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>` +
+          `<w:tblGrid>${cols.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>` +
+          (block.head ? row(block.head, true, false) : "") +
+          block.table.map((cells, i) => row(cells, false, !short || i === rows - 1)).join("") + "</w:tbl>");
+        body.push(docxParagraph("EtterTabell", ""));
+      } else if (block.image) {
+        images += 1;
+        const size = imageMm(block.image, typo), cx = Math.round(size.width * EMU_PER_MM), cy = Math.round(size.height * EMU_PER_MM);
+        const alt = xml(block.image.alt);
+        body.push(docxParagraph("Figur", `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${images}" name="Diagram ${images}" descr="${alt}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="${images}" name="diagram.png" descr="${alt}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdBilde"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`, "<w:keepNext/>"));
+      }
+    }
+    const m = (mm) => Math.round(mm * TWIP_PER_MM);
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W_NS}><w:body>${body.join("")}` +
+      `<w:sectPr><w:pgSz w:w="${m(PAGE_MM.width)}" w:h="${m(PAGE_MM.height)}"/><w:pgMar w:top="${m(typo.margin_top_mm)}" w:right="${m(typo.margin_side_mm)}" w:bottom="${m(typo.margin_top_mm)}" w:left="${m(typo.margin_side_mm)}" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+  }
+
+  function docxStyles(typo) {
+    const font = xml(typo.docx_font), colour = typo.colour.toUpperCase(), half = (pt) => Math.round(pt * 2);
+    const style = (id, name, props, run, extra) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/>${extra || ""}<w:qFormat/><w:pPr>${props}</w:pPr>${run ? `<w:rPr>${run}</w:rPr>` : ""}</w:style>`;
+    const heading = (level, pt) => style(`Heading${level}`, `heading ${level}`,
+      `<w:keepNext/><w:keepLines/><w:spacing w:before="280" w:after="100"/><w:outlineLvl w:val="${level - 1}"/>`,
+      `<w:b/><w:color w:val="${colour}"/><w:sz w:val="${half(pt)}"/><w:szCs w:val="${half(pt)}"/>`, '<w:next w:val="Normal"/>');
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ${W_NS}>` +
+      `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:eastAsia="${font}" w:cs="${font}"/><w:sz w:val="${half(typo.body_pt)}"/><w:szCs w:val="${half(typo.body_pt)}"/><w:lang w:val="nb-NO" w:eastAsia="nb-NO" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
+      '<w:pPrDefault><w:pPr><w:spacing w:after="140" w:line="264" w:lineRule="auto"/><w:widowControl/></w:pPr></w:pPrDefault></w:docDefaults>' +
+      '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
+      style("Title", "Title", '<w:keepNext/><w:spacing w:after="120"/><w:outlineLvl w:val="0"/>', `<w:b/><w:color w:val="${colour}"/><w:sz w:val="${half(typo.h1_pt)}"/><w:szCs w:val="${half(typo.h1_pt)}"/>`, '<w:next w:val="Subtitle"/>') +
+      style("Subtitle", "Subtitle", '<w:spacing w:after="240"/>', '<w:i/><w:color w:val="4A4A4A"/>') +
+      heading(1, typo.h2_pt) + heading(2, typo.h3_pt) +
+      style("Caption", "caption", '<w:spacing w:before="60"/>', '<w:i/><w:sz w:val="18"/><w:szCs w:val="18"/>') +
+      style("Figur", "Figure", '<w:keepNext/><w:spacing w:before="120" w:after="0"/>', "") +
+      style("ListBullet", "List Bullet", '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/><w:ind w:left="340" w:hanging="227"/>', "") +
+      style("Tabelltekst", "Table Text", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>', "") +
+      style("Tabelltall", "Table Number", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="right"/>', "") +
+      style("EtterTabell", "After Table", '<w:spacing w:after="0" w:line="120" w:lineRule="exact"/>', "") +
+      '<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="1D4F73"/><w:u w:val="single"/></w:rPr></w:style>' +
+      "</w:styles>";
+  }
+
+  function docx(blocks, data, title) {
+    const typo = data.typography, links = [], image = blocks.find((b) => b.image);
+    const document_ = docxDocument(blocks, typo, links);
+    const rels = ['<Relationship Id="rIdStiler" Type="' + REL + '/styles" Target="styles.xml"/>',
+      '<Relationship Id="rIdNummerering" Type="' + REL + '/numbering" Target="numbering.xml"/>']
+      .concat(image ? ['<Relationship Id="rIdBilde" Type="' + REL + '/image" Target="media/diagram.png"/>'] : [])
+      .concat(links.map((href, i) => `<Relationship Id="rIdLenke${i + 1}" Type="${REL}/hyperlink" Target="${xml(href)}" TargetMode="External"/>`));
+    const entries = [
+      { name: "[Content_Types].xml", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+        '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+        '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>' +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>' },
+      { name: "_rels/.rels", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/>` +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>' },
+      { name: "docProps/core.xml", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+        `<dc:title>${xml(title)}</dc:title><dc:creator>Velferdslab-veilederen</dc:creator><dc:language>nb-NO</dc:language></cp:coreProperties>` },
+      { name: "word/document.xml", data: document_ },
+      { name: "word/styles.xml", data: docxStyles(typo) },
+      { name: "word/numbering.xml", data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering ${W_NS}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="340" w:hanging="227"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>` },
+      { name: "word/_rels/document.xml.rels", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + rels.join("") + "</Relationships>" },
+    ];
+    if (image) entries.push({ name: "word/media/diagram.png", data: image.image.png });
+    return vlZip.store(entries);
+  }
+
+  // ---- print view (HTML) -------------------------------------------------------------------------
+  function htmlRuns(parent, runs) {
+    for (const run of runs) {
+      if (typeof run === "string") { parent.append(run); continue; }
+      let node = document.createTextNode(run.text);
+      if (run.bold) { const strong = document.createElement("strong"); strong.append(node); node = strong; }
+      if (run.link) { const a = document.createElement("a"); a.href = run.link; a.append(node); node = a; }
+      parent.append(node);
+    }
+  }
+
+  function html(blocks) {
+    const root = document.createElement("article");
+    root.className = "vl-notat";
+    root.setAttribute("data-vl-notat", "");
+    for (const block of blocks) {
+      let node;
+      if (block.h) {
+        node = document.createElement("h" + block.h);
+        node.textContent = block.text;
+      } else if (block.p) {
+        node = document.createElement("p");
+        if (block.style || block.keep) node.className = "vl-notat__" + (block.style || "keep");
+        htmlRuns(node, block.p);
+      } else if (block.list) {
+        node = document.createElement("ul");
+        for (const item of block.list) { const li = document.createElement("li"); htmlRuns(li, item); node.append(li); }
+      } else if (block.table) {
+        node = document.createElement("table");
+        if (block.fields) node.className = "vl-notat__felt";
+        const total = block.widths.reduce((a, b) => a + b, 0), group = document.createElement("colgroup");
+        for (const w of block.widths) { const col = document.createElement("col"); col.className = "vl-notat__w" + Math.round(20 * w / total); group.append(col); }
+        node.append(group);
+        const add = (section, cells, tag) => {
+          const tr = document.createElement("tr");
+          cells.forEach((cell, i) => {
+            const td = document.createElement(tag);
+            if ((block.numeric || []).includes(i)) td.className = "vl-notat__tall";
+            if (tag === "th") td.scope = "col";
+            htmlRuns(td, cellRuns(cell));
+            tr.append(td);
+          });
+          section.append(tr);
+        };
+        if (block.head) { const thead = document.createElement("thead"); add(thead, block.head, "th"); node.append(thead); }
+        const tbody = document.createElement("tbody");
+        for (const cells of block.table) add(tbody, cells, "td");
+        node.append(tbody);
+      } else if (block.image) {
+        node = document.createElement("img");
+        node.alt = block.image.alt;
+        node.className = "vl-notat__diagram";
+        let binary = "";
+        for (const byte of block.image.png) binary += String.fromCharCode(byte);
+        node.src = "data:image/png;base64," + btoa(binary);
+      }
+      root.append(node);
+    }
+    return root;
+  }
+
+  function stylesheet() {
+    const href = new URL("assets/stylesheets/notat.css", SITE).href;
+    let link = document.querySelector('link[data-vl-notat-css]');
+    if (link) return link.sheet ? Promise.resolve() : new Promise((resolve) => link.addEventListener("load", resolve, { once: true }));
+    link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    link.setAttribute("data-vl-notat-css", "");
+    return new Promise((resolve, reject) => {
+      link.addEventListener("load", resolve, { once: true });
+      link.addEventListener("error", () => { link.remove(); reject(new Error(href)); }, { once: true });
+      document.head.append(link);
+    });
+  }
+
+  async function printView(blocks) {
+    await stylesheet();
+    for (const old of document.querySelectorAll("body > [data-vl-notat]")) old.remove();
+    const view = html(blocks);
+    document.body.append(view);
+    await Promise.all([...view.querySelectorAll("img")].map((img) => img.decode().catch(() => {})));
+    document.body.classList.add("vl-notat-utskrift");
+    const done = () => { document.body.classList.remove("vl-notat-utskrift"); view.remove(); };
+    window.addEventListener("afterprint", done, { once: true });
+    return view;
+  }
+
+  // ---- XLSX --------------------------------------------------------------------------------------
+  function column(index) { // 0 → A
+    let name = "";
+    for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+    return name;
+  }
+
+  const XF = { text: 0, head: 1, title: 2, kr: 3, factor: 4, input: 5, number: 6, wrap: 7, sumKr: 8, note: 9 };
+
+  // A sheet as rows of cells: null | {v: text|number, s?: style} | {f: formula, s?: style}.
+  function sheetXml(rows, widths, freeze) {
+    const data = rows.map((cells, r) => `<row r="${r + 1}">` + cells.map((cell, c) => {
+      if (cell === null || cell === undefined) return "";
+      const ref = column(c) + (r + 1), style = cell.s ? ` s="${cell.s}"` : "";
+      if (cell.f !== undefined) return `<c r="${ref}"${style}><f>${xml(cell.f)}</f></c>`;
+      if (typeof cell.v === "number") return `<c r="${ref}"${style}><v>${Object.is(cell.v, -0) ? 0 : cell.v}</v></c>`;
+      return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xml(cell.v)}</t></is></c>`;
+    }).join("") + "</row>").join("");
+    const pane = freeze ? `<pane xSplit="${freeze[0]}" ySplit="${freeze[1]}" topLeftCell="${column(freeze[0])}${freeze[1] + 1}" activePane="bottomRight" state="frozen"/>` : "";
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
+      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
+      `<sheetData>${data}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  }
+
+  function quoteSheet(name) { return "'" + name.replace(/'/g, "''") + "'"; }
+
+  function workbookSheets(s, data) {
+    const t = data.texts.regneark, wb = data.workbook, price = data.price_year;
+    const flows = s.outputs[wb.flows], pvs = s.outputs[wb.present_values];
+    const flowOutput = data.outputs.find((o) => o.id === wb.flows);
+    const holders = holderRows(data, flows);
+    const years = Math.max(0, ...holders.map(([id]) => flows[id].length));
+    const yes = t.ja, statusText = t.status;
+
+    // Forutsetninger
+    const inputs = [[{ v: data.title, s: XF.title }], [{ v: t.kilde_note + " " + s.link, s: XF.note }],
+      price ? [{ v: fill(data.texts.notat.prisar, { "år": price }), s: XF.note }] : [], [],
+      t.forutsetninger_kolonner.map((v) => ({ v, s: XF.head }))];
+    for (const input of data.inputs) {
+      const src = input.source;
+      inputs.push([{ v: input.label, s: XF.wrap }, { v: s.values[input.id], s: XF.number }, { v: input.unit },
+        { v: input.default, s: XF.number }, s.changed.includes(input.id) ? { v: yes } : null,
+        { v: src.status === "kilde" ? src.publisher + " " + src.year + ": " + src.title : "", s: XF.wrap },
+        { v: statusText[src.status] || src.status }, src.url ? { v: src.url } : null]);
+    }
+
+    // Kontantstrøm: year rows × holder columns, then sums.
+    const publicCount = holders.filter(([, , level]) => level !== "samfunnet").length;
+    const FIRST = 4; // first data row (1-based)
+    const last = FIRST + years - 1;
+    const flowTitle = fill(wb.cost ? t.kontantstrom_tittel_kostnad : t.kontantstrom_tittel, { flyt: flowOutput.label, "år": price || "" });
+    const head = [{ v: t.ar, s: XF.head }, ...holders.map(([, label]) => ({ v: label, s: XF.head }))];
+    const sumCols = [];
+    if (publicCount && publicCount < holders.length) sumCols.push([t.offentlig, publicCount]);
+    sumCols.push([t.alle, holders.length]);
+    for (const [label] of sumCols) head.push({ v: label, s: XF.head });
+    const cash = [[{ v: flowTitle, s: XF.title }], [], head];
+    for (let y = 0; y < years; y++) {
+      const row = FIRST + y;
+      cash.push([{ v: y }, ...holders.map(([id]) => ({ v: flows[id][y] || 0, s: XF.kr })),
+        ...sumCols.map(([, count]) => ({ f: `SUM(B${row}:${column(count)}${row})`, s: XF.kr }))]);
+    }
+
+    // Diskontering: the rate cell, the step years, one factor per year as formulas.
+    const [step1, step2] = wb.step_years;
+    const rate = s.values[wb.rate];
+    const disc = [[{ v: t.diskontering_tittel, s: XF.title }], [],
+      [{ v: fill(t.rente, { "år1": step1 }) }, { v: rate, s: XF.input }],
+      [{ v: fill(t.rente2, { "år1": step1 }) }, { f: "MAX(B3-1,0)", s: XF.number }],
+      [{ v: fill(t.rente3, { "år2": step2 }) }, { f: "MAX(B3-2,0)", s: XF.number }],
+      [{ v: t.trinn1 }, { v: step1 }], [{ v: t.trinn2 }, { v: step2 }], [],
+      [{ v: t.ar, s: XF.head }, { v: t.periode_rente, s: XF.head }, { v: t.faktor, s: XF.head }]];
+    const DFIRST = 10;
+    for (let y = 0; y < years; y++) {
+      const row = DFIRST + y;
+      disc.push([{ v: y }, y === 0 ? null : { f: `IF(A${row}<=$B$6,$B$3,IF(A${row}<=$B$7,$B$4,$B$5))`, s: XF.number },
+        y === 0 ? { v: 1, s: XF.factor } : { f: `C${row - 1}/(1+B${row}/100)`, s: XF.factor }]);
+    }
+
+    // Nåverdi: SUMPRODUCT of each holder's flows and the factors; sums per level and in all.
+    const factors = `Diskontering!$C$${DFIRST}:$C$${DFIRST + years - 1}`;
+    const pvOutput = data.outputs.find((o) => o.id === wb.present_values);
+    const outputs = Object.fromEntries(data.outputs.map((o) => [o.id, o]));
+    const nv = [[{ v: pvOutput.label, s: XF.title }], [{ v: t.naverdi_tittel, s: XF.note }], [],
+      t.naverdi_kolonner.map((v) => ({ v, s: XF.head }))];
+    const holderRow = {};
+    holders.forEach(([id, label], i) => {
+      const row = nv.length + 1, col = column(i + 1);
+      holderRow[id] = row;
+      nv.push([{ v: label }, { f: `SUMPRODUCT(${quoteSheet(data.texts.regneark.ark.kontantstrom)}!${col}${FIRST}:${col}${last},${factors})`, s: XF.kr },
+        { v: pvs[id] !== undefined ? pvs[id] : 0, s: XF.kr }, { f: `B${row}-C${row}`, s: XF.kr }]);
+    });
+    const sumRow = (label, ids, outputId) => {
+      const row = nv.length + 1, shown = outputId ? s.outputs[outputId] : ids.reduce((a, id) => a + (pvs[id] || 0), 0);
+      nv.push([{ v: outputId ? outputs[outputId].label : label, s: XF.head },
+        { f: ids.map((id) => "B" + holderRow[id]).join("+") || "0", s: XF.sumKr }, { v: shown, s: XF.sumKr }, { f: `B${row}-C${row}`, s: XF.sumKr }]);
+    };
+    const sums = wb.sums || {};
+    for (const level of Object.keys(data.levels)) {
+      const ids = holders.filter(([, , l]) => l === level).map(([id]) => id);
+      if (level !== "samfunnet" && (ids.length > 1 || (sums[level] && ids.length))) {
+        sumRow(fill(data.texts.notat.sum, { "nivå": data.levels[level].toLowerCase() }), ids, sums[level]);
+      }
+    }
+    const publicIds = holders.filter(([, , l]) => l !== "samfunnet").map(([id]) => id);
+    if (publicIds.length && publicIds.length < holders.length) sumRow(t.offentlig, publicIds, sums.offentlig);
+    sumRow(t.alle, holders.map(([id]) => id), sums.alle);
+
+    const names = t.ark;
+    return [
+      { name: names.forutsetninger, xml: sheetXml(inputs, [46, 14, 10, 14, 8, 60, 12, 50], [0, 5]) },
+      { name: names.kontantstrom, xml: sheetXml(cash, [8, ...holders.map(() => 18), ...sumCols.map(() => 20)], [1, 3]) },
+      { name: names.diskontering, xml: sheetXml(disc, [34, 18, 20], null) },
+      { name: names.naverdi, xml: sheetXml(nv, [50, 20, 20, 14], null) },
+    ];
+  }
+
+  function xlsx(s, data) {
+    const sheets = workbookSheets(s, data);
+    const styles = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<numFmts count="3"><numFmt numFmtId="164" formatCode="#,##0"/><numFmt numFmtId="165" formatCode="0.000000"/><numFmt numFmtId="166" formatCode="#,##0.###"/></numFmts>' +
+      `<fonts count="4"><font><sz val="10"/><name val="${xml(data.typography.docx_font)}"/></font><font><b/><sz val="10"/><name val="${xml(data.typography.docx_font)}"/></font>` +
+      `<font><b/><sz val="12"/><color rgb="FF${data.typography.colour.toUpperCase()}"/><name val="${xml(data.typography.docx_font)}"/></font><font><i/><sz val="10"/><name val="${xml(data.typography.docx_font)}"/></font></fonts>` +
+      '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+      '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2A8"/><bgColor indexed="64"/></patternFill></fill>' +
+      `<fill><patternFill patternType="solid"><fgColor rgb="FF${data.typography.head_fill.toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill></fills>` +
+      '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color rgb="FF6B6B6B"/></bottom><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="10">' +
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' + // text
+      '<xf numFmtId="0" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>' + // head
+      '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>' + // title
+      '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // kr
+      '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // factor
+      '<xf numFmtId="166" fontId="1" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/>' + // input
+      '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // number
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>' + // wrap
+      '<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>' + // sum kr
+      '<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>' + // note
+      '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+    const entries = [
+      { name: "[Content_Types].xml", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>' },
+      { name: "_rels/.rels", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>' },
+      { name: "docProps/core.xml", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
+        `<dc:title>${xml(data.title)}</dc:title><dc:creator>Velferdslab-veilederen</dc:creator><dc:language>nb-NO</dc:language></cp:coreProperties>` },
+      { name: "xl/workbook.xml", data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
+        `<sheets>${sheets.map((sheet, i) => `<sheet name="${xml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets>` +
+        `<definedNames><definedName name="Kalkulasjonsrente">Diskontering!$B$3</definedName></definedNames>` +
+        '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>' },
+      { name: "xl/_rels/workbook.xml.rels", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
+        `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>` },
+      { name: "xl/styles.xml", data: styles },
+      ...sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheet.xml })),
+    ];
+    return vlZip.store(entries);
+  }
+
+  // ---- CSV: the yearly flows, for Norwegian Excel (semicolon, decimal comma, UTF-8 with BOM) -------
+  function csvNumber(x) {
+    const rounded = Math.round(x * 100) / 100;
+    return (Object.is(rounded, -0) ? 0 : rounded).toString().replace(".", ",");
+  }
+
+  function csvField(text) {
+    const value = String(text);
+    return /[;"\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+  }
+
+  function csv(s, data) {
+    const t = data.texts.regneark, wb = data.workbook, flows = s.outputs[wb.flows];
+    const holders = holderRows(data, flows), years = Math.max(0, ...holders.map(([id]) => flows[id].length));
+    const publicIds = holders.filter(([, , l]) => l !== "samfunnet").map(([id]) => id);
+    const withPublic = publicIds.length && publicIds.length < holders.length;
+    const lines = [[t.csv_kolonner_ar, ...holders.map(([, label]) => label), ...(withPublic ? [t.offentlig] : []), t.alle]];
+    for (let y = 0; y < years; y++) {
+      const row = holders.map(([id]) => flows[id][y] || 0);
+      const publicSum = publicIds.reduce((a, id) => a + (flows[id][y] || 0), 0);
+      lines.push([String(y), ...row.map(csvNumber), ...(withPublic ? [csvNumber(publicSum)] : []), csvNumber(row.reduce((a, b) => a + b, 0))]);
+    }
+    return vlZip.utf8("\ufeff" + lines.map((line) => line.map(csvField).join(";")).join("\r\n") + "\r\n");
+  }
+
+  // ---- entry points ------------------------------------------------------------------------------
+  async function build(root, format, s) {
+    const data = models[s.model];
+    if (!data) throw failure("Eksporten kjenner ikke kalkulatoren «" + s.model + "».");
+    const stem = (format === "xlsx" || format === "csv" ? data.texts.regneark.fil : data.texts.notat.fil).replace("{modell}", s.model);
+    if (format === "xlsx") return { name: stem + ".xlsx", type: MIME.xlsx, bytes: xlsx(s, data) };
+    if (format === "csv") return { name: stem + ".csv", type: MIME.csv, bytes: csv(s, data) };
+    const blocks = memo(s, data, await chartImage(root));
+    const title = fill(data.texts.notat.tittel, { tittel: data.title });
+    if (format === "odt") return { name: stem + ".odt", type: MIME.odt, bytes: odt(blocks, data, title) };
+    if (format === "docx") return { name: stem + ".docx", type: MIME.docx, bytes: docx(blocks, data, title) };
+    if (format === "utskrift") return { name: "", type: "text/html", blocks };
+    throw failure("Ukjent format: " + format);
+  }
+
+  function size(bytes) {
+    return bytes < 1024 ? bytes + NBSP + "byte" : Math.round(bytes / 1024) + NBSP + "kB";
+  }
+
+  async function run(root, format, s) {
+    if (!s) throw failure("Kalkulatoren er ikke klar ennå. Prøv igjen om et øyeblikk.");
+    if (s.error) throw failure(s.error);
+    const stale = root.querySelector(".vl-calc__stale");
+    if (stale && !stale.hidden) throw failure(stale.textContent); // a field is wrong: no file of old numbers
+    const file = await build(root, format, s);
+    if (format === "utskrift") {
+      await printView(file.blocks);
+      window.print();
+      return "Beslutningsnotatet er klart til utskrift. Velg «Lagre som PDF» for å få en PDF.";
+    }
+    vlZip.download(new Blob([file.bytes], { type: file.type }), file.name);
+    return "Lastet ned " + file.name + " (" + size(file.bytes.length) + ").";
+  }
+
+  globalThis.vlEksport = { register: (data) => { models[data.id] = data; }, run, build, printView };
+})();
