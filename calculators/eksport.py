@@ -102,6 +102,18 @@ def left_out(model: Model) -> list[str]:
     return [_plain(item) for item in items]
 
 
+def sum_holders(key: str) -> list[str]:
+    """The budget holders a declared sum adds up. «kommune» is the kommune's own budgets
+    (``finance.OWN_KOMMUNE_HOLDERS``), not the other kommuner the inntektsutjevning moves tax to."""
+    if key == "kommune":
+        return [h.id for h in BUDGET_HOLDERS[:finance.OWN_KOMMUNE_HOLDERS]]
+    if key == "offentlig":
+        return [h.id for h in BUDGET_HOLDERS if h.level != "samfunnet"]
+    if key == "alle":
+        return [h.id for h in BUDGET_HOLDERS]
+    return [h.id for h in BUDGET_HOLDERS if h.level == key]
+
+
 def page_url(markdown_path: str) -> str:
     """Site-relative URL of a page (directory URLs): okonomi/metode-familie.md → okonomi/metode-familie/."""
     stem = markdown_path.removesuffix(".md")
@@ -138,7 +150,9 @@ def data(model: Model) -> dict:
         "preset_labels": {p.id: p.label for p in model.presets},
         "workbook": {
             "flows": entry["kontantstrom"], "present_values": entry["naverdi"], "rate": entry["rente"],
-            "sums": dict(entry.get("summer") or {}), "cost": bool(entry.get("kostnad")),
+            "sums": [{"key": key, "output": output, "holders": sum_holders(key)}
+                     for key, output in (entry.get("summer") or {}).items()],
+            "cost": bool(entry.get("kostnad")),
             "step_years": list(finance.R109_STEP_YEARS),
         },
         "method_page": page_url(entry["metodeside"]),

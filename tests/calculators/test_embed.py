@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import bundle, embed, registry
+from calculators import bundle, eksport, embed, registry
 
 MODEL_ID = registry.model_ids()[0]
 
@@ -28,11 +28,13 @@ def test_embed_replaces_the_marker_with_form_runtime_and_model_file() -> None:
     html = embed.embed(f"<p>før</p>\n<!-- kalkulator: {MODEL_ID} -->\n<p>etter</p>", "side.md",
                        lambda path: "../" + path, assets)
     path, code = bundle.asset(registry.load(MODEL_ID))
-    assert assets == {path: code}
+    export_path, export_code = eksport.asset(registry.load(MODEL_ID))
+    assert assets == {path: code, export_path: export_code}
     assert "<!-- kalkulator" not in html
     assert f'data-vl-calc="{MODEL_ID}"' in html
     assert f'<script src="../{embed.RUNTIME}?v={embed.runtime_version()}" defer></script>' in html
-    assert f'<script src="../{path}" data-vl-model="{MODEL_ID}" defer></script>' in html
+    assert (f'<script src="../{path}" data-vl-model="{MODEL_ID}" data-vl-eksport="../{export_path}" '
+            'defer></script>') in html
     assert html.startswith("<p>før</p>") and html.endswith("<p>etter</p>")
 
 

@@ -724,16 +724,20 @@
       nv.push([{ v: outputId ? outputs[outputId].label : label, s: XF.head },
         { f: ids.map((id) => "B" + holderRow[id]).join("+") || "0", s: XF.sumKr }, { v: shown, s: XF.sumKr }, { f: `B${row}-C${row}`, s: XF.sumKr }]);
     };
-    const sums = wb.sums || {};
+    // Declared sums (calculators/eksport.yaml: the model's outputs that add up present values)
+    // name their holders; a level with several holders and no declared sum gets a plain sum.
+    const present = (ids) => ids.filter((id) => id in holderRow);
+    const declared = Object.fromEntries((wb.sums || []).map((sum) => [sum.key, sum]));
     for (const level of Object.keys(data.levels)) {
       const ids = holders.filter(([, , l]) => l === level).map(([id]) => id);
-      if (level !== "samfunnet" && (ids.length > 1 || (sums[level] && ids.length))) {
-        sumRow(fill(data.texts.notat.sum, { "nivå": data.levels[level].toLowerCase() }), ids, sums[level]);
-      }
+      if (declared[level]) sumRow("", present(declared[level].holders), declared[level].output);
+      else if (level !== "samfunnet" && ids.length > 1) sumRow(fill(data.texts.notat.sum, { "nivå": data.levels[level].toLowerCase() }), ids, "");
     }
     const publicIds = holders.filter(([, , l]) => l !== "samfunnet").map(([id]) => id);
-    if (publicIds.length && publicIds.length < holders.length) sumRow(t.offentlig, publicIds, sums.offentlig);
-    sumRow(t.alle, holders.map(([id]) => id), sums.alle);
+    if (declared.offentlig) sumRow("", present(declared.offentlig.holders), declared.offentlig.output);
+    else if (publicIds.length && publicIds.length < holders.length) sumRow(t.offentlig, publicIds, "");
+    if (declared.alle) sumRow("", present(declared.alle.holders), declared.alle.output);
+    else sumRow(t.alle, holders.map(([id]) => id), "");
 
     const names = t.ark;
     return [
