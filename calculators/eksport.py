@@ -17,9 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from calculators import finance
+from calculators import finance, view
 from calculators.bundle import metadata
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
+from calculators.translate import Translation
 
 ASSET_DIR = "assets/eksport"
 SOURCE = Path(__file__).with_name("eksport.yaml")
@@ -162,12 +163,24 @@ def data(model: Model) -> dict:
     }
 
 
+VIEW_FUNCTIONS = ("format_number", "format_output")
+"""The functions of ``calculators/view.py`` the memo writes numbers with, translated into the
+export file (the page's bundle carries only what the page needs)."""
+
+
 def javascript(model: Model) -> str:
-    """The model's export file: the zip writer, the export code and the model's data."""
+    """The model's export file: the zip writer, the export code, the view's number formatting
+    (translated from calculators/view.py) and the model's data."""
+    translation = Translation()
+    names = {name: translation.add(getattr(view, name)) for name in VIEW_FUNCTIONS}
+    formats = ", ".join(f"{name}: {js}" for name, js in names.items())
     payload = json.dumps(data(model), ensure_ascii=False, separators=(",", ":"))
     scripts = "\n".join(path.read_text(encoding="utf-8") for path in SCRIPTS)
-    return (f"// Generert av calculators/eksport.py fra {', '.join(p.name for p in SCRIPTS)} og "
-            f"calculators/{SOURCE.name}. Ikke rediger.\n{scripts}\nglobalThis.vlEksport.register({payload});\n")
+    return (f"// Generert av calculators/eksport.py fra {', '.join(p.name for p in SCRIPTS)}, "
+            f"calculators/view.py og calculators/{SOURCE.name}. Ikke rediger.\n{scripts}\n"
+            "(function () {\n\"use strict\";\n"
+            f"{translation.code()}\n"
+            f"globalThis.vlEksport.register({payload}, {{ {formats} }});\n}})();\n")
 
 
 def asset(model: Model) -> tuple[str, str]:

@@ -18,7 +18,7 @@
 (function () {
   "use strict";
   if (globalThis.vlEksport) return;
-  const models = {};
+  const models = {}, views = {};
   const script = document.currentScript;
   const SITE = new URL("../../", script && script.src ? script.src : location.href).href;
   const MIME = {
@@ -181,8 +181,7 @@
 
   // Numbers as the page writes them: the model's view code (calculators/view.py, translated).
   function formats(s) {
-    const view = ((globalThis.vlKalkulatorer || {})[s.model] || {}).view;
-    if (!view) throw failure("Kalkulatoren er ikke lastet. Last siden på nytt og prøv igjen.");
+    const view = views[s.model];
     return {
       number: (value, unit) => view.format_number(value, unit, false, false),
       exact: (value, unit) => view.format_number(value, unit, true, false), // an input: every decimal
@@ -292,9 +291,9 @@
   function textWidthMm(typo) { return PAGE_MM.width - 2 * typo.margin_side_mm; }
 
   function imageMm(image, typo) {
-    // 0.3 mm per SVG unit (chart text of 13 units ≈ 11 pt), at most the text width and 120 mm high.
+    // 0.3 mm per SVG unit (chart text of 13 units ≈ 11 pt), at most the text width and 150 mm high.
     const units = image.width / CHART_SCALE, ratio = image.height / image.width;
-    const width = Math.min(textWidthMm(typo), units * 0.3, 120 / ratio);
+    const width = Math.min(textWidthMm(typo), units * 0.3, 150 / ratio);
     return { width, height: width * ratio };
   }
 
@@ -345,6 +344,14 @@
         body.push(`<text:p text:style-name="Figur"><draw:frame draw:style-name="Bilde" draw:name="Diagram" text:anchor-type="as-char" svg:width="${size.width.toFixed(1)}mm" svg:height="${size.height.toFixed(1)}mm" draw:z-index="0"><draw:image xlink:href="Pictures/diagram.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type="image/png"/><svg:title>${xml(block.image.alt)}</svg:title><svg:desc>${xml(block.image.alt)}</svg:desc></draw:frame></text:p>`);
       }
     }
+    // Cell, row and frame styles are automatic styles of the content (LibreOffice ignores common ones).
+    const border = `0.5pt solid #${typo.border}`;
+    auto.unshift(
+      `<style:style style:name="Celle" style:family="table-cell"><style:table-cell-properties fo:border="${border}" fo:padding="1mm"/></style:style>` +
+      `<style:style style:name="Hodecelle" style:family="table-cell"><style:table-cell-properties fo:border="${border}" fo:padding="1mm" fo:background-color="#${typo.head_fill}"/></style:style>` +
+      `<style:style style:name="Felt" style:family="table-cell"><style:table-cell-properties fo:border-bottom="${border}" fo:padding="1.5mm"/></style:style>` +
+      '<style:style style:name="Rad" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>' +
+      '<style:style style:name="Bilde" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="baseline"/></style:style>');
     return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${ODF_NS} office:version="1.3">` +
       `<office:automatic-styles>${auto.join("")}</office:automatic-styles>` +
       `<office:body><office:text>${body.join("")}</office:text></office:body></office:document-content>`;
@@ -364,7 +371,7 @@
   ].join(" ");
 
   function odtStyles(typo) {
-    const colour = "#" + typo.colour, border = `0.5pt solid #${typo.border}`;
+    const colour = "#" + typo.colour;
     const paragraph = (name, display, parent, props, text, extra) =>
       `<style:style style:name="${name}" style:display-name="${display}" style:family="paragraph"` +
       (parent ? ` style:parent-style-name="${parent}"` : "") + (extra || "") + ">" +
@@ -392,11 +399,6 @@
       paragraph("Tabelltall", "Table Number", "Tabelltekst", 'fo:text-align="end"') +
       paragraph("Tabelloverskrift", "Table Heading", "Tabelltekst", 'fo:margin="0mm"', 'fo:font-weight="bold"') +
       '<style:style style:name="Sterk" style:display-name="Strong Emphasis" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>' +
-      `<style:style style:name="Celle" style:family="table-cell"><style:table-cell-properties fo:border="${border}" fo:padding="1mm"/></style:style>` +
-      `<style:style style:name="Hodecelle" style:family="table-cell"><style:table-cell-properties fo:border="${border}" fo:padding="1mm" fo:background-color="#${typo.head_fill}"/></style:style>` +
-      `<style:style style:name="Felt" style:family="table-cell"><style:table-cell-properties fo:border-bottom="${border}" fo:padding="1.5mm"/></style:style>` +
-      '<style:style style:name="Rad" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>' +
-      '<style:style style:name="Bilde" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="baseline"/></style:style>' +
       '<text:list-style style:name="Punkt"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="6mm" fo:text-indent="-4mm" fo:margin-left="6mm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>' +
       "</office:styles><office:automatic-styles>" +
       `<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="${PAGE_MM.width}mm" fo:page-height="${PAGE_MM.height}mm" style:print-orientation="portrait" fo:margin-top="${typo.margin_top_mm}mm" fo:margin-bottom="${typo.margin_top_mm}mm" fo:margin-left="${typo.margin_side_mm}mm" fo:margin-right="${typo.margin_side_mm}mm"/></style:page-layout>` +
@@ -854,5 +856,6 @@
     return "Lastet ned " + file.name + " (" + size(file.bytes.length) + ").";
   }
 
-  globalThis.vlEksport = { register: (data) => { models[data.id] = data; }, run, build, printView };
+  // register(data, view): the model's data and its translated format_number/format_output.
+  globalThis.vlEksport = { register: (data, view) => { models[data.id] = data; views[data.id] = view; }, run, build, printView };
 })();

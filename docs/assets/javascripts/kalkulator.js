@@ -248,7 +248,7 @@
     loadExport(new URL(script.getAttribute("data-vl-eksport"), document.baseURI).href)
       .then(() => globalThis.vlEksport.run(root, button.dataset.vlFormat, globalThis.vlKalkulator.scenario(root)))
       .then((message) => { notice.hidden = true; live.textContent = message || ""; })
-      .catch((error) => { notice.textContent = (error && error.vlMessage) || TEXT.exportFailed; notice.hidden = false; })
+      .catch((error) => { if (!(error && error.vlMessage)) console.error(error); notice.textContent = (error && error.vlMessage) || TEXT.exportFailed; notice.hidden = false; })
       .finally(() => button.removeAttribute("aria-busy"));
   }
 
