@@ -314,3 +314,20 @@ def test_an_empty_duk_exported_in_the_browser_is_the_editable_download(duk, site
     exported = download_info.value.path().read_bytes()
     offered = duk.request.get(site_url + "maler/filer/arbeidsduk.odt").body()
     assert _odt_text(exported) == _odt_text(offered)
+
+
+def test_going_back_from_a_duk_with_text_asks_first(make_page, site_url):
+    page = make_page(width=1280)
+    page.goto(site_url + "maler/arbeidsduk/")
+    with page.expect_navigation(url="**/maler/fyll-ut-duken/"):  # the duk loads as its own document
+        page.get_by_role("navigation", name="Navigasjon").get_by_role("link", name="Fyll ut duken digitalt").first.click()
+    page.wait_for_selector("form.vl-duk--ready")
+    box = page.get_by_label("Dagens situasjon")
+    box.click()
+    page.keyboard.type(SECRET)
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    with page.expect_event("dialog") as dialog:
+        page.evaluate("history.back()")
+    assert dialog.value.type == "beforeunload"
+    assert page.url.endswith("/maler/fyll-ut-duken/")
+    assert box.input_value() == SECRET

@@ -402,8 +402,23 @@
     if (form && form.vlReady) refresh(form);
   });
 
+  // The duk runs as a document of its own. Reached through Material's instant navigation, its
+  // history entry would share the document of the page before it, and the Back button would swap
+  // the page without unloading it — past the leave warning. So on such an arrival (the form is still
+  // empty) the script steps back and loads the duk for real: every way out is then a navigation
+  // the browser asks about. (A reload is not enough: Chrome then still goes back within the old
+  // document's entries.)
+  var FIRST_PATH = location.pathname;
+
   function start() {
-    document.querySelectorAll("form[data-vl-duk]").forEach(setUp);
+    var forms = document.querySelectorAll("form[data-vl-duk]");
+    if (forms.length && location.pathname !== FIRST_PATH) {
+      var here = location.href;
+      window.addEventListener("popstate", function () { location.assign(here); }, { once: true, capture: true });
+      history.back();
+      return;
+    }
+    forms.forEach(setUp);
   }
   if (typeof document$ !== "undefined") document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
