@@ -165,9 +165,9 @@ def compute(v):
 
 
 OUTPUTS = (
-    Output("nv_offentlig", "Verdien av ett forebygget tilfelle for offentlige budsjetter", "kr",
+    Output("nv_offentlig", "Verdien av ett forebygd tilfelle for offentlige budsjetter", "kr",
            headline=True, help="Nåverdien av alle offentlige utgifter og tapte skatteinntekter over forløpet."),
-    Output("nv_samfunn", "Verdien av ett forebygget tilfelle for samfunnet", "kr", headline=True,
+    Output("nv_samfunn", "Verdien av ett forebygd tilfelle for samfunnet", "kr", headline=True,
            help="Tapt verdi av arbeid, tjenester og skattefinansieringskostnad; ytelser er overføringer."),
     Output("nv_kommune", "Kommunen", "kr",
            help="Nåverdi av kommunens egne utgifter og den delen av tapt skatt kommunen selv bærer "
@@ -189,7 +189,7 @@ OUTPUTS = (
     Output("nnv_tiltak_samfunn", "Tiltakets netto nåverdi for samfunnet", "kr"),
     Output("nnv_tiltak_per_budsjett", "Tiltakets netto nåverdi per budsjett", "kr", kind="by_holder",
            help="Hvem som betaler tiltaket og hvem som sparer på det."),
-    Output("break_even_suksessrate", "Nødvendig suksessrate for å gå i null", "%",
+    Output("break_even_suksessrate", "Nødvendig suksessrate for å gå i balanse", "%",
            help="Suksessraten der tiltaket akkurat betaler seg for offentlige budsjetter. Over 100 %: "
                 "kan ikke betale seg. -1: forløpet koster ikke det offentlige noe."),
 )
@@ -197,7 +197,7 @@ OUTPUTS = (
 MODEL = DATA.model(
     id="utenforskap",
     description="Hva det koster kommunen, fylkeskommunen, staten og samfunnet når en ung person "
-                "blir stående utenfor arbeid og utdanning, og hva ett forebygget tilfelle er verdt.",
+                "blir stående utenfor arbeid og utdanning, og hva ett forebygd tilfelle er verdt.",
     outputs=OUTPUTS,
     compute=compute,
     helpers=FINANCE_HELPERS + (years_outside, tax_shares, benefit_flows, net_lost_tax,
