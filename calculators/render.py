@@ -28,10 +28,10 @@ TEXT = {
     "stale": "Resultatet er ikke oppdatert. Rett feltet som er merket.",
     "copy": "Kopier lenke",
     "reset": "Tilbakestill",
-    "export": "Ta med scenarioet",
-    "export_buttons": (("odt", "Last ned beslutningsnotat", "(ODT)"), ("docx", "Beslutningsnotat som Word", "(DOCX)"),
-                       ("utskrift", "Skriv ut beslutningsnotatet", "(PDF)"),
-                       ("xlsx", "Last ned regneark", "(XLSX)"), ("csv", "Årlige tall som CSV", "")),
+    # Exports (issue 13): per group its name and (format, button text, file type); the first is the main one.
+    "exports": (("Beslutningsnotat", (("odt", "Last ned beslutningsnotat", "ODT"), ("docx", "Som Word", "DOCX"),
+                                      ("utskrift", "Skriv ut", "PDF"))),
+                ("Regneark", (("xlsx", "Last ned regneark", "XLSX"), ("csv", "Årlige tall", "CSV")))),
     "preset": "Forhåndsinnstilling",
     "own_values": "Egne tall",
 }
@@ -100,19 +100,23 @@ def _form(model: Model, prefix: str) -> str:
         f'<button type="button" class="md-button" data-vl-action="copy">{TEXT["copy"]}</button> '
         f'<button type="button" class="md-button" data-vl-action="reset">{TEXT["reset"]}</button>'
         # Export buttons (issue 13); they get the scenario from vlKalkulator.scenario.
-        f' <span class="vl-calc__exports" data-vl-exports role="group" aria-label="{TEXT["export"]}">'
-        f"{_export_buttons()}</span>"
+        f' <span class="vl-calc__exports" data-vl-exports>{_export_buttons()}</span>'
         "</p></form>")
     return "".join(parts)
 
 
 def _export_buttons() -> str:
-    """Buttons for the exports (issue 13); the runtime loads the export code on the first click."""
-    return " ".join(
-        f'<button type="button" class="md-button{" md-button--primary" if fmt in ("odt", "xlsx") else ""}" '
-        f'data-vl-action="eksport" data-vl-format="{fmt}">{escape(label)}'
-        + (f' <span class="vl-calc__format">{escape(kind)}</span>' if kind else "") + "</button>"
-        for fmt, label, kind in TEXT["export_buttons"])
+    """Buttons for the exports (issue 13), a group per kind; the runtime loads the export code on
+    the first click."""
+    groups = []
+    for name, buttons in TEXT["exports"]:
+        html = " ".join(
+            f'<button type="button" class="md-button{" md-button--primary" if i == 0 else ""}" '
+            f'data-vl-action="eksport" data-vl-format="{fmt}">{escape(label)} '
+            f'<span class="vl-calc__format">({escape(kind)})</span></button>'
+            for i, (fmt, label, kind) in enumerate(buttons))
+        groups.append(f'<span class="vl-calc__export" role="group" aria-label="{escape(name)}">{html}</span>')
+    return "".join(groups)
 
 
 def _field(field: Input, prefix: str) -> str:

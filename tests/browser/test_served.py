@@ -241,3 +241,20 @@ def test_the_digital_duk_keeps_its_layout_under_the_policy(served: Served, serve
     box.fill("Skrevet under streng CSP")
     expect(box).to_have_value("Skrevet under streng CSP")
     assert violations(page) == [] and page.console_errors == []
+
+
+@pytest.mark.parametrize("fmt", ["odt", "docx", "xlsx", "csv", "utskrift"])
+def test_the_exports_work_under_the_policy(served: Served, served_page, fmt: str) -> None:
+    """The export code loads on demand from the site, draws the chart through canvas (data: image)
+    and saves through a blob link; the print view adds its own stylesheet (issue 13)."""
+    page = open_served_calculator(served_page, served, CALCULATORS["familie"])
+    if fmt == "utskrift":
+        page.evaluate("() => { window.print = () => { window.vlPrinted = true; }; }")
+        page.locator("[data-vl-format='utskrift']").click()
+        page.wait_for_function("window.vlPrinted === true")
+        assert page.locator("[data-vl-notat] img").count() == 1
+    else:
+        with page.expect_download() as download:
+            page.locator(f"[data-vl-format='{fmt}']").click()
+        assert download.value.suggested_filename.endswith("." + fmt)
+    assert violations(page) == [] and page.console_errors == []
