@@ -32,7 +32,7 @@ def _slug(template: Template, index: int) -> str:
 
 def _row(field: Field, slug: str, r: int) -> str:
     cells = "".join(
-        f'<td><textarea rows="1" id="{slug}-{r}-{c + 1}" name="{slug}-{r}-{c + 1}" '
+        f'<td data-vl-column="{escape(column)}"><textarea rows="1" id="{slug}-{r}-{c + 1}" name="{slug}-{r}-{c + 1}" '
         f'aria-label="{escape(column)}, {strings.FORM_ROW} {r}" autocomplete="off" spellcheck="true"></textarea></td>'
         for c, column in enumerate(field.columns)
     )
