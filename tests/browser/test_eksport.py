@@ -162,6 +162,9 @@ def test_memo_and_workbook_hold_the_scenario(make_page, site_url, model_id, pres
         assert row, f"ODT mangler forutsetningen «{field.label}»"
         assert format_number(value, field.unit, exact=True) in joined
     assert joined.count("endret, standard") == len(changed)
+    if preset:
+        label = next(p.label for p in model.presets if p.id == preset)
+        assert f"forhåndsinnstillingen «{label}»" in joined
     for output in model.outputs:
         if output.headline:
             assert format_output(results[output.id], output) in joined, output.id

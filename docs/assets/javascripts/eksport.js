@@ -74,6 +74,8 @@
       out.push({ table: headline.map((o) => [o.label, showOutput(o)]), head: [k.resultat, k.verdi],
         widths: [3, 2], numeric: [1] });
     }
+    const presetId = new URL(s.link, location.href).searchParams.get("preset");
+    if (presetId && data.preset_labels[presetId]) p(fill(t.forhandsinnstilling, { navn: data.preset_labels[presetId] }));
     const changed = s.changed.length;
     p(changed ? fill(t.endret_antall, { antall: changed, av: data.inputs.length }) : t.ingen_endret);
 
