@@ -54,6 +54,38 @@ RECOMPUTE = """(n) => {
 }"""
 
 
+UNCERTAIN_PAGES = ("okonomi/familie/", "okonomi/utenforskap/")
+# Issue 12: after the last keystroke, how long until the interval is drawn, and the longest
+# main-thread task meanwhile (PerformanceObserver «longtask» reports tasks over 50 ms).
+INTERVAL = """async ([selector, values]) => {
+  const root = document.querySelector('[data-vl-calc]'), box = document.querySelector(selector);
+  const result = [];
+  for (const value of values) {
+    const long = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) long.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const before = root.dataset.vlIntervalReady;
+    box.value = String(value);
+    const start = performance.now();
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    const point = performance.now() - start;
+    await new Promise((resolve) => {
+      const check = () => (root.dataset.vlIntervalReady !== undefined && root.dataset.vlIntervalReady !== before)
+        ? resolve() : setTimeout(check, 1);
+      check();
+    });
+    const ready = performance.now() - start;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    observer.disconnect();
+    result.push([point, ready, Math.max(0, ...long)]);
+  }
+  return result;
+}"""
+FIELDS = {"okonomi/familie/": "#vl-familie-optimisme", "okonomi/utenforskap/": "#vl-utenforskap-suksessrate"}
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
@@ -72,6 +104,14 @@ def main() -> None:
             page.goto(base + CALCULATOR_PAGE)
             page.wait_for_selector("[data-vl-bound]")
             times = page.evaluate(RECOMPUTE, 1000)
+            uncertain = {}
+            for path in UNCERTAIN_PAGES:
+                _, own = transfer(browser.new_page(), base + path)
+                page = browser.new_page()
+                page.goto(base + path)
+                page.wait_for_selector("[data-vl-interval-ready]", timeout=60_000)
+                runs = page.evaluate(INTERVAL, [FIELDS[path], [12, 14, 16, 18, 20, 22, 24, 26, 28, 30]])
+                uncertain[path] = (own, runs)
             browser.close()
         server.shutdown()
     print(f"calculator_own_js_gzip_bytes {calc_own}   (budget 20480)")
@@ -80,6 +120,16 @@ def main() -> None:
     print(f"calculator_page_transfer_gzip_bytes {calc_total}")
     print(f"plain_page_transfer_gzip_bytes {plain_total}")
     print(f"calculator_to_plain_ratio {calc_total / plain_total:.3f}   (budget 1.15)")
+    for path, (own, runs) in uncertain.items():
+        name = path.strip("/").split("/")[-1]
+        points = [r[0] for r in runs]
+        readies = [r[1] for r in runs]
+        longest = max(r[2] for r in runs)
+        print(f"{name}_own_js_gzip_bytes {own}   (budget 20480)")
+        print(f"{name}_point_result_median_ms {statistics.median(points):.2f}   (budget 5)")
+        print(f"{name}_interval_ready_median_ms {statistics.median(readies):.0f}   (budget 300; max "
+              f"{max(readies):.0f})")
+        print(f"{name}_longest_task_ms {longest:.0f}   (budget 50; 0 = no task over 50 ms)")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from calculators import view
+from calculators import uncertainty, view, view_uncertainty
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model, Source
 from calculators.translate import Translation, source_path
 
@@ -46,6 +46,17 @@ def metadata(model: Model) -> dict:
         "holders": [{"id": h.id, "label": h.label, "level": h.level} for h in BUDGET_HOLDERS],
         "levels": LEVEL_LABELS,
     }
+    spec = uncertainty.spec_for(model)
+    if spec is not None:
+        inputs = {i.id: i for i in model.inputs}
+        preset = next((p for p in model.presets if p.id == model.uncertainty.no_effect), None)
+        meta["uncertainty"] = {
+            **spec,
+            "ranges": [{"id": r.id, "label": inputs[r.id].label, "unit": inputs[r.id].unit,
+                        "low": r.low, "high": r.high} for r in model.ranges],
+            "no_effect": dict(preset.values) if preset else {},
+        }
+    meta["unpriced"] = [{"id": u.id, "label": u.label, "help": u.help} for u in model.unpriced]
     return meta
 
 
@@ -54,13 +65,23 @@ def javascript(model: Model) -> str:
     translation = Translation()
     compute = translation.add(model.compute, frozenset(i.id for i in model.inputs))
     views = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in VIEW_FUNCTIONS)
+    # Uncertainty (issue 12): the engine, its view and the small driver, when the model has ranges.
+    extra, driver = "", ""
+    if model.uncertainty is not None and model.ranges:
+        assert compute == "compute", "uncertainty.JS_DRIVER calls the model's compute by that name"
+        for function in uncertainty.ENGINE:
+            translation.add(function)
+        block = translation.add(view_uncertainty.uncertainty_block)
+        views += f", uncertainty_block: {block}"
+        driver = uncertainty.JS_DRIVER
+        extra = ", uncertainty: { run: uncertaintyRun, tornado: uncertaintyTornado }"
     meta = json.dumps(metadata(model), ensure_ascii=False, separators=(",", ":"))
     return (
         f"// Generert fra {source_path(model.compute)} av calculators/translate.py. Ikke rediger.\n"
         "(function () {\n\"use strict\";\n"
-        f"{translation.code()}\n"
+        f"{translation.code()}\n{driver}"
         f"(globalThis.vlKalkulatorer = globalThis.vlKalkulatorer || {{}})[{json.dumps(model.id)}] ="
-        f" {{ compute: {compute}, view: {{ {views} }}, meta: {meta} }};\n"
+        f" {{ compute: {compute}, view: {{ {views} }}, meta: {meta}{extra} }};\n"
         "})();\n"
     )
 

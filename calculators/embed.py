@@ -16,6 +16,8 @@ from calculators.translate import TranslationError
 
 MARKER = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")
 RUNTIME = "assets/javascripts/kalkulator.js"
+UNCERTAINTY = "assets/javascripts/usikkerhet.js"
+"""Interval, tornado and plus-minus marks (issue 12); runs after the runtime and the model."""
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
@@ -34,8 +36,8 @@ def marker_ids(markdown: str, page: str) -> list[str]:
     return ids
 
 
-def runtime_version() -> str:
-    return hashlib.sha256((DOCS / RUNTIME).read_bytes()).hexdigest()[:10]
+def runtime_version(path: str = RUNTIME) -> str:
+    return hashlib.sha256((DOCS / path).read_bytes()).hexdigest()[:10]
 
 
 def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str]) -> str:
@@ -63,6 +65,7 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
             + f'<script src="{url(RUNTIME)}?v={runtime_version()}" defer></script>'
             + f'<script src="{url(path)}" data-vl-model="{model.id}" '
             f'data-vl-eksport="{url(export_path)}" defer></script>'
+            + f'<script src="{url(UNCERTAINTY)}?v={runtime_version(UNCERTAINTY)}" defer></script>'
         )
 
     return MARKER.sub(replace, html)

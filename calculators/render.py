@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from calculators import view
+from calculators import render_uncertainty, view
 from calculators.bundle import HOLDER_KINDS, metadata
 from calculators.evaluate import evaluate
 from calculators.model import Input, Model, Output, Source
@@ -70,6 +70,7 @@ def render(model: Model) -> str:
         f'<section class="vl-calc__results" aria-labelledby="{prefix}-resultat">',
         f'<h2 id="{prefix}-resultat">{TEXT["results"]}</h2>',
         f'<p class="vl-calc__stale" hidden>{escape(TEXT["stale"])}</p>',
+        render_uncertainty.block(model, prefix),  # likely value, interval, no effect (issue 12)
         f'<div class="vl-calc__out" data-vl-out>{results_html(model, results, prefix)}</div>',
         _assumptions(model),
         "</section>",
@@ -95,6 +96,7 @@ def _form(model: Model, prefix: str) -> str:
         parts.append(f'<fieldset class="vl-calc__group"><legend>{escape(legend)}</legend>')
         parts += [_field(field, prefix) for field in fields]
         parts.append("</fieldset>")
+    parts.append(render_uncertainty.form(model, prefix))  # ranges and plus-minus (issue 12)
     parts.append(
         '<p class="vl-calc__actions" hidden>'
         f'<button type="button" class="md-button" data-vl-action="copy">{TEXT["copy"]}</button> '

@@ -30,7 +30,8 @@ from pathlib import Path
 
 from calculators import text as text_primitives
 
-ALLOWED_MODULES = ("calculators.finance", "calculators.uncertainty", "calculators.view")
+ALLOWED_MODULES = ("calculators.finance", "calculators.uncertainty", "calculators.view",
+                   "calculators.view_uncertainty")
 """Modules besides the function's own whose functions and constants it may use."""
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,9 +16,12 @@
   // scenario(root) -> {model, title, values, defaults, changed, outputs, sentence, link, meta}.
   globalThis.vlKalkulator = {
     scenario(root) {
-      const state = scenarios.get(root.closest("[data-vl-calc]") || root);
-      return state ? state() : null;
+      const calc = root.closest("[data-vl-calc]") || root, state = scenarios.get(calc);
+      // Issue 12 (usikkerhet.js) adds the interval, ranges and plus-minus marks.
+      return state ? Object.assign(state(), calc.vlUsikkerhet ? calc.vlUsikkerhet() : {}) : null;
     },
+    build: (node, svg) => build(node, svg),
+    parseNumber: (raw) => parseNumber(raw),
   };
 
   const TEXT = {
@@ -138,6 +141,7 @@
       out.replaceChildren(...view.results(meta, result).map((node) => build(node, false)));
       writeUrl(values);
       current = { values, result };
+      root.dispatchEvent(new CustomEvent("vl-resultat", { detail: current })); // usikkerhet.js
       if (announce) {
         clearTimeout(announceTimer);
         announceTimer = setTimeout(() => {
@@ -180,7 +184,7 @@
         } else ignored.push("preset=" + presetId);
       }
       for (const [key, raw] of params) {
-        if (key === "preset" || IGNORED_PARAMS.includes(key)) continue;
+        if (key === "preset" || IGNORED_PARAMS.includes(key) || /^(lav|hoy|pm)_/.test(key)) continue; // lav_/hoy_/pm_: usikkerhet.js
         const input = meta.inputs.find((i) => i.id === key);
         const value = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
         if (input && !check(value, input, format)) values[key] = value;
@@ -222,6 +226,7 @@
     root.querySelector(".vl-calc__actions").hidden = false;
     const fromUrl = readUrl();
     if (Object.keys(fromUrl).length) { setValues(fromUrl); update(false); }
+    root.dispatchEvent(new CustomEvent("vl-bundet")); // usikkerhet.js
   }
 
   // ---- exports (issue 13) --------------------------------------------------------------------

@@ -1,0 +1,228 @@
+"""The uncertainty block of a calculator's results, written once (like ``calculators/view.py``).
+
+Shown above the other results: for each result with an interval, the likely value (the point
+result), the 10th–90th percentile interval of the Monte Carlo run, and what the «no lasting
+effect» scenario gives; the probability of paying back; the effects without a price with the
+user's plus-minus marks beside the money; and a tornado chart with its table.
+
+The build runs ``uncertainty_block`` in Python (``calculators/uncertainty.analyse`` for the
+defaults); the browser runs its translation with the analysis the page computed in short tasks
+(``uncertainty.JS_DRIVER``). Same nodes, same text in both.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from calculators.view import (
+    CHART,
+    Node,
+    OutputMeta,
+    Outputs,
+    chart_width,
+    coordinate,
+    el,
+    format_number,
+    number,
+    row,
+    svg,
+    table,
+)
+
+TEXT_U = {
+    "heading": "Hvor sikkert er tallet?",
+    "caption": "Sannsynlig verdi, intervall og ingen varig effekt",
+    "result": "Resultat",
+    "likely": "Sannsynlig verdi",
+    "interval": "8 av 10 trekninger mellom",
+    "no_effect": "Ingen varig effekt",
+    "between": " og ",
+    "pending": "regnes ut …",
+    "payback": "Betaler seg ({label} null eller mer) i {share} av {samples} trekninger.",
+    "explain": "Intervallet kommer fra {samples} trekninger over de lave og høye verdiene under "
+               "«Usikkerhet». «Ingen varig effekt» er et scenario der tiltaket ikke virker, ikke "
+               "et målt resultat.",
+    "unpriced": "Virkninger uten kroneverdi",
+    "unpriced_note": "Disse er ikke med i kronebeløpene over. Marker dem under «Virkninger uten "
+                     "kroneverdi» i skjemaet.",
+    "tornado": "Hva betyr mest?",
+    "tornado_note": "Hver forutsetning alene satt til lav og høy verdi, resten som i skjemaet: "
+                    "{label}. Den øverste flytter resultatet mest. Den stiplede linjen er den "
+                    "sannsynlige verdien, den heltrukne er null.",
+    "at_low_mark": " (lav) til ",
+    "at_high_mark": " (høy)",
+    "tornado_chart": "Tornadodiagram: {label} når én forutsetning settes lav og høy. Tallene står "
+                     "i tabellen.",
+    "assumption": "Forutsetning",
+    "low": "Lav verdi",
+    "at_low": "Resultat ved lav",
+    "high": "Høy verdi",
+    "at_high": "Resultat ved høy",
+    "table": "Tornadodiagrammet som tabell",
+}
+MARK_TEXT = {"pluss": "+ positiv", "null": "0 ingen", "minus": "− negativ", "": "ikke vurdert"}
+TORNADO_BARS = 8
+"""The chart shows the largest swings; the table has every range."""
+
+
+class RangeMeta(TypedDict):
+    id: str
+    label: str
+    unit: str
+    low: float
+    high: float
+
+
+class UnpricedMeta(TypedDict):
+    id: str
+    label: str
+    help: str
+
+
+class UncertaintyMeta(TypedDict):
+    outputs: list[str]
+    payback: str
+    samples: int
+    ranges: list[RangeMeta]
+
+
+class UMeta(TypedDict):
+    """The parts of ``bundle.metadata`` this block reads."""
+
+    outputs: list[OutputMeta]
+    uncertainty: UncertaintyMeta
+    unpriced: list[UnpricedMeta]
+
+
+class Bar(TypedDict):
+    id: str
+    low: float
+    high: float
+    at_low: float
+    at_high: float
+
+
+class Analysis(TypedDict):
+    """What ``uncertainty.analyse`` (or the browser's run) gives; ``samples`` is 0 while the
+    draws are still running."""
+
+    intervals: dict[str, list[float]]
+    payback: float
+    samples: int
+    tornado: list[Bar]
+    no_effect: dict[str, float]
+
+
+def output_meta(meta: UMeta, key: str) -> OutputMeta:
+    found = [o for o in meta["outputs"] if o["id"] == key]
+    return found[0]
+
+
+def range_meta(meta: UMeta, key: str) -> RangeMeta:
+    found = [r for r in meta["uncertainty"]["ranges"] if r["id"] == key]
+    return found[0]
+
+
+def percent(share: float) -> str:
+    return format_number(round(share * 100), "%")
+
+
+def uncertainty_block(meta: UMeta, point: Outputs, analysis: Analysis,
+                      marks: dict[str, str]) -> list[Node]:
+    """The block: table of likely value / interval / no effect, payback, plus-minus, tornado."""
+    spec = meta["uncertainty"]
+    done = analysis["samples"] > 0
+    rows = []
+    for key in spec["outputs"]:
+        o = output_meta(meta, key)
+        unit = o["unit"]
+        interval = TEXT_U["pending"]
+        if done:
+            bounds = analysis["intervals"][key]
+            interval = format_number(bounds[0], unit) + TEXT_U["between"] + format_number(bounds[2], unit)
+        rows.append(el("tr", {}, [
+            el("th", {"scope": "row"}, [], o["label"]),
+            el("td", {"data-vl-value": key}, [], format_number(number(point, key), unit)),
+            el("td", {"data-vl-interval": key}, [], interval),
+            el("td", {"data-vl-no-effect": key}, [],
+               format_number(analysis["no_effect"][key], unit) if key in analysis["no_effect"] else "–"),
+        ]))
+    parts = [el("h3", {}, [], TEXT_U["heading"]),
+             table(TEXT_U["caption"], [TEXT_U["result"], TEXT_U["likely"], TEXT_U["interval"],
+                                       TEXT_U["no_effect"]], rows, " vl-calc__uncertain")]
+    payback = output_meta(meta, spec["payback"])
+    if done:
+        parts.append(el("p", {"class": "vl-calc__payback", "data-vl-payback": ""}, [], TEXT_U["payback"]
+                        .replace("{label}", payback["label"].lower())
+                        .replace("{share}", percent(analysis["payback"]))
+                        .replace("{samples}", str(analysis["samples"]))))
+    parts.append(el("p", {"class": "vl-calc__explain"}, [],
+                    TEXT_U["explain"].replace("{samples}", str(spec["samples"]))))
+    for node in unpriced_block(meta, marks):
+        parts.append(node)
+    for node in tornado_block(meta, payback, number(point, spec["payback"]), analysis["tornado"]):
+        parts.append(node)
+    return parts
+
+
+def unpriced_block(meta: UMeta, marks: dict[str, str]) -> list[Node]:
+    """The effects without a price, each with the user's mark (or «ikke vurdert»)."""
+    if len(meta["unpriced"]) == 0:
+        return []
+    items = []
+    for effect in meta["unpriced"]:
+        mark = marks[effect["id"]] if effect["id"] in marks else ""
+        items.append(el("li", {"data-vl-mark": effect["id"]}, [
+            el("span", {"class": "vl-calc__mark vl-calc__mark--" + (mark if mark != "" else "ukjent")},
+               [], MARK_TEXT[mark])], effect["label"] + ": "))
+    return [el("h4", {}, [], TEXT_U["unpriced"]),
+            el("ul", {"class": "vl-calc__unpriced"}, items),
+            el("p", {"class": "vl-calc__explain"}, [], TEXT_U["unpriced_note"])]
+
+
+def tornado_block(meta: UMeta, output: OutputMeta, likely: float, bars: list[Bar]) -> list[Node]:
+    """A bar per range from the result at its low end to the result at its high end, a dashed
+    line at the likely value and a solid one at zero; then every range in a table."""
+    if len(bars) == 0:
+        return []
+    unit = output["unit"]
+    shown = [bars[i] for i in range(min(TORNADO_BARS, len(bars)))]
+    labels = [range_meta(meta, b["id"])["label"] + ": " + format_number(b["at_low"], unit)
+              + TEXT_U["at_low_mark"] + format_number(b["at_high"], unit) + TEXT_U["at_high_mark"]
+              for b in shown]
+    width = chart_width(labels, 0)
+    lo = min(likely, min([min(b["at_low"], b["at_high"]) for b in shown]))
+    hi = max(likely, max([max(b["at_low"], b["at_high"]) for b in shown]))
+    span = hi - lo if hi - lo != 0 else 1.0
+    step = CHART["label"] + CHART["bar"] + CHART["gap"]
+    children = []
+    for i in range(len(shown)):
+        b = shown[i]
+        left = (min(b["at_low"], b["at_high"]) - lo) / span * width
+        right = (max(b["at_low"], b["at_high"]) - lo) / span * width
+        y = i * step
+        children.append(el("text", {"x": "0", "y": str(y + 13), "text-anchor": "start"}, [], labels[i]))
+        children.append(el("rect", {"class": "vl-calc__tornado", "x": coordinate(left),
+                                    "y": str(y + CHART["label"]),
+                                    "width": coordinate(max(right - left, 1.0)),
+                                    "height": str(CHART["bar"])}, []))
+    if lo < 0 and hi > 0:
+        zero = -lo / span * width
+        children.append(el("line", {"class": "vl-calc__axis", "x1": coordinate(zero), "y1": "0",
+                                    "x2": coordinate(zero), "y2": str(len(shown) * step)}, []))
+    base = (likely - lo) / span * width
+    children.append(el("line", {"class": "vl-calc__likely", "x1": coordinate(base), "y1": "0",
+                                "x2": coordinate(base), "y2": str(len(shown) * step)}, []))
+    caption = TEXT_U["tornado_chart"].replace("{label}", output["label"].lower())
+    rows = []
+    for b in bars:
+        r = range_meta(meta, b["id"])
+        rows.append(row(r["label"], [format_number(b["low"], r["unit"]), format_number(b["at_low"], unit),
+                                     format_number(b["high"], r["unit"]), format_number(b["at_high"], unit)]))
+    return [el("h4", {}, [], TEXT_U["tornado"]),
+            el("p", {}, [], TEXT_U["tornado_note"].replace("{label}", output["label"].lower())),
+            svg(width, len(shown) * step, caption, children),
+            el("details", {"class": "vl-calc__details"}, [
+                el("summary", {}, [], TEXT_U["table"]),
+                table(TEXT_U["table"], [TEXT_U["assumption"], TEXT_U["low"], TEXT_U["at_low"],
+                                        TEXT_U["high"], TEXT_U["at_high"]], rows)])]

@@ -1,0 +1,198 @@
+/* Usikkerhet (issue 12): the interval, payback probability, tornado and plus-minus marks of a
+ * calculator, kept live in the browser.
+ *
+ * The page already holds the block Python computed for the defaults
+ * (calculators/render_uncertainty.py). After each result (the runtime's "vl-resultat" event)
+ * this file reads the ranges and marks in the form, runs the model's generated Monte Carlo
+ * (uncertainty.JS_DRIVER in assets/kalkulatorer/<id>.js) in short slices so no task blocks the
+ * page, and redraws the block with the generated view (view.uncertainty_block). Ranges and marks
+ * travel in the URL (lav_<id>, hoy_<id>, pm_<id>); nothing is stored or sent.
+ */
+(function () {
+  "use strict";
+  if (globalThis.vlUsikkerhet) return;
+  globalThis.vlUsikkerhet = true;
+  const SLICE_MS = 12, DEBOUNCE_MS = 60, MARKS = ["pluss", "null", "minus"];
+  const TEXT = {
+    lowAboveValue: "Lav verdi kan ikke være høyere enn tallet i skjemaet ({value}).",
+    highBelowValue: "Høy verdi kan ikke være lavere enn tallet i skjemaet ({value}).",
+    outside: "Tallet må ligge mellom {min} og {max}.",
+  };
+
+  function bind(root) {
+    if (root.dataset.vlUncertaintyBound) return;
+    const model = (globalThis.vlKalkulatorer || {})[root.dataset.vlCalc];
+    const api = globalThis.vlKalkulator;
+    if (!model || !api || !api.build || !root.dataset.vlBound) return;
+    root.dataset.vlUncertaintyBound = "1";
+    const meta = model.meta, spec = meta.uncertainty || null, form = root.querySelector("form");
+    const box = root.querySelector("[data-vl-uncertainty]");
+    const inputs = new Map(meta.inputs.map((i) => [i.id, i]));
+    const format = (value, unit) => model.view.format_number(value, unit, false, false);
+    let token = 0, timer = 0, last = null;
+
+    function field(name) { return form.elements.namedItem(name); }
+
+    function marks() {
+      const chosen = {};
+      for (const effect of meta.unpriced || []) {
+        const select = field("pm_" + effect.id);
+        if (select && MARKS.includes(select.value)) chosen[effect.id] = select.value;
+      }
+      return chosen;
+    }
+
+    function setError(name, message) {
+      const box = field(name), error = document.getElementById(box.id + "-feil");
+      error.textContent = message;
+      error.hidden = !message;
+      if (message) box.setAttribute("aria-invalid", "true"); else box.removeAttribute("aria-invalid");
+    }
+
+    // The ranges in the form, checked: within the input's bounds, low ≤ value ≤ high. A range
+    // with a mistake keeps its data-file value (and the field says why).
+    function ranges(values) {
+      const lows = [], highs = [];
+      spec.ranges.forEach((r) => {
+        const input = inputs.get(r.id), ends = [["lav_", r.low], ["hoy_", r.high]];
+        const parsed = ends.map(([prefix, fallback]) => {
+          const box = field(prefix + r.id), read = api.parseNumber(box.value);
+          let message = read.error || "";
+          if (!message && (read.value < input.min || read.value > input.max)) {
+            message = TEXT.outside.replace("{min}", format(input.min, input.unit)).replace("{max}", format(input.max, input.unit));
+          }
+          if (!message && prefix === "lav_" && read.value > values[r.id]) message = TEXT.lowAboveValue.replace("{value}", format(values[r.id], input.unit));
+          if (!message && prefix === "hoy_" && read.value < values[r.id]) message = TEXT.highBelowValue.replace("{value}", format(values[r.id], input.unit));
+          setError(prefix + r.id, message);
+          return message ? fallback : read.value;
+        });
+        lows.push(parsed[0]);
+        highs.push(parsed[1]);
+      });
+      return { lows, highs };
+    }
+
+    function writeUrl(chosen, ends) {
+      const params = new URLSearchParams(location.search);
+      if (spec) {
+        spec.ranges.forEach((r, j) => {
+          for (const [prefix, value, fallback] of [["lav_", ends.lows[j], r.low], ["hoy_", ends.highs[j], r.high]]) {
+            if (value !== fallback) params.set(prefix + r.id, String(value)); else params.delete(prefix + r.id);
+          }
+        });
+      }
+      for (const effect of meta.unpriced || []) {
+        if (chosen[effect.id]) params.set("pm_" + effect.id, chosen[effect.id]); else params.delete("pm_" + effect.id);
+      }
+      const query = params.toString();
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+
+    function readUrl() {
+      const params = new URLSearchParams(location.search);
+      for (const [key, raw] of params) {
+        const box = /^(lav|hoy|pm)_/.test(key) ? field(key) : null;
+        if (!box) continue;
+        if (key.startsWith("pm_")) { if (MARKS.includes(raw)) box.value = raw; }
+        else if (/^-?\d+(\.\d+)?$/.test(raw)) {
+          const input = inputs.get(key.slice(4));
+          box.value = model.view.format_number(Number(raw), input.unit, true, true);
+        }
+      }
+    }
+
+    function draw(point, analysis, chosen) {
+      if (!box || !spec) return;
+      const nodes = model.view.uncertainty_block(meta, point, analysis, chosen);
+      box.replaceChildren(...nodes.map((node) => api.build(node, false)));
+    }
+
+    // One run, in slices that each take about SLICE_MS and yield to the page between them: first
+    // the tornado (two computes per range) and the «no effect» figure, then the draws. A newer
+    // run cancels an older one.
+    function run(values, point) {
+      const chosen = marks();
+      if (!spec) { writeUrl(chosen, null); return; }
+      const ends = ranges(values);
+      writeUrl(chosen, ends);
+      const mine = ++token, runSpec = Object.assign({}, spec, ends);
+      let pending = null, job = null;
+      delete root.dataset.vlIntervalReady;
+      const slice = () => {
+        if (mine !== token) return;
+        const start = performance.now();
+        if (!pending) {
+          const noEffect = spec.no_effect && Object.keys(spec.no_effect).length
+            ? model.compute(Object.assign({}, values, spec.no_effect)) : {};
+          pending = { intervals: {}, payback: 0, samples: 0, no_effect: noEffect,
+            tornado: model.uncertainty.tornado(values, runSpec) };
+          job = model.uncertainty.run(values, runSpec);
+          setTimeout(slice, 0);
+          return;
+        }
+        if (start && !pending.drawn) { // the new likely value at once; the interval follows
+          pending.drawn = true;
+          draw(point, pending, chosen);
+          setTimeout(slice, 0);
+          return;
+        }
+        let done = false;
+        while (!done && performance.now() - start < SLICE_MS) done = job.step(5);
+        if (!done) { setTimeout(slice, 0); return; }
+        const analysis = Object.assign(pending, job.result());
+        last = { values, point, analysis, ranges: ends, marks: chosen };
+        draw(point, analysis, chosen);
+        root.dataset.vlIntervalReady = String(mine);
+        root.dispatchEvent(new CustomEvent("vl-intervall", { detail: last }));
+      };
+      setTimeout(slice, 0);
+    }
+
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const scenario = api.scenario(root);
+        if (scenario) run(scenario.values, scenario.outputs);
+      }, DEBOUNCE_MS);
+    }
+
+    // For the exports (issue 13): vlKalkulator.scenario(root) includes these.
+    root.vlUsikkerhet = () => ({
+      uncertainty: last ? { intervals: last.analysis.intervals, payback: last.analysis.payback,
+        samples: last.analysis.samples, no_effect: last.analysis.no_effect, tornado: last.analysis.tornado } : null,
+      ranges: last && spec ? Object.fromEntries(spec.ranges.map((r, j) => [r.id, [last.ranges.lows[j], last.ranges.highs[j]]])) : {},
+      marks: marks(),
+      unpriced: meta.unpriced || [],
+    });
+
+    root.addEventListener("vl-resultat", schedule);
+    form.addEventListener("click", (event) => {
+      const action = event.target.closest("[data-vl-action='reset']");
+      if (!action) return;
+      if (spec) spec.ranges.forEach((r) => {
+        const input = inputs.get(r.id);
+        field("lav_" + r.id).value = model.view.format_number(r.low, input.unit, true, true);
+        field("hoy_" + r.id).value = model.view.format_number(r.high, input.unit, true, true);
+      });
+      for (const effect of meta.unpriced || []) field("pm_" + effect.id).value = "";
+      schedule();
+    }, true);
+    readUrl();
+    schedule();
+  }
+
+  function start() {
+    for (const root of document.querySelectorAll("[data-vl-calc]")) {
+      if (root.dataset.vlBound) bind(root);
+      else root.addEventListener("vl-bundet", () => bind(root), { once: true });
+    }
+  }
+
+  if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") {
+    globalThis.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

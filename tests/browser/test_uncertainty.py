@@ -1,0 +1,108 @@
+"""Uncertainty in Chromium (issue 12): the interval follows an edit and equals Python's for the
+same seed; ranges and plus-minus marks travel in the link and reproduce the interval; the
+exports get them from vlKalkulator.scenario; the block passes axe. (Time and task length are
+measured by bench/calculators.py, not here.)"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from calculators import registry, uncertainty
+from calculators.view import format_number
+from tests.browser.axe import format_violations, run_axe
+
+pytestmark = pytest.mark.browser
+
+PAGE = "okonomi/familie/"
+MODEL = registry.load("familie")
+UNIT = "kr"
+
+
+def interval_text(values: dict, ranges: dict | None = None) -> str:
+    all_values = {**{i.id: i.default for i in MODEL.inputs}, **values}
+    spec = uncertainty.spec_for(MODEL, ranges)
+    p10, _, p90 = uncertainty.simulate(MODEL.compute, all_values, spec)["intervals"]["nnv_offentlig"]
+    return format_number(p10, UNIT) + " og " + format_number(p90, UNIT)
+
+
+def ready(page: Page, after: str = "") -> None:
+    """Wait until a run newer than ``after`` has drawn its interval."""
+    page.wait_for_function(
+        "(after) => { const r = document.querySelector('[data-vl-calc]').dataset.vlIntervalReady;"
+        " return r !== undefined && r !== after; }", arg=after, timeout=30_000)
+
+
+def run_id(page: Page) -> str:
+    return page.evaluate("() => document.querySelector('[data-vl-calc]').dataset.vlIntervalReady || ''")
+
+
+def open_page(make_page, site_url: str, query: str = "") -> Page:
+    page = make_page()
+    page.goto(site_url + PAGE + query)
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    ready(page)
+    return page
+
+
+def cell(page: Page) -> str:
+    return page.locator('[data-vl-interval="nnv_offentlig"]').inner_text()
+
+
+def test_the_page_shows_pythons_interval_before_any_script_runs(built_site) -> None:
+    html = (built_site / PAGE / "index.html").read_text(encoding="utf-8")
+    assert interval_text({}) in html.replace("&nbsp;", "\u00a0")
+
+
+def test_an_edit_gives_the_interval_python_gives_for_the_same_seed(make_page, site_url) -> None:
+    page = open_page(make_page, site_url)
+    assert cell(page) == interval_text({})
+    before = run_id(page)
+    page.locator("#vl-familie-barnevern_reduksjon").fill("45")
+    ready(page, before)
+    expect(page.locator('[data-vl-interval="nnv_offentlig"]')).to_have_text(interval_text({"barnevern_reduksjon": 45}))
+    assert page.console_errors == []
+
+
+def test_ranges_and_marks_travel_in_the_link_and_reproduce_the_interval(make_page, site_url) -> None:
+    page = open_page(make_page, site_url)
+    page.locator(".vl-calc__ranges summary").click()
+    before = run_id(page)
+    page.locator("#vl-familie-hoy_dodvekt").fill("80")
+    page.locator("#vl-familie-pm_skole").select_option("pluss")
+    ready(page, before)
+    want = interval_text({}, {"dodvekt": (0, 80)})
+    expect(page.locator('[data-vl-interval="nnv_offentlig"]')).to_have_text(want)
+    assert "hoy_dodvekt=80" in page.url and "pm_skole=pluss" in page.url
+    link = page.url
+    again = make_page()
+    again.goto(link)
+    again.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    ready(again)
+    expect(again.locator('[data-vl-interval="nnv_offentlig"]')).to_have_text(want)
+    expect(again.locator('[data-vl-mark="skole"]')).to_contain_text("+ positiv")
+    assert again.locator("#vl-familie-pm_skole").input_value() == "pluss"
+    scenario = again.evaluate("() => vlKalkulator.scenario(document.querySelector('[data-vl-calc]'))")
+    assert scenario["marks"] == {"skole": "pluss"}
+    assert scenario["ranges"]["dodvekt"] == [0, 80]
+    assert scenario["uncertainty"]["samples"] == 500
+    assert again.console_errors == []
+
+
+def test_a_low_end_above_the_value_is_named_and_not_used(make_page, site_url) -> None:
+    page = open_page(make_page, site_url)
+    page.locator(".vl-calc__ranges summary").click()
+    before = run_id(page)
+    page.locator("#vl-familie-lav_dodvekt").fill("90")
+    ready(page, before)
+    expect(page.locator("#vl-familie-lav_dodvekt-feil")).to_contain_text("Lav verdi kan ikke være høyere")
+    expect(page.locator('[data-vl-interval="nnv_offentlig"]')).to_have_text(interval_text({}))
+
+
+def test_the_block_passes_axe_in_both_palettes(make_page, site_url) -> None:
+    page = open_page(make_page, site_url, "?pm_skole=minus")
+    page.locator(".vl-calc__ranges summary").click()
+    for scheme in ("default", "slate"):
+        page.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        violations = run_axe(page, ".vl-calc")
+        assert not violations, format_violations(violations)

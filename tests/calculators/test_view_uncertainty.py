@@ -1,0 +1,114 @@
+"""The uncertainty block: what it must show (Python), and the browser draws the same nodes."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+from py_mini_racer import MiniRacer
+
+from calculators import bundle, registry, render, uncertainty
+from calculators.evaluate import evaluate
+from calculators.translate import PRELUDE
+from calculators.view_uncertainty import uncertainty_block
+
+MODELS = [m for m in registry.model_ids() if registry.load(m).uncertainty is not None]
+
+
+@pytest.fixture(scope="module")
+def v8():
+    with MiniRacer() as ctx:
+        for model_id in MODELS:
+            ctx.eval(bundle.javascript(registry.load(model_id)))
+        ctx.eval(PRELUDE["$round"] + PRELUDE["$mod"] + PRELUDE["$fixed"] + PRELUDE["$decimals"])
+        yield ctx
+
+
+def analysis(model_id: str, **changes: float) -> tuple[dict, dict, dict]:
+    model = registry.load(model_id)
+    values = {**{i.id: i.default for i in model.inputs}, **changes}
+    return bundle.metadata(model), evaluate(model, values), uncertainty.analyse(model, values)
+
+
+def test_both_economic_calculators_declare_uncertainty():
+    assert set(MODELS) == {"familie", "utenforskap"}
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_the_block_shows_likely_value_interval_no_effect_and_payback(model_id: str):
+    meta, point, result = analysis(model_id)
+    text = html.unescape(render.html(uncertainty_block(meta, point, result, {})))
+    spec = meta["uncertainty"]
+    main = spec["outputs"][0]
+    p10, _, p90 = result["intervals"][main]
+    assert p10 <= point[main] or p90 >= point[main]  # the likely value lies near the interval
+    unit = next(o["unit"] for o in meta["outputs"] if o["id"] == main)
+    view_format = bundle.view.format_number
+    assert view_format(point[main], unit) in text
+    assert view_format(p10, unit) + " og " + view_format(p90, unit) in text
+    assert view_format(result["no_effect"][main], unit) in text
+    assert "Ingen varig effekt" in text and "av 500 trekninger" in text
+    assert "Hva betyr mest?" in text
+    assert all(u["label"] in text for u in meta["unpriced"])
+
+
+def test_marks_are_shown_beside_the_money():
+    meta, point, result = analysis("familie")
+    text = render.html(uncertainty_block(meta, point, result, {"skole": "pluss", "tillit": "minus"}))
+    assert "Barnas skolegang og fullføring: <span class=\"vl-calc__mark vl-calc__mark--pluss\">+ positiv" in text
+    assert "Tillit til tjenestene: <span class=\"vl-calc__mark vl-calc__mark--minus\">− negativ" in text
+    assert "Barnas helse og trivsel: <span class=\"vl-calc__mark vl-calc__mark--ukjent\">ikke vurdert" in text
+
+
+def test_while_the_draws_run_the_interval_says_so():
+    meta, point, result = analysis("familie")
+    pending = {**result, "intervals": {}, "samples": 0}
+    text = render.html(uncertainty_block(meta, point, pending, {}))
+    assert "regnes ut …" in text
+    assert "data-vl-payback" not in text
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_the_page_has_the_block_for_the_defaults_and_the_ranges_in_a_closed_details(model_id: str):
+    model = registry.load(model_id)
+    page = render.render(model)
+    assert page.index("data-vl-uncertainty") < page.index("data-vl-out")  # the first thing shown
+    assert '<details class="vl-calc__ranges">' in page  # collapsed by default
+    for r in model.ranges:
+        assert f'name="lav_{r.id}"' in page and f'name="hoy_{r.id}"' in page
+    for u in model.unpriced:
+        assert f'name="pm_{u.id}"' in page
+
+
+def test_investeringsmotet_has_plus_minus_but_no_interval():
+    page = render.render(registry.load("investeringsmote"))
+    assert "data-vl-uncertainty" not in page
+    assert 'name="pm_en_historie"' in page
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+@pytest.mark.parametrize("changes", [{}, {"dodvekt": 40}, {"kalkulasjonsrente": 2}])
+def test_javascript_draws_the_block_python_draws(v8, model_id: str, changes: dict):
+    meta, point, result = analysis(model_id, **changes)
+    marks = {u["id"]: "null" for u in meta["unpriced"][:1]}
+    call = ", ".join(json.dumps(a) for a in (meta, point, result, marks))
+    js = json.loads(v8.eval(f"JSON.stringify(globalThis.vlKalkulatorer[{json.dumps(model_id)}]"
+                            f".view.uncertainty_block({call}))"))
+    assert js == uncertainty_block(meta, point, result, marks)
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_the_bundle_runs_the_same_analysis_as_python(v8, model_id: str):
+    model = registry.load(model_id)
+    values = {i.id: i.default for i in model.inputs}
+    spec = uncertainty.spec_for(model)
+    js = json.loads(v8.eval(
+        f"(() => {{ const m = globalThis.vlKalkulatorer[{json.dumps(model_id)}];"
+        f" const r = m.uncertainty.run({json.dumps(values)}, {json.dumps(spec)});"
+        f" while (!r.step(50)) {{}} return JSON.stringify(r.result()); }})()"))
+    py = uncertainty.simulate(model.compute, values, spec)
+    assert js["samples"] == py["samples"] == spec["samples"]
+    assert js["payback"] == py["payback"]
+    for key, interval in py["intervals"].items():
+        assert js["intervals"][key] == pytest.approx(interval, rel=1e-9, abs=1e-6)
