@@ -67,6 +67,8 @@ def javascript(model: Model) -> str:
     views = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in VIEW_FUNCTIONS)
     # Uncertainty (issue 12): the engine, its view and the small driver, when the model has ranges.
     extra, driver = "", ""
+    if model.unpriced:
+        views += f", unpriced_block: {translation.add(view_uncertainty.unpriced_block)}"
     if model.uncertainty is not None and model.ranges:
         assert compute == "compute", "uncertainty.JS_DRIVER calls the model's compute by that name"
         for function in uncertainty.ENGINE:

@@ -17,7 +17,7 @@ from calculators.bundle import metadata
 from calculators.evaluate import evaluate
 from calculators.model import Model
 from calculators.view import NBSP, UNIT_LABELS, format_number
-from calculators.view_uncertainty import MARK_TEXT, uncertainty_block
+from calculators.view_uncertainty import MARK_TEXT, uncertainty_block, unpriced_block
 
 TEXT = {
     "ranges": "Usikkerhet: lav og høy verdi",
@@ -43,9 +43,11 @@ def block(model: Model, prefix: str) -> str:
     from calculators.render import html  # render imports this module
 
     if uncertainty.spec_for(model) is None:
-        return ""
-    analysis = _analysis(model)
-    nodes = uncertainty_block(metadata(model), evaluate(model), analysis, {})
+        if not model.unpriced:
+            return ""
+        nodes = unpriced_block(metadata(model), {})  # the marks beside the money, no interval
+    else:
+        nodes = uncertainty_block(metadata(model), evaluate(model), _analysis(model), {})
     return (f'<div class="vl-calc__usikkerhet" data-vl-uncertainty aria-live="off">'
             f"{html(nodes)}</div>")
 

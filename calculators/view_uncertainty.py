@@ -43,7 +43,7 @@ TEXT_U = {
                "«Usikkerhet». «Ingen varig effekt» er et scenario der tiltaket ikke virker, ikke "
                "et målt resultat.",
     "unpriced": "Virkninger uten kroneverdi",
-    "unpriced_note": "Disse er ikke med i kronebeløpene over. Marker dem under «Virkninger uten "
+    "unpriced_note": "Disse er ikke med i kronebeløpene. Marker dem under «Virkninger uten "
                      "kroneverdi» i skjemaet.",
     "tornado": "Hva betyr mest?",
     "tornado_note": "Hver forutsetning alene satt til lav og høy verdi, resten som i skjemaet: "
@@ -158,15 +158,16 @@ def uncertainty_block(meta: UMeta, point: Outputs, analysis: Analysis,
                         .replace("{samples}", str(analysis["samples"]))))
     parts.append(el("p", {"class": "vl-calc__explain"}, [],
                     TEXT_U["explain"].replace("{samples}", str(spec["samples"]))))
-    for node in unpriced_block(meta, marks):
+    for node in unpriced_block(meta, marks, "h4"):
         parts.append(node)
     for node in tornado_block(meta, payback, number(point, spec["payback"]), analysis["tornado"]):
         parts.append(node)
     return parts
 
 
-def unpriced_block(meta: UMeta, marks: dict[str, str]) -> list[Node]:
-    """The effects without a price, each with the user's mark (or «ikke vurdert»)."""
+def unpriced_block(meta: UMeta, marks: dict[str, str], heading: str = "h3") -> list[Node]:
+    """The effects without a price, each with the user's mark (or «ikke vurdert»); ``heading``
+    is h3 when the list stands alone, h4 inside the uncertainty block."""
     if len(meta["unpriced"]) == 0:
         return []
     items = []
@@ -175,7 +176,7 @@ def unpriced_block(meta: UMeta, marks: dict[str, str]) -> list[Node]:
         items.append(el("li", {"data-vl-mark": effect["id"]}, [
             el("span", {"class": "vl-calc__mark vl-calc__mark--" + (mark if mark != "" else "ukjent")},
                [], MARK_TEXT[mark])], effect["label"] + ": "))
-    return [el("h4", {}, [], TEXT_U["unpriced"]),
+    return [el(heading, {}, [], TEXT_U["unpriced"]),
             el("ul", {"class": "vl-calc__unpriced"}, items),
             el("p", {"class": "vl-calc__explain"}, [], TEXT_U["unpriced_note"])]
 

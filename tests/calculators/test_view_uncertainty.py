@@ -83,8 +83,10 @@ def test_the_page_has_the_block_for_the_defaults_and_the_ranges_in_a_closed_deta
 
 def test_investeringsmotet_has_plus_minus_but_no_interval():
     page = render.render(registry.load("investeringsmote"))
-    assert "data-vl-uncertainty" not in page
+    assert "data-vl-interval" not in page and "Hva betyr mest?" not in page
     assert 'name="pm_en_historie"' in page
+    # The marks are still shown beside the money, in the block before the results.
+    assert page.index('data-vl-mark="en_historie"') < page.index("data-vl-out")
 
 
 @pytest.mark.parametrize("model_id", MODELS)

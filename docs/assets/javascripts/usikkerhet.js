@@ -102,8 +102,9 @@
     }
 
     function draw(point, analysis, chosen) {
-      if (!box || !spec) return;
-      const nodes = model.view.uncertainty_block(meta, point, analysis, chosen);
+      if (!box) return;
+      const nodes = spec ? model.view.uncertainty_block(meta, point, analysis, chosen)
+        : model.view.unpriced_block(meta, chosen);
       box.replaceChildren(...nodes.map((node) => api.build(node, false)));
     }
 
@@ -112,7 +113,7 @@
     // run cancels an older one.
     function run(values, point) {
       const chosen = marks();
-      if (!spec) { writeUrl(chosen, null); return; }
+      if (!spec) { writeUrl(chosen, null); draw(point, null, chosen); return; }
       const ends = ranges(values);
       writeUrl(chosen, ends);
       const mine = ++token, runSpec = Object.assign({}, spec, ends);
