@@ -464,7 +464,7 @@
       } else if (block.table) {
         const total = block.widths.reduce((a, b) => a + b, 0), cols = block.widths.map((w) => Math.round(width * w / total));
         const border = block.fields
-          ? `<w:tblBorders><w:insideH w:val="single" w:sz="4" w:color="${typo.border}"/><w:bottom w:val="single" w:sz="4" w:color="${typo.border}"/></w:tblBorders>`
+          ? `<w:tblBorders><w:bottom w:val="single" w:sz="4" w:color="${typo.border}"/><w:insideH w:val="single" w:sz="4" w:color="${typo.border}"/></w:tblBorders>`
           : `<w:tblBorders>${["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => `<w:${side} w:val="single" w:sz="4" w:color="${typo.border}"/>`).join("")}</w:tblBorders>`;
         const row = (cells, head, last) => `<w:tr><w:trPr><w:cantSplit/>${head ? "<w:tblHeader/>" : ""}</w:trPr>${cells.map((cell, i) => {
           const numeric = (block.numeric || []).includes(i);
@@ -499,7 +499,7 @@
       `<w:b/><w:color w:val="${colour}"/><w:sz w:val="${half(pt)}"/><w:szCs w:val="${half(pt)}"/>`, '<w:next w:val="Normal"/>');
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ${W_NS}>` +
       `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:eastAsia="${font}" w:cs="${font}"/><w:sz w:val="${half(typo.body_pt)}"/><w:szCs w:val="${half(typo.body_pt)}"/><w:lang w:val="nb-NO" w:eastAsia="nb-NO" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
-      '<w:pPrDefault><w:pPr><w:spacing w:after="140" w:line="264" w:lineRule="auto"/><w:widowControl/></w:pPr></w:pPrDefault></w:docDefaults>' +
+      '<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="140" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
       '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
       style("Title", "Title", '<w:keepNext/><w:spacing w:after="120"/><w:outlineLvl w:val="0"/>', `<w:b/><w:color w:val="${colour}"/><w:sz w:val="${half(typo.h1_pt)}"/><w:szCs w:val="${half(typo.h1_pt)}"/>`, '<w:next w:val="Subtitle"/>') +
       style("Subtitle", "Subtitle", '<w:spacing w:after="240"/>', '<w:i/><w:color w:val="4A4A4A"/>') +
