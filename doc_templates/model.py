@@ -263,6 +263,12 @@ def _check_poster(reader: _Reader, template: Template) -> None:
     missing = names - set(used)
     if missing or len(used) != len(set(used)):
         raise reader.fail("poster_areas", f"hvert område skal brukes av nøyaktig én del; ubrukt: {', '.join(sorted(missing)) or '–'}")
+    for name in sorted(names):  # CSS grid and the editable sheet's merged cells need rectangles
+        cells = [(r, c) for r, row in enumerate(rows) for c, cell in enumerate(row) if cell == name]
+        height = max(r for r, _ in cells) - min(r for r, _ in cells) + 1
+        width = max(c for _, c in cells) - min(c for _, c in cells) + 1
+        if len(cells) != height * width:
+            raise reader.fail("poster_areas", f"området {name!r} er ikke et rektangel")
 
 
 def load_templates(directory: Path) -> tuple[Template, ...]:

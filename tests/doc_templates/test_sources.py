@@ -108,3 +108,12 @@ def test_a_summary_longer_than_a_docx_subject_names_the_field(tmp_path):
     error = _error(tmp_path, VALID.format(id="prove").replace("summary: Til prøving.", "summary: " + "ord " * 70))
     assert error.field == "summary"
     assert "255" in str(error)
+
+
+def test_a_poster_area_that_is_not_a_rectangle_is_refused(tmp_path):
+    text = VALID.format(id="prove").replace(
+        "edit_paper: A4\n", "edit_paper: A4\nlayout: poster\nposter_areas: ['a b', 'b b']\n"
+    ).replace("  - title: Første del\n", "  - title: Første del\n    area: a\n")
+    text += "  - title: Andre del\n    area: b\n    fields:\n      - {type: write, lines: 3}\n"
+    error = _error(tmp_path, text)
+    assert error.field == "poster_areas" and "'b' er ikke et rektangel" in str(error)
