@@ -30,13 +30,17 @@ def project(tmp_path: Path, hooks: list[str], pages: dict[str, str]) -> Path:
     for source in (tmp_path / "doc_templates" / "sources").glob("*.yaml"):
         if source.name != "moteagenda.yaml":
             source.unlink()
-    runtime = Path("docs/assets/javascripts/kalkulator.js")
-    (tmp_path / runtime).parent.mkdir(parents=True)
-    shutil.copy(ROOT / runtime, tmp_path / runtime)
+    # The scripts the calculator pages load (the runtime, the export's zip writer …).
+    shutil.copytree(ROOT / "docs" / "assets" / "javascripts", tmp_path / "docs" / "assets" / "javascripts")
+    # Pages other files point to (the export's method pages) must exist; they are not built.
+    for page in (ROOT / "docs" / "okonomi").glob("*.md"):
+        (tmp_path / "docs" / "okonomi").mkdir(parents=True, exist_ok=True)
+        shutil.copy(page, tmp_path / "docs" / "okonomi" / page.name)
     for name, text in {"index.md": INDEX, **pages}.items():
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
-    config = {"site_name": "Test", "theme": {"name": "mkdocs"}, "hooks": [f"hooks/{h}.py" for h in hooks]}
+    config = {"site_name": "Test", "theme": {"name": "mkdocs"}, "hooks": [f"hooks/{h}.py" for h in hooks],
+              "exclude_docs": "okonomi/\n"}
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return tmp_path
 

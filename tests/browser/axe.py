@@ -16,12 +16,15 @@ def _axe_source() -> str:
     return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
-def run_axe(page: Page, context: str = "document") -> list[dict]:
-    """Run axe on the page (or a CSS selector) and return its violations."""
+def run_axe(page: Page, context: str = "document", rules: list[str] | None = None) -> list[dict]:
+    """Run axe on the page (or a CSS selector) and return its violations; ``rules`` limits the run
+    to those rule ids (default: every rule)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=_axe_source())
-    target = "document" if context == "document" else repr(context)
-    return page.evaluate(f"async () => (await axe.run({target}, {AXE_OPTIONS!r})).violations")
+    options = {**AXE_OPTIONS, "runOnly": {"type": "rule", "values": rules}} if rules else AXE_OPTIONS
+    return page.evaluate(
+        "async ([context, options]) => (await axe.run(context === 'document' ? document : context, options)).violations",
+        [context, options])
 
 
 def format_violations(violations: list[dict]) -> str:

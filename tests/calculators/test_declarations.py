@@ -50,7 +50,10 @@ def test_two_outputs_with_one_id_are_refused() -> None:
     assert f"outputs[{MODEL.outputs[0].id}], feltet «id»: brukes av mer enn én output" in problem(twice)
 
 
-@pytest.mark.parametrize("table", ["MODEL_FIELDS", "INPUT_FIELDS", "SOURCE_FIELDS", "PRESET_FIELDS", "UNCERTAINTY_FIELDS", "UNPRICED_FIELDS"])
+TABLES = ["MODEL_FIELDS", "INPUT_FIELDS", "SOURCE_FIELDS", "PRESET_FIELDS", "UNCERTAINTY_FIELDS", "UNPRICED_FIELDS"]
+
+
+@pytest.mark.parametrize("table", TABLES)
 def test_every_field_of_the_yaml_format_is_documented_in_the_readme(table: str) -> None:
     readme = (ROOT / "calculators" / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", readme, re.MULTILINE))
