@@ -27,7 +27,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from calculators import eksport, registry
+from calculators import eksport, registry, uncertainty
 from calculators.embed import MARKER
 from calculators.evaluate import NotComputable, evaluate
 from calculators.model import BUDGET_HOLDERS, Model
@@ -168,6 +168,14 @@ def test_memo_and_workbook_hold_the_scenario(make_page, site_url, model_id, pres
     for output in model.outputs:
         if output.headline:
             assert format_output(results[output.id], output) in joined, output.id
+    if model.uncertainty and not (values and not preset):  # issue 12: the interval Python computes
+        analysis = uncertainty.analyse(model, expected_values(model, values))
+        outputs = {o.id: o for o in model.outputs}
+        for output_id, (low, _, high) in analysis["intervals"].items():
+            output = outputs[output_id]
+            assert f"{format_output(low, output)} til {format_output(high, output)}" in texts, output_id
+    for effect in model.unpriced:
+        assert effect.label in texts
 
     _, docx_bytes = download(page, "docx")
     assert docx_texts(docx_bytes) == texts, "DOCX og ODT har ulikt innhold"
@@ -182,7 +190,11 @@ def test_memo_and_workbook_hold_the_scenario(make_page, site_url, model_id, pres
     for field, value in zip(model.inputs, expected_values(model, values).values(), strict=True):
         assert listed[field.label] == pytest.approx(value), field.id
     present = workbook[SHEETS[3]]
-    formulas = [row[1] for row in present.iter_rows(min_row=5, values_only=True) if row[1] is not None]
+    formulas = []
+    for row in present.iter_rows(min_row=5, values_only=True):
+        if row[0] is None:  # the present values end at the first empty row (issue 12's interval follows)
+            break
+        formulas.append(row[1])
     assert formulas and all(str(f).startswith("=") for f in formulas)
     assert any(str(f).startswith("=SUMPRODUCT(") for f in formulas)
 
@@ -229,7 +241,12 @@ def recalculate(files: list[Path], out: Path) -> list[Path]:
 
 def present_values(path: Path) -> dict[str, float]:
     sheet = openpyxl.load_workbook(path, data_only=True)[SHEETS[3]]
-    return {row[0]: row[1] for row in sheet.iter_rows(min_row=5, values_only=True) if row[0] and row[1] is not None}
+    values = {}
+    for row in sheet.iter_rows(min_row=5, values_only=True):
+        if not row or row[0] is None:  # the present values end at the first empty row
+            break
+        values[row[0]] = row[1]
+    return values
 
 
 def python_present_values(model: Model, values: dict[str, float]) -> dict[str, float]:

@@ -57,6 +57,7 @@
     const t = data.texts.notat, d = t.deler, k = t.kolonner, out = [];
     const title = data.title, f = formats(s), fmt = f.exact;
     const outputs = Object.fromEntries(data.outputs.map((o) => [o.id, o]));
+    const inputsById = Object.fromEntries(data.inputs.map((i) => [i.id, i]));
     const showOutput = (o) => f.output(s.outputs[o.id], o);
     const h = (level, text) => out.push({ h: level, text });
     const p = (...runs) => out.push({ p: runs });
@@ -126,15 +127,27 @@
     // Usikkerhet og virkninger som ikke er prissatt (issue 12's ranges and marks, when present).
     h(2, d.usikkerhet);
     if (interval.rows.length) {
-      p(t.usikkerhet_intervall);
-      out.push({ table: interval.rows.map(([id, low, high]) => [outputs[id] ? outputs[id].label : id,
-        outputs[id] ? f.output(low, outputs[id]) + " til " + f.output(high, outputs[id]) : low + " til " + high]),
-        head: [k.resultat, k.intervall], widths: [3, 2], numeric: [1] });
+      p(fill(t.usikkerhet_intervall, { antall: interval.samples }));
+      const withNone = interval.rows.some((r) => r[3] !== null);
+      out.push({ table: interval.rows.map(([id, low, high, none]) => {
+        const o = outputs[id] || { kind: "number", unit: "kr", label: id };
+        return [o.label, f.output(s.outputs[id], o), f.output(low, o) + " til " + f.output(high, o)]
+          .concat(withNone ? [none === null ? "" : f.output(none, o)] : []);
+      }), head: [k.resultat, k.sannsynlig, k.intervall].concat(withNone ? [k.ingen_effekt] : []),
+      widths: withNone ? [4, 2, 4, 2] : [4, 2, 4], numeric: withNone ? [1, 2, 3] : [1, 2] });
       if (interval.payback !== null) p(t.tilbakebetaling_sannsynlighet + ": " + f.number(interval.payback, "%") + ".");
     } else {
       p(t.usikkerhet_ingen);
     }
-    const marks = unpricedOf(s);
+    const ranges = Object.entries(s.ranges || {}).filter(([id, r]) => inputsById[id] && Array.isArray(r));
+    if (ranges.length) {
+      p(t.spenn);
+      out.push({ table: ranges.map(([id, [low, high]]) => {
+        const input = inputsById[id];
+        return [input.label, fmt(low, input.unit), fmt(s.values[id], input.unit), fmt(high, input.unit)];
+      }), head: [k.forutsetning, k.lav, k.verdi, k.hoy], widths: [5, 2, 2, 2], numeric: [1, 2, 3] });
+    }
+    const marks = unpricedOf(s, t);
     if (marks.length) {
       p(t.pluss_minus);
       out.push({ table: marks.map(([label, mark]) => [label, mark]), head: [k.virkning, k.vurdering], widths: [4, 1] });
@@ -212,31 +225,46 @@
     return rows;
   }
 
-  // Issue 12 (honest numbers) adds uncertainty to the scenario; its absence is handled.
-  // Accepts {outputs: {id: {p10, p90}} | {id: [low, high]}, payback_probability} or {id: {p10, p90}}.
+  // Issue 12 (honest numbers): vlKalkulator.scenario(root) carries uncertainty {intervals: {output:
+  // [P10, P50, P90]}, payback (share 0–1), samples, no_effect: {output: value}}, ranges {input:
+  // [low, high]}, marks {effect: "pluss"|"null"|"minus"} and unpriced [{id, label}]. Each may be absent.
   function uncertaintyOf(s) {
-    const u = s.uncertainty || s.usikkerhet || s.intervals || null, rows = [];
+    const u = s.uncertainty && typeof s.uncertainty === "object" ? s.uncertainty : null, rows = [];
     let payback = null;
-    if (u && typeof u === "object") {
-      const perOutput = u.outputs || u.intervals || u;
-      for (const [id, v] of Object.entries(perOutput)) {
-        const low = Array.isArray(v) ? v[0] : v && (v.p10 !== undefined ? v.p10 : v.low);
-        const high = Array.isArray(v) ? v[1] : v && (v.p90 !== undefined ? v.p90 : v.high);
-        if (typeof low === "number" && typeof high === "number" && isFinite(low) && isFinite(high)) rows.push([id, low, high]);
+    if (u && u.intervals) {
+      for (const [id, v] of Object.entries(u.intervals)) {
+        if (!Array.isArray(v) || v.length < 2) continue;
+        const low = v[0], high = v[v.length - 1];
+        const none = u.no_effect && typeof u.no_effect[id] === "number" ? u.no_effect[id] : null;
+        if (isFinite(low) && isFinite(high)) rows.push([id, low, high, none]);
       }
-      const prob = u.payback_probability !== undefined ? u.payback_probability : u.paybackProbability;
-      if (typeof prob === "number" && isFinite(prob)) payback = prob <= 1 ? prob * 100 : prob;
+      if (typeof u.payback === "number" && isFinite(u.payback)) payback = u.payback * 100;
     }
-    return { rows, payback };
+    return { rows, payback, samples: u && u.samples ? u.samples : 0 };
   }
 
-  // Plus-minus marks of effects without a price: [{label, mark}] or {id: {label, mark}}.
-  function unpricedOf(s) {
-    const u = s.unpriced || s.effects || s.virkninger || null;
-    if (!u || typeof u !== "object") return [];
-    const list = Array.isArray(u) ? u : Object.values(u);
-    const sign = { "+": "+", "0": "0", "-": "\u2212", "\u2212": "\u2212", 1: "+", 0: "0", "-1": "\u2212" };
-    return list.filter((e) => e && e.label).map((e) => [e.label, e.mark in sign ? sign[e.mark] : String(e.mark ?? "")]);
+  const MARK_SIGNS = { pluss: "+", null: "0", minus: "\u2212" };
+
+  function unpricedOf(s, t) {
+    const effects = Array.isArray(s.unpriced) ? s.unpriced : [], marks = s.marks || {};
+    return effects.filter((e) => e && e.label)
+      .map((e) => [e.label, MARK_SIGNS[marks[e.id]] || t.ikke_vurdert]);
+  }
+
+  // Waits (at most a few seconds) for a running uncertainty calculation, so the file has the interval.
+  function settled(root, s) {
+    const model = (globalThis.vlKalkulatorer || {})[s.model];
+    const pending = model && model.meta && model.meta.uncertainty && root.vlUsikkerhet && !root.dataset.vlIntervalReady;
+    if (!pending) return Promise.resolve(s);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        root.removeEventListener("vl-intervall", done);
+        resolve(globalThis.vlKalkulator.scenario(root) || s);
+      };
+      const timer = setTimeout(done, 5000);
+      root.addEventListener("vl-intervall", done);
+    });
   }
 
   // ---- the main chart as a PNG (SVG → canvas), light colours whatever the page's palette -----
@@ -663,18 +691,19 @@
     const flowOutput = data.outputs.find((o) => o.id === wb.flows);
     const holders = holderRows(data, flows);
     const years = Math.max(0, ...holders.map(([id]) => flows[id].length));
-    const yes = t.ja, statusText = t.status;
+    const yes = t.ja, statusText = t.status, ranges = s.ranges || {};
 
     // Forutsetninger
     const inputs = [[{ v: data.title, s: XF.title }], [{ v: t.kilde_note + " " + s.link, s: XF.note }],
       price ? [{ v: fill(data.texts.notat.prisar, { "år": price }), s: XF.note }] : [], [],
-      t.forutsetninger_kolonner.map((v) => ({ v, s: XF.head }))];
+      t.forutsetninger_kolonner.concat(Object.keys(ranges).length ? t.spenn_kolonner : []).map((v) => ({ v, s: XF.head }))];
     for (const input of data.inputs) {
-      const src = input.source;
+      const src = input.source, range = ranges[input.id];
       inputs.push([{ v: input.label, s: XF.wrap }, { v: s.values[input.id], s: XF.number }, { v: input.unit },
         { v: input.default, s: XF.number }, s.changed.includes(input.id) ? { v: yes } : null,
         { v: src.status === "kilde" ? src.publisher + " " + src.year + ": " + src.title : "", s: XF.wrap },
-        { v: statusText[src.status] || src.status }, src.url ? { v: src.url } : null]);
+        { v: statusText[src.status] || src.status }, src.url ? { v: src.url } : null,
+        ...(Array.isArray(range) ? [{ v: range[0], s: XF.number }, { v: range[1], s: XF.number }] : [])]);
     }
 
     // Kontantstrøm: year rows × holder columns, then sums.
@@ -743,12 +772,24 @@
     if (declared.alle) sumRow("", present(declared.alle.holders), declared.alle.output);
     else sumRow(t.alle, holders.map(([id]) => id), "");
 
+    // Issue 12's interval, as values (the simulation runs in the calculator, not in the sheet).
+    const interval = uncertaintyOf(s);
+    if (interval.rows.length) {
+      nv.push([], [{ v: fill(t.usikkerhet_tittel, { antall: interval.samples }), s: XF.title }],
+        t.usikkerhet_kolonner.map((v) => ({ v, s: XF.head })));
+      for (const [id, low, high, none] of interval.rows) {
+        nv.push([{ v: outputs[id] ? outputs[id].label : id }, { v: low, s: XF.kr }, { v: s.outputs[id], s: XF.kr },
+          { v: high, s: XF.kr }, none === null ? null : { v: none, s: XF.kr }]);
+      }
+      if (interval.payback !== null) nv.push([{ v: data.texts.notat.tilbakebetaling_sannsynlighet + " (%)" }, { v: interval.payback, s: XF.number }]);
+    }
+
     const names = t.ark;
     return [
-      { name: names.forutsetninger, xml: sheetXml(inputs, [46, 14, 10, 14, 8, 60, 12, 50], [0, 5]) },
+      { name: names.forutsetninger, xml: sheetXml(inputs, [46, 14, 10, 14, 8, 60, 12, 50, 12, 12], [0, 5]) },
       { name: names.kontantstrom, xml: sheetXml(cash, [8, ...holders.map(() => 18), ...sumCols.map(() => 20)], [1, 3]) },
       { name: names.diskontering, xml: sheetXml(disc, [34, 18, 20], null) },
-      { name: names.naverdi, xml: sheetXml(nv, [50, 20, 20, 14], null) },
+      { name: names.naverdi, xml: sheetXml(nv, [50, 20, 20, 20, 20], null) },
     ];
   }
 
@@ -846,6 +887,7 @@
   async function run(root, format, s) {
     if (!s) throw failure("Kalkulatoren er ikke klar ennå. Prøv igjen om et øyeblikk.");
     if (s.error) throw failure(s.error);
+    s = await settled(root, s);
     const stale = root.querySelector(".vl-calc__stale");
     if (stale && !stale.hidden) throw failure(stale.textContent); // a field is wrong: no file of old numbers
     const file = await build(root, format, s);
