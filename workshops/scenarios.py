@@ -1,0 +1,157 @@
+"""The workshops' calculator scenarios: read once from ``scenarios.yaml``, checked, computed.
+
+``load_scenarios`` checks every field against the models as they are now, and computes each
+scenario with ``calculators.evaluate``; any mistake — or a model change that breaks a scenario —
+raises ``ScenarioError`` naming the file, the scenario and the field, and so fails the build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from calculators import evaluate, registry
+from calculators.model import Input, Model, Output
+from calculators.render import format_number, format_output
+from calculators.scenario_links import scenario_link
+
+SOURCE = Path(__file__).with_name("scenarios.yaml")
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+_KEYS = {
+    "id": True, "exercise": True, "title": True, "question": True, "model": True, "page": True,
+    "preset": False, "values": False, "assumptions": True, "figure": True,
+}  # fmt: skip
+FIGURE_KINDS = ("number", "year")
+
+
+class ScenarioError(ValueError):
+    """A scenario that is wrong or no longer computes; the message names file, scenario and field."""
+
+
+@dataclass(frozen=True)
+class Assumption:
+    label: str
+    value: str  # formatted, Norwegian
+    group: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    exercise: str
+    title: str
+    question: str
+    model: Model
+    page: str  # docs-relative Markdown path, e.g. okonomi/familie.md
+    preset: str | None
+    values: Mapping[str, float]
+    assumptions: tuple[Assumption, ...]
+    figure: Output
+    figure_text: str  # the figure as the page shows it, e.g. «750 465 kr»
+
+    @property
+    def page_path(self) -> str:
+        """The calculator page's path on the published site, e.g. ``okonomi/familie/``."""
+        stem = self.page.removesuffix(".md")
+        return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+    def link(self, page_url: str) -> str:
+        """The scenario's link on the calculator page at ``page_url`` (absolute or relative)."""
+        return scenario_link(page_url, self.preset, self.values)
+
+    def site_link(self, site_url: str) -> str:
+        """The scenario's link on the published site at ``site_url`` (QR codes, PDFs)."""
+        return self.link(site_url.rstrip("/") + "/" + self.page_path)
+
+
+def _fail(path: Path, where: str, problem: str) -> ScenarioError:
+    return ScenarioError(f"{path.name}: {where}: {problem}")
+
+
+def _scenario(raw: Any, where: str, path: Path, docs: Path) -> Scenario:
+    if not isinstance(raw, Mapping):
+        raise _fail(path, where, f"skal være en tabell med nøklene {', '.join(_KEYS)}")
+    if isinstance(raw.get("id"), str):
+        where = f"{where} ({raw['id']})"
+    for key in raw:
+        if key not in _KEYS:
+            raise _fail(path, f"{where}.{key}", f"ukjent nøkkel; gyldige: {', '.join(_KEYS)}")
+    for key, required in _KEYS.items():
+        if required and key not in raw:
+            raise _fail(path, f"{where}.{key}", "mangler")
+    for key in ("id", "exercise", "title", "question", "model", "page", "figure"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise _fail(path, f"{where}.{key}", "skal være en tekst som ikke er tom")
+    if not ID_PATTERN.match(raw["id"]):
+        raise _fail(path, f"{where}.id", "bruk bare a–z, 0–9 og -, og start med en bokstav")
+    try:
+        model = registry.load(raw["model"])
+    except (registry.UnknownModel, ValueError) as error:
+        raise _fail(path, f"{where}.model", str(error)) from None
+    page = docs / raw["page"]
+    if not page.is_file():
+        raise _fail(path, f"{where}.page", f"finner ikke docs/{raw['page']}")
+    if f"kalkulator: {model.id} " not in page.read_text(encoding="utf-8").replace("-->", " -->"):
+        raise _fail(path, f"{where}.page", f"docs/{raw['page']} har ikke <!-- kalkulator: {model.id} -->")
+    preset = raw.get("preset")
+    presets = {p.id: p for p in model.presets}
+    if preset is not None and preset not in presets:
+        raise _fail(path, f"{where}.preset",
+                    f"«{preset}» finnes ikke i {model.id}; finnes: {', '.join(presets) or 'ingen'}")
+    values = raw.get("values") or {}
+    if not isinstance(values, Mapping):
+        raise _fail(path, f"{where}.values", "skal være en tabell input-id: tall")
+    merged = {**(presets[preset].values if preset else {}), **values}
+    try:
+        inputs = evaluate.input_values(model, merged)
+        results = evaluate.evaluate(model, merged)
+    except (evaluate.InputError, evaluate.NotComputable, TypeError) as error:
+        field = "values" if values else "preset"
+        raise _fail(path, f"{where}.{field}", f"regner ikke: {error}") from None
+    by_id: dict[str, Input] = {i.id: i for i in model.inputs}
+    shown = raw["assumptions"]
+    if not isinstance(shown, list) or not shown:
+        raise _fail(path, f"{where}.assumptions", "skal være en liste med input-id-er")
+    assumptions = []
+    for i, input_id in enumerate(shown):
+        if input_id not in by_id:
+            raise _fail(path, f"{where}.assumptions[{i}]",
+                        f"«{input_id}» er ikke en input i {model.id}; finnes: {', '.join(by_id)}")
+        field = by_id[input_id]
+        assumptions.append(Assumption(field.label, format_number(inputs[input_id], field.unit, exact=True),
+                                      field.group))
+    outputs = {o.id: o for o in model.outputs}
+    figure = outputs.get(raw["figure"])
+    if figure is None or figure.kind not in FIGURE_KINDS:
+        valid = [o.id for o in model.outputs if o.kind in FIGURE_KINDS]
+        raise _fail(path, f"{where}.figure",
+                    f"«{raw['figure']}» er ikke et tall-resultat i {model.id}; finnes: {', '.join(valid)}")
+    return Scenario(
+        id=raw["id"], exercise=raw["exercise"].strip(), title=raw["title"].strip(),
+        question=" ".join(raw["question"].split()), model=model, page=raw["page"],
+        preset=preset, values=dict(values), assumptions=tuple(assumptions), figure=figure,
+        figure_text=format_output(results[figure.id], figure),
+    )
+
+
+def load_scenarios(path: Path = SOURCE, docs: Path = DOCS) -> tuple[Scenario, ...]:
+    """Every scenario in ``path``, checked and computed; the first mistake raises ``ScenarioError``."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ScenarioError(f"{path.name}: ugyldig YAML: {error}") from None
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("scenarios"), list):
+        raise _fail(path, "scenarios", "mangler; filen skal ha en liste «scenarios:»")
+    scenarios = [_scenario(item, f"scenarios[{i}]", path, docs) for i, item in enumerate(raw["scenarios"])]
+    seen: set[str] = set()
+    for i, scenario in enumerate(scenarios):
+        if scenario.id in seen:
+            raise _fail(path, f"scenarios[{i}].id", f"«{scenario.id}» er brukt før")
+        seen.add(scenario.id)
+    return tuple(scenarios)
