@@ -1,0 +1,67 @@
+"""Every handout: one A4 page, PDF/A like the templates, the question inside, a QR code that decodes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+
+from workshops.handouts import Handout, build_handouts
+from workshops.scenarios import load_scenarios
+
+SITE = "https://velferdslab.example.no/"
+
+
+@pytest.fixture(scope="module")
+def handouts(tmp_path_factory: pytest.TempPathFactory) -> tuple[Handout, ...]:
+    built, made = build_handouts(load_scenarios(), SITE, tmp_path_factory.mktemp("handouts"))
+    assert len(made) == len(built)
+    return built
+
+
+def qr_codes(pdf: Path) -> list[str]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image = document[0].render(scale=2).to_pil()
+    finally:
+        document.close()
+    return [code.text for code in zxingcpp.read_barcodes(image) if code.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+def test_every_handout_qr_code_decodes_to_its_scenario_link(handouts: tuple[Handout, ...]) -> None:
+    for handout in handouts:
+        assert qr_codes(handout.path) == [handout.scenario.site_link(SITE)], handout.scenario.id
+
+
+def test_every_handout_is_one_a4_page_with_question_assumptions_and_figure(handouts: tuple[Handout, ...]) -> None:
+    for handout in handouts:
+        reader = pypdf.PdfReader(handout.path)
+        assert len(reader.pages) == 1, handout.filename
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)
+        text = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+        s = handout.scenario
+        for expected in (s.title, s.question[:60], s.assumptions[0].label, s.figure_text.replace("\xa0", " ")):
+            assert expected.replace("\xa0", " ") in text.replace("\xa0", " "), f"{handout.filename}: {expected}"
+
+
+def test_every_handout_is_pdf_a_with_title_and_language(handouts: tuple[Handout, ...]) -> None:
+    for handout in handouts:
+        reader = pypdf.PdfReader(handout.path)
+        root = reader.trailer["/Root"]
+        assert reader.metadata.title == handout.scenario.title
+        assert root["/Lang"] == "nb"
+        assert "/StructTreeRoot" in root
+        xmp = root["/Metadata"].get_object().get_data().decode()
+        assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="A"' in xmp
+
+
+def test_a_second_build_takes_every_handout_from_the_cache(tmp_path: Path) -> None:
+    scenarios = load_scenarios()[:1]
+    build_handouts(scenarios, SITE, tmp_path)
+    _, made = build_handouts(scenarios, SITE, tmp_path)
+    assert made == []

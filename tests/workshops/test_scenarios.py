@@ -1,0 +1,70 @@
+"""The workshop scenarios: each computes, and a broken one fails naming file, scenario and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from calculators import evaluate, registry
+from calculators.render import format_output
+from calculators.scenario_links import scenario_link
+from workshops.embed import MarkerError, render_markers
+from workshops.scenarios import SOURCE, ScenarioError, load_scenarios
+
+
+def test_every_scenario_computes_and_shows_the_figure_python_gives() -> None:
+    scenarios = load_scenarios()
+    assert len(scenarios) >= 6
+    for s in scenarios:
+        preset = dict(next(p for p in s.model.presets if p.id == s.preset).values) if s.preset else {}
+        results = evaluate.evaluate(registry.load(s.model.id), {**preset, **s.values})
+        assert s.figure_text == format_output(results[s.figure.id], s.figure), s.id
+
+
+def test_every_exercise_named_in_the_issue_has_scenarios() -> None:
+    exercises = {s.exercise for s in load_scenarios()}
+    assert {"Forsiktig mot forventet", "Hvem bærer kostnaden, hvem høster gevinsten?",
+            "Hva skal til for å gå i balanse?"} <= exercises
+
+
+def test_the_scenario_link_carries_preset_and_values_as_the_runtime_reads_them() -> None:
+    assert scenario_link("https://x.no/okonomi/familie/") == "https://x.no/okonomi/familie/"
+    link = scenario_link("../okonomi/utenforskap.md", "fem-ar", {"suksessrate": 2.0, "dodvekt": 12.5})
+    assert link == "../okonomi/utenforskap.md?preset=fem-ar&suksessrate=2&dodvekt=12.5"
+
+
+def _broken(tmp_path: Path, change) -> str:
+    data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    change(data["scenarios"][1])
+    path = tmp_path / "scenarios.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenarios(path)
+    return str(caught.value)
+
+
+BROKEN = {
+    "an unknown model": (lambda s: s.update(model="familien"), "model", "ukjent kalkulator"),
+    "a preset the model no longer has": (lambda s: s.update(preset="borte"), "preset", "finnes ikke"),
+    "a value out of bounds": (lambda s: s.update(values={"barnevern_reduksjon": 400}), "values", "utenfor"),
+    "an input the model no longer has": (lambda s: s.update(values={"gammel_input": 1}), "values", "ukjent input"),
+    "an unknown assumption": (lambda s: s.update(assumptions=["finnes_ikke"]), "assumptions[0]", "er ikke en input"),
+    "an unknown figure": (lambda s: s.update(figure="nnv_per_budsjett"), "figure", "er ikke et tall-resultat"),
+    "a page without the calculator": (lambda s: s.update(page="kom-i-gang/index.md"), "page", "har ikke"),
+    "a missing question": (lambda s: s.pop("question"), "question", "mangler"),
+}
+
+
+@pytest.mark.parametrize("mistake", BROKEN, ids=list(BROKEN))
+def test_a_broken_scenario_fails_naming_file_scenario_and_field(tmp_path: Path, mistake: str) -> None:
+    change, field, problem = BROKEN[mistake]
+    message = _broken(tmp_path, change)
+    assert message.startswith("scenarios.yaml: scenarios[1] (familie-forsiktig).")
+    assert f"(familie-forsiktig).{field}:" in message and problem in message, message
+
+
+def test_an_unknown_scenario_marker_fails_naming_the_page() -> None:
+    with pytest.raises(MarkerError, match=r"kurs/x\.md: <!-- scenario: finnes-ikke --> – ukjent scenario"):
+        render_markers("<!-- scenario: finnes-ikke -->\n", (), "kurs/x.md")
