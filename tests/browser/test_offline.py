@@ -1,0 +1,150 @@
+"""The copy for use without a network: unzipped into a temporary folder and opened from disk.
+
+Every page loads with no request outside the folder, search finds «samtykke», each calculator
+recomputes after an edit, the digital duk works and every download opens.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from calculators import registry
+from calculators.evaluate import evaluate
+from calculators.render import format_output
+from export.offline import FILENAME, FOLDER
+
+pytestmark = pytest.mark.browser
+DOWNLOADS = ("maler/filer/", "kurs/filer/", "nedlasting/")
+
+
+@pytest.fixture(scope="module")
+def offline_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("uten-nett")
+    with zipfile.ZipFile(built_site / "nedlasting" / FILENAME) as archive:
+        archive.extractall(target)
+    return target / FOLDER
+
+
+@pytest.fixture
+def open_offline(browser: Browser, offline_site: Path) -> Iterator:
+    """Factory: a page whose requests outside the unzipped folder are blocked and recorded."""
+    root = offline_site.as_uri() + "/"
+    contexts = []
+
+    def _open(path: str = "index.html", width: int = 1280) -> Page:
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="nb-NO")
+        contexts.append(context)
+        page = context.new_page()
+        page.outside, page.console_errors = [], []
+
+        def guard(route) -> None:
+            url = route.request.url
+            if url.startswith(root) or url.startswith(("data:", "blob:", "about:")):
+                route.continue_()
+            else:
+                page.outside.append(url)
+                route.abort()
+
+        context.route("**/*", guard)
+        page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+        page.goto(root + path)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def test_the_zip_holds_a_site_of_html_files_with_the_guide_pdf(offline_site: Path) -> None:
+    assert (offline_site / "index.html").is_file() and (offline_site / "kurs" / "index.html").is_file()
+    assert (offline_site / "nedlasting" / "velferdslab-veilederen.pdf").stat().st_size > 100_000
+    assert not (offline_site / "nedlasting" / FILENAME).exists()
+
+
+def test_every_page_loads_from_disk_with_no_request_outside_the_folder(offline_site: Path, open_offline) -> None:
+    page = open_offline()
+    problems = []
+    pages = sorted(offline_site.rglob("*.html"))
+    assert len(pages) > 40
+    for html in pages:
+        relative = html.relative_to(offline_site).as_posix()
+        page.outside.clear()
+        page.console_errors.clear()
+        response = page.goto(html.as_uri(), wait_until="load")
+        if response is not None and not response.ok:
+            problems.append(f"{relative}: {response.status}")
+        if page.outside:
+            problems.append(f"{relative}: forespørsler utenfor mappen {page.outside}")
+        if page.console_errors:
+            problems.append(f"{relative}: konsollfeil {page.console_errors}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_links_between_pages_work_from_disk(open_offline) -> None:
+    page = open_offline()
+    page.locator("a.md-tabs__link", has_text="Kurs").click()
+    expect(page).to_have_title(re.compile(r"^Kurs\b"))
+    assert page.url.endswith("/kurs/index.html")
+    assert not page.outside
+
+
+def test_search_finds_samtykke_without_a_server(open_offline) -> None:
+    page = open_offline()
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("samtykke")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=20_000)
+    assert results.count() > 0 and not page.outside
+
+
+@pytest.mark.parametrize("model", registry.all_models(), ids=lambda m: m.id)
+def test_each_calculator_recomputes_after_an_edit(model, offline_site: Path, open_offline) -> None:
+    page_file = next(html for html in sorted(offline_site.rglob("*.html"))
+                     if f'data-vl-calc="{model.id}"' in html.read_text(encoding="utf-8"))
+    page = open_offline(page_file.relative_to(offline_site).as_posix())
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    field = next(i for i in model.inputs if i.integer or i.maximum >= 2 * i.default > 0)
+    value = field.default + 1 if field.integer else field.default * 2
+    page.locator(f"#vl-{model.id}-{field.id}").fill(str(value).replace(".", ","))
+    headline = next(o for o in model.outputs if o.headline and o.kind == "number")
+    want = format_output(evaluate(model, {field.id: value})[headline.id], headline)
+    expect(page.locator(f'dl [data-vl-value="{headline.id}"]').first).to_have_text(want)
+    assert not page.outside and not page.console_errors
+
+
+def test_the_digital_duk_works_from_disk(open_offline) -> None:
+    page = open_offline("maler/fyll-ut-duken.html")
+    box = page.locator("main textarea").first
+    box.fill("Familien ønsker ro i hverdagen")
+    expect(box).to_have_value("Familien ønsker ro i hverdagen")
+    assert page.locator("[data-vl-print]").count() >= 1
+    assert not page.outside and not page.console_errors
+
+
+def test_every_download_link_opens_a_file_in_the_folder(offline_site: Path) -> None:
+    checked = set()
+    root = offline_site.resolve()
+    for html in sorted(offline_site.rglob("*.html")):
+        for href in set(re.findall(r'href="([^"#?:]+)[^"]*"', html.read_text(encoding="utf-8"))):
+            target = (html.parent / href).resolve()
+            if not target.is_relative_to(root) or not target.relative_to(root).as_posix().startswith(DOWNLOADS):
+                continue
+            assert target.is_file(), f"{html.relative_to(offline_site)}: {href}"
+            if target.suffix == ".pdf":
+                assert len(pypdf.PdfReader(target).pages) >= 1, href
+            elif target.suffix in (".odt", ".docx"):
+                with zipfile.ZipFile(target) as package:
+                    assert package.testzip() is None, href
+            else:
+                assert target.stat().st_size > 0, href
+            checked.add(target)
+    suffixes = {path.suffix for path in checked}
+    assert len(checked) > 20 and {".pdf", ".odt", ".docx"} <= suffixes
