@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -52,6 +53,39 @@ def build_offline_site(config_file: Path, site_dir: Path, guide_pdf: Path) -> No
     result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"bygget for bruk uten nett feilet:\n{result.stderr[-3000:]}")
+
+
+HREF = re.compile(r'(href|src)="([^"#?:]*)([?#][^"]*)?"')
+
+
+def link_files(site_dir: Path) -> int:
+    """Point links that name a folder (``personvern/``, written into a theme partial) or a Markdown
+    file (``metode-familie.md``, left by the notebook renderer) at the page the offline build made
+    for it (``personvern.html`` or ``…/index.html``): from disk a folder link shows a file listing.
+    Returns how many links were changed."""
+    changed = 0
+    for html in site_dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+
+        def fix(match: re.Match, html: Path = html) -> str:
+            nonlocal changed
+            attribute, path, rest = match.group(1), match.group(2), match.group(3) or ""
+            if not path or path.startswith("/") or (html.parent / path).is_file():
+                return match.group(0)
+            stem = path.rstrip("/").removesuffix(".md")  # .md: links the notebook renderer left as written
+            if stem not in ("", ".", "..") and (html.parent / f"{stem}.html").is_file():
+                new = f"{stem}.html"
+            elif (html.parent / path / "index.html").is_file():
+                new = f"{stem}/index.html" if stem else "index.html"
+            else:
+                return match.group(0)
+            changed += 1
+            return f'{attribute}="{new}{rest}"'
+
+        new_text = HREF.sub(fix, text)
+        if new_text != text:
+            html.write_text(new_text, encoding="utf-8")
+    return changed
 
 
 def write_zip(site_dir: Path, target: Path) -> None:

@@ -132,6 +132,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         shutil.copyfile(os.environ[offline.PDF_ENV], site_dir / PDF_PATH)
         # 404.html is for a web server (it links assets from the site root); on disk it is never shown.
         (site_dir / "404.html").unlink(missing_ok=True)
+        offline.link_files(site_dir)
         return
     site_url = config.site_url or "https://velferdslab.example.no/"
     pages = _guide_pages(config)

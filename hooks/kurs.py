@@ -8,7 +8,6 @@ broken one fails the build, naming file, scenario and field), makes sure each ha
 
 from __future__ import annotations
 
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger

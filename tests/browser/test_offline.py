@@ -24,6 +24,18 @@ pytestmark = pytest.mark.browser
 DOWNLOADS = ("maler/filer/", "kurs/filer/", "nedlasting/")
 
 
+def local_links(html: Path) -> set[str]:
+    """The paths of every link and source in ``html`` that stays on disk (no scheme, no bare #)."""
+    paths = set()
+    for href in re.findall(r'(?:href|src)="([^"]*)"', html.read_text(encoding="utf-8")):
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href) or href.startswith("#"):
+            continue
+        path = href.split("#")[0].split("?")[0]
+        if path:
+            paths.add(path)
+    return paths
+
+
 @pytest.fixture(scope="module")
 def offline_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("uten-nett")
@@ -88,6 +100,18 @@ def test_every_page_loads_from_disk_with_no_request_outside_the_folder(offline_s
     assert not problems, "\n".join(problems)
 
 
+def test_every_link_inside_the_copy_opens_a_file(offline_site: Path) -> None:
+    """From disk a link to a folder shows a file listing, not the page: every link names a file."""
+    root = offline_site.resolve()
+    broken = set()
+    for html in sorted(offline_site.rglob("*.html")):
+        for href in local_links(html):
+            target = (html.parent / href).resolve()
+            if not target.is_file() or not target.is_relative_to(root):
+                broken.add(f"{html.relative_to(offline_site)}: {href}")
+    assert not broken, "\n".join(sorted(broken)[:30])
+
+
 def test_the_links_between_pages_work_from_disk(open_offline) -> None:
     page = open_offline()
     page.locator("a.md-tabs__link", has_text="Kurs").click()
@@ -99,7 +123,9 @@ def test_the_links_between_pages_work_from_disk(open_offline) -> None:
 def test_search_finds_samtykke_without_a_server(open_offline) -> None:
     page = open_offline()
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("samtykke")
+    # Material says «Skriv søkeord» once its index is loaded (from the inlined search_index.js).
+    expect(page.locator(".md-search-result__meta")).to_have_text("Skriv søkeord", timeout=20_000)
+    page.locator("input.md-search__input").press_sequentially("samtykke", delay=20)  # Material reacts to keys
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=20_000)
     assert results.count() > 0 and not page.outside
@@ -133,7 +159,7 @@ def test_every_download_link_opens_a_file_in_the_folder(offline_site: Path) -> N
     checked = set()
     root = offline_site.resolve()
     for html in sorted(offline_site.rglob("*.html")):
-        for href in set(re.findall(r'href="([^"#?:]+)[^"]*"', html.read_text(encoding="utf-8"))):
+        for href in local_links(html):
             target = (html.parent / href).resolve()
             if not target.is_relative_to(root) or not target.relative_to(root).as_posix().startswith(DOWNLOADS):
                 continue

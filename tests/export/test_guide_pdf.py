@@ -93,7 +93,7 @@ def test_every_page_title_is_in_the_text_in_navigation_order(reader) -> None:
     toc_end = next(i for i, text in enumerate(texts) if i > 1 and "Innhold" not in text and "...." not in text)
     body = " ".join(texts[toc_end:])
     position = 0
-    for part, title in nav_pages():
+    for _, title in nav_pages():
         found = body.find(title, position)
         assert found >= 0, f"«{title}» mangler, eller står før forrige side"
         position = found + len(title)
