@@ -358,7 +358,7 @@
         tables += 1;
         const name = "Tabell" + tables, total = block.widths.reduce((a, b) => a + b, 0), width = textWidthMm(typo);
         auto.push(`<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${width}mm" table:align="left" fo:margin-bottom="2.5mm" style:may-break-between-rows="true"/></style:style>`);
-        block.widths.forEach((w, i) => auto.push(`<style:style style:name="${name}.${i + 1}" style:family="table-column"><style:table-column-properties style:column-width="${(width * w / total).toFixed(2)}mm" style:rel-column-width="${w * 1000}*"/></style:style>`));
+        block.widths.forEach((w, i) => auto.push(`<style:style style:name="${name}.${i + 1}" style:family="table-column"><style:table-column-properties style:column-width="${(width * w / total).toFixed(2)}mm"/></style:style>`));
         const row = (cells, head) => `<table:table-row table:style-name="Rad">${cells.map((cell, i) => {
           const numeric = (block.numeric || []).includes(i);
           const style = head ? "Tabelloverskrift" : numeric ? "Tabelltall" : "Tabelltekst";
