@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache"
-KEEP_IN_CACHE = {"tools"}  # the uv bootstrap, not a build cache
+KEEP_IN_CACHE = {"tools", "lighthouse"}  # the uv bootstrap and bench/lighthouse.py, not build caches
 ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"')
 
 

@@ -7,6 +7,7 @@ Thin wiring; the work is in ``veileder.publish``.
   (``docs/assets/javascripts/oppstart.js``, loaded by ``docs/overrides/partials/javascripts/
   base.html``) gets a hashed name too. Source files stay separate, so editing one never conflicts.
 - ``on_page_content``: the notebook page's inline styles, scripts and base64 images become files.
+- ``on_post_page``: Material's own script bundle gets ``defer`` (ours already have it).
 """
 
 from __future__ import annotations
@@ -78,7 +79,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if not page.file.src_uri.endswith(".ipynb"):
         return None
-    assets = publish.notebook_page(html)
+    cache = Path(config.config_file_path).parent / ".cache" / "publish"
+    assets = publish.notebook_page(html, cache)
     folder = posixpath.dirname(page.file.dest_uri)
     head = ""
     if assets.css:
@@ -95,6 +97,11 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     for name, data in assets.images.items():
         _late[posixpath.join(folder, name)] = data
     return head + assets.html
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    """Material's bundle is deferred too: it no longer holds up the first paint on a phone."""
+    return publish.defer_material_bundle(output)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -18,6 +18,7 @@ import hashlib
 import re
 import struct
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import tinycss2
 
@@ -54,6 +55,16 @@ def bundle(sources: list[tuple[str, str]], kind: str) -> bytes:
     return "\n".join(parts).encode("utf-8")
 
 
+MATERIAL_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js)"></script>')
+
+
+def defer_material_bundle(page_html: str) -> str:
+    """Add ``defer`` to Material's bundle. Deferred scripts run in document order once the page is
+    parsed — where the bundle ran anyway (end of <body>) — so our deferred scripts after it still
+    find ``document$``; the browser no longer waits for it before the first paint."""
+    return MATERIAL_BUNDLE.sub(r'<script src="\1" defer></script>', page_html, count=1)
+
+
 # --- The notebook page -------------------------------------------------------------------------
 
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
@@ -65,6 +76,12 @@ ID_ATTR = re.compile(r'\bid="([^"]*)"')
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 SELECTOR_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+NOTEBOOK_EXTRA_CSS = """
+/* Added by veileder/publish.py: the browser lays out a cell only when it nears the screen. */
+.jupyter-wrapper .jp-Cell{content-visibility:auto;contain-intrinsic-size:auto 12rem}
+"""
 
 
 @dataclass
@@ -82,8 +99,12 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def notebook_page(page_html: str) -> NotebookAssets:
-    """Take the inline styles, scripts and PNGs out of a rendered notebook's HTML."""
+def notebook_page(page_html: str, cache: Path | None = None) -> NotebookAssets:
+    """Take the inline styles, scripts and PNGs out of a rendered notebook's HTML.
+
+    Pruning the stylesheet takes seconds; with ``cache`` (a folder) the result is kept under the
+    hash of its input, so a warm build does not do it again.
+    """
     styles = [match.group(1) for match in STYLE.finditer(page_html)]
     scripts = [match.group(1) for match in INLINE_SCRIPT.finditer(page_html)]
     body = INLINE_SCRIPT.sub("", STYLE.sub("", page_html))
@@ -101,7 +122,8 @@ def notebook_page(page_html: str) -> NotebookAssets:
                 'loading="lazy" decoding="async">')
 
     body = PNG_IMG.sub(to_file, body)
-    css = prune_css("\n".join(styles), body)
+    css = prune_css_cached("\n".join(styles), body, cache) if cache else prune_css("\n".join(styles), body)
+    css += NOTEBOOK_EXTRA_CSS
     js = "\n;\n".join(script.strip() for script in scripts)
     return NotebookAssets(html=body, css=css, js=js, images=images)
 
@@ -199,6 +221,20 @@ def _prune_custom_properties(rules: list) -> list:
         return out
 
     return rewrite(rules)
+
+
+def prune_css_cached(css: str, page_html: str, cache: Path) -> str:
+    classes, ids = _used_names(page_html)
+    key = hashlib.sha256("\0".join([css, *sorted(classes), "#", *sorted(ids)]).encode()).hexdigest()[:16]
+    path = cache / f"notebook-{key}.css"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    pruned = prune_css(css, page_html)
+    cache.mkdir(parents=True, exist_ok=True)
+    for old in cache.glob("notebook-*.css"):
+        old.unlink()
+    path.write_text(pruned, encoding="utf-8")
+    return pruned
 
 
 def prune_css(css: str, page_html: str) -> str:
