@@ -92,11 +92,15 @@ def test_the_scenario_goes_into_the_url_and_comes_back(make_page, site_url) -> N
     page = open_calculator(make_page, site_url)
     field(page, "motetimer").fill("2,5")
     field(page, "arslonn").fill("700 000")
-    expect(page).to_have_url(site_url + PAGE + "?motetimer=2.5&arslonn=700000")
-    again = open_calculator(make_page, site_url, "?motetimer=2.5&arslonn=700000")
+    expect(page).to_have_url(site_url + PAGE + "#motetimer=2.5&arslonn=700000")
+    again = open_calculator(make_page, site_url, "#motetimer=2.5&arslonn=700000")
     assert field(again, "motetimer").input_value() == "2,5"
     assert field(again, "arslonn").input_value() == "700\u00a0000"
     assert shown(again, "spart_per_ar") == expected("spart_per_ar", {"motetimer": 2.5, "arslonn": 700000})
+    # A link from before the scenario moved to the #fragment still opens, and moves there.
+    old = open_calculator(make_page, site_url, "?motetimer=2.5&arslonn=700000")
+    assert field(old, "motetimer").input_value() == "2,5"
+    expect(old).to_have_url(site_url + PAGE + "#motetimer=2.5&arslonn=700000")
 
 
 def test_a_preset_in_the_url_is_applied(make_page, site_url) -> None:
@@ -127,7 +131,7 @@ def test_copy_link_puts_the_scenario_url_on_the_clipboard(make_page, site_url) -
     field(page, "moter_per_ar").fill("10")
     page.get_by_role("button", name="Kopier lenke").click()
     expect(page.locator(".vl-calc__live")).to_have_text("Lenken er kopiert.")
-    assert page.evaluate("navigator.clipboard.readText()") == site_url + PAGE + "?moter_per_ar=10"
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + PAGE + "#moter_per_ar=10"
 
 
 def test_the_calculator_works_with_the_keyboard_alone(make_page, site_url) -> None:
@@ -170,7 +174,7 @@ def test_navigating_away_and_back_binds_once_and_still_computes(make_page, site_
     field(page, "deltakere_stat").fill("3")
     expect(page.locator('dl [data-vl-value="kostnad_investeringsmote"]')).to_have_text(
         expected("kostnad_investeringsmote", {"deltakere_stat": 3}))
-    assert page.url.endswith("?deltakere_stat=3")
+    assert page.url.endswith("#deltakere_stat=3")
     assert page.console_errors == []
 
 

@@ -68,7 +68,7 @@ def test_with_no_lasting_effect_the_public_value_is_minus_the_investment(make_pa
 def test_the_url_after_choosing_a_preset_names_it(make_page, site_url, model_id: str) -> None:
     page = open_calculator(make_page, site_url, model_id)
     choose(page, LABELS[model_id], model_id, NO_EFFECT)
-    expect(page).to_have_url(site_url + PAGES[model_id] + f"?preset={NO_EFFECT}")
+    expect(page).to_have_url(site_url + PAGES[model_id] + f"#preset={NO_EFFECT}")
 
 
 @pytest.mark.parametrize("model_id", PAGES)
@@ -77,7 +77,7 @@ def test_opening_a_preset_url_restores_the_preset(make_page, site_url, model_id:
     assert page.locator("[data-vl-preset]").input_value() == NO_EFFECT
     assert shown_headline(page, model_id) == expected_headline(model_id, preset_values(model_id, NO_EFFECT))
     assert page.locator(".vl-calc__notice").is_hidden()
-    assert page.url == site_url + PAGES[model_id] + f"?preset={NO_EFFECT}"
+    assert page.url == site_url + PAGES[model_id] + f"#preset={NO_EFFECT}"  # an old ?-link moves to #
 
 
 def test_editing_a_field_after_a_preset_turns_the_choice_into_own_values(make_page, site_url) -> None:

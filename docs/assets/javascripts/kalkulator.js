@@ -158,24 +158,33 @@
       }
     }
 
-    // A chosen preset goes into the URL as ?preset=<id> while the fields hold its values; an edit
-    // away from them turns the choice into «Egne tall» and the URL into the values themselves.
+    // The scenario lives in the URL's #fragment, which a browser never sends to a server (not in
+    // a request, not in a Referer): what a reader types stays out of every log. A chosen preset is
+    // #preset=<id> while the fields hold its values; an edit away from them turns the choice into
+    // «Egne tall» and the fragment into the values themselves. Old ?… links still open (readUrl)
+    // and move to # at once; other ?-parameters stay where they are.
     function writeUrl(values) {
-      const params = new URLSearchParams(location.search);
       const chosen = preset && Object.hasOwn(meta.presets, preset.value) ? meta.presets[preset.value] : null;
       if (chosen && meta.inputs.some((i) => values[i.id] !== (i.id in chosen ? chosen[i.id] : i.default))) preset.value = "";
       const named = preset ? preset.value : "";
+      const params = new URLSearchParams();
       for (const input of meta.inputs) {
         if (!named && values[input.id] !== input.default) params.set(input.id, String(values[input.id]));
-        else params.delete(input.id);
       }
-      if (named) params.set("preset", named); else params.delete("preset");
-      const query = params.toString();
-      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+      if (named) params.set("preset", named);
+      const search = new URLSearchParams(location.search);
+      for (const key of [...search.keys()]) {
+        if (key === "preset" || fields.has(key)) search.delete(key);
+      }
+      const rest = search.toString(), query = params.toString();
+      const hash = query ? "#" + query : (location.hash.includes("=") ? "" : location.hash);
+      history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "") + hash);
     }
 
     function readUrl() {
-      const params = new URLSearchParams(location.search), values = {}, ignored = [];
+      const hash = location.hash.slice(1);
+      const params = new URLSearchParams(hash.includes("=") ? hash : location.search);
+      const values = {}, ignored = [];
       const presetId = params.get("preset");
       if (presetId !== null) {
         if (Object.hasOwn(meta.presets, presetId)) {
@@ -217,6 +226,7 @@
       } else if (action.dataset.vlAction === "eksport") {
         exportScenario(root, action, live, notice);
       } else if (action.dataset.vlAction === "copy") {
+        if (current) writeUrl(current.values); // a jump to a heading may have replaced the #scenario
         const href = location.href;
         const done = () => { live.textContent = TEXT.copied; };
         const failed = () => { notice.textContent = TEXT.copyFailed + href; notice.hidden = false; };
@@ -261,12 +271,23 @@
     for (const root of document.querySelectorAll("[data-vl-calc]")) bind(root);
   }
 
-  // Material's document$ emits on first load and after every instant navigation.
-  if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") {
-    globalThis.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+  // Material's document$ emits on first load and after every instant navigation. Material's bundle
+  // is deferred (hooks/publish.py) and comes after this script in the page, so on a first load it
+  // has not run yet: wait for DOMContentLoaded, which fires after every deferred script.
+  let begun = false;
+  function begin() {
+    if (begun) return;
+    begun = true;
+    if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") {
+      globalThis.document$.subscribe(start);
+    } else {
+      start();
+    }
+  }
+  if (globalThis.document$ || document.readyState === "complete") {
+    begin();
   } else {
-    start();
+    document.addEventListener("DOMContentLoaded", begin, { once: true });
+    addEventListener("load", begin, { once: true });
   }
 })();
