@@ -8,6 +8,7 @@ Thin wiring; the work is in ``veileder.publish``.
   base.html``) gets a hashed name too. Source files stay separate, so editing one never conflicts.
 - ``on_page_content``: the notebook page's inline styles, scripts and base64 images become files.
 - ``on_post_page``: Material's own script bundle gets ``defer`` (ours already have it).
+- ``on_post_build``: our scripts in the site lose comments and indentation (``minify_js``).
 """
 
 from __future__ import annotations
@@ -57,13 +58,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                if _local(str(script)) and str(script).endswith(".js")
                and getattr(script, "type", "") != "module" and not getattr(script, "async_", False)]
     if scripts:
-        data = publish.bundle([(str(s), read(str(s))) for s in scripts], "js")
+        data = publish.minify_js(publish.bundle([(str(s), read(str(s))) for s in scripts], "js").decode()).encode()
         bundled = ExtraScriptValue(publish.hashed_name("assets/javascripts/velferdslab", ".js", data))
         bundled.defer = True
         _generated[bundled.path] = data
         config.extra_javascript = [bundled] + [s for s in config.extra_javascript if s not in scripts]
 
-    data = read(OPPSTART).encode("utf-8")
+    data = publish.minify_js(read(OPPSTART)).encode("utf-8")
     name = publish.hashed_name(OPPSTART.removesuffix(".js"), ".js", data)
     _generated[name] = data
     config.extra["vl_oppstart"] = name
@@ -90,7 +91,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         head += f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">'
     if assets.js:
         # Material's instant navigation runs the scripts in a new page again: define things once.
-        data = ("if (!window.__vlNotebook) {\nwindow.__vlNotebook = true;\n" + assets.js + "\n}\n").encode()
+        data = publish.minify_js("if (!window.__vlNotebook) {\nwindow.__vlNotebook = true;\n" + assets.js + "\n}\n").encode()
         path = publish.hashed_name("assets/javascripts/notebook", ".js", data)
         _late[path] = data
         head += f'<script src="{get_relative_url(path, page.url)}" defer></script>'
@@ -106,6 +107,15 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    # Our other scripts (the calculator runtime, the generated model files, the exports …) lose
+    # comments and indentation in the site; the sources keep them. Material's files are minified.
+    for path in [*(site / "assets" / "javascripts").glob("*.js"), *(site / "assets" / "kalkulatorer").rglob("*.js")]:
+        if path.name.endswith(".min.js") or path.relative_to(site).as_posix() in _generated:
+            continue
+        try:
+            path.write_text(publish.minify_js(path.read_text(encoding="utf-8")), encoding="utf-8")
+        except ValueError as error:
+            raise PluginError(f"{path.relative_to(site)}: {error}") from None
     for path, data in _late.items():
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)

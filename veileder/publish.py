@@ -247,3 +247,104 @@ def prune_css(css: str, page_html: str) -> str:
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     rules = _prune_custom_properties(_prune_rules(rules, classes, ids))
     return "\n".join(tinycss2.serialize([rule]).strip() for rule in rules) + "\n"
+
+
+# --- JavaScript: comments and indentation out -------------------------------------------------
+
+_REGEX_AFTER = set("(,=:[!&|?{};+-*%~^<>") | {""}
+_REGEX_KEYWORDS = {"return", "typeof", "case", "do", "else", "in", "of", "void", "yield", "await", "delete", "new"}
+
+
+def minify_js(source: str) -> str:
+    """Remove comments, indentation, blank lines and runs of spaces; keep every line break.
+
+    A small tokenizer, not a compressor: it knows strings, template literals (with ``${…}``),
+    regular-expression literals and comments, and never touches their insides. Line breaks stay,
+    so automatic semicolon insertion behaves as before. Gzip does the rest.
+    """
+    out: list[str] = []
+    i, n = 0, len(source)
+    template_depth: list[int] = []  # brace depth at each open ${ of a template literal
+    depth = 0
+
+    def last_significant() -> str:
+        text = "".join(out[-40:]).rstrip()
+        match = re.search(r"([A-Za-z_$][\w$]*|.)$", text)
+        return match.group(1) if match else ""
+
+    def read_string(start: int, quote: str) -> int:
+        j = start + 1
+        while j < n and source[j] != quote:
+            j += 2 if source[j] == "\\" else 1
+        return j + 1
+
+    def read_template(start: int) -> int:
+        """From just after ` (or after the } closing a ${…}) to just after ` or ${."""
+        j = start
+        while j < n:
+            if source[j] == "\\":
+                j += 2
+            elif source[j] == "`":
+                return j + 1
+            elif source.startswith("${", j):
+                return j + 2
+            else:
+                j += 1
+        return j
+
+    while i < n:
+        c = source[i]
+        if c in "\"'":
+            j = read_string(i, c)
+            out.append(source[i:j])
+            i = j
+        elif c == "`":
+            j = read_template(i + 1)
+            out.append(source[i:j])
+            if source[j - 2:j] == "${":
+                template_depth.append(depth)
+            i = j
+        elif c == "}" and template_depth and template_depth[-1] == depth:
+            template_depth.pop()
+            j = read_template(i + 1)
+            out.append(source[i:j])
+            if source[j - 2:j] == "${":
+                template_depth.append(depth)
+            i = j
+        elif source.startswith("//", i):
+            while i < n and source[i] != "\n":
+                i += 1
+        elif source.startswith("/*", i):
+            end = source.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            out.append(" ")
+        elif c == "/" and (last_significant() in _REGEX_AFTER or last_significant() in _REGEX_KEYWORDS):
+            j, in_class = i + 1, False
+            while j < n and (in_class or source[j] != "/"):
+                if source[j] == "\\":
+                    j += 1
+                elif source[j] == "[":
+                    in_class = True
+                elif source[j] == "]":
+                    in_class = False
+                elif source[j] == "\n":
+                    raise ValueError(f"uavsluttet regulært uttrykk ved tegn {i}")
+                j += 1
+            j += 1
+            while j < n and source[j].isalpha():
+                j += 1
+            out.append(source[i:j])
+            i = j
+        elif c in " \t":
+            while i < n and source[i] in " \t":
+                i += 1
+            out.append(" ")
+        else:
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+            out.append(c)
+            i += 1
+    lines = (line.strip() for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line) + "\n"

@@ -258,3 +258,35 @@ def test_the_exports_work_under_the_policy(served: Served, served_page, fmt: str
             page.locator(f"[data-vl-format='{fmt}']").click()
         assert download.value.suggested_filename.endswith("." + fmt)
     assert violations(page) == [] and page.console_errors == []
+
+
+TYPED = {"barnevern": "7250013", "bolig": "4190027"}
+SEARCHED = "taushetsplikten"  # in the text of several pages, in no address
+
+
+def test_typed_values_never_reach_the_server_log(served: Served, served_page) -> None:
+    """Type, move on by instant navigation, come back, reload: the access log holds no value."""
+    page = open_served_calculator(served_page, served, CALCULATORS["familie"])
+    for input_id, value in TYPED.items():
+        page.locator(f"#vl-familie-{input_id}").fill(value)
+    expect(page.locator("dl [data-vl-value]").first).to_be_visible()
+    page.wait_for_function("() => location.hash.includes('7250013')")  # the scenario is in the URL
+    page.locator(".md-tabs__link", has_text="Maler").click()
+    page.wait_for_url("**/maler/")
+    page.locator("link[rel=icon]").evaluate("link => fetch(link.href, {cache: 'reload'})")
+    page.go_back()
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    page.reload()
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    assert page.locator("#vl-familie-barnevern").input_value().replace("\u00a0", " ") in {"7 250 013", "7250013"}
+    # A search term is typed too: following a result must not carry it to the server either.
+    query = page.locator("input[data-md-component='search-query']")
+    query.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Skriv søkeord", timeout=15000)
+    query.press_sequentially(SEARCHED)
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_function("() => !location.pathname.endsWith('/okonomi/familie/')")
+    log = served.access_log.read_text(encoding="utf-8")
+    assert "/okonomi/familie/" in log
+    for value in [*TYPED.values(), SEARCHED]:
+        assert value not in log, f"{value} står i access-loggen:\n{log[-2000:]}"
