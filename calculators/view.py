@@ -34,6 +34,7 @@ TEXT = {
     "value": "Verdi",
     "year": "År",
     "per_year": "år for år",
+    "per_level": "per forvaltningsnivå",
     "who_pays": "Hvem betaler og hvem sparer",
     "holder": "Budsjett",
     "sum": "Sum",
@@ -238,32 +239,60 @@ def by_holder_block(meta: Meta, output: OutputMeta, value: dict[str, float]) -> 
 
 
 def years_by_holder_block(meta: Meta, output: OutputMeta, value: dict[str, list[float]]) -> list[Node]:
+    """Heading, line chart per level and a «details» with the sums per level, year by year.
+
+    The table with every budget, year by year (``years_by_holder_table``, hundreds of cells), is
+    built by the runtime when the «details» opens (``data-vl-years``); the page, and readers
+    without JavaScript, get the table per level.
+    """
     present = [h for h in meta["holders"] if h["id"] in value]
     unit = output["unit"]
     years = 0
     for h in present:
         years = max(years, len(value[h["id"]]))
-    rows = []
     levels = []
     totals = []
+    rows = []
     for level in meta_levels(meta):
         mine = [h for h in present if h["level"] == level]
         if len(mine) > 0:
             total = [sum([value[h["id"]][t] for h in mine]) for t in range(years)]
             levels.append(level)
             totals.append(total)
+            rows.append(row(level_label(meta, level), [format_number(x, unit) for x in total]))
+    caption = output["label"] + ", " + TEXT["per_year"]
+    return [el("h3", {}, [], caption), line_chart(meta, caption, levels, totals, unit),
+            el("details", {"class": "vl-calc__details", "data-vl-years": output["id"]},
+               [el("summary", {}, [], caption),
+                table(output["label"] + ", " + TEXT["per_level"] + ", " + TEXT["per_year"],
+                      year_head(years), rows)])]
+
+
+def year_head(years: int) -> list[str]:
+    head = [TEXT["holder"]]
+    for t in range(years):
+        head.append(TEXT["year"] + " " + str(t))
+    return head
+
+
+def years_by_holder_table(meta: Meta, output: OutputMeta, value: dict[str, list[float]]) -> Node:
+    """Every budget year by year, with a sum row per level that has more than one."""
+    present = [h for h in meta["holders"] if h["id"] in value]
+    unit = output["unit"]
+    years = 0
+    for h in present:
+        years = max(years, len(value[h["id"]]))
+    rows = []
+    for level in meta_levels(meta):
+        mine = [h for h in present if h["level"] == level]
+        if len(mine) > 0:
+            total = [sum([value[h["id"]][t] for h in mine]) for t in range(years)]
             for h in mine:
                 rows.append(row(h["label"], [format_number(x, unit) for x in value[h["id"]]]))
             if len(mine) > 1:
                 rows.append(row(TEXT["sum"] + " " + level_label(meta, level).lower(),
                                 [format_number(x, unit) for x in total], "vl-calc__sum"))
-    head = [TEXT["holder"]]
-    for t in range(years):
-        head.append(TEXT["year"] + " " + str(t))
-    caption = output["label"] + ", " + TEXT["per_year"]
-    return [el("h3", {}, [], caption), line_chart(meta, caption, levels, totals, unit),
-            el("details", {"class": "vl-calc__details"}, [el("summary", {}, [], caption),
-                                                          table(caption, head, rows)])]
+    return table(output["label"] + ", " + TEXT["per_year"], year_head(years), rows)
 
 
 # -- charts ----------------------------------------------------------------------------------

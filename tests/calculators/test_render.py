@@ -123,10 +123,21 @@ def test_the_line_chart_has_a_zero_line_year_labels_and_says_where_the_numbers_a
 
 def test_the_holder_table_by_year_has_a_sum_row_per_level_with_several_holders() -> None:
     model = registry.load("familie")
-    html = results_html(model, evaluate(model), "vl-test")
-    table = html[html.index("Samlet netto nåverdi over tid, år for år</summary>"):]
+    meta = metadata(model)
+    output = next(o for o in meta["outputs"] if o["kind"] == "years_by_holder")
+    table = html([view.years_by_holder_table(meta, output, evaluate(model)[output["id"]])])
     assert "Sum kommunen" in table and "Sum staten" in table
     assert "Sum fylkeskommunen" not in table
+
+
+def test_the_page_holds_the_year_table_per_level_and_the_full_one_is_built_on_opening() -> None:
+    model = registry.load("familie")
+    page = results_html(model, evaluate(model), "vl-test")
+    details = page[page.index('data-vl-years="'):]
+    details = details[:details.index("</details>")]
+    assert "per forvaltningsnivå, år for år</caption>" in details
+    assert [f"<th scope=\"row\">{LEVEL_LABELS[level]}</th>" in details for level in ("kommune", "stat")] == [True, True]
+    assert "Sum kommunen" not in details and details.count("<tr") <= len(LEVELS) + 1
 
 
 def test_an_input_is_shown_with_every_decimal_it_has() -> None:

@@ -206,6 +206,18 @@
       return values;
     }
 
+    // A table of every budget, year by year, is built when its «details» opens; the page holds the
+    // table per level (calculators/view.py: years_by_holder_block), so it stays small on a phone.
+    // «toggle» does not bubble: listen while it passes down (capture).
+    out.addEventListener("toggle", (event) => {
+      const details = event.target;
+      if (!details.open || !details.dataset || !details.dataset.vlYears || details.dataset.vlBuilt) return;
+      if (!current) current = { values: defaults, result: model.compute(defaults) };
+      const output = meta.outputs.find((o) => o.id === details.dataset.vlYears);
+      const node = view.years_by_holder_table(meta, output, current.result[output.id]);
+      details.lastElementChild.replaceWith(build(node, false));
+      details.dataset.vlBuilt = "1";
+    }, true);
     form.addEventListener("input", (event) => { if (event.target !== preset) update(true); });
     form.addEventListener("submit", (event) => { event.preventDefault(); update(true); });
     if (preset) {
