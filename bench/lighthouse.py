@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -114,6 +115,8 @@ def fmt(scores: dict[str, float]) -> str:
 
 
 def main() -> None:
+    # Stopped with SIGTERM: leave through the context managers, so nginx and Chromium stop too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     runs = int(os.environ.get("VL_LIGHTHOUSE_RUNS", "3"))
     ensure_lighthouse()
     with tempfile.TemporaryDirectory() as tmp:
