@@ -70,16 +70,20 @@ def render(model: Model) -> str:
         f'<section class="vl-calc__results" aria-labelledby="{prefix}-resultat">',
         f'<h2 id="{prefix}-resultat">{TEXT["results"]}</h2>',
         f'<p class="vl-calc__stale" hidden>{escape(TEXT["stale"])}</p>',
-        render_uncertainty.block(model, prefix),  # likely value, interval, no effect (issue 12)
-        # The figures change with every input: kept out of the search index. A <section>, because
+        # The figures change with every input: kept out of the search index. <section>s, because
         # Material's search parser ends an excluded block at the first closing tag of the same
         # name (it compares elements by tag), and the results hold many <div>s but no <section>.
+        _no_search(render_uncertainty.block(model, prefix)),  # likely value, interval, no effect (issue 12)
         f'<section class="vl-calc__out" data-vl-out data-search-exclude>{results_html(model, results, prefix)}</section>',
         _assumptions(model),
         "</section>",
         '<p class="vl-calc__live vl-visually-hidden" aria-live="polite"></p>',
         "</div>",
     ))
+
+
+def _no_search(block: str) -> str:
+    return f"<section data-search-exclude>{block}</section>" if block else ""
 
 
 def _form(model: Model, prefix: str) -> str:
