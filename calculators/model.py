@@ -42,14 +42,14 @@ class BudgetHolder:
 
 BUDGET_HOLDERS: tuple[BudgetHolder, ...] = (
     BudgetHolder("kommune_barnevern", "Kommunen: barnevern", "kommune"),
-    BudgetHolder("kommune_nav", "Kommunen: NAV-kommunal og sosialhjelp", "kommune"),
+    BudgetHolder("kommune_nav", "Kommunen: Nav-kommunal og sosialhjelp", "kommune"),
     BudgetHolder("kommune_helse", "Kommunen: helse og omsorg", "kommune"),
     BudgetHolder("kommune_skole", "Kommunen: skole og barnehage", "kommune"),
     BudgetHolder("kommune_bolig", "Kommunen: bolig", "kommune"),
     BudgetHolder("kommune_annet", "Kommunen: andre tjenester og felles", "kommune"),
     BudgetHolder("andre_kommuner", "Andre kommuner: inntektsutjevningen", "kommune"),
     BudgetHolder("fylkeskommune", "Fylkeskommunen", "fylkeskommune"),
-    BudgetHolder("stat_nav", "Staten: NAV-statlig (trygd og tiltak)", "stat"),
+    BudgetHolder("stat_nav", "Staten: Nav-statlig (trygd og tiltak)", "stat"),
     BudgetHolder("stat_helseforetak", "Staten: helseforetak (spesialisthelsetjenesten)", "stat"),
     BudgetHolder("stat_husbanken", "Staten: Husbanken", "stat"),
     BudgetHolder("stat_annet", "Staten: andre statlige utgifter og skatteinntekter", "stat"),

@@ -33,7 +33,7 @@ CELLS: list[tuple[str, str]] = [
 Denne notatboken bruker **de samme Python-modellene** som kalkulatorene på nettstedet
 (`calculators/models/familie.py` og `calculators/models/utenforskap.py`). Den viser
 standardscenarioet, hvilke forutsetninger som betyr mest (tornadodiagram) og hvor stor effekt
-som trengs for å gå i null (break-even). Formlene står i metodesidene for
+som trengs for å gå i balanse (break-even). Formlene står i metodesidene for
 [familiemodellen](metode-familie.md) og [utenforskapsmodellen](metode-utenforskap.md).
 
 Alle kronebeløp er i 2025-kroner. Tallene for tjenestebruk og effekt er **illustrasjoner**,
@@ -44,7 +44,7 @@ from calculators.models import familie, utenforskap
 standard = analysis.run(familie.MODEL)"""),
     ("markdown", """## Investering i en familie: standardscenarioet
 
-Illustrasjonsfamilien har tjenester fra barnevern, NAV, bolig, helse og skole. Investeringen
+Illustrasjonsfamilien har tjenester fra barnevern, Nav, bolig, helse og skole. Investeringen
 varer i tre år. Standardverdiene er et middels anslag; kalkulatoren viser i tillegg et intervall
 og hva det gir om effekten uteblir."""),
     ("code", """print("Netto nåverdi, offentlige budsjetter:", report.kr(standard["nnv_offentlig"]))
@@ -53,7 +53,7 @@ print("Netto nåverdi, samfunnet:", report.kr(standard["nnv_samfunn"]))
 print("Investeringen i nåverdi:", report.kr(standard["nv_investering"]))
 print("Tilbakebetalt:", report.year(standard["tilbakebetalingsar"]))
 print("Netto etter fire år (én valgperiode):", report.kr(standard["nnv_valgperiode"]))
-print("Nødvendig reduksjon for å gå i null:", report.number(standard["break_even_reduksjon"], 1), "%")"""),
+print("Nødvendig reduksjon for å gå i balanse:", report.number(standard["break_even_reduksjon"], 1), "%")"""),
     ("code", """cumulative = standard["kumulativ_netto"]
 report.figure(
     report.cumulative_chart(cumulative),
@@ -112,7 +112,7 @@ report.figure(
     ("markdown", """## Hvis effekten uteblir
 
 Scenariet *Ingen varig effekt* viser hva det betyr om tjenestebruken ikke endrer seg:
-investeringen er da en ren kostnad. Det er et mulig utfall, ikke et målt resultat. I NAVs
+investeringen er da en ren kostnad. Det er et mulig utfall, ikke et målt resultat. I Navs
 randomiserte forsøk med helhetlig oppfølging av lavinntektsfamilier (HOLF) fant forskerne ingen
 sikre effekter på arbeid, inntekt, bolig eller barnas deltakelse de første par årene; barnevern
 og skole ble ikke målt, og ingen sikker effekt er ikke det samme som null effekt."""),
@@ -126,8 +126,8 @@ arbeidsavklaringspenger (hovedregelen i folketrygdloven § 11-12) og deretter uf
 på ytelsene går tilbake til det offentlige, og inntektsutjevningen flytter det meste av
 kommunens skattetap over på alle kommuner."""),
     ("code", """ung = analysis.run(utenforskap.MODEL)
-print("Verdien av ett forebygget tilfelle, offentlige budsjetter:", report.kr(ung["nv_offentlig"]))
-print("Verdien av ett forebygget tilfelle, samfunnet:", report.kr(ung["nv_samfunn"]))
+print("Verdien av ett forebygd tilfelle, offentlige budsjetter:", report.kr(ung["nv_offentlig"]))
+print("Verdien av ett forebygd tilfelle, samfunnet:", report.kr(ung["nv_samfunn"]))
 print("Forebygde tilfeller som betaler tiltaket:", report.number(ung["tilfeller_som_betaler"], 2))
 print("Nødvendig suksessrate:", report.number(ung["break_even_suksessrate"], 2), "%")
 report.table(

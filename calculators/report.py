@@ -116,6 +116,6 @@ def break_even_chart(xs: Sequence[float], ys: Sequence[float], break_even: float
     axes.plot(xs, ys, color="#1f6fb2")
     if 0 <= break_even <= max(xs):
         axes.axvline(break_even, color="#b8551a", linestyle="--",
-                     label=f"går i null ved {number(break_even, 1)} %")
+                     label=f"går i balanse ved {number(break_even, 1)} %")
         axes.legend()
     return fig
