@@ -75,7 +75,9 @@
       out.push({ table: headline.map((o) => [o.label, showOutput(o)]), head: [k.resultat, k.verdi],
         widths: [3, 2], numeric: [1] });
     }
-    const presetId = new URL(s.link, location.href).searchParams.get("preset");
+    // The scenario is in the link's #fragment (older links: ?query); either may name a preset.
+    const link = new URL(s.link, location.href), hash = link.hash.slice(1);
+    const presetId = new URLSearchParams(hash.includes("=") ? hash : link.search).get("preset");
     if (presetId && data.preset_labels[presetId]) p(fill(t.forhandsinnstilling, { navn: data.preset_labels[presetId] }));
     const changed = s.changed.length;
     p(changed ? fill(t.endret_antall, { antall: changed, av: data.inputs.length }) : t.ingen_endret);
@@ -83,7 +85,8 @@
     // Bakgrunn: what velferdslab is, and where the calculator is.
     h(2, d.bakgrunn);
     p(fill(t.bakgrunn[0], { tittel: title }));
-    p(fill(t.bakgrunn[1], { tittel: title }), " ", { text: s.link.split("?")[0], link: s.link.split("?")[0] });
+    const page = s.link.split(/[?#]/)[0];
+    p(fill(t.bakgrunn[1], { tittel: title }), " ", { text: page, link: page });
 
     // Forutsetninger: every input with unit, source and status; changed ones marked.
     h(2, d.forutsetninger);
