@@ -55,10 +55,10 @@ def block(model: Model, prefix: str) -> str:
 def _number_field(name: str, label: str, value: float, unit: str, prefix: str) -> str:
     base = f"{prefix}-{name}"
     text = format_number(value, unit, exact=True).removesuffix(NBSP + UNIT_LABELS[unit])
-    return (f'<span class="vl-calc__range-end"><label for="{base}">{escape(label)}</label>'
-            f'<input id="{base}" name="{escape(name)}" type="text" inputmode="decimal" '
-            f'autocomplete="off" value="{escape(text)}" aria-describedby="{base}-feil">'
-            f'<span class="vl-calc__error" id="{base}-feil" hidden></span></span>')
+    return (f'<span class="vl-calc__field vl-calc__range-end"><label for="{base}">{escape(label)}</label>'
+            f'<span class="vl-calc__control"><input id="{base}" name="{escape(name)}" type="text" '
+            f'inputmode="decimal" autocomplete="off" value="{escape(text)}" aria-describedby="{base}-feil">'
+            f'</span><span class="vl-calc__error" id="{base}-feil" hidden></span></span>')
 
 
 def form(model: Model, prefix: str) -> str:
@@ -78,7 +78,8 @@ def form(model: Model, prefix: str) -> str:
                 + "</fieldset>")
         parts.append(
             f'<details class="vl-calc__ranges"><summary>{TEXT["ranges"]}</summary>'
-            f'<p class="vl-calc__help">{escape(TEXT["ranges_help"])}</p>{"".join(rows)}</details>')
+            f'<p class="vl-calc__help">{escape(TEXT["ranges_help"])}</p>'
+            f'<div class="vl-calc__range-grid">{"".join(rows)}</div></details>')
     if model.unpriced:
         items = []
         for u in model.unpriced:

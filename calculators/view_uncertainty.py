@@ -31,12 +31,10 @@ from calculators.view import (
 
 TEXT_U = {
     "heading": "Hvor sikkert er tallet?",
-    "caption": "Sannsynlig verdi, intervall og ingen varig effekt",
-    "result": "Resultat",
     "likely": "Sannsynlig verdi",
-    "interval": "8 av 10 trekninger mellom",
+    "interval": "8 av 10 trekninger",
     "no_effect": "Ingen varig effekt",
-    "between": " og ",
+    "between": " til ",
     "pending": "regnes ut …",
     "payback": "Betaler seg ({label} null eller mer) i {share} av {samples} trekninger.",
     "explain": "Intervallet kommer fra {samples} trekninger over de lave og høye verdiene under "
@@ -132,24 +130,24 @@ def uncertainty_block(meta: UMeta, point: Outputs, analysis: Analysis,
     """The block: table of likely value / interval / no effect, payback, plus-minus, tornado."""
     spec = meta["uncertainty"]
     done = analysis["samples"] > 0
-    rows = []
+    groups = []
     for key in spec["outputs"]:
         o = output_meta(meta, key)
         unit = o["unit"]
         interval = TEXT_U["pending"]
         if done:
             bounds = analysis["intervals"][key]
-            interval = format_number(bounds[0], unit) + TEXT_U["between"] + format_number(bounds[2], unit)
-        rows.append(el("tr", {}, [
-            el("th", {"scope": "row"}, [], o["label"]),
-            el("td", {"data-vl-value": key}, [], format_number(number(point, key), unit)),
-            el("td", {"data-vl-interval": key}, [], interval),
-            el("td", {"data-vl-no-effect": key}, [],
-               format_number(analysis["no_effect"][key], unit) if key in analysis["no_effect"] else "–"),
+            interval = format_number(bounds[0], unit, False, True) + TEXT_U["between"] + format_number(bounds[2], unit)
+        no_effect = format_number(analysis["no_effect"][key], unit) if key in analysis["no_effect"] else "–"
+        groups.append(el("div", {}, [
+            el("dt", {}, [], o["label"]),
+            el("dd", {"class": "vl-calc__likely-value"}, [
+                el("strong", {"data-vl-value": key}, [], format_number(number(point, key), unit))],
+                TEXT_U["likely"] + ": "),
+            el("dd", {}, [el("span", {"data-vl-interval": key}, [], interval)], TEXT_U["interval"] + ": "),
+            el("dd", {}, [el("span", {"data-vl-no-effect": key}, [], no_effect)], TEXT_U["no_effect"] + ": "),
         ]))
-    parts = [el("h3", {}, [], TEXT_U["heading"]),
-             table(TEXT_U["caption"], [TEXT_U["result"], TEXT_U["likely"], TEXT_U["interval"],
-                                       TEXT_U["no_effect"]], rows, " vl-calc__uncertain")]
+    parts = [el("h3", {}, [], TEXT_U["heading"]), el("dl", {"class": "vl-calc__uncertain"}, groups)]
     payback = output_meta(meta, spec["payback"])
     if done:
         parts.append(el("p", {"class": "vl-calc__payback", "data-vl-payback": ""}, [], TEXT_U["payback"]

@@ -23,7 +23,7 @@ def interval_text(values: dict, ranges: dict | None = None) -> str:
     all_values = {**{i.id: i.default for i in MODEL.inputs}, **values}
     spec = uncertainty.spec_for(MODEL, ranges)
     p10, _, p90 = uncertainty.simulate(MODEL.compute, all_values, spec)["intervals"]["nnv_offentlig"]
-    return format_number(p10, UNIT) + " og " + format_number(p90, UNIT)
+    return format_number(p10, UNIT, False, True) + " til " + format_number(p90, UNIT)
 
 
 def ready(page: Page, after: str = "") -> None:

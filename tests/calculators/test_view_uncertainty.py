@@ -46,7 +46,7 @@ def test_the_block_shows_likely_value_interval_no_effect_and_payback(model_id: s
     unit = next(o["unit"] for o in meta["outputs"] if o["id"] == main)
     view_format = bundle.view.format_number
     assert view_format(point[main], unit) in text
-    assert view_format(p10, unit) + " og " + view_format(p90, unit) in text
+    assert view_format(p10, unit, False, True) + " til " + view_format(p90, unit) in text
     assert view_format(result["no_effect"][main], unit) in text
     assert "Ingen varig effekt" in text and "av 500 trekninger" in text
     assert "Hva betyr mest?" in text
