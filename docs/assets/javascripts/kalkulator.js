@@ -167,18 +167,24 @@
       const chosen = preset && Object.hasOwn(meta.presets, preset.value) ? meta.presets[preset.value] : null;
       if (chosen && meta.inputs.some((i) => values[i.id] !== (i.id in chosen ? chosen[i.id] : i.default))) preset.value = "";
       const named = preset ? preset.value : "";
-      const params = new URLSearchParams();
+      // Keys of the uncertainty block (usikkerhet.js: lav_, hoy_, pm_) share the fragment.
+      const own = (key) => key === "preset" || fields.has(key);
+      const shared = (key) => /^(lav|hoy|pm)_/.test(key);
+      const hash = location.hash.slice(1);
+      const params = new URLSearchParams(hash.includes("=") ? hash : "");
+      const search = new URLSearchParams(location.search);
+      for (const [key, value] of [...search]) {
+        if (shared(key) && !params.has(key)) params.set(key, value);
+        if (own(key) || shared(key)) search.delete(key);
+      }
+      for (const key of [...params.keys()]) if (own(key)) params.delete(key);
       for (const input of meta.inputs) {
         if (!named && values[input.id] !== input.default) params.set(input.id, String(values[input.id]));
       }
       if (named) params.set("preset", named);
-      const search = new URLSearchParams(location.search);
-      for (const key of [...search.keys()]) {
-        if (key === "preset" || fields.has(key)) search.delete(key);
-      }
       const rest = search.toString(), query = params.toString();
-      const hash = query ? "#" + query : (location.hash.includes("=") ? "" : location.hash);
-      history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "") + hash);
+      history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "")
+        + (query ? "#" + query : (hash.includes("=") ? "" : location.hash)));
     }
 
     function readUrl() {

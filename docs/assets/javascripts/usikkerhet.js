@@ -72,8 +72,15 @@
       return { lows, highs };
     }
 
+    // Like kalkulator.js: these keys live in the #fragment (never sent to a server) beside the
+    // scenario's; an old ?-link's keys move there.
     function writeUrl(chosen, ends) {
-      const params = new URLSearchParams(location.search);
+      const hash = location.hash.slice(1);
+      const params = new URLSearchParams(hash.includes("=") ? hash : "");
+      const search = new URLSearchParams(location.search);
+      for (const [key, value] of [...search]) {
+        if (/^(lav|hoy|pm)_/.test(key)) { if (!params.has(key)) params.set(key, value); search.delete(key); }
+      }
       if (spec) {
         spec.ranges.forEach((r, j) => {
           for (const [prefix, value, fallback] of [["lav_", ends.lows[j], r.low], ["hoy_", ends.highs[j], r.high]]) {
@@ -84,12 +91,14 @@
       for (const effect of meta.unpriced || []) {
         if (chosen[effect.id]) params.set("pm_" + effect.id, chosen[effect.id]); else params.delete("pm_" + effect.id);
       }
-      const query = params.toString();
-      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+      const query = params.toString(), rest = search.toString();
+      history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "")
+        + (query ? "#" + query : (hash.includes("=") ? "" : location.hash)));
     }
 
     function readUrl() {
-      const params = new URLSearchParams(location.search);
+      const hash = location.hash.slice(1);
+      const params = [...new URLSearchParams(location.search), ...new URLSearchParams(hash.includes("=") ? hash : "")];
       for (const [key, raw] of params) {
         const box = /^(lav|hoy|pm)_/.test(key) ? field(key) : null;
         if (!box) continue;
