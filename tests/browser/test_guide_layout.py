@@ -50,7 +50,7 @@ def test_every_column_of_the_kom_i_gang_table_fits_a_phone(make_page, site_url: 
     assert right_edge <= 375
 
 
-MAIN_SECTIONS = ["om-velferdslab/", "kom-i-gang/", "metode/", "maler/", "okonomi/", "erfaringer/", "innbyggere/"]
+MAIN_SECTIONS = ["om-velferdslab/", "kom-i-gang/", "metode/", "maler/", "okonomi/", "erfaringer/", "kurs/", "innbyggere/"]
 
 
 def test_the_not_found_page_is_norwegian_and_links_to_every_main_section(built_site) -> None:
