@@ -2,7 +2,7 @@
 
 Workshop pages, handouts (QR codes), the whole-guide PDF and the tests all call ``scenario_link``,
 so a change of format is a change here. The runtime (``docs/assets/javascripts/kalkulator.js``)
-reads ``preset=<id>`` and ``<input id>=<number>`` pairs, numbers with a decimal point.
+reads ``preset=<id>`` and ``<input id>=<number>`` pairs after the ``#``, numbers with a decimal point.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
-SEPARATOR = "?"
-"""Before the scenario's parameters. Issue 15 moves scenario state into the fragment («#»)."""
+SEPARATOR = "#"
+"""Before the scenario's parameters: the fragment, which browsers never send to a server (the
+runtime still reads old ``?…`` links and moves them to ``#…``)."""
 
 
 def number_text(value: float) -> str:

@@ -90,7 +90,7 @@ def _rewrite_page(page: GuidePage, by_url: dict[str, str], site_url: str):
             continue
         target = urljoin(page_abs, href)
         parts = urlsplit(target)
-        if target.startswith(site_url) and not parts.query:
+        if target.startswith(site_url) and not parts.query and "=" not in parts.fragment:  # not a scenario
             path = parts.path[len(urlsplit(site_url).path):]
             if path in by_url:
                 link["href"] = f"#{by_url[path]}--{parts.fragment}" if parts.fragment else f"#{by_url[path]}"

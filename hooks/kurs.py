@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from workshops.embed import MarkerError, render_markers
 from workshops.handouts import SITE_FOLDER, Handout, build_handouts
@@ -41,10 +42,18 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     return files
 
 
+def _url(docs_path: str, page: Page, files: Files) -> str:
+    """The URL of the page ``docs_path`` relative to ``page``, as this build writes URLs."""
+    target = files.get_file_from_path(docs_path)
+    if target is None:
+        raise PluginError(f"{page.file.src_uri}: kalkulatorsiden {docs_path} finnes ikke i bygget")
+    return get_relative_url(target.url, page.url)
+
+
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if "<!-- scenario" not in markdown:
         return None
     try:
-        return render_markers(markdown, _handouts, page.file.src_uri)
+        return render_markers(markdown, _handouts, page.file.src_uri, lambda path: _url(path, page, files))
     except MarkerError as error:
         raise PluginError(str(error)) from None

@@ -4,15 +4,18 @@
   link that opens it and its A4 handout;
 - ``<!-- scenarioer -->`` — every handout as a table (for the trainer's print list).
 
-Output is Markdown with links relative to the page's source file, so MkDocs checks in strict mode
-that the calculator page and the handout exist, and rewrites them for any URL style (the offline
-copy uses ``.html`` files). Unknown ids fail the build, naming the page.
+Handout links are Markdown links relative to the page's source file (MkDocs checks them in strict
+mode). Scenario links carry the scenario in the fragment, which MkDocs would check as a heading
+anchor, so they are HTML links to the URL MkDocs gives the calculator page (``link_to``: directory
+URLs on the site, ``.html`` files in the offline copy). Unknown ids fail the build, naming the page.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
+from html import escape
 
 from doc_templates.strings import format_size
 from workshops.handouts import SITE_FOLDER, Handout
@@ -28,38 +31,42 @@ def _relative(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
-def scenario_block(handout: Handout, page: str) -> str:
+def _open_link(handout: Handout, text: str, link_to: Callable[[str], str]) -> str:
+    return f'<a href="{escape(handout.scenario.link(link_to(handout.scenario.page)))}">{escape(text)}</a>'
+
+
+def scenario_block(handout: Handout, page: str, link_to: Callable[[str], str]) -> str:
     s = handout.scenario
-    link = s.link(_relative(s.page, page))
     pdf = _relative(f"{SITE_FOLDER}/{handout.filename}", page)
     return (
         f'!!! example "Scenario: {s.title}"\n\n'
         f"    {s.question}\n\n"
         f"    - Kalkulatoren viser: **{s.figure.label}: {s.figure_text}**\n"
-        f"    - [Åpne scenarioet i kalkulatoren]({link})\n"
+        f"    - {_open_link(handout, 'Åpne scenarioet i kalkulatoren', link_to)}\n"
         f"    - [Utdelingsark med QR-kode (PDF, A4, {format_size(handout.size)})]({pdf})\n"
     )
 
 
-def handout_table(handouts: tuple[Handout, ...], page: str) -> str:
+def handout_table(handouts: tuple[Handout, ...], page: str, link_to: Callable[[str], str]) -> str:
     rows = ["| Øvelse | Scenario | Utdelingsark |", "|---|---|---|"]
     for h in handouts:
         pdf = _relative(f"{SITE_FOLDER}/{h.filename}", page)
-        rows.append(f"| {h.scenario.exercise} | [{h.scenario.title}]({h.scenario.link(_relative(h.scenario.page, page))}) "
+        rows.append(f"| {h.scenario.exercise} | {_open_link(h, h.scenario.title, link_to)} "
                     f"| [PDF, {format_size(h.size)}]({pdf}) |")
     return "\n".join(rows) + "\n"
 
 
-def render_markers(markdown: str, handouts: tuple[Handout, ...], page: str) -> str:
+def render_markers(markdown: str, handouts: tuple[Handout, ...], page: str,
+                   link_to: Callable[[str], str] = lambda path: path) -> str:
     by_id = {h.scenario.id: h for h in handouts}
 
     def replace(match: re.Match) -> str:
         if match.group("all"):
-            return handout_table(handouts, page)
+            return handout_table(handouts, page, link_to)
         scenario_id = match.group("id") or ""
         if scenario_id not in by_id:
             raise MarkerError(f"{page}: <!-- scenario: {scenario_id} --> – ukjent scenario; "
                               f"finnes: {', '.join(by_id)} (workshops/scenarios.yaml)")
-        return scenario_block(by_id[scenario_id], page)
+        return scenario_block(by_id[scenario_id], page, link_to)
 
     return MARKER.sub(replace, markdown)

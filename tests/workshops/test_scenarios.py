@@ -32,7 +32,7 @@ def test_every_exercise_named_in_the_issue_has_scenarios() -> None:
 def test_the_scenario_link_carries_preset_and_values_as_the_runtime_reads_them() -> None:
     assert scenario_link("https://x.no/okonomi/familie/") == "https://x.no/okonomi/familie/"
     link = scenario_link("../okonomi/utenforskap.md", "fem-ar", {"suksessrate": 2.0, "dodvekt": 12.5})
-    assert link == "../okonomi/utenforskap.md?preset=fem-ar&suksessrate=2&dodvekt=12.5"
+    assert link == "../okonomi/utenforskap.md#preset=fem-ar&suksessrate=2&dodvekt=12.5"
 
 
 def _broken(tmp_path: Path, change) -> str:
