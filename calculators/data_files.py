@@ -22,6 +22,7 @@ import yaml
 
 from calculators.declarations import (
     KRONER_UNITS,
+    LATEST_G,
     DeclarationError,
     check_data,
     is_number,
@@ -136,7 +137,7 @@ def load_file(path: Path, shared: dict[str, Any] | None = None) -> ModelData:
     problems, rows = check_data(data, shared_rows, g, SHARED_FILE)
     if problems:
         raise DeclarationError(file, problems)
-    year = data["price_year"]
+    year = max(g) if data["price_year"] == LATEST_G else data["price_year"]
     presets = tuple(
         Preset(id=p["id"], label=p["label"].strip(), description=p["description"].strip(),
                values={key: float(value) for key, value in (p.get("values") or {}).items()})

@@ -125,6 +125,14 @@ def _year(value: object) -> str | None:
     return None
 
 
+def _price_year(value: object) -> str | None:
+    return None if value == LATEST_G else _year(value)
+
+
+LATEST_G = "siste"
+"""``price_year: siste`` — the newest year of the grunnbeløp series in felles.yaml."""
+
+
 def _flag(value: object) -> str | None:
     return None if isinstance(value, bool) else f"må være true eller false, fikk {show(value)}"
 
@@ -168,7 +176,7 @@ class Rule:
 
 MODEL_FIELDS: dict[str, Rule] = {
     "title": Rule(_text, True, "the calculator's title"),
-    "price_year": Rule(_year, True, "price year of every kroner amount in the model (needs G in felles.yaml)"),
+    "price_year": Rule(_price_year, True, "price year of every kroner amount: a year with G in felles.yaml, or «siste» for the newest G (then a new G is one line)"),
     "inputs": Rule(_list, True, "the input fields, in the order the form shows them"),
     "presets": Rule(_list, False, "named scenarios: only the values that differ from the defaults"),
     "uncertainty": Rule(_mapping, False, "which results get an interval, and the payback output (fields below)"),
@@ -414,6 +422,8 @@ def check_data(data: dict, shared_rows: Mapping[str, dict], g_series: Mapping[in
     """Every problem of a parsed model file, and its input rows with ``ref`` filled in."""
     problems, valid = check_fields(data, MODEL_FIELDS, "", allow=lambda name: name.endswith("_source"))
     price_year = data.get("price_year") if "price_year" in valid else None
+    if price_year == LATEST_G:
+        price_year = max(g_series) if g_series else None
     if price_year is not None and price_year not in g_series:
         problems.append(Problem("", "price_year", f"{price_year} har ikke grunnbeløp i {shared_file}; "
                                                   f"finnes for {', '.join(map(str, sorted(g_series)))}"))

@@ -51,3 +51,23 @@ def test_the_price_note_for_2025_names_g_130_160():
     assert prices.price_note(2025) == (
         "Alle kronebeløp er i 2025-kroner (faste priser). "
         "Grunnbeløpet er G = 130\u00a0160 kr fra 1. mai 2025.")
+
+
+def test_a_new_g_is_one_line_in_felles_yaml():
+    # Add next year's G to the series (the only change): every model moves to that price year,
+    # the grunnbeløp input becomes the new G, and kroner figures follow by the G ratio.
+    import copy
+
+    from calculators.data_files import DATA_DIR, load_file, shared_data
+
+    shared = copy.deepcopy(shared_data())
+    latest = max(shared["grunnbelop_serie"]["values"])
+    old_g = shared["grunnbelop_serie"]["values"][latest]
+    new_g = 140_000
+    shared["grunnbelop_serie"]["values"][latest + 1] = new_g
+    data = load_file(DATA_DIR / "utenforskap.yaml", shared)
+    assert data.price_year == latest + 1
+    assert data.row("grunnbelop").default == new_g
+    before = load_file(DATA_DIR / "utenforskap.yaml").row("sosialhjelp").default
+    assert data.row("sosialhjelp").default == round(before * new_g / old_g)
+    assert prices.stale_price_years([registry.load("utenforskap")], dt.date(latest + 1, 6, 1))
