@@ -105,8 +105,20 @@ def lighthouse(url: str, desktop: bool) -> dict[str, float]:
     return {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
 
 
+def lighthouse_retrying(url: str, desktop: bool, attempts: int = 3) -> dict[str, float]:
+    """Lighthouse sometimes loses the trace on a busy machine (NO_NAVSTART): run it again."""
+    for attempt in range(attempts):
+        try:
+            return lighthouse(url, desktop)
+        except RuntimeError as error:
+            if attempt == attempts - 1:
+                raise
+            print(f"# på nytt etter feil: {str(error).splitlines()[0][:160]}", flush=True)
+    raise AssertionError("unreachable")
+
+
 def median_scores(url: str, desktop: bool, runs: int) -> dict[str, float]:
-    results = [lighthouse(url, desktop) for _ in range(runs)]
+    results = [lighthouse_retrying(url, desktop) for _ in range(runs)]
     return {name: statistics.median(r[name] for r in results) for name in CATEGORIES}
 
 
