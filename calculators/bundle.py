@@ -2,7 +2,8 @@
 
 The file registers ``{compute, view, meta}`` under ``globalThis.vlKalkulatorer[<id>]``, where
 ``view`` holds the translated functions of ``calculators/view.py`` the runtime calls
-(``results``, ``format_number``); the one small hand-written runtime
+(``summary``, ``details``, ``format_number``) and the model's ``sentence``; the one small
+hand-written runtime
 (``docs/assets/javascripts/kalkulator.js``) reads the form, runs them and turns the nodes into DOM.
 """
 
@@ -17,7 +18,7 @@ from calculators.translate import Translation, source_path
 
 ASSET_DIR = "assets/kalkulatorer"
 HOLDER_KINDS = ("by_holder", "years_by_holder")
-VIEW_FUNCTIONS = ("results", "format_number", "years_by_holder_table")
+VIEW_FUNCTIONS = ("summary", "details", "format_number", "years_by_holder_table")
 """The functions of ``calculators/view.py`` the runtime calls (translated into every bundle)."""
 
 
@@ -35,7 +36,8 @@ def metadata(model: Model) -> dict:
         "price_year": model.price_year or 0,
         "inputs": [
             {"id": i.id, "label": i.label, "unit": i.unit, "default": i.default,
-             "min": i.minimum, "max": i.maximum, "integer": i.integer, "group": i.group,
+             "min": i.minimum, "max": i.maximum, "integer": i.integer, "step": i.step or 0,
+             "group": i.group,
              "status": i.source.status, "source": source(i.source)}
             for i in model.inputs],
         "outputs": [
@@ -43,6 +45,7 @@ def metadata(model: Model) -> dict:
              "headline": o.headline, "budget_holder": o.budget_holder or "", "help": o.help}
             for o in model.outputs],
         "presets": {p.id: dict(p.values) for p in model.presets},
+        "key_inputs": list(model.key_inputs),
         "holders": [{"id": h.id, "label": h.label, "level": h.level} for h in BUDGET_HOLDERS],
         "levels": LEVEL_LABELS,
     }
@@ -77,6 +80,8 @@ def javascript(model: Model) -> str:
         views += f", uncertainty_block: {block}"
         driver = uncertainty.JS_DRIVER
         extra = ", uncertainty: { run: uncertaintyRun, tornado: uncertaintyTornado }"
+    sentence = translation.add(model.sentence) if model.sentence else "() => \"\""
+    views += f", sentence: {sentence}"
     meta = json.dumps(metadata(model), ensure_ascii=False, separators=(",", ":"))
     return (
         f"// Generert fra {source_path(model.compute)} av calculators/translate.py. Ikke rediger.\n"

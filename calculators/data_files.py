@@ -56,6 +56,7 @@ class ModelData:
     ranges: tuple[Range, ...] = ()
     uncertainty: Uncertainty | None = None
     unpriced: tuple[Unpriced, ...] = ()
+    key_inputs: tuple[str, ...] = ()
 
     def row(self, input_id: str) -> Input:
         for field in self.inputs:
@@ -68,7 +69,8 @@ class ModelData:
         (``id``, ``description``, ``outputs``, ``compute``, ``helpers``)."""
         return Model(title=self.title, inputs=self.inputs, presets=self.presets,
                      price_year=self.price_year, ranges=self.ranges,
-                     uncertainty=self.uncertainty, unpriced=self.unpriced, **declared_in_python)
+                     uncertainty=self.uncertainty, unpriced=self.unpriced,
+                     key_inputs=self.key_inputs, **declared_in_python)
 
     @property
     def rows(self) -> tuple[Input, ...]:
@@ -150,7 +152,8 @@ def load_file(path: Path, shared: dict[str, Any] | None = None) -> ModelData:
         samples=int(raw.get("samples", 500)), seed=int(raw.get("seed", 20261125)))
     unpriced = tuple(Unpriced(id=e["id"], label=e["label"].strip(), help=e.get("help", "").strip())
                      for e in data.get("unpriced") or ())
-    return ModelData(file, data["title"].strip(), year, inputs, presets, ranges, uncertainty, unpriced)
+    return ModelData(file, data["title"].strip(), year, inputs, presets, ranges, uncertainty, unpriced,
+                     tuple(data.get("key_inputs") or ()))
 
 
 def _range(entry: dict, model_year: int, g: dict[int, float]) -> Range:

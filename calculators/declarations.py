@@ -181,6 +181,7 @@ MODEL_FIELDS: dict[str, Rule] = {
     "presets": Rule(_list, False, "named scenarios: only the values that differ from the defaults"),
     "uncertainty": Rule(_mapping, False, "which results get an interval, and the payback output (fields below)"),
     "unpriced": Rule(_list, False, "effects the model does not price, for the plus-minus list (fields below)"),
+    "key_inputs": Rule(_list, False, "4–8 input ids a trainer adjusts in presentation mode (the rest is one click away)"),
 }
 """Top-level fields of ``<id>.yaml``. Keys ending in ``_source`` hold YAML anchors (``&name``)."""
 
@@ -458,6 +459,8 @@ def check_data(data: dict, shared_rows: Mapping[str, dict], g_series: Mapping[in
                                       [r for r in rows if isinstance(r, dict) and "low" in r])
     if "unpriced" in valid:
         problems += check_unpriced(data["unpriced"])
+    if "key_inputs" in valid:
+        problems += check_key_inputs(data["key_inputs"], seen)
     return problems, rows
 
 
@@ -494,6 +497,20 @@ def check_unpriced(raw: list) -> list[Problem]:
         if entry.get("id") in seen:
             problems.append(Problem(where, "id", f"«{entry['id']}» brukes av flere"))
         seen.add(entry.get("id"))
+    return problems
+
+
+def check_key_inputs(key_inputs: list, ids: Mapping[str, int]) -> list[Problem]:
+    """4–8 ids of inputs in the file, each once."""
+    problems = []
+    if not 4 <= len(key_inputs) <= 8:
+        problems.append(Problem("", "key_inputs", f"skal ha 4–8 input-id-er, har {len(key_inputs)}"))
+    for index, key in enumerate(key_inputs):
+        if key not in ids:
+            problems.append(Problem(f"key_inputs[{index}]", "", f"«{key}» er ikke en input i filen; "
+                                                               f"finnes: {', '.join(ids)}"))
+        elif key in key_inputs[:index]:
+            problems.append(Problem(f"key_inputs[{index}]", "", f"«{key}» står to ganger"))
     return problems
 
 

@@ -71,6 +71,23 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
     return MARKER.sub(replace, html)
 
 
+RESULT_HEADING = re.compile(r'<h2 id="(vl-[^"]+-resultat)">([^<]+)</h2>')
+
+
+def add_to_toc(toc: list, html: str) -> None:
+    """Each calculator's «Resultat» heading in the page's table of contents, where it stands
+    among the page's own h2 headings (the calculator's HTML comes after MkDocs made the TOC)."""
+    from mkdocs.structure.toc import AnchorLink
+
+    items = toc if isinstance(toc, list) else toc.items
+    if len(items) == 1 and items[0].level == 1:  # the page title: h2 headings are its children
+        items = items[0].children
+    for match in RESULT_HEADING.finditer(html):
+        link = AnchorLink(match.group(2), match.group(1), 2)
+        after = [i for i, item in enumerate(items) if f'id="{item.id}"' in html[match.end():]]
+        items.insert(after[0] if after else len(items), link)
+
+
 def write_assets(site_dir: str, assets: dict[str, str]) -> None:
     for path, code in assets.items():
         target = Path(site_dir) / path

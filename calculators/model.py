@@ -186,3 +186,7 @@ class Model:
     uncertainty: Uncertainty | None = None
     unpriced: tuple[Unpriced, ...] = ()
     """Effects without a price, for the plus-minus list."""
+    key_inputs: tuple[str, ...] = ()
+    """4–8 input ids a trainer adjusts in presentation mode (``key_inputs`` in the data file)."""
+    sentence: Callable[..., str] | None = None
+    """``sentence(out)`` → the result read in one or two plain sentences (translated too)."""

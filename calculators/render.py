@@ -23,8 +23,15 @@ TEXT = {
     "price_year": "Alle kronebeløp er i {year}-kroner (faste priser).",
     "illustration": "Illustrasjon – bytt ut med egne tall",
     "source": "Kilde",
-    "noscript": "Slå på JavaScript for å regne med egne tall. Resultatet under gjelder "
-                "standardverdiene.",
+    "noscript": "Uten JavaScript kan feltene ikke endres, og resultatet gjelder standardverdiene. "
+                "Har du åpnet en lenke med egne tall (et scenario), trenger den JavaScript for å "
+                "vise dem.",
+    "details": "Alle tall og diagrammer",
+    "present": "Vis på storskjerm",
+    "defaults": "Standardverdier",
+    "all_inputs": "Vis alle forutsetninger",
+    "less": "Mindre: {label}",
+    "more": "Mer: {label}",
     "stale": "Resultatet er ikke oppdatert. Rett feltet som er merket.",
     "copy": "Kopier lenke",
     "reset": "Tilbakestill",
@@ -59,23 +66,44 @@ def format_output(value: float, output: Output) -> str:
     return view.format_output(value, output_meta(output))
 
 
+SUMMARY_WIDTH, DETAILS_WIDTH = 560, 720
+"""Chart widths (CSS px) in the HTML the build writes; the runtime redraws at the real width."""
+
+
 def render(model: Model) -> str:
     """The calculator for ``model`` (form, default results, assumptions) as HTML."""
     prefix = f"vl-{model.id}"
+    meta = metadata(model)
     results = evaluate(model)
+    sentence = model.sentence(results) if model.sentence else ""
+    font = view.CHART["font"]
+    first = next((o for o in model.outputs if o.headline), None)
+    peek = (f'<a class="vl-calc__peek" href="#{prefix}-resultat"><span>{escape(first.label)}</span> '
+            f'<strong data-vl-peek>{escape(format_output(results[first.id], first))}</strong></a>'
+            if first else "")
     return "".join((
         f'<div class="vl-calc" data-vl-calc="{escape(model.id)}" id="{prefix}">',
         f'<noscript><p class="vl-calc__noscript">{escape(TEXT["noscript"])}</p></noscript>',
+        _actions(model, prefix),
+        '<div class="vl-calc__layout"><div class="vl-calc__inputs">',
         _form(model, prefix),
-        f'<section class="vl-calc__results" aria-labelledby="{prefix}-resultat">',
+        _assumptions(model),
+        "</div>",
+        f'<section class="vl-calc__summary" aria-labelledby="{prefix}-resultat">',
         f'<h2 id="{prefix}-resultat">{TEXT["results"]}</h2>',
         f'<p class="vl-calc__stale" hidden>{escape(TEXT["stale"])}</p>',
         # The figures change with every input: kept out of the search index. <section>s, because
         # Material's search parser ends an excluded block at the first closing tag of the same
         # name (it compares elements by tag), and the results hold many <div>s but no <section>.
+        f'<section class="vl-calc__out" data-vl-out="summary" data-search-exclude>'
+        f"{html(view.summary(meta, results, sentence, SUMMARY_WIDTH, font))}</section>",
         _no_search(render_uncertainty.block(model, prefix)),  # likely value, interval, no effect (issue 12)
-        f'<section class="vl-calc__out" data-vl-out data-search-exclude>{results_html(model, results, prefix)}</section>',
-        _assumptions(model),
+        "</section></div>",
+        peek,
+        f'<section class="vl-calc__details" aria-labelledby="{prefix}-detaljer">',
+        f'<h2 id="{prefix}-detaljer">{TEXT["details"]}</h2>',
+        f'<section class="vl-calc__out" data-vl-out="details" data-search-exclude>'
+        f"{html(view.details(meta, results, DETAILS_WIDTH, font))}</section>",
         "</section>",
         '<p class="vl-calc__live vl-visually-hidden" aria-live="polite"></p>',
         "</div>",
@@ -86,6 +114,29 @@ def _no_search(block: str) -> str:
     return f"<section data-search-exclude>{block}</section>" if block else ""
 
 
+def _actions(model: Model, prefix: str) -> str:
+    """The action bar (shown by the runtime: without JavaScript the buttons would do nothing)."""
+    return (
+        '<div class="vl-calc__actions" hidden>'
+        f'<button type="button" class="md-button md-button--primary" data-vl-action="present" '
+        f'aria-pressed="false">{TEXT["present"]}</button>'
+        f'<button type="button" class="md-button" data-vl-action="copy">{TEXT["copy"]}</button>'
+        f'<button type="button" class="md-button" data-vl-action="reset">{TEXT["reset"]}</button>'
+        # Export buttons (issue 13) go here; they get the scenario from vlKalkulator.scenario.
+        f'<span class="vl-calc__exports" data-vl-exports>{_export_buttons()}</span>'
+        f'<span class="vl-calc__copied" role="status"></span>'
+        "</div>")
+
+
+def _preset_on_screen(model: Model) -> str:
+    """The preset whose values are the defaults (the form shows them on load), if any."""
+    defaults = {i.id: i.default for i in model.inputs}
+    for preset in model.presets:
+        if all(defaults[k] == v for k, v in preset.values.items()):
+            return preset.id
+    return ""
+
+
 def _form(model: Model, prefix: str) -> str:
     groups: dict[str, list[Input]] = {}
     for field in model.inputs:
@@ -93,24 +144,24 @@ def _form(model: Model, prefix: str) -> str:
     parts = [f'<form class="vl-calc__form" novalidate aria-label="{escape(model.title)}">',
              '<div class="vl-calc__notice" hidden></div>']
     if model.presets:
-        options = "".join(f'<option value="{escape(p.id)}">{escape(p.label)}</option>'
-                          for p in model.presets)
+        chosen = _preset_on_screen(model)
+        options = "" if chosen else f'<option value="" selected>{TEXT["defaults"]}</option>'
+        options += "".join(
+            f'<option value="{escape(p.id)}"{" selected" if p.id == chosen else ""}>{escape(p.label)}</option>'
+            for p in model.presets)
         parts.append(
             f'<p class="vl-calc__preset"><label for="{prefix}-preset">{TEXT["preset"]}</label> '
-            f'<select id="{prefix}-preset" data-vl-preset><option value="">{TEXT["own_values"]}'
-            f"</option>{options}</select></p>")
+            f'<select id="{prefix}-preset" data-vl-preset disabled>{options}</select></p>')
     for legend, fields in groups.items():
-        parts.append(f'<fieldset class="vl-calc__group"><legend>{escape(legend)}</legend>')
-        parts += [_field(field, prefix) for field in fields]
+        key = " vl-calc__group--key" if any(f.id in model.key_inputs for f in fields) else ""
+        parts.append(f'<fieldset class="vl-calc__group{key}"><legend>{escape(legend)}</legend>')
+        parts += [_field(field, prefix, field.id in model.key_inputs) for field in fields]
         parts.append("</fieldset>")
     parts.append(render_uncertainty.form(model, prefix))  # ranges and plus-minus (issue 12)
-    parts.append(
-        '<p class="vl-calc__actions" hidden>'
-        f'<button type="button" class="md-button" data-vl-action="copy">{TEXT["copy"]}</button> '
-        f'<button type="button" class="md-button" data-vl-action="reset">{TEXT["reset"]}</button>'
-        # Export buttons (issue 13); they get the scenario from vlKalkulator.scenario.
-        f' <span class="vl-calc__exports" data-vl-exports>{_export_buttons()}</span>'
-        "</p></form>")
+    if model.key_inputs:
+        parts.append(f'<p class="vl-calc__all"><button type="button" class="md-button" '
+                     f'data-vl-action="all" aria-expanded="false">{TEXT["all_inputs"]}</button></p>')
+    parts.append("</form>")
     return "".join(parts)
 
 
@@ -128,18 +179,22 @@ def _export_buttons() -> str:
     return "".join(groups)
 
 
-def _field(field: Input, prefix: str) -> str:
+def _field(field: Input, prefix: str, key: bool = False) -> str:
     base = f"{prefix}-{field.id}"
     unit = UNIT_LABELS[field.unit] or ("stk." if field.unit == "antall" else "")
     help_html = f'<span class="vl-calc__help">{escape(field.help)}</span> ' if field.help else ""
     value = format_number(field.default, field.unit, exact=True).removesuffix(NBSP + UNIT_LABELS[field.unit])
+    steps = (f'<button type="button" class="vl-calc__step" data-vl-step="-1" tabindex="-1" '
+             f'aria-label="{escape(TEXT["less"].format(label=field.label))}">−</button>'
+             f'<button type="button" class="vl-calc__step" data-vl-step="1" tabindex="-1" '
+             f'aria-label="{escape(TEXT["more"].format(label=field.label))}">+</button>') if key else ""
     return (
-        '<div class="vl-calc__field">'
+        f'<div class="vl-calc__field{" vl-calc__field--key" if key else ""}">'
         f'<label for="{base}">{escape(field.label)}</label>'
         f'<span class="vl-calc__control"><input id="{base}" name="{escape(field.id)}" type="text" '
-        f'inputmode="decimal" autocomplete="off" value="{escape(value)}" '
+        f'inputmode="decimal" autocomplete="off" value="{escape(value)}" readonly '
         f'aria-describedby="{base}-info {base}-feil">'
-        f'<span class="vl-calc__unit" aria-hidden="true">{escape(unit)}</span></span>'
+        f'<span class="vl-calc__unit" aria-hidden="true">{escape(unit)}</span>{steps}</span>'
         f'<span class="vl-calc__info" id="{base}-info">{help_html}'
         f'<span class="vl-calc__unit-text vl-visually-hidden">Enhet: {escape(field.unit)}. </span>'
         f"{_status(field.source)}</span>"
@@ -157,8 +212,11 @@ def _status(source: Source) -> str:
 
 
 def results_html(model: Model, results: dict, prefix: str = "") -> str:
-    """The part of the results the runtime rebuilds on each change."""
-    return html(view.results(metadata(model), results))
+    """The results the runtime rebuilds on each change: the summary and the details."""
+    meta = metadata(model)
+    sentence = model.sentence(results) if model.sentence else ""
+    return (html(view.summary(meta, results, sentence, SUMMARY_WIDTH, view.CHART["font"]))
+            + html(view.details(meta, results, DETAILS_WIDTH, view.CHART["font"])))
 
 
 def _assumptions(model: Model) -> str:
@@ -176,7 +234,7 @@ def _assumptions(model: Model) -> str:
         items.append(f"<li><strong>{escape(field.label)}:</strong> "
                      f"{format_number(field.default, field.unit, exact=True)}. {origin}{note}</li>")
     price = f"<p>{escape(price_note(model.price_year))}</p>" if model.price_year else ""
-    return (f'<div class="vl-calc__assumptions"><h3>{TEXT["assumptions"]}</h3>{price}'
+    return (f'<div class="vl-calc__assumptions"><h2>{TEXT["assumptions"]}</h2>{price}'
             f"<ul>{''.join(items)}</ul></div>")
 
 

@@ -619,7 +619,8 @@ class _FunctionVisitor:
             else (" && ".join(parts), P_AND, BOOL)
 
     def contains(self, node: ast.Compare, op: ast.cmpop, left: ast.expr, right: ast.expr):
-        """``key in d`` for a dict (own keys only), ``x in xs`` for a list of text or numbers."""
+        """``key in d`` for a dict (own keys only), ``x in xs`` for a list of text or numbers,
+        ``part in text``."""
         key, key_type = self.typed(left, P_TERNARY)
         owner, owner_type = self.typed(right, P_CALL)
         negate = "!" if isinstance(op, ast.NotIn) else ""
@@ -627,6 +628,8 @@ class _FunctionVisitor:
             return f"{negate}Object.hasOwn({owner}, {key})", P_UNARY if negate else P_CALL, BOOL
         element = owner_type[1] if isinstance(owner_type, tuple) and owner_type[0] == "list" else None
         element = key_type if element == NOTHING else element  # an empty list (first pass)
+        if owner_type == key_type == STR:  # a substring
+            return f"{negate}{owner}.includes({key})", P_UNARY if negate else P_CALL, BOOL
         if element == key_type == STR or (element in NUMBERS and key_type in NUMBERS):
             return f"{negate}{owner}.includes({key})", P_UNARY if negate else P_CALL, BOOL
         raise self.fail(node, f"{type_name(key_type)} in {type_name(owner_type)}",

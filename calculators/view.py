@@ -24,10 +24,14 @@ DECIMALS = {"kr": 0, "kr/time": 0, "kr/år": 0, "kr/møte": 0, "timer": 2, "%": 
 UNIT_LABELS = {"kr": "kr", "kr/time": "kr per time", "kr/år": "kr per år",
                "kr/møte": "kr per møte", "timer": "timer", "%": "%", "år": "år", "antall": "",
                "G": "G", "faktor": ""}
-# Chart geometry in SVG user units (text is 13 units high, kalkulator.css; "char" is a safe width
-# of one letter). A chart is drawn "scale" CSS pixels per unit, narrower when the column is.
-CHART = {"width": 400, "char": 7.5, "scale": 1.25, "label": 18, "bar": 14, "gap": 10,
-         "legend": 18, "sample": 28, "plot": 180, "band": 16, "edge": 12}
+# Chart geometry in CSS pixels: the runtime passes the width of the chart's column and the font
+# size, and a chart's viewBox is exactly that many pixels wide, so its text is drawn at the font
+# size of the page (kalkulator.css), never scaled down. "char" is a safe width of one letter in
+# em (DejaVu Sans and most sans serifs stay below it for Norwegian text and digits).
+CHART = {"width": 560, "font": 15, "char": 0.62, "line": 1.35, "bar_em": 0.9, "gap_em": 0.8,
+         "sample": 28, "edge": 12, "min_plot": 160, "max_plot": 420, "ratio": 0.42,
+         # Fixed geometry in SVG units for view_uncertainty.py's tornado (chart_width, 13 px text).
+         "label": 18, "bar": 14, "gap": 10, "char_units": 7.5, "min_width": 400}
 TEXT = {
     "all_results": "Alle resultater",
     "result": "Resultat",
@@ -39,9 +43,13 @@ TEXT = {
     "holder": "Budsjett",
     "sum": "Sum",
     "never": "ikke innen perioden",
-    "chart": "Søylediagram: {label}. Tallene står i tabellen.",
-    "positive_saves": "Positive tall er besparelser, negative tall er kostnader.",
-    "line_chart": "Linjediagram: {label}, summert for {levels}. Tallene står i tabellen.",
+    "not_computable": "kan ikke beregnes",
+    "more_charts": "Flere diagrammer",
+    "numbers": "Tallene i en tabell",
+    "chart": "Søylediagram: {label}. Tallene står i tabellen under.",
+    "positive_saves": "Positive tall (grønne søyler mot høyre) er besparelser, negative tall "
+                      "(røde søyler mot venstre) er kostnader.",
+    "line_chart": "Linjediagram: {label}, {levels}. Tallene står i tabellen under.",
     "and": "og",
 }
 
@@ -61,6 +69,7 @@ class OutputMeta(TypedDict):
     unit: str
     kind: str
     headline: bool
+    help: str
 
 
 class HolderMeta(TypedDict):
@@ -111,8 +120,11 @@ def format_number(value: float, unit: str, exact: bool = False, bare: bool = Fal
 
 
 def format_output(value: float, output: OutputMeta) -> str:
+    """An output as a reader sees it: a year as «år 5», and never «−1» where −1 means «none»."""
     if output["kind"] == "year":
         return TEXT["never"] if value < 0 else TEXT["year"].lower() + NBSP + str(int(value))
+    if value == -1 and "-1:" in output["help"]:  # the output's help declares −1 as «no answer»
+        return TEXT["not_computable"]
     return format_number(value, output["unit"])
 
 
@@ -148,11 +160,14 @@ def el(tag: str, attrs: dict[str, str], children: list[Node], text: str = "") ->
     return {"t": tag, "a": attrs, "c": children, "x": text}
 
 
-def table(caption: str, head: list[str], rows: list[Node], cls: str = "") -> Node:
+def table(label_id: str, head: list[str], rows: list[Node], cls: str = "") -> Node:
+    """A results table named by the heading ``label_id`` (no caption repeating it): labels left,
+    figures right-aligned in tabular digits (kalkulator.css)."""
     cells = [el("th", {"scope": "col"}, [], h) for h in head]
-    return el("div", {"class": "md-typeset__scrollwrap"}, [el("div", {"class": "md-typeset__table"}, [
-        el("table", {"class": "vl-calc__table" + cls}, [
-            el("caption", {}, [], caption),
+    # Focusable and named: a wide table scrolls sideways, also with the keyboard.
+    return el("div", {"class": "md-typeset__scrollwrap vl-calc__table" + cls, "tabindex": "0", "role": "region",
+                      "aria-labelledby": label_id}, [el("div", {"class": "md-typeset__table"}, [
+        el("table", {"aria-labelledby": label_id}, [
             el("thead", {}, [el("tr", {}, cells)]),
             el("tbody", {}, rows)])])])
 
@@ -164,9 +179,25 @@ def row(label: str, cells: list[str], cls: str = "") -> Node:
     return el("tr", {"class": cls} if cls != "" else {}, children)
 
 
-# -- the results -----------------------------------------------------------------------------
-def results(meta: Meta, out: Outputs) -> list[Node]:
-    """The part of the results that changes with the inputs (``data-vl-out``)."""
+def heading(level: str, ident: str, text: str) -> Node:
+    return el(level, {"id": ident}, [], text)
+
+
+def ident(meta: Meta, output: OutputMeta, part: str) -> str:
+    return "vl-" + meta["id"] + "-" + output["id"] + "-" + part
+
+
+# -- the results: a summary beside the form, the details under it ----------------------------
+def main_output(meta: Meta) -> str:
+    """The output of the main chart: the first «who pays, who saves» (by holder)."""
+    for o in meta["outputs"]:
+        if o["kind"] == "by_holder":
+            return o["id"]
+    return ""
+
+
+def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int) -> list[Node]:
+    """Headline figures, the reading sentence and the main chart (``data-vl-out="summary"``)."""
     parts = []
     headline = [el("div", {}, [el("dt", {}, [], o["label"]),
                                el("dd", {"data-vl-value": o["id"]}, [],
@@ -174,37 +205,146 @@ def results(meta: Meta, out: Outputs) -> list[Node]:
                 for o in meta["outputs"] if o["headline"]]
     if len(headline) > 0:
         parts.append(el("dl", {"class": "vl-calc__headline"}, headline))
+    if sentence != "":
+        parts.append(el("p", {"class": "vl-calc__sentence", "data-vl-sentence": ""}, [], sentence))
+    main = main_output(meta)
+    for o in meta["outputs"]:
+        if o["id"] == main:
+            groups = [g for g in holder_groups(meta, per_holder(out, o["id"])) if g["value"] != 0]
+            parts.append(el("figure", {"class": "vl-calc__figure"}, [
+                el("figcaption", {}, [], TEXT["who_pays"] + ": " + o["label"].lower()),
+                bar_chart(TEXT["who_pays"] + ": " + o["label"], [g["label"] for g in groups],
+                          [g["value"] for g in groups], o["unit"], width, font),
+                el("p", {"class": "vl-calc__legend"}, [], TEXT["positive_saves"])]))
+    return parts
+
+
+def details(meta: Meta, out: Outputs, width: int, font: int) -> list[Node]:
+    """Every result in tables, and the other charts under «Flere diagrammer»
+    (``data-vl-out="details"``)."""
     rows = []
     for o in meta["outputs"]:
         if o["kind"] == "number" or o["kind"] == "year":
             rows.append(el("tr", {}, [el("th", {"scope": "row"}, [], o["label"]),
                                       el("td", {"data-vl-value": o["id"]}, [],
                                          format_output(number(out, o["id"]), o))]))
-    parts.append(table(TEXT["all_results"], [TEXT["result"], TEXT["value"]], rows))
+    all_id = "vl-" + meta["id"] + "-alle"
+    parts = [heading("h3", all_id, TEXT["all_results"]),
+             table(all_id, [TEXT["result"], TEXT["value"]], rows)]
+    main = main_output(meta)
+    more = []
     for o in meta["outputs"]:
-        if o["kind"] == "years":
-            for node in years_block(o, series(out, o["id"])):
+        if o["id"] == main:
+            for node in holder_table(meta, o, per_holder(out, o["id"])):
                 parts.append(node)
         elif o["kind"] == "by_holder":
-            for node in by_holder_block(meta, o, per_holder(out, o["id"])):
-                parts.append(node)
+            for node in by_holder_block(meta, o, per_holder(out, o["id"]), width, font):
+                more.append(node)
+        elif o["kind"] == "years":
+            for node in years_block(meta, o, series(out, o["id"]), width, font):
+                more.append(node)
         elif o["kind"] == "years_by_holder":
-            for node in years_by_holder_block(meta, o, series_per_holder(out, o["id"])):
-                parts.append(node)
+            for node in years_by_holder_block(meta, o, series_per_holder(out, o["id"]), width, font):
+                more.append(node)
+    if len(more) > 0:
+        inside = [el("summary", {}, [], TEXT["more_charts"])]
+        for node in more:
+            inside.append(node)
+        parts.append(el("details", {"class": "vl-calc__more"}, inside))
     return parts
 
 
-def years_block(output: OutputMeta, values: list[float]) -> list[Node]:
-    caption = output["label"] + ", " + TEXT["per_year"]
-    labels = [TEXT["year"] + " " + str(t) for t in range(len(values))]
-    rows = [row(labels[t], [format_number(values[t], output["unit"])]) for t in range(len(values))]
-    return [el("h3", {}, [], caption), bar_chart(caption, labels, values, output["unit"]),
-            table(caption, [TEXT["year"], output["label"]], rows, " vl-calc__years")]
+def numbers(node: Node) -> Node:
+    """A chart's numbers, one click away."""
+    return el("details", {"class": "vl-calc__numbers"}, [el("summary", {}, [], TEXT["numbers"]), node])
 
 
-def present_holders(meta: Meta, keys: list[str]) -> list[HolderMeta]:
-    """The holders among ``keys``, in the order of ``meta["holders"]``."""
-    return [h for h in meta["holders"] if h["id"] in keys]
+class Group(TypedDict):
+    label: str
+    level: str
+    value: float
+
+
+def group_label(holder: HolderMeta) -> str:
+    """«Kommunen» of «Kommunen: barnevern»: the budget a holder belongs to."""
+    return holder["label"].split(":")[0]
+
+
+def holder_groups(meta: Meta, value: dict[str, float]) -> list[Group]:
+    """The holders present summed per budget («Kommunen», «Andre kommuner», «Staten» …)."""
+    groups = []
+    labels = []
+    for h in meta["holders"]:
+        if h["id"] in value:
+            label = group_label(h)
+            if label not in labels:
+                labels.append(label)
+                groups.append({"label": label, "level": h["level"],
+                               "value": sum([value[x["id"]] for x in meta["holders"]
+                                             if x["id"] in value and group_label(x) == label])})
+    return groups
+
+
+def holder_table(meta: Meta, output: OutputMeta, value: dict[str, float]) -> list[Node]:
+    """Per holder, with a sum per budget that has several."""
+    present = [h for h in meta["holders"] if h["id"] in value]
+    rows = []
+    for g in holder_groups(meta, value):
+        mine = [h for h in present if group_label(h) == g["label"]]
+        for h in mine:
+            rows.append(row(h["label"], [format_number(value[h["id"]], output["unit"])]))
+        if len(mine) > 1:
+            rows.append(row(TEXT["sum"] + " " + g["label"].lower(),
+                            [format_number(g["value"], output["unit"])], "vl-calc__sum"))
+    label_id = ident(meta, output, "tabell")
+    return [heading("h3", label_id, TEXT["who_pays"] + ": " + output["label"].lower()),
+            table(label_id, [TEXT["holder"], output["label"]], rows)]
+
+
+def years_block(meta: Meta, output: OutputMeta, values: list[float], width: int, font: int) -> list[Node]:
+    """One number per year: a line (a run of equal years is a flat line, not a row of bars)."""
+    label_id = ident(meta, output, "tittel")
+    rows = [row(TEXT["year"] + " " + str(t), [format_number(values[t], output["unit"])])
+            for t in range(len(values))]
+    return [heading("h3", label_id, output["label"]),
+            line_chart(output["label"], [output["label"]], ["sum"], [values], output["unit"], width, font),
+            numbers(table(label_id, [TEXT["year"], output["label"]], rows, " vl-calc__years vl-calc__wide"))]
+
+
+def by_holder_block(meta: Meta, output: OutputMeta, value: dict[str, float], width: int, font: int) -> list[Node]:
+    groups = holder_groups(meta, value)
+    nodes = holder_table(meta, output, value)
+    return [nodes[0], bar_chart(output["label"], [g["label"] for g in groups], [g["value"] for g in groups],
+                                output["unit"], width, font), numbers(nodes[1])]
+
+
+def years_by_holder_block(meta: Meta, output: OutputMeta, value: dict[str, list[float]], width: int,
+                          font: int) -> list[Node]:
+    """A line per level (the sum of its holders) over the years. Its numbers: the table per level
+    in the page; the runtime builds the table of every budget (``years_by_holder_table``) when
+    the «details» opens (``data-vl-years``)."""
+    unit = output["unit"]
+    years = 0
+    for h in meta["holders"]:
+        if h["id"] in value:
+            years = max(years, len(value[h["id"]]))
+    rows = []
+    labels = []
+    levels = []
+    totals = []
+    for level in meta_levels(meta):
+        mine = [h for h in meta["holders"] if h["id"] in value and h["level"] == level]
+        if len(mine) > 0:
+            total = [sum([value[h["id"]][t] for h in mine]) for t in range(years)]
+            labels.append(level_label(meta, level))
+            levels.append(level)
+            totals.append(total)
+            rows.append(row(level_label(meta, level), [format_number(x, unit) for x in total]))
+    label_id = ident(meta, output, "tittel")
+    return [heading("h3", label_id, output["label"]),
+            line_chart(output["label"], labels, levels, totals, unit, width, font),
+            el("details", {"class": "vl-calc__numbers", "data-vl-years": output["id"]},
+               [el("summary", {}, [], TEXT["numbers"]), table(label_id, year_head(years), rows, " vl-calc__wide")])]
 
 
 def level_label(meta: Meta, level: str) -> str:
@@ -218,54 +358,6 @@ def meta_levels(meta: Meta) -> list[str]:
         if h["level"] not in levels:
             levels.append(h["level"])
     return levels
-
-
-def by_holder_block(meta: Meta, output: OutputMeta, value: dict[str, float]) -> list[Node]:
-    present = [h for h in meta["holders"] if h["id"] in value]
-    rows = []
-    for level in meta_levels(meta):
-        mine = [h for h in present if h["level"] == level]
-        for h in mine:
-            rows.append(row(h["label"], [format_number(value[h["id"]], output["unit"])]))
-        if len(mine) > 1:
-            total = sum([value[h["id"]] for h in mine])
-            rows.append(row(TEXT["sum"] + " " + level_label(meta, level).lower(),
-                            [format_number(total, output["unit"])], "vl-calc__sum"))
-    caption = TEXT["who_pays"] + ": " + output["label"]
-    return [el("h3", {}, [], TEXT["who_pays"]), el("p", {}, [], TEXT["positive_saves"]),
-            bar_chart(caption, [h["label"] for h in present], [value[h["id"]] for h in present],
-                      output["unit"]),
-            table(caption, [TEXT["holder"], output["label"]], rows)]
-
-
-def years_by_holder_block(meta: Meta, output: OutputMeta, value: dict[str, list[float]]) -> list[Node]:
-    """Heading, line chart per level and a «details» with the sums per level, year by year.
-
-    The table with every budget, year by year (``years_by_holder_table``, hundreds of cells), is
-    built by the runtime when the «details» opens (``data-vl-years``); the page, and readers
-    without JavaScript, get the table per level.
-    """
-    present = [h for h in meta["holders"] if h["id"] in value]
-    unit = output["unit"]
-    years = 0
-    for h in present:
-        years = max(years, len(value[h["id"]]))
-    levels = []
-    totals = []
-    rows = []
-    for level in meta_levels(meta):
-        mine = [h for h in present if h["level"] == level]
-        if len(mine) > 0:
-            total = [sum([value[h["id"]][t] for h in mine]) for t in range(years)]
-            levels.append(level)
-            totals.append(total)
-            rows.append(row(level_label(meta, level), [format_number(x, unit) for x in total]))
-    caption = output["label"] + ", " + TEXT["per_year"]
-    return [el("h3", {}, [], caption), line_chart(meta, caption, levels, totals, unit),
-            el("details", {"class": "vl-calc__details", "data-vl-years": output["id"]},
-               [el("summary", {}, [], caption),
-                table(output["label"] + ", " + TEXT["per_level"] + ", " + TEXT["per_year"],
-                      year_head(years), rows)])]
 
 
 def year_head(years: int) -> list[str]:
@@ -292,35 +384,44 @@ def years_by_holder_table(meta: Meta, output: OutputMeta, value: dict[str, list[
             if len(mine) > 1:
                 rows.append(row(TEXT["sum"] + " " + level_label(meta, level).lower(),
                                 [format_number(x, unit) for x in total], "vl-calc__sum"))
-    return table(output["label"] + ", " + TEXT["per_year"], year_head(years), rows)
+    return table(ident(meta, output, "tittel"), year_head(years), rows, " vl-calc__wide")
 
 
 # -- charts ----------------------------------------------------------------------------------
+def text_width(text: str, font: int) -> float:
+    return len(text) * CHART["char"] * font
+
+
+def svg(width: int, height: int, label: str, children: list[Node], font: int = 13) -> Node:
+    """A chart: an image (its numbers are in the table beside it), as wide as its column."""
+    return el("svg", {"class": "vl-calc__chart", "viewBox": "0 0 " + str(width) + " " + str(height),
+                      "font-size": str(font), "role": "img", "aria-label": label}, children)
+
+
 def chart_width(texts: list[str], indent: float) -> int:
-    """The viewBox width: wide enough for the longest text at ``CHART["char"]`` units a letter."""
+    """A fixed-geometry chart's viewBox width: wide enough for the longest text (13 px text)."""
     longest = 0
     for t in texts:
         longest = max(longest, len(t))
-    return max(CHART["width"], ceil(indent + CHART["char"] * longest))
+    return max(CHART["min_width"], ceil(indent + CHART["char_units"] * longest))
 
 
-def svg(width: int, height: int, label: str, children: list[Node]) -> Node:
-    """A chart: an image whose numbers are in the table beside it."""
-    return el("svg", {"class": "vl-calc__chart", "viewBox": "0 0 " + str(width) + " " + str(height),
-                      "width": str(ceil(width * CHART["scale"])),
-                      "height": str(ceil(height * CHART["scale"])), "role": "img",
-                      "aria-label": label}, children)
+def captioned_table(caption: str, head: list[str], rows: list[Node], cls: str = "") -> Node:
+    """A results table with its own caption (for a table with no heading of its own)."""
+    cells = [el("th", {"scope": "col"}, [], h) for h in head]
+    return el("div", {"class": "md-typeset__scrollwrap vl-calc__table" + cls}, [el("div", {"class": "md-typeset__table"}, [
+        el("table", {}, [el("caption", {}, [], caption), el("thead", {}, [el("tr", {}, cells)]),
+                         el("tbody", {}, rows)])])])
 
 
-def bar_chart(caption: str, labels: list[str], values: list[float], unit: str) -> Node:
-    """Per value a line «label: value» and under it a bar across the full width, growing right
-    (positive) or left (negative) from a zero line in the middle.
-
-    Every text starts at x = 0 and the width fits the longest, so no label is ever clipped.
-    """
-    texts = [labels[i] + ": " + format_number(values[i], unit) for i in range(len(values))]
-    width = chart_width(texts, 0)
-    step = CHART["label"] + CHART["bar"] + CHART["gap"]
+def bar_chart(caption: str, labels: list[str], values: list[float], unit: str, width: int,
+              font: int) -> Node:
+    """Per value its label and value, and under them a bar growing right (saving, positive) or
+    left (cost, negative) from a zero line. The value stands on the label's line when both fit,
+    else on a line of its own; every text starts inside the chart, so none is clipped."""
+    line = ceil(font * CHART["line"])
+    bar = ceil(font * CHART["bar_em"])
+    gap = ceil(font * CHART["gap_em"])
     top = 0.0
     for v in values:
         top = max(top, abs(v))
@@ -328,20 +429,29 @@ def bar_chart(caption: str, labels: list[str], values: list[float], unit: str) -
         top = 1.0
     zero = width / 2 if len([v for v in values if v < 0]) > 0 else 0.0
     scale = (width - zero) / top
+    children = []
     axis = ""
+    y = 0
     for i in range(len(values)):
-        axis += "M" + coordinate(zero) + " " + str(i * step + CHART["label"] - 2) + "v" + str(CHART["bar"] + 4)
-    children = [el("path", {"class": "vl-calc__axis", "d": axis}, [])]
-    for i in range(len(values)):
-        y = i * step
+        value = format_number(values[i], unit)
+        children.append(el("text", {"x": "0", "y": str(y + font), "text-anchor": "start"}, [],
+                           labels[i] + ":"))
+        if text_width(labels[i] + ": " + value, font) > width:
+            y += line
+            children.append(el("text", {"x": "0", "y": str(y + font), "text-anchor": "start"}, [], value))
+        else:
+            children.append(el("text", {"x": str(width), "y": str(y + font), "text-anchor": "end",
+                                        "class": "vl-calc__value"}, [], value))
+        y += line
         length = abs(values[i]) * scale
-        bar_y = y + CHART["label"]
         x = zero - length if values[i] < 0 else zero
-        children.append(el("text", {"x": "0", "y": str(y + 13), "text-anchor": "start"}, [], texts[i]))
+        axis += "M" + coordinate(zero) + " " + str(y - 2) + "v" + str(bar + 4)
         children.append(el("rect", {"class": "vl-calc__bar--neg" if values[i] < 0 else "vl-calc__bar",
-                                    "x": coordinate(x), "y": str(bar_y), "width": coordinate(length),
-                                    "height": str(CHART["bar"])}, []))
-    return svg(width, len(values) * step, TEXT["chart"].replace("{label}", caption), children)
+                                    "x": coordinate(x), "y": str(y), "width": coordinate(length),
+                                    "height": str(bar)}, []))
+        y += bar + gap
+    children.append(el("path", {"class": "vl-calc__axis", "d": axis}, []))
+    return svg(width, y, TEXT["chart"].replace("{label}", caption), children, font)
 
 
 def marker(level: str, x: float, y: float) -> str:
@@ -355,16 +465,18 @@ def marker(level: str, x: float, y: float) -> str:
     return "M" + coordinate(x - 4) + " " + coordinate(y) + "a4 4 0 1 0 8 0a4 4 0 1 0-8 0z"
 
 
-def x_of(t: int, years: int, width: int) -> float:
+def x_of(t: int, years: int, left: float, width: int) -> float:
     if years > 1:
-        return CHART["edge"] + t * ((width - 2 * CHART["edge"]) / (years - 1))
-    return width / 2
+        return left + t * ((width - left - CHART["edge"]) / (years - 1))
+    return (left + width) / 2
 
 
-def line_chart(meta: Meta, caption: str, levels: list[str], totals: list[list[float]], unit: str) -> Node:
-    """One line per level over the years, each with its own colour, dash pattern and marker; a
+def line_chart(caption: str, labels: list[str], levels: list[str], totals: list[list[float]], unit: str,
+               width: int, font: int) -> Node:
+    """One line per series over the years, each with its own colour, dash pattern and marker; a
     text legend with each line's last value; a zero line; the top and bottom values; year
-    numbers under the plot. The table after it has every number."""
+    numbers under the plot. A series of equal years is a flat line. The table has every number."""
+    line = ceil(font * CHART["line"])
     years = 0
     hi = 0.0
     lo = 0.0
@@ -372,22 +484,36 @@ def line_chart(meta: Meta, caption: str, levels: list[str], totals: list[list[fl
         years = max(years, len(total))
         hi = max(hi, max(total))
         lo = min(lo, min(total))
-    legend = [level_label(meta, levels[i]) + ", " + TEXT["year"].lower() + " " + str(len(totals[i]) - 1)
-              + ": " + format_number(totals[i][-1], unit) for i in range(len(levels))]
-    width = chart_width(legend, CHART["sample"] + 8)
-    top = len(levels) * CHART["legend"] + 4 + CHART["band"]
-    bottom = top + CHART["plot"]
-    span = hi - lo if hi - lo != 0 else 1.0
-    zero_y = top + hi / span * CHART["plot"]
+    # The legend names each line and its last value (a single line: the heading names it).
+    legend = [(labels[i] + ", " + TEXT["year"].lower() if levels[i] != "sum" else TEXT["year"]) + " "
+              + str(len(totals[i]) - 1) + ": " + format_number(totals[i][-1], unit) for i in range(len(levels))]
     children = []
+    y = 0
     for i in range(len(levels)):
-        y = i * CHART["legend"] + 9
+        middle = y + line / 2
         children.append(el("line", {"class": "vl-calc__line vl-calc__line--" + levels[i], "x1": "0",
-                                    "y1": str(y), "x2": str(CHART["sample"]), "y2": str(y)}, []))
+                                    "y1": coordinate(middle), "x2": str(CHART["sample"]),
+                                    "y2": coordinate(middle)}, []))
         children.append(el("path", {"class": "vl-calc__marker vl-calc__marker--" + levels[i],
-                                    "d": marker(levels[i], CHART["sample"] / 2, y)}, []))
-        children.append(el("text", {"x": str(CHART["sample"] + 8), "y": str(y + 4),
-                                    "text-anchor": "start"}, [], legend[i]))
+                                    "d": marker(levels[i], CHART["sample"] / 2, middle)}, []))
+        # A legend too long for one line goes on two: name, then value.
+        if CHART["sample"] + 8 + text_width(legend[i], font) > width:
+            parts = legend[i].split(": ")
+            children.append(el("text", {"x": str(CHART["sample"] + 8), "y": str(y + font),
+                                        "text-anchor": "start"}, [], parts[0] + ":"))
+            y += line
+            children.append(el("text", {"x": str(CHART["sample"] + 8), "y": str(y + font),
+                                        "text-anchor": "start"}, [], parts[1]))
+        else:
+            children.append(el("text", {"x": str(CHART["sample"] + 8), "y": str(y + font),
+                                        "text-anchor": "start"}, [], legend[i]))
+        y += line
+    top = y + line
+    plot = max(CHART["min_plot"], min(CHART["max_plot"], ceil(width * CHART["ratio"])))
+    bottom = top + plot
+    span = hi - lo if hi - lo != 0 else 1.0
+    zero_y = top + hi / span * plot
+    left = 0.0
     grid = ""
     tick_values = [0.0]
     tick_ys = [zero_y - 4]
@@ -398,31 +524,63 @@ def line_chart(meta: Meta, caption: str, levels: list[str], totals: list[list[fl
     if lo != 0:
         grid += "M0 " + coordinate(bottom) + "H" + str(width)
         tick_values.append(lo)
-        tick_ys.append(bottom + 13)
+        tick_ys.append(bottom + font + 2)
     children.append(el("path", {"class": "vl-calc__grid", "d": grid}, []))
     children.append(el("line", {"class": "vl-calc__axis", "x1": "0", "y1": coordinate(zero_y),
                                 "x2": str(width), "y2": coordinate(zero_y)}, []))
     for i in range(len(tick_values)):
-        children.append(el("text", {"class": "vl-calc__tick", "x": "0", "y": coordinate(tick_ys[i]),
-                                    "text-anchor": "start"}, [], format_number(tick_values[i], unit)))
-    every = ceil(years / 12) if years > 0 else 1
+        if i == 0 or abs(tick_ys[i] - tick_ys[0]) > line:  # no tick on top of the zero tick
+            children.append(el("text", {"class": "vl-calc__tick", "x": "0", "y": coordinate(tick_ys[i]),
+                                        "text-anchor": "start"}, [], format_number(tick_values[i], unit)))
+    # Year numbers: as many as fit side by side.
+    label_room = text_width("00", font) + font
+    room = (width - CHART["edge"]) / label_room
+    every = 1
+    while years / every > room:
+        every += 1
+    year_y = bottom + font + 2 + (line if lo != 0 else 0)
     for t in range(years):
         if t % every == 0:
-            children.append(el("text", {"x": coordinate(x_of(t, years, width)),
-                                        "y": str(bottom + CHART["band"] + 13), "text-anchor": "middle"},
-                               [], str(t)))
-    children.append(el("text", {"x": coordinate(width / 2), "y": str(bottom + 2 * CHART["band"] + 13),
+            children.append(el("text", {"x": coordinate(x_of(t, years, left + CHART["edge"], width)),
+                                        "y": coordinate(year_y), "text-anchor": "middle"}, [], str(t)))
+    children.append(el("text", {"x": coordinate(width / 2), "y": coordinate(year_y + line),
                                 "text-anchor": "middle"}, [], TEXT["year"]))
     for i in range(len(levels)):
-        points = [coordinate(x_of(t, years, width)) + "," + coordinate(top + (hi - totals[i][t]) / span * CHART["plot"])
-                  for t in range(len(totals[i]))]
-        marks = [marker(levels[i], x_of(t, years, width), top + (hi - totals[i][t]) / span * CHART["plot"])
-                 for t in range(len(totals[i]))]
+        xs = [x_of(t, years, left + CHART["edge"], width) for t in range(len(totals[i]))]
+        ys = [top + (hi - totals[i][t]) / span * plot for t in range(len(totals[i]))]
+        points = [coordinate(xs[t]) + "," + coordinate(ys[t]) for t in range(len(xs))]
         children.append(el("polyline", {"class": "vl-calc__line vl-calc__line--" + levels[i],
                                         "points": " ".join(points)}, []))
-        children.append(el("path", {"class": "vl-calc__marker vl-calc__marker--" + levels[i],
-                                    "d": "".join(marks)}, []))
-    names = [level_label(meta, level).lower() for level in levels]
+        if len(xs) <= 25:  # markers while they stay apart
+            marks = [marker(levels[i], xs[t], ys[t]) for t in range(len(xs))]
+            children.append(el("path", {"class": "vl-calc__marker vl-calc__marker--" + levels[i],
+                                        "d": "".join(marks)}, []))
+    names = [label.lower() for label in labels]
     joined = ", ".join(names[:-1]) + " " + TEXT["and"] + " " + names[-1] if len(names) > 1 else "".join(names)
     label = TEXT["line_chart"].replace("{label}", caption).replace("{levels}", joined)
-    return svg(width, bottom + 3 * CHART["band"] + 4, label, children)
+    return svg(width, ceil(year_y + line + 6), label, children, font)
+
+
+# -- words for the reading sentences (each model's ``sentence`` uses these) -----------------
+def amount(x: float) -> str:
+    """A rounded amount for a sentence, without sign: «1,2 mill. kr», «238 000 kr», «9 031 kr»."""
+    if abs(x) >= 1000000:
+        return format_number(round(abs(x) / 100000) / 10, "%", False, True) + NBSP + "mill." + NBSP + "kr"
+    if abs(x) >= 100000:
+        return format_number(round(abs(x) / 1000) * 1000, "kr")
+    return format_number(abs(x), "kr")
+
+
+def gain(who: str, x: float) -> str:
+    """«kommunen sparer 163 000 kr» or «staten har en netto kostnad på 20 000 kr»."""
+    if x < 0:
+        return who + " har en netto kostnad på " + amount(x)
+    return who + " sparer " + amount(x)
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def holders_sum(value: dict[str, float], ids: list[str]) -> float:
+    return sum([value[k] for k in ids if k in value])

@@ -26,8 +26,8 @@ from calculators.view import (
     number,
     row,
     svg,
-    table,
 )
+from calculators.view import captioned_table as table
 
 TEXT_U = {
     "heading": "Hvor sikkert er tallet?",

@@ -42,9 +42,12 @@ def on_page_markdown(
     markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
     try:
-        embed.marker_ids(markdown, page.file.src_uri)
+        ids = embed.marker_ids(markdown, page.file.src_uri)
     except (embed.MarkerError, DeclarationError) as error:
         raise PluginError(str(error)) from None
+    if ids:  # a calculator page: its width goes to the form and the results beside it
+        hide = list(page.meta.get("hide") or [])
+        page.meta["hide"] = [*hide, "navigation"] if "navigation" not in hide else hide
     return None
 
 
@@ -54,10 +57,12 @@ def on_page_content(
     if not embed.MARKER.search(html):
         return None
     try:
-        return embed.embed(html, page.file.src_uri,
+        html = embed.embed(html, page.file.src_uri,
                            lambda path: get_relative_url(path, page.url), _assets)
     except (embed.MarkerError, DeclarationError) as error:
         raise PluginError(str(error)) from None
+    embed.add_to_toc(page.toc, html)
+    return html
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -29,6 +29,7 @@ from calculators.finance import (
     sum_rows,
 )
 from calculators.model import BUDGET_HOLDERS, Output
+from calculators.view import Outputs, capital, gain, holders_sum, number, per_holder, series
 
 DATA = load_model_data("familie")
 
@@ -197,6 +198,32 @@ OUTPUTS = (
     Output("kumulativ_netto", "Samlet netto nåverdi over tid", "kr", kind="years_by_holder"),
 )
 
+ORDINALS = ["første", "andre", "tredje", "fjerde", "femte", "sjette", "sjuende", "åttende", "niende",
+            "tiende", "ellevte", "tolvte", "trettende", "fjortende", "femtende", "sekstende",
+            "syttende", "attende", "nittende", "tjuende"]
+"""Year 0 is the first year: «i år 5 (det sjette året)»."""
+STATE_HOLDERS = [holder.id for holder in BUDGET_HOLDERS if holder.level == "stat"]
+
+
+def sentence(out: Outputs) -> str:
+    """The result in plain words: when it pays back, and who saves (shown above the charts)."""
+    years = len(series(out, "netto_offentlig_per_ar"))
+    payback = number(out, "tilbakebetalingsar")
+    if payback >= 0:
+        year = int(payback)
+        nth = f" (det {ORDINALS[year]} året)" if year < len(ORDINALS) else ""
+        when = ("innen én valgperiode" if year < ELECTION_PERIOD_YEARS
+                else "lenger enn én valgperiode")
+        first = ("Med disse forutsetningene er investeringen betalt tilbake for offentlige budsjetter "
+                 + f"i år {year}{nth} – {when}.")
+    else:
+        first = ("Med disse forutsetningene er investeringen ikke betalt tilbake for offentlige "
+                 + f"budsjetter innen perioden på {years} år.")
+    state = holders_sum(per_holder(out, "nnv_per_budsjett"), STATE_HOLDERS)
+    return (first + f" Regnet i nåverdi over {years} år: " + gain("kommunen", number(out, "nnv_kommune"))
+            + ", " + gain("staten", state) + ". " + capital(gain("samfunnet samlet", number(out, "nnv_samfunn")))
+            + ".")
+
 MODEL = DATA.model(
     id="familie",
     description="Hva det koster og hva det kan spare å følge én familie med et investeringsteam, "
@@ -206,4 +233,5 @@ MODEL = DATA.model(
     helpers=FINANCE_HELPERS + (
         effect_profile, staff_hours_per_year, investment_per_year, line_changes, investment_rows,
     ),
+    sentence=sentence,
 )

@@ -14,6 +14,7 @@ Inputs, defaults and presets come from ``calculators/data/investeringsmote.yaml`
 from calculators.data_files import load_model_data
 from calculators.finance import discount_factors, hourly_cost, present_value, stepped_rates
 from calculators.model import Output
+from calculators.view import Outputs, amount, format_number, number
 
 DATA = load_model_data("investeringsmote")
 
@@ -84,6 +85,17 @@ def compute(v):
     }
 
 
+def sentence(out: Outputs) -> str:
+    """The result in plain words: what a meeting costs against the meetings it replaces."""
+    hours = number(out, "timer_spart_per_ar")
+    first = ("Ett investeringsmøte koster " + amount(number(out, "kostnad_investeringsmote"))
+             + " i arbeidstid, de separate møtene det erstatter " + amount(number(out, "kostnad_separate")) + ".")
+    if hours >= 0:
+        return (first + " Det frigjør " + format_number(hours, "timer") + " i året, verdt "
+                + amount(number(out, "spart_per_ar")) + " – frigjort tid, ikke en innsparing i budsjettet"
+                + " før stillinger endres.")
+    return (first + " Det bruker " + format_number(-hours, "timer") + " mer i året enn møtene det erstatter.")
+
 MODEL = DATA.model(
     id="investeringsmote",
     description="Hva et møte i investeringsteamet koster, sammenlignet med de separate møtene "
@@ -91,4 +103,5 @@ MODEL = DATA.model(
     outputs=OUTPUTS,
     compute=compute,
     helpers=(hourly_cost,),
+    sentence=sentence,
 )

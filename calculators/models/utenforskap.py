@@ -24,6 +24,7 @@ from calculators.finance import (
     sum_rows,
 )
 from calculators.model import BUDGET_HOLDERS, Output
+from calculators.view import Outputs, amount, format_number, number
 
 DATA = load_model_data("utenforskap")
 RETIREMENT_AGE = 67
@@ -194,6 +195,22 @@ OUTPUTS = (
                 "kan ikke betale seg. -1: forløpet koster ikke det offentlige noe."),
 )
 
+def sentence(out: Outputs) -> str:
+    """The result in plain words: what one case costs, who bears it, what the measure must do."""
+    years = int(number(out, "ar_regnet"))
+    first = (f"Én ung person utenfor arbeid og utdanning i {years} år koster offentlige budsjetter "
+             + amount(number(out, "nv_offentlig")) + " i nåverdi – staten " + amount(number(out, "nv_stat"))
+             + ", kommunen " + amount(number(out, "nv_kommune")) + ".")
+    needed = number(out, "tilfeller_som_betaler")
+    if needed < 0:
+        return first + " Forløpet koster ikke det offentlige noe, så tiltaket kan ikke betale seg."
+    net = number(out, "nnv_tiltak_offentlig")
+    verdict = "gir en netto gevinst på " if net >= 0 else "gir et netto tap på "
+    return (first + " Tiltaket betaler seg for offentlige budsjetter om det forebygger "
+            + format_number(needed, "antall") + " tilfeller; med tallene dere har lagt inn forebygger det "
+            + format_number(number(out, "forebygde_tilfeller"), "antall") + " og " + verdict
+            + amount(net) + ".")
+
 MODEL = DATA.model(
     id="utenforskap",
     description="Hva det koster kommunen, fylkeskommunen, staten og samfunnet når en ung person "
@@ -202,4 +219,5 @@ MODEL = DATA.model(
     compute=compute,
     helpers=FINANCE_HELPERS + (years_outside, tax_shares, benefit_flows, net_lost_tax,
                                yearly_flows, level_value),
+    sentence=sentence,
 )

@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from calculators import registry
 from calculators.evaluate import evaluate
-from calculators.render import format_number, format_output
+from calculators.render import _preset_on_screen, format_number, format_output
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +86,8 @@ def test_editing_a_field_after_a_preset_turns_the_choice_into_own_values(make_pa
     values = preset_values("familie", NO_EFFECT) | {"barnevern_reduksjon": 10}
     expect(page.locator('dl [data-vl-value="nnv_offentlig"]')).to_have_text(
         expected_headline("familie", values)["nnv_offentlig"])
-    assert page.locator("[data-vl-preset]").input_value() == ""
+    assert page.locator("[data-vl-preset]").input_value() == "egne"
+    expect(page.locator("[data-vl-preset] option:checked")).to_have_text("Egne tall")
     assert "preset=" not in page.url and "barnevern_reduksjon=10" in page.url
 
 
@@ -96,5 +97,6 @@ def test_an_unknown_preset_in_the_url_gives_a_notice_and_keeps_the_defaults(make
     notice = page.locator(".vl-calc__notice")
     expect(notice).to_be_visible()
     assert "preset=finnes-ikke" in notice.inner_text()
-    assert page.locator("[data-vl-preset]").input_value() == ""
+    # The defaults are on screen: the selector names the preset that has them (if one does).
+    assert page.locator("[data-vl-preset]").input_value() == _preset_on_screen(registry.load(model_id))
     assert shown_headline(page, model_id) == expected_headline(model_id)

@@ -116,7 +116,8 @@ def run_view(ctx, model_id: str, name: str, *args: object) -> object:
 
 @pytest.mark.parametrize("model_id", registry.model_ids())
 def test_javascript_draws_the_results_python_draws(v8, model_id: str) -> None:
-    """Every node of the results view — texts, formatted figures, chart geometry — equal, for
+    """Every node of the results view — the reading sentence, texts, formatted figures, chart
+    geometry — equal, for
     Python's outputs at random inputs (the same outputs, so any difference is the view's)."""
     model = registry.load(model_id)
     meta = bundle.metadata(model)
@@ -128,7 +129,10 @@ def test_javascript_draws_the_results_python_draws(v8, model_id: str) -> None:
             out = evaluate(model, values)
         except NotComputable:
             return
-        assert run_view(v8, model_id, "results", meta, out) == view.results(meta, out)
+        sentence = model.sentence(out)
+        assert run_view(v8, model_id, "sentence", out) == sentence
+        assert run_view(v8, model_id, "summary", meta, out, sentence, 520, 16) == view.summary(meta, out, sentence, 520, 16)
+        assert run_view(v8, model_id, "details", meta, out, 700, 15) == view.details(meta, out, 700, 15)
 
     check()
 

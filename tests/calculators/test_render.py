@@ -18,12 +18,13 @@ from calculators.view import CHART, format_number
 META = metadata(registry.load("familie"))
 
 
-def chart(caption: str, labels: list[str], values: list[float], unit: str, base: str) -> str:
-    return html([view.bar_chart(caption, labels, values, unit)])
+def chart(caption: str, labels: list[str], values: list[float], unit: str, base: str, width: int = 400) -> str:
+    return html([view.bar_chart(caption, labels, values, unit, width, 15)])
 
 
 def line_chart(caption: str, series: list[tuple[str, list[float]]], unit: str, base: str) -> str:
-    return html([view.line_chart(META, caption, [s[0] for s in series], [s[1] for s in series], unit)])
+    labels = [META["levels"][s[0]] for s in series]
+    return html([view.line_chart(caption, labels, [s[0] for s in series], [s[1] for s in series], unit, 560, 15)])
 
 SVG = "{http://www.w3.org/2000/svg}"
 LONGEST_HOLDER = max((h.label for h in BUDGET_HOLDERS), key=len)
@@ -46,26 +47,32 @@ def bar_charts(model_id: str) -> list[ET.Element]:
 
 
 @pytest.mark.parametrize("model_id", registry.model_ids())
-def test_every_bar_label_starts_at_the_left_edge_and_fits_the_width(model_id: str) -> None:
+def test_every_bar_text_lies_inside_the_width(model_id: str) -> None:
+    """Labels start at the left edge, values end at the right edge; each fits the width."""
     charts = bar_charts(model_id)
     assert charts, "the model shows no bar chart"
     for svg in charts:
+        width = view_width(svg)
         for text in svg.iter(f"{SVG}text"):
-            assert float(text.get("x")) >= 0
-            assert text.get("text-anchor") == "start"
-            assert CHART["char"] * len(text.text) <= view_width(svg)
+            anchor, x = text.get("text-anchor"), float(text.get("x"))
+            assert (anchor, x) in {("start", 0.0), ("end", width)}
+            assert CHART["char"] * int(svg.get("font-size")) * len(text.text) <= width
 
 
-def test_a_bar_label_carries_the_formatted_value() -> None:
+def test_a_bar_label_and_its_formatted_value_share_a_line_when_they_fit() -> None:
     svg = svgs(chart("Test", ["Kommunen: barnevern"], [332071.13], "kr", "t"))[0]
-    assert svg.find(f"{SVG}text").text == "Kommunen: barnevern: 332\u00a0071\u00a0kr"
+    label, value = svg.findall(f"{SVG}text")
+    assert (label.text, value.text) == ("Kommunen: barnevern:", "332\u00a0071\u00a0kr")
+    assert label.get("y") == value.get("y") and value.get("text-anchor") == "end"
 
 
-def test_the_chart_widens_for_a_label_longer_than_the_default_width() -> None:
-    label = LONGEST_HOLDER + " " + "x" * 60
-    svg = svgs(chart("Test", [label], [-12345678], "kr", "t"))[0]
-    text = svg.find(f"{SVG}text").text
-    assert view_width(svg) >= CHART["char"] * len(text) > CHART["width"]
+def test_a_label_too_long_for_the_width_puts_its_value_on_the_next_line() -> None:
+    label = LONGEST_HOLDER + " " + "x" * 10
+    svg = svgs(chart("Test", [label], [-12345678], "kr", "t", width=300))[0]
+    first, second = svg.findall(f"{SVG}text")
+    assert view_width(svg) == 300
+    assert first.text == label + ":" and second.text == "\u221212\u00a0345\u00a0678\u00a0kr"
+    assert float(second.get("y")) > float(first.get("y")) and second.get("x") == "0"
 
 
 def test_with_a_negative_value_the_zero_line_is_in_the_middle() -> None:
@@ -83,9 +90,10 @@ def line_charts(model_id: str, values: dict[str, float] | None = None) -> list[E
     return [s for s in svgs(html) if s.find(f"{SVG}polyline") is not None]
 
 
-def test_familie_draws_one_line_chart_per_output_by_holder_and_year() -> None:
+def test_familie_draws_one_line_chart_per_output_by_year() -> None:
+    """Years are lines, not rows of bars (a run of equal years is a flat line)."""
     model = registry.load("familie")
-    assert len(line_charts("familie")) == sum(o.kind == "years_by_holder" for o in model.outputs)
+    assert len(line_charts("familie")) == sum(o.kind in ("years", "years_by_holder") for o in model.outputs)
 
 
 def test_the_cumulative_chart_has_a_line_per_level_and_a_point_per_year() -> None:
@@ -115,7 +123,7 @@ def test_levels_without_holders_get_no_line() -> None:
 def test_the_line_chart_has_a_zero_line_year_labels_and_says_where_the_numbers_are() -> None:
     svg = svgs(line_chart("Test", [("kommune", [1.0, -2.0, 4.0])], "kr", "t"))[0]
     assert svg.get("role") == "img"
-    assert svg.get("aria-label").endswith("Tallene står i tabellen.")
+    assert svg.get("aria-label").endswith("Tallene står i tabellen under.")
     assert svg.find(f"{SVG}line[@class='vl-calc__axis']") is not None
     texts = [t.text for t in svg.iter(f"{SVG}text")]
     assert ["0", "1", "2", "År"] == [t for t in texts if t in {"0", "1", "2", "År"}]

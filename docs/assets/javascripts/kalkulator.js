@@ -37,6 +37,9 @@
     copyFailed: "Kunne ikke kopiere. Merk og kopier adressen i adressefeltet: ",
     reset: "Alle felt er tilbakestilt til standardverdiene.",
     exportFailed: "Kunne ikke lage filen. Last siden på nytt og prøv igjen.",
+    own: "Egne tall",
+    presentOn: "Vis på storskjerm",
+    presentOff: "Avslutt storskjerm",
   };
   const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight
   const SVG = "http://www.w3.org/2000/svg";
@@ -92,17 +95,20 @@
     const meta = model.meta, view = model.view, form = root.querySelector("form");
     const format = (value, unit) => view.format_number(value, unit, false, false);
     const fields = new Map(meta.inputs.map((i) => [i.id, form.elements.namedItem(i.id)]));
-    const out = root.querySelector("[data-vl-out]"), stale = root.querySelector(".vl-calc__stale");
+    const outs = { summary: root.querySelector('[data-vl-out="summary"]'), details: root.querySelector('[data-vl-out="details"]') };
+    const stale = root.querySelector(".vl-calc__stale"), peek = root.querySelector("[data-vl-peek]");
     const live = root.querySelector(".vl-calc__live"), notice = root.querySelector(".vl-calc__notice");
-    const preset = root.querySelector("[data-vl-preset]");
-    let announceTimer = 0, current = null;
+    const preset = root.querySelector("[data-vl-preset]"), copied = root.querySelector(".vl-calc__copied");
+    const present = root.querySelector('[data-vl-action="present"]');
     const defaults = Object.fromEntries(meta.inputs.map((i) => [i.id, i.default]));
+    let announceTimer = 0, copiedTimer = 0, current = null, drawn = "";
+
     scenarios.set(root, () => {
       if (!current) current = { values: defaults, result: model.compute(defaults) };
       const values = current.values;
       return { model: meta.id, title: meta.title, values: { ...values }, defaults: { ...defaults },
         changed: meta.inputs.filter((i) => values[i.id] !== i.default).map((i) => i.id),
-        outputs: current.result, sentence: "", link: location.href, meta };
+        outputs: current.result, sentence: view.sentence(current.result), link: location.href, meta };
     });
 
     function setError(input, message) {
@@ -127,7 +133,24 @@
     function markStale(message) {
       stale.textContent = message;
       stale.hidden = false;
-      out.classList.add("vl-calc__out--stale");
+      for (const out of Object.values(outs)) out.classList.add("vl-calc__out--stale");
+    }
+
+    // Charts are drawn for the width of their column, in CSS pixels (calculators/view.py).
+    const width = (out) => Math.max(240, Math.floor((out.clientWidth || 560) / 10) * 10);
+    const presenting = () => document.documentElement.classList.contains("vl-present");
+
+    function draw(force) {
+      if (!current) return;
+      // Chart text in proportion to the page's (Material grows it on wide screens): ≥ 16 px.
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
+      const font = Math.round(rem * (presenting() ? 1.1 : 0.8)), size = [width(outs.summary), width(outs.details), font].join();
+      if (!force && size === drawn) return;
+      drawn = size;
+      const result = current.result, sentence = view.sentence(result);
+      outs.summary.replaceChildren(...view.summary(meta, result, sentence, width(outs.summary), font).map((n) => build(n, false)));
+      outs.details.replaceChildren(...view.details(meta, result, width(outs.details), font).map((n) => build(n, false)));
+      if (peek) peek.textContent = outs.summary.querySelector("dd").textContent;
     }
 
     function update(announce) {
@@ -137,17 +160,15 @@
       try { result = model.compute(values); } catch (error) { result = null; }
       if (!result || !finite(result)) return markStale(TEXT.notComputable);
       stale.hidden = true;
-      out.classList.remove("vl-calc__out--stale");
-      out.replaceChildren(...view.results(meta, result).map((node) => build(node, false)));
-      writeUrl(values);
+      for (const out of Object.values(outs)) out.classList.remove("vl-calc__out--stale");
       current = { values, result };
+      draw(true);
+      showPreset(values);
+      writeUrl(values);
       root.dispatchEvent(new CustomEvent("vl-resultat", { detail: current })); // usikkerhet.js
       if (announce) {
         clearTimeout(announceTimer);
-        announceTimer = setTimeout(() => {
-          live.textContent = meta.outputs.filter((o) => o.headline)
-            .map((o) => o.label + ": " + out.querySelector(`dd[data-vl-value="${o.id}"]`).textContent).join(". ");
-        }, 800);
+        announceTimer = setTimeout(() => { live.textContent = view.sentence(result); }, 800);
       }
     }
 
@@ -158,17 +179,36 @@
       }
     }
 
+    // The selector names the preset whose values are on screen; «Egne tall» appears only when
+    // the values match no preset (after an edit).
+    function showPreset(values) {
+      if (!preset) return;
+      const same = (id) => meta.inputs.every((i) => values[i.id] === (i.id in meta.presets[id] ? meta.presets[id][i.id] : i.default));
+      const match = Object.keys(meta.presets).find(same);
+      let own = preset.querySelector("[data-vl-own]");
+      const standard = [...preset.options].find((o) => o.value === "");
+      if (match) preset.value = match;
+      else if (standard && meta.inputs.every((i) => values[i.id] === i.default)) preset.value = "";
+      else {
+        if (!own) {
+          own = new Option(TEXT.own, "egne");
+          own.dataset.vlOwn = "";
+          preset.prepend(own);
+        }
+        preset.value = "egne";
+      }
+      if (own && preset.value !== "egne") own.remove();
+    }
+
     // The scenario lives in the URL's #fragment, which a browser never sends to a server (not in
-    // a request, not in a Referer): what a reader types stays out of every log. A chosen preset is
-    // #preset=<id> while the fields hold its values; an edit away from them turns the choice into
-    // «Egne tall» and the fragment into the values themselves. Old ?… links still open (readUrl)
-    // and move to # at once; other ?-parameters stay where they are.
+    // a request, not in a Referer): what a reader types stays out of every log. A preset on screen
+    // is #preset=<id> (none for the one the page opens with); other values go as themselves, and
+    // presentation mode as visning=storskjerm. Old ?… links still open (readUrl) and move to # at
+    // once; other ?-parameters stay where they are. The one place that writes the address.
     function writeUrl(values) {
-      const chosen = preset && Object.hasOwn(meta.presets, preset.value) ? meta.presets[preset.value] : null;
-      if (chosen && meta.inputs.some((i) => values[i.id] !== (i.id in chosen ? chosen[i.id] : i.default))) preset.value = "";
-      const named = preset ? preset.value : "";
+      const named = preset && Object.hasOwn(meta.presets, preset.value) ? preset.value : "";
       // Keys of the uncertainty block (usikkerhet.js: lav_, hoy_, pm_) share the fragment.
-      const own = (key) => key === "preset" || fields.has(key);
+      const own = (key) => key === "preset" || key === "visning" || fields.has(key);
       const shared = (key) => /^(lav|hoy|pm)_/.test(key);
       const hash = location.hash.slice(1);
       const params = new URLSearchParams(hash.includes("=") ? hash : "");
@@ -181,7 +221,8 @@
       for (const input of meta.inputs) {
         if (!named && values[input.id] !== input.default) params.set(input.id, String(values[input.id]));
       }
-      if (named) params.set("preset", named);
+      if (named && named !== preset.dataset.vlDefault) params.set("preset", named);
+      if (presenting()) params.set("visning", "storskjerm");
       const rest = search.toString(), query = params.toString();
       history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "")
         + (query ? "#" + query : (hash.includes("=") ? "" : location.hash)));
@@ -193,13 +234,11 @@
       const values = {}, ignored = [];
       const presetId = params.get("preset");
       if (presetId !== null) {
-        if (Object.hasOwn(meta.presets, presetId)) {
-          Object.assign(values, meta.presets[presetId]);
-          if (preset) preset.value = presetId;
-        } else ignored.push("preset=" + presetId);
+        if (Object.hasOwn(meta.presets, presetId)) Object.assign(values, meta.presets[presetId]);
+        else ignored.push("preset=" + presetId);
       }
       for (const [key, raw] of params) {
-        if (key === "preset" || IGNORED_PARAMS.includes(key) || /^(lav|hoy|pm)_/.test(key)) continue; // lav_/hoy_/pm_: usikkerhet.js
+        if (key === "preset" || key === "visning" || IGNORED_PARAMS.includes(key) || /^(lav|hoy|pm)_/.test(key)) continue; // lav_/hoy_/pm_: usikkerhet.js
         const input = meta.inputs.find((i) => i.id === key);
         const value = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
         if (input && !check(value, input, format)) values[key] = value;
@@ -209,13 +248,31 @@
         notice.textContent = TEXT.ignored + ignored.join(", ");
         notice.hidden = false;
       }
-      return values;
+      return { values, present: params.get("visning") === "storskjerm" };
+    }
+
+    // Presentation mode: no navigation, large headline figures, the key inputs with large controls.
+    function setPresenting(on) {
+      document.documentElement.classList.toggle("vl-present", on);
+      present.setAttribute("aria-pressed", String(on));
+      present.textContent = on ? TEXT.presentOff : TEXT.presentOn;
+      if (current) writeUrl(current.values);
+      draw(true);
+    }
+
+    function step(input, direction) {
+      const field = fields.get(input.id), parsed = parseNumber(field.value);
+      if (parsed.error) return;
+      const size = input.step || (input.integer ? 1 : Math.max(1, Math.abs(parsed.value) / 10));
+      const next = Math.min(input.max, Math.max(input.min, Math.round((parsed.value + direction * size) * 1e9) / 1e9));
+      field.value = view.format_number(next, input.unit, true, true);
+      update(true);
     }
 
     // A table of every budget, year by year, is built when its «details» opens; the page holds the
     // table per level (calculators/view.py: years_by_holder_block), so it stays small on a phone.
     // «toggle» does not bubble: listen while it passes down (capture).
-    out.addEventListener("toggle", (event) => {
+    outs.details.addEventListener("toggle", (event) => {
       const details = event.target;
       if (!details.open || !details.dataset || !details.dataset.vlYears || details.dataset.vlBuilt) return;
       if (!current) current = { values: defaults, result: model.compute(defaults) };
@@ -226,34 +283,61 @@
     }, true);
     form.addEventListener("input", (event) => { if (event.target !== preset) update(true); });
     form.addEventListener("submit", (event) => { event.preventDefault(); update(true); });
+    form.addEventListener("keydown", (event) => {
+      const input = meta.inputs.find((i) => i.id === event.target.name);
+      if (!input || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+      event.preventDefault();
+      step(input, event.key === "ArrowUp" ? 1 : -1);
+    });
     if (preset) {
+      preset.disabled = false;
+      const standard = [...preset.options].find((o) => o.selected);
+      preset.dataset.vlDefault = standard ? standard.value : "";
       preset.addEventListener("change", () => {
+        if (preset.value === "egne") return;
         setValues(meta.presets[preset.value] || {});
         update(true);
       });
     }
-    form.addEventListener("click", (event) => {
-      const action = event.target.closest("[data-vl-action]");
-      if (!action) return;
-      if (action.dataset.vlAction === "reset") {
+    root.addEventListener("click", (event) => {
+      const target = event.target.closest("[data-vl-action], [data-vl-step]");
+      if (!target) return;
+      if (target.dataset.vlStep) {
+        step(meta.inputs.find((i) => i.id === target.parentElement.querySelector("input").name), Number(target.dataset.vlStep));
+      } else if (target.dataset.vlAction === "reset") {
         setValues({});
-        if (preset) preset.value = "";
         notice.hidden = true;
         update(false);
         live.textContent = TEXT.reset;
-      } else if (action.dataset.vlAction === "eksport") {
-        exportScenario(root, action, live, notice);
-      } else if (action.dataset.vlAction === "copy") {
+      } else if (target.dataset.vlAction === "eksport") {
+        exportScenario(root, target, live, notice);
+      } else if (target.dataset.vlAction === "copy") {
         if (current) writeUrl(current.values); // a jump to a heading may have replaced the #scenario
         const href = location.href;
-        const done = () => { live.textContent = TEXT.copied; };
+        const done = () => {
+          copied.textContent = TEXT.copied;
+          clearTimeout(copiedTimer);
+          copiedTimer = setTimeout(() => { copied.textContent = ""; }, 6000);
+        };
         const failed = () => { notice.textContent = TEXT.copyFailed + href; notice.hidden = false; };
         if (navigator.clipboard) navigator.clipboard.writeText(href).then(done, failed); else failed();
+      } else if (target.dataset.vlAction === "present") {
+        setPresenting(!presenting());
+      } else if (target.dataset.vlAction === "all") {
+        const all = root.classList.toggle("vl-calc--all");
+        target.setAttribute("aria-expanded", String(all));
       }
     });
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && presenting() && document.contains(root)) setPresenting(false);
+    });
+    for (const field of fields.values()) field.readOnly = false;
     root.querySelector(".vl-calc__actions").hidden = false;
     const fromUrl = readUrl();
-    if (Object.keys(fromUrl).length) { setValues(fromUrl); update(false); }
+    setValues(fromUrl.values);
+    update(false);
+    if (fromUrl.present) setPresenting(true);
+    if (globalThis.ResizeObserver) new ResizeObserver(() => requestAnimationFrame(() => draw(false))).observe(root);
     root.dispatchEvent(new CustomEvent("vl-bundet")); // usikkerhet.js
   }
 
