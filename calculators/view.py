@@ -409,7 +409,8 @@ def chart_width(texts: list[str], indent: float) -> int:
 def captioned_table(caption: str, head: list[str], rows: list[Node], cls: str = "") -> Node:
     """A results table with its own caption (for a table with no heading of its own)."""
     cells = [el("th", {"scope": "col"}, [], h) for h in head]
-    return el("div", {"class": "md-typeset__scrollwrap vl-calc__table" + cls}, [el("div", {"class": "md-typeset__table"}, [
+    return el("div", {"class": "md-typeset__scrollwrap vl-calc__table vl-calc__wide" + cls, "tabindex": "0",
+                      "role": "region", "aria-label": caption}, [el("div", {"class": "md-typeset__table"}, [
         el("table", {}, [el("caption", {}, [], caption), el("thead", {}, [el("tr", {}, cells)]),
                          el("tbody", {}, rows)])])])
 

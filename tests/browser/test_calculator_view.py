@@ -208,7 +208,7 @@ def test_without_javascript_the_fields_are_read_only_and_say_so(browser, site_ur
     try:
         page = context.new_page()
         page.goto(site_url + PAGES["familie"] + "?barnevern=900000")
-        fields = page.locator(".vl-calc__form input")
+        fields = page.locator(".vl-calc__field input")
         assert fields.count() > 10
         assert fields.evaluate_all("(xs) => xs.every((x) => x.readOnly)")
         note = page.locator(".vl-calc__noscript")

@@ -57,7 +57,7 @@ def test_after_an_input_change_every_chart_text_lies_inside_its_chart(make_page,
 
 
 # Every chart as [tag, attributes but id, text] for each element: what both renderers must agree on.
-STRUCTURE = """() => [...document.querySelectorAll('.vl-calc__chart')].map((svg) =>
+STRUCTURE = """() => [...document.querySelectorAll('[data-vl-out] .vl-calc__chart')].map((svg) =>
   [svg, ...svg.querySelectorAll('*')].map((node) => [node.tagName,
     Object.fromEntries([...node.attributes].filter((a) => a.name !== 'id').map((a) => [a.name, a.value])),
     node.children.length ? '' : node.textContent]))"""
