@@ -22,7 +22,7 @@ BAD_INPUTS = ["", "mange", "-3", "99999999999", "1 000,5", "1.000,5", "kr 1000",
 
 
 def shown(page: Page, output_id: str) -> str:
-    return page.locator(f'dl [data-vl-value="{output_id}"]').first.inner_text()
+    return page.locator(f'dd[data-vl-value="{output_id}"]').first.inner_text()
 
 
 def expected(output_id: str, values: dict[str, float] | None = None) -> str:
@@ -51,7 +51,7 @@ def test_editing_an_input_updates_the_result_to_the_python_value(make_page, site
     page = open_calculator(make_page, site_url)
     field(page, "deltakere_kommune").fill("8")
     want = expected("kostnad_investeringsmote", {"deltakere_kommune": 8})
-    expect(page.locator('dl [data-vl-value="kostnad_investeringsmote"]')).to_have_text(want)
+    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(want)
     assert shown(page, "spart_per_ar") == expected("spart_per_ar", {"deltakere_kommune": 8})
     assert page.console_errors == []
 
@@ -142,7 +142,7 @@ def test_the_calculator_works_with_the_keyboard_alone(make_page, site_url) -> No
     field(page, "deltakere_kommune").focus()
     page.keyboard.press("Control+A")
     page.keyboard.type("7")
-    expect(page.locator('dl [data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
         expected("kostnad_investeringsmote", {"deltakere_kommune": 7}))
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -177,7 +177,7 @@ def test_navigating_away_and_back_binds_once_and_still_computes(make_page, site_
     assert page.evaluate("window.vlSamePage === true")
     assert page.locator("[data-vl-calc][data-vl-bound]").count() == 1
     field(page, "deltakere_stat").fill("3")
-    expect(page.locator('dl [data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
         expected("kostnad_investeringsmote", {"deltakere_stat": 3}))
     assert page.url.endswith("#deltakere_stat=3")
     assert page.console_errors == []
@@ -203,7 +203,7 @@ def test_the_runtime_gives_the_scenario_on_screen_to_an_export(make_page, site_u
     page = open_calculator(make_page, site_url)
     field(page, "deltakere_kommune").fill("8")
     want = expected("kostnad_investeringsmote", {"deltakere_kommune": 8})
-    expect(page.locator('dl [data-vl-value="kostnad_investeringsmote"]')).to_have_text(want)
+    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(want)
     scenario = page.evaluate("vlKalkulator.scenario(document.querySelector('[data-vl-calc]'))")
     assert scenario["model"] == "investeringsmote" and scenario["title"] == MODEL.title
     assert scenario["values"]["deltakere_kommune"] == 8 and scenario["changed"] == ["deltakere_kommune"]

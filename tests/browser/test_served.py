@@ -208,7 +208,7 @@ def open_served_calculator(served_page, served: Served, path: str, **options) ->
 @pytest.mark.parametrize("model_id", CALCULATORS)
 def test_calculators_compute_under_the_policy(served: Served, served_page, model_id: str) -> None:
     page = open_served_calculator(served_page, served, CALCULATORS[model_id])
-    headline = page.locator("dl [data-vl-value]").first
+    headline = page.locator("dd[data-vl-value]").first
     before = headline.inner_text()
     input_id, value = EDIT[model_id]
     page.locator(f"#vl-{model_id}-{input_id}").fill(value)
@@ -219,7 +219,7 @@ def test_calculators_compute_under_the_policy(served: Served, served_page, model
 def test_presets_and_copy_link_work_under_the_policy(served: Served, served_page) -> None:
     page = open_served_calculator(served_page, served, CALCULATORS["familie"])
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    headline = page.locator("dl [data-vl-value]").first
+    headline = page.locator("dd[data-vl-value]").first
     before = headline.inner_text()
     page.locator("[data-vl-preset]").select_option(value="ingen-varig-effekt")
     expect(headline).not_to_have_text(before)
@@ -270,7 +270,7 @@ def test_typed_values_never_reach_the_server_log(served: Served, served_page) ->
     page = open_served_calculator(served_page, served, CALCULATORS["familie"])
     for input_id, value in TYPED.items():
         page.locator(f"#vl-familie-{input_id}").fill(value)
-    expect(page.locator("dl [data-vl-value]").first).to_be_visible()
+    expect(page.locator("dd[data-vl-value]").first).to_be_visible()
     expect(page).to_have_url(re.compile(r"#.*barnevern=7250013"))  # the scenario is in the URL
     page.locator(".md-tabs__link", has_text="Maler").click()
     page.wait_for_url("**/maler/")
