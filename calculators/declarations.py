@@ -176,7 +176,12 @@ class Rule:
 
 MODEL_FIELDS: dict[str, Rule] = {
     "title": Rule(_text, True, "the calculator's title"),
-    "price_year": Rule(_price_year, True, "price year of every kroner amount: a year with G in felles.yaml, or «siste» for the newest G (then a new G is one line)"),
+    "price_year": Rule(
+        _price_year,
+        True,
+        "price year of every kroner amount: a year with G in felles.yaml, "
+        "or «siste» for the newest G (then a new G is one line)",
+    ),
     "inputs": Rule(_list, True, "the input fields, in the order the form shows them"),
     "presets": Rule(_list, False, "named scenarios: only the values that differ from the defaults"),
     "uncertainty": Rule(_mapping, False, "which results get an interval, and the payback output (fields below)"),
