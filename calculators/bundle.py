@@ -13,7 +13,7 @@ import hashlib
 import json
 
 from calculators import uncertainty, view, view_uncertainty
-from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model, Source
+from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
 from calculators.translate import Translation, source_path
 
 ASSET_DIR = "assets/kalkulatorer"
@@ -22,14 +22,11 @@ VIEW_FUNCTIONS = ("summary", "details", "format_number", "years_by_holder_table"
 """The functions of ``calculators/view.py`` the runtime calls (translated into every bundle)."""
 
 
-def source(s: Source) -> dict:
-    return {"title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url or "",
-            "note": s.note}
-
-
 def metadata(model: Model) -> dict:
-    """What the runtime needs to parse, check and show values (labels, units, bounds), and what
-    an export needs to describe them (sources, statuses, budget holders)."""
+    """What the runtime needs to parse, check and show values (labels, units, bounds, budget
+    holders). Sources and statuses are not here: only the exports need them, and
+    ``calculators/eksport.py`` puts them in the export file, loaded on the first click — so they
+    cost nothing at page load."""
     meta: dict = {
         "id": model.id,
         "title": model.title,
@@ -37,8 +34,7 @@ def metadata(model: Model) -> dict:
         "inputs": [
             {"id": i.id, "label": i.label, "unit": i.unit, "default": i.default,
              "min": i.minimum, "max": i.maximum, "integer": i.integer, "step": i.step or 0,
-             "group": i.group,
-             "status": i.source.status, "source": source(i.source)}
+             "group": i.group}
             for i in model.inputs],
         "outputs": [
             {"id": o.id, "label": o.label, "unit": o.unit, "kind": o.kind,
