@@ -127,6 +127,8 @@ def serve(site: Path, port: int, work: Path | None = None) -> Iterator[Served]:
 def main() -> None:
     if len(sys.argv) != 3:
         sys.exit("bruk: python -m deploy.lokal <site-mappe> <port>")
+    # SIGTERM (kill, a process manager) stops nginx too, like Ctrl+C: the with-block's cleanup runs.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with serve(Path(sys.argv[1]), int(sys.argv[2])) as served:
         print(f"Serverer {sys.argv[1]} på {served.url} (Ctrl+C for å stoppe)", flush=True)
         try:
