@@ -78,7 +78,9 @@ def render(model: Model) -> str:
     sentence = model.sentence(results) if model.sentence else ""
     font = view.CHART["font"]
     first = next((o for o in model.outputs if o.headline), None)
-    peek = (f'<a class="vl-calc__peek" href="#{prefix}-resultat"><span>{escape(first.label)}</span> '
+    # data-search-exclude: the figure changes with every input (an <a> holds no <a>, so Material's
+    # parser ends the excluded part where the link ends).
+    peek = (f'<a class="vl-calc__peek" href="#{prefix}-resultat" data-search-exclude><span>{escape(first.label)}</span> '
             f'<strong data-vl-peek>{escape(format_output(results[first.id], first))}</strong></a>'
             if first else "")
     return "".join((

@@ -149,10 +149,21 @@ def guide_html(pages: list[GuidePage], site_url: str) -> str:
         '<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8">'
         f"<title>{escape(TITLE)}</title>"
         f'<meta name="description" content="{escape(SUBTITLE)}"><meta name="author" content="{TITLE}">'
+        # Dates from the commit (SOURCE_DATE_EPOCH, set by hooks/pages.py), not the build clock:
+        # the same commit gives the same bytes.
+        f'<meta name="dcterms.created" content="{_stamp()}"><meta name="dcterms.modified" content="{_stamp()}">'
         f"<style>{css}</style></head><body>{cover}"
         f'<nav class="vl-toc" aria-label="Innhold"><h1 class="vl-toc-title">Innhold</h1><ol>{"".join(toc)}</ol></nav>'
         f'<main>{"".join(body)}</main></body></html>'
     )
+
+
+def _stamp() -> str:
+    import datetime as dt
+    import os
+
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def render(html: str, site_dir: Path) -> bytes:

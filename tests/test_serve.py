@@ -70,12 +70,12 @@ def test_editing_a_model_yaml_under_serve_changes_the_page(tmp_path: Path) -> No
     )
     url = f"http://127.0.0.1:{port}/familie/"
     try:
-        before = wait_for(lambda: shown_value(url), 120, "første bygg")
+        before = wait_for(lambda: shown_value(url), 300, "første bygg")
         data_file = folder / "calculators" / "data" / "familie.yaml"
         text = data_file.read_text(encoding="utf-8")
         assert "    value: 250000\n" in text, "eksempelet forutsetter barnevern = 250 000"
         data_file.write_text(text.replace("    value: 250000\n", "    value: 260000\n", 1), encoding="utf-8")
-        after = wait_for(lambda: (v := shown_value(url)) != before and v, 120, "nytt bygg etter endringen")
+        after = wait_for(lambda: (v := shown_value(url)) != before and v, 300, "nytt bygg etter endringen")
         assert re.sub(r"\D", "", before) == "250000"
         assert re.sub(r"\D", "", after) == "260000"
     finally:

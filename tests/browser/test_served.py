@@ -297,6 +297,8 @@ def test_the_year_table_of_every_budget_is_built_when_opened(served: Served, ser
     page = open_served_calculator(served_page, served, CALCULATORS["familie"])
     details = page.locator("details[data-vl-years]").first
     rows_per_level = details.locator("tbody tr").count()
+    # The year tables sit under «Flere diagrammer» (issue 11): open that first, as a reader would.
+    page.locator("details.vl-calc__more > summary").first.click()
     details.locator("summary").click()
     expect(details.locator("tbody tr", has_text="Sum kommunen")).to_have_count(1)
     assert details.locator("tbody tr").count() > rows_per_level

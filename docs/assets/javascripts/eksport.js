@@ -77,7 +77,7 @@
     }
     // The scenario is in the link's #fragment (older links: ?query); either may name a preset.
     const link = new URL(s.link, location.href), hash = link.hash.slice(1);
-    const presetId = new URLSearchParams(hash.includes("=") ? hash : link.search).get("preset");
+    const presetId = new URLSearchParams(hash.includes("=") ? hash : link.search).get("preset") || s.preset;
     if (presetId && data.preset_labels[presetId]) p(fill(t.forhandsinnstilling, { navn: data.preset_labels[presetId] }));
     const changed = s.changed.length;
     p(changed ? fill(t.endret_antall, { antall: changed, av: data.inputs.length }) : t.ingen_endret);

@@ -13,12 +13,16 @@
   const scenarios = new WeakMap(); // calculator root -> its scenario now (for exports)
 
   // The runtime's API (used by the exports, issue 13): the scenario on screen, as data.
-  // scenario(root) -> {model, title, values, defaults, changed, outputs, sentence, link, meta}.
+  // scenario(root) -> {model, title, values, defaults, changed, outputs, sentence, link, meta, preset}.
   globalThis.vlKalkulator = {
     scenario(root) {
       const calc = root.closest("[data-vl-calc]") || root, state = scenarios.get(calc);
       // Issue 12 (usikkerhet.js) adds the interval, ranges and plus-minus marks.
-      return state ? Object.assign(state(), calc.vlUsikkerhet ? calc.vlUsikkerhet() : {}) : null;
+      if (!state) return null;
+      // The preset named on screen (the link leaves out the one the page opens with).
+      const select = calc.querySelector("[data-vl-preset]");
+      const preset = select && select.value && select.value !== "egne" ? select.value : "";
+      return Object.assign(state(), { preset }, calc.vlUsikkerhet ? calc.vlUsikkerhet() : {});
     },
     build: (node, svg) => build(node, svg),
     parseNumber: (raw) => parseNumber(raw),
