@@ -60,6 +60,9 @@ def test_editing_a_model_yaml_under_serve_changes_the_page(tmp_path: Path) -> No
     block = re.search(r"^watch:\n((?:  - .*\n)+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     watched = re.findall(r"  - (\S+)", block[1])
     assert "calculators" in watched
+    # The small project copies only what this page needs; MkDocs refuses a watch path that is not there.
+    watched = [path for path in watched if (folder / path).exists()]
+    assert "calculators" in watched
     (folder / "mkdocs.yml").write_text(yaml.safe_dump({**config, "watch": watched}), encoding="utf-8")
     port = _free_port()
     server = subprocess.Popen(
