@@ -167,6 +167,21 @@ def _stamp() -> str:
 
 
 def render(html: str, site_dir: Path) -> bytes:
+    import mimetypes
+    import urllib.parse
+
     import weasyprint
 
-    return weasyprint.HTML(string=html, base_url=site_dir.resolve().as_uri() + "/").write_pdf(pdf_variant="pdf/a-3a")
+    # A base address that is the same in every checkout: WeasyPrint names each image after its
+    # URL, so the folder the site was built in must not be part of it (same commit, same bytes).
+    base = "https://bygg.invalid/"
+    root = site_dir.resolve()
+
+    def fetch(url: str) -> dict:
+        if url.startswith(base):
+            path = root / urllib.parse.unquote(url[len(base):].split("#")[0].split("?")[0])
+            return {"string": path.read_bytes(), "mime_type": mimetypes.guess_type(path.name)[0],
+                    "redirected_url": url}
+        return weasyprint.default_url_fetcher(url)
+
+    return weasyprint.HTML(string=html, base_url=base, url_fetcher=fetch).write_pdf(pdf_variant="pdf/a-3a")
