@@ -171,17 +171,19 @@ def render(html: str, site_dir: Path) -> bytes:
     import urllib.parse
 
     import weasyprint
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     # A base address that is the same in every checkout: WeasyPrint names each image after its
     # URL, so the folder the site was built in must not be part of it (same commit, same bytes).
     base = "https://bygg.invalid/"
     root = site_dir.resolve()
 
-    def fetch(url: str) -> dict:
-        if url.startswith(base):
-            path = root / urllib.parse.unquote(url[len(base):].split("#")[0].split("?")[0])
-            return {"string": path.read_bytes(), "mime_type": mimetypes.guess_type(path.name)[0],
-                    "redirected_url": url}
-        return weasyprint.default_url_fetcher(url)
+    class Fetcher(URLFetcher):
+        def fetch(self, url, headers=None):  # noqa: ANN001, ANN202 - WeasyPrint's signature
+            if url.startswith(base):
+                path = root / urllib.parse.unquote(url[len(base):].split("#")[0].split("?")[0])
+                return URLFetcherResponse(url, body=path.read_bytes(),
+                                          headers={"Content-Type": mimetypes.guess_type(path.name)[0] or ""})
+            return super().fetch(url, headers)
 
-    return weasyprint.HTML(string=html, base_url=base, url_fetcher=fetch).write_pdf(pdf_variant="pdf/a-3a")
+    return weasyprint.HTML(string=html, base_url=base, url_fetcher=Fetcher()).write_pdf(pdf_variant="pdf/a-3a")
