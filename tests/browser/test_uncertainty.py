@@ -104,5 +104,8 @@ def test_the_block_passes_axe_in_both_palettes(make_page, site_url) -> None:
     page.locator(".vl-calc__ranges summary").click()
     for scheme in ("default", "slate"):
         page.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        # Material's buttons fade between palettes (CSS transitions): axe must read the colours
+        # after the fade, not halfway (it once measured a half-faded button at 3.98:1).
+        page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
         violations = run_axe(page, ".vl-calc")
         assert not violations, format_violations(violations)
