@@ -30,6 +30,7 @@ from calculators.declarations import (
     to_price_year,
 )
 from calculators.model import Input, Model, Preset, Range, Source, Uncertainty, Unpriced
+from veileder import yamltext
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).parent / "data"
@@ -94,7 +95,7 @@ def read_yaml(path: Path) -> Any:
     except OSError as error:
         raise DeclarationError(file, [f"kan ikke leses: {error.strerror}"]) from None
     try:
-        return yaml.safe_load(text)
+        return yamltext.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"linje {mark.line + 1}, kolonne {mark.column + 1}: " if mark else ""

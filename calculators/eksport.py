@@ -21,6 +21,7 @@ from calculators import finance, view
 from calculators.bundle import metadata
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
 from calculators.translate import Translation
+from veileder import yamltext
 
 ASSET_DIR = "assets/eksport"
 SOURCE = Path(__file__).with_name("eksport.yaml")
@@ -35,7 +36,7 @@ class ExportError(ValueError):
 
 def config() -> dict:
     try:
-        data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+        data = yamltext.safe_load(SOURCE.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ExportError(f"{SOURCE.name}: ikke gyldig YAML: {error}") from error
     for key in ("notat", "regneark", "modeller"):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from calculators import bundle, eksport, registry, render
+from calculators import buildcache, bundle, eksport, registry, render
 from calculators.translate import TranslationError
 
 MARKER = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")
@@ -50,18 +50,12 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
         # A mistake in the model's declarations raises DeclarationError, which names the YAML
         # or model file itself, not this page.
         model = registry.load(marker_ids(match.group(0), page)[0])
-        try:
-            path, code = bundle.asset(model)
-        except TranslationError as error:
-            raise MarkerError(f"{page}: kalkulatoren «{model.id}» kan ikke bygges: {error}") from error
-        try:
-            export_path, export_code = eksport.asset(model)
-        except eksport.ExportError as error:
-            raise MarkerError(f"{page}: eksporten av «{model.id}» kan ikke bygges: {error}") from error
-        assets[path] = code
-        assets[export_path] = export_code  # loaded by the runtime only when an export is asked for
+        parts = buildcache.cached(f"embed-{model.id}", lambda: _parts(model, page))
+        assets[parts["path"]] = parts["code"]
+        assets[parts["export_path"]] = parts["export_code"]  # loaded by the runtime only when an export is asked for
+        path, export_path = parts["path"], parts["export_path"]
         return (
-            render.render(model)
+            parts["html"]
             + f'<script src="{url(RUNTIME)}?v={runtime_version()}" defer></script>'
             + f'<script src="{url(path)}" data-vl-model="{model.id}" '
             f'data-vl-eksport="{url(export_path)}" defer></script>'
@@ -69,6 +63,20 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
         )
 
     return MARKER.sub(replace, html)
+
+
+def _parts(model, page: str) -> dict[str, str]:
+    """What a calculator adds to the site; the same for every page that shows it (cached)."""
+    try:
+        path, code = bundle.asset(model)
+    except TranslationError as error:
+        raise MarkerError(f"{page}: kalkulatoren «{model.id}» kan ikke bygges: {error}") from error
+    try:
+        export_path, export_code = eksport.asset(model)
+    except eksport.ExportError as error:
+        raise MarkerError(f"{page}: eksporten av «{model.id}» kan ikke bygges: {error}") from error
+    return {"html": render.render(model), "path": path, "code": code,
+            "export_path": export_path, "export_code": export_code}
 
 
 RESULT_HEADING = re.compile(r'<h2 id="(vl-[^"]+-resultat)">([^<]+)</h2>')

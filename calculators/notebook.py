@@ -11,7 +11,6 @@ build after such a change executes it; a warm build only compares.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import re
 import sys
@@ -19,6 +18,8 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+from calculators import buildcache
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "okonomi" / "metode.ipynb"
@@ -203,13 +204,7 @@ CACHE_DIR = ROOT / ".cache" / "notebook"
 
 def inputs_fingerprint() -> str:
     """Hash of what a fresh run depends on: the models' code and data, and the cells."""
-    digest = hashlib.sha256()
-    package = ROOT / "calculators"
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
-        if "__pycache__" not in path.parts:
-            digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(json.dumps(CELLS).encode())
-    return digest.hexdigest()[:20]
+    return buildcache.fingerprint([("calculators", ("*.py", "*.yaml"))], extra=json.dumps(CELLS))
 
 
 def fresh_outputs(cache_dir: Path = CACHE_DIR) -> list[str]:

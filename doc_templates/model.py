@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 import yaml
 
+from veileder import yamltext
+
 Paper = Literal["A1", "A3", "A4"]
 PAPER_MM: dict[str, tuple[int, int]] = {"A1": (594, 841), "A3": (297, 420), "A4": (210, 297)}
 """Portrait width × height in millimetres (ISO 216)."""
@@ -200,7 +202,7 @@ def load_template(path: Path) -> Template:
     """Read and check one template source; raise ``TemplateSourceError`` for any mistake."""
     reader = _Reader(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamltext.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else ""

@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from veileder import yamltext
 from veileder.html_fixes import label_task_list_checkboxes, make_focusable
 from veileder.maintainer import is_maintainer_page
 
@@ -52,7 +53,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOT
 
 def _yaml_problem(text: str) -> str:
     try:
-        data = yaml.safe_load(text)
+        data = yamltext.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"linje {mark.line + 2}, kolonne {mark.column + 1}: " if mark else ""

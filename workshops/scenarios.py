@@ -19,6 +19,7 @@ from calculators import evaluate, registry
 from calculators.model import Input, Model, Output
 from calculators.render import format_number, format_output
 from calculators.scenario_links import scenario_link
+from veileder import yamltext
 
 SOURCE = Path(__file__).with_name("scenarios.yaml")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -143,7 +144,7 @@ def _scenario(raw: Any, where: str, path: Path, docs: Path) -> Scenario:
 def load_scenarios(path: Path = SOURCE, docs: Path = DOCS) -> tuple[Scenario, ...]:
     """Every scenario in ``path``, checked and computed; the first mistake raises ``ScenarioError``."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamltext.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ScenarioError(f"{path.name}: ugyldig YAML: {error}") from None
     if not isinstance(raw, Mapping) or not isinstance(raw.get("scenarios"), list):
