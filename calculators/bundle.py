@@ -18,7 +18,7 @@ from calculators.translate import Translation, source_path
 
 ASSET_DIR = "assets/kalkulatorer"
 HOLDER_KINDS = ("by_holder", "years_by_holder")
-VIEW_FUNCTIONS = ("summary", "details", "format_number", "years_by_holder_table")
+VIEW_FUNCTIONS = ("summary", "details", "more_charts", "format_number", "years_by_holder_table")
 """The functions of ``calculators/view.py`` the runtime calls (translated into every bundle)."""
 
 

@@ -219,9 +219,11 @@ def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int) -> l
     return parts
 
 
-def details(meta: Meta, out: Outputs, width: int, font: int) -> list[Node]:
+def details(meta: Meta, out: Outputs, width: int, font: int, more: bool = True) -> list[Node]:
     """Every result in tables, and the other charts under «Flere diagrammer»
-    (``data-vl-out="details"``)."""
+    (``data-vl-out="details"``). With ``more`` false, «Flere diagrammer» is only its summary,
+    marked ``data-vl-more``: the runtime fills it (``more_charts``) when it opens, so a change
+    while it is closed draws no chart nobody sees."""
     rows = []
     for o in meta["outputs"]:
         if o["kind"] == "number" or o["kind"] == "year":
@@ -232,12 +234,29 @@ def details(meta: Meta, out: Outputs, width: int, font: int) -> list[Node]:
     parts = [heading("h3", all_id, TEXT["all_results"]),
              table(all_id, [TEXT["result"], TEXT["value"]], rows)]
     main = main_output(meta)
-    more = []
+    has_more = False
     for o in meta["outputs"]:
         if o["id"] == main:
             for node in holder_table(meta, o, per_holder(out, o["id"])):
                 parts.append(node)
-        elif o["kind"] == "by_holder":
+        elif o["kind"] == "by_holder" or o["kind"] == "years" or o["kind"] == "years_by_holder":
+            has_more = True
+    if has_more:
+        inside = [el("summary", {}, [], TEXT["more_charts"])]
+        if more:
+            for node in more_charts(meta, out, width, font):
+                inside.append(node)
+        parts.append(el("details", {"class": "vl-calc__more"} if more else {"class": "vl-calc__more", "data-vl-more": ""},
+                        inside))
+    return parts
+
+
+def more_charts(meta: Meta, out: Outputs, width: int, font: int) -> list[Node]:
+    """What «Flere diagrammer» holds: every result but the main one as a chart with its numbers."""
+    main = main_output(meta)
+    more = []
+    for o in meta["outputs"]:
+        if o["kind"] == "by_holder" and o["id"] != main:
             for node in by_holder_block(meta, o, per_holder(out, o["id"]), width, font):
                 more.append(node)
         elif o["kind"] == "years":
@@ -246,12 +265,7 @@ def details(meta: Meta, out: Outputs, width: int, font: int) -> list[Node]:
         elif o["kind"] == "years_by_holder":
             for node in years_by_holder_block(meta, o, series_per_holder(out, o["id"]), width, font):
                 more.append(node)
-    if len(more) > 0:
-        inside = [el("summary", {}, [], TEXT["more_charts"])]
-        for node in more:
-            inside.append(node)
-        parts.append(el("details", {"class": "vl-calc__more"}, inside))
-    return parts
+    return more
 
 
 def numbers(node: Node) -> Node:

@@ -93,18 +93,64 @@ OVERLAPS = """() => {
 }"""
 
 
+def open_all(page: Page) -> None:
+    """Every «details» of the calculator open, and «Flere diagrammer» drawn (the runtime fills it
+    when it opens)."""
+    page.evaluate("document.querySelectorAll('.vl-calc details').forEach((d) => d.open = true)")
+    expect(page.locator("details.vl-calc__more[data-vl-more]")).to_have_count(0)
+
+
+def cell_texts(node: dict) -> list[str]:
+    """The texts of a view node's table cells, in order."""
+    own = [node["x"]] if node["t"] in ("th", "td") else []
+    return own + [text for child in node["c"] for text in cell_texts(child)]
+
+
+MORE_TABLE = """() => [...document.querySelector('.vl-calc__more .vl-calc__table').querySelectorAll('th, td')]
+  .map((c) => c.textContent)"""
+
+
+def test_more_charts_show_the_values_on_screen_whether_open_or_closed_during_a_change(make_page, site_url) -> None:
+    """«Flere diagrammer» is drawn only while open (a change while it is closed draws no chart
+    nobody sees): opened after a change it shows the new figures, and open it stays open and
+    follows every change."""
+    from calculators import bundle, view
+
+    model = registry.load("familie")
+    meta = bundle.metadata(model)
+
+    def python_table(values: dict) -> list[str]:
+        nodes = view.more_charts(meta, evaluate(model, {i.id: i.default for i in model.inputs} | values), 700, 15)
+        return next(cell_texts(n) for n in nodes if "vl-calc__numbers" in n["a"].get("class", ""))
+
+    page = open_calculator(make_page, site_url)
+    page.locator("#vl-familie-barnevern_reduksjon").fill("45")
+    expect(page.locator('dd[data-vl-value="nnv_offentlig"]').first).to_have_text(
+        format_output(evaluate(model, {i.id: i.default for i in model.inputs} | {"barnevern_reduksjon": 45})["nnv_offentlig"],
+                      next(o for o in model.outputs if o.id == "nnv_offentlig")))
+    more = page.locator("details.vl-calc__more")
+    more.locator("> summary").click()
+    expect(page.locator("details.vl-calc__more[data-vl-more]")).to_have_count(0)
+    assert page.evaluate(MORE_TABLE) == python_table({"barnevern_reduksjon": 45})
+    page.locator("#vl-familie-barnevern_reduksjon").fill("10")
+    expect(more).to_have_attribute("open", "")
+    expect(page.locator(".vl-calc__more .vl-calc__table").first).to_contain_text(python_table({"barnevern_reduksjon": 10})[-1])
+    assert page.evaluate(MORE_TABLE) == python_table({"barnevern_reduksjon": 10})
+    assert page.console_errors == []
+
+
 @pytest.mark.parametrize("model_id", PAGES)
 @pytest.mark.parametrize("width", [1280, 375])
 def test_no_text_in_a_chart_or_results_table_overlaps_another(make_page, site_url, model_id, width) -> None:
     page = open_calculator(make_page, site_url, model_id, width=width)
-    page.evaluate("document.querySelectorAll('.vl-calc details').forEach((d) => d.open = true)")
+    open_all(page)
     assert page.locator(".vl-calc__chart text").count() > 0
     assert page.evaluate(OVERLAPS) == []
 
 
 def test_chart_text_is_at_least_14_px_at_1280(make_page, site_url) -> None:
     page = open_calculator(make_page, site_url)
-    page.evaluate("document.querySelectorAll('.vl-calc details').forEach((d) => d.open = true)")
+    open_all(page)
     sizes = page.evaluate("""() => [...document.querySelectorAll('.vl-calc__chart text')]
       .map((t) => t.getBoundingClientRect().height)""")
     assert sizes and min(sizes) >= 14
@@ -112,6 +158,7 @@ def test_chart_text_is_at_least_14_px_at_1280(make_page, site_url) -> None:
 
 def test_a_long_run_of_equal_years_is_a_line_not_a_row_of_bars(make_page, site_url) -> None:
     page = open_calculator(make_page, site_url, "utenforskap")
+    open_all(page)
     assert page.locator(".vl-calc__chart rect").count() < 20  # bars only in the «who pays» charts
     assert page.locator(".vl-calc__chart polyline").count() >= 2
 

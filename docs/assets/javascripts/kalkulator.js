@@ -46,6 +46,7 @@
     presentOff: "Avslutt storskjerm",
   };
   const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight
+  const URL_DELAY_MS = 250;
   const SVG = "http://www.w3.org/2000/svg";
 
   // ---- numbers -------------------------------------------------------------------------------
@@ -105,18 +106,21 @@
     const preset = root.querySelector("[data-vl-preset]"), copied = root.querySelector(".vl-calc__copied");
     const present = root.querySelector('[data-vl-action="present"]');
     const defaults = Object.fromEntries(meta.inputs.map((i) => [i.id, i.default]));
-    let announceTimer = 0, copiedTimer = 0, current = null, drawn = "";
+    let announceTimer = 0, copiedTimer = 0, urlTimer = 0, current = null, drawn = "", sizes = null;
 
     scenarios.set(root, () => {
       if (!current) current = { values: defaults, result: model.compute(defaults) };
       const values = current.values;
       return { model: meta.id, title: meta.title, values: { ...values }, defaults: { ...defaults },
         changed: meta.inputs.filter((i) => values[i.id] !== i.default).map((i) => i.id),
-        outputs: current.result, sentence: view.sentence(current.result), link: location.href, meta };
+        outputs: current.result, sentence: view.sentence(current.result), link: (flushUrl(), location.href), meta };
     });
 
     function setError(input, message) {
       const field = fields.get(input.id), error = document.getElementById(field.id + "-feil");
+      // Written only when it changes: every field is read on every change, and a write that
+      // changes nothing would still make the browser recompute the page's style.
+      if (error.textContent === message && error.hidden === !message) return;
       error.textContent = message;
       error.hidden = !message;
       if (message) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid");
@@ -140,20 +144,31 @@
       for (const out of Object.values(outs)) out.classList.add("vl-calc__out--stale");
     }
 
-    // Charts are drawn for the width of their column, in CSS pixels (calculators/view.py).
+    // Charts are drawn for the width of their column, in CSS pixels (calculators/view.py), with
+    // text in proportion to the page's (Material grows it on wide screens): ≥ 16 px. Measured when
+    // the layout changes (bind, resize, presentation mode), never while a change is drawn: reading
+    // layout after the form's writes would make the browser lay out the whole page again.
     const width = (out) => Math.max(240, Math.floor((out.clientWidth || 560) / 10) * 10);
     const presenting = () => document.documentElement.classList.contains("vl-present");
+    function measure() {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
+      sizes = { summary: width(outs.summary), details: width(outs.details), font: Math.round(rem * (presenting() ? 1.1 : 0.8)) };
+    }
+
+    // «Flere diagrammer»: drawn while open; while closed it holds only its summary
+    // (view.details with more = false) and is filled when it opens (the toggle listener below).
+    const more = () => outs.details.querySelector("details.vl-calc__more");
 
     function draw(force) {
       if (!current) return;
-      // Chart text in proportion to the page's (Material grows it on wide screens): ≥ 16 px.
-      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
-      const font = Math.round(rem * (presenting() ? 1.1 : 0.8)), size = [width(outs.summary), width(outs.details), font].join();
+      if (!sizes) measure();
+      const size = [sizes.summary, sizes.details, sizes.font].join();
       if (!force && size === drawn) return;
       drawn = size;
-      const result = current.result, sentence = view.sentence(result);
-      outs.summary.replaceChildren(...view.summary(meta, result, sentence, width(outs.summary), font).map((n) => build(n, false)));
-      outs.details.replaceChildren(...view.details(meta, result, width(outs.details), font).map((n) => build(n, false)));
+      const result = current.result, sentence = view.sentence(result), open = !!(more() && more().open);
+      outs.summary.replaceChildren(...view.summary(meta, result, sentence, sizes.summary, sizes.font).map((n) => build(n, false)));
+      outs.details.replaceChildren(...view.details(meta, result, sizes.details, sizes.font, open).map((n) => build(n, false)));
+      if (open) more().open = true;
       if (peek) peek.textContent = outs.summary.querySelector("dd").textContent;
     }
 
@@ -168,7 +183,11 @@
       current = { values, result };
       draw(true);
       showPreset(values);
-      writeUrl(values);
+      // The address follows when typing pauses: each history.replaceState costs milliseconds in
+      // Chromium, and the scenario on screen does not wait for it. Copy link, the exports and
+      // leaving the page write it at once (flushUrl).
+      clearTimeout(urlTimer);
+      urlTimer = setTimeout(flushUrl, URL_DELAY_MS);
       root.dispatchEvent(new CustomEvent("vl-resultat", { detail: current })); // usikkerhet.js
       if (announce) {
         clearTimeout(announceTimer);
@@ -232,6 +251,19 @@
         + (query ? "#" + query : (hash.includes("=") ? "" : location.hash)));
     }
 
+    // Only for this page: after instant navigation the address is another page's.
+    const path = location.pathname;
+    function flushUrl() {
+      if (!urlTimer) return;
+      clearTimeout(urlTimer);
+      urlTimer = 0;
+      if (current && location.pathname === path && document.contains(root)) writeUrl(current.values);
+    }
+    addEventListener("pagehide", flushUrl);
+    // A link followed (instant navigation fires no pagehide) writes the scenario first, so «back»
+    // returns to it.
+    document.addEventListener("click", (event) => { if (event.target.closest && event.target.closest("a[href]")) flushUrl(); }, true);
+
     function readUrl() {
       const hash = location.hash.slice(1);
       const params = new URLSearchParams(hash.includes("=") ? hash : location.search);
@@ -260,7 +292,10 @@
       document.documentElement.classList.toggle("vl-present", on);
       present.setAttribute("aria-pressed", String(on));
       present.textContent = on ? TEXT.presentOff : TEXT.presentOn;
+      clearTimeout(urlTimer);
+      urlTimer = 0;
       if (current) writeUrl(current.values);
+      measure();
       draw(true);
     }
 
@@ -278,8 +313,15 @@
     // «toggle» does not bubble: listen while it passes down (capture).
     outs.details.addEventListener("toggle", (event) => {
       const details = event.target;
-      if (!details.open || !details.dataset || !details.dataset.vlYears || details.dataset.vlBuilt) return;
+      if (!details.open || !details.dataset) return;
       if (!current) current = { values: defaults, result: model.compute(defaults) };
+      if (details.hasAttribute("data-vl-more")) { // «Flere diagrammer» opens: draw it now
+        details.removeAttribute("data-vl-more");
+        if (!sizes) measure();
+        details.append(...view.more_charts(meta, current.result, sizes.details, sizes.font).map((n) => build(n, false)));
+        return;
+      }
+      if (!details.dataset.vlYears || details.dataset.vlBuilt) return;
       const output = meta.outputs.find((o) => o.id === details.dataset.vlYears);
       const node = view.years_by_holder_table(meta, output, current.result[output.id]);
       details.lastElementChild.replaceWith(build(node, false));
@@ -316,6 +358,8 @@
       } else if (target.dataset.vlAction === "eksport") {
         exportScenario(root, target, live, notice);
       } else if (target.dataset.vlAction === "copy") {
+        clearTimeout(urlTimer);
+        urlTimer = 0;
         if (current) writeUrl(current.values); // a jump to a heading may have replaced the #scenario
         const href = location.href;
         const done = () => {
@@ -340,8 +384,9 @@
     const fromUrl = readUrl();
     setValues(fromUrl.values);
     update(false);
+    flushUrl(); // an old ?-link moves to # at once
     if (fromUrl.present) setPresenting(true);
-    if (globalThis.ResizeObserver) new ResizeObserver(() => requestAnimationFrame(() => draw(false))).observe(root);
+    if (globalThis.ResizeObserver) new ResizeObserver(() => requestAnimationFrame(() => { measure(); draw(false); })).observe(root);
     root.dispatchEvent(new CustomEvent("vl-bundet")); // usikkerhet.js
   }
 
