@@ -66,6 +66,27 @@ def test_at_phone_width_a_compact_summary_shows_the_headline_and_jumps_to_the_re
     expect(page.locator("#vl-familie-resultat")).to_be_in_viewport()
 
 
+COVERED = """() => {
+  const bar = document.querySelector('.vl-calc__peek').getBoundingClientRect();
+  return [...document.querySelectorAll('.vl-calc__actions button')].filter((b) => {
+    const r = b.getBoundingClientRect();
+    return r.height > 0 && getComputedStyle(document.querySelector('.vl-calc__peek')).visibility === 'visible'
+      && r.bottom > bar.top && r.top < bar.bottom;
+  }).map((b) => b.textContent);
+}"""
+
+
+def test_the_phone_summary_bar_covers_no_action_button_before_the_reader_starts(make_page, site_url) -> None:
+    # A phone (Lighthouse's 412×823) with the last action button at the bottom edge of the screen:
+    # a bar there would sit on top of it (WCAG 2.2 target size, «partially obscured»).
+    page = open_calculator(make_page, site_url, width=412, height=823)
+    page.locator(".vl-calc__actions button").last.evaluate("(b) => b.scrollIntoView({ block: 'end' })")
+    assert page.evaluate(COVERED) == []
+    page.locator("#vl-familie-barnevern").focus()  # in the form: the bar is there to help
+    expect(page.locator(".vl-calc__peek")).to_be_visible()
+    assert page.evaluate(IN_VIEW, ".vl-calc__peek")
+
+
 def test_the_table_of_contents_has_the_results(built_site) -> None:
     html = (built_site / PAGES["familie"] / "index.html").read_text(encoding="utf-8")
     toc = html[html.index('class="md-nav md-nav--secondary"'):]

@@ -327,6 +327,20 @@
       details.lastElementChild.replaceWith(build(node, false));
       details.dataset.vlBuilt = "1";
     }, true);
+    // The phone summary bar stays out of the way until it is useful: once the reader is in the
+    // form (focus) or has scrolled past the action bar. At the top of the page it would cover the
+    // action buttons (a target under a sticky bar).
+    const bar = peek && peek.closest(".vl-calc__peek"), actions = root.querySelector(".vl-calc__actions");
+    if (bar) {
+      const show = () => bar.classList.add("vl-calc__peek--on");
+      form.addEventListener("focusin", show, { once: true });
+      if ("IntersectionObserver" in window) {
+        const watch = new IntersectionObserver((entries) => {
+          if (entries.some((e) => !e.isIntersecting && e.boundingClientRect.bottom < 0)) { show(); watch.disconnect(); }
+        });
+        watch.observe(actions);
+      } else show();
+    }
     form.addEventListener("input", (event) => { if (event.target !== preset) update(true); });
     form.addEventListener("submit", (event) => { event.preventDefault(); update(true); });
     form.addEventListener("keydown", (event) => {
