@@ -1,16 +1,24 @@
-"""A model as one browser file: the translated ``compute`` and results view, plus metadata.
+"""The calculators' browser files: one per model, and two every calculator page shares.
 
-The file registers ``{compute, view, meta}`` under ``globalThis.vlKalkulatorer[<id>]``, where
-``view`` holds the translated functions of ``calculators/view.py`` the runtime calls
-(``summary``, ``details``, ``format_number``) and the model's ``sentence``; the one small
-hand-written runtime
-(``docs/assets/javascripts/kalkulator.js``) reads the form, runs them and turns the nodes into DOM.
+- ``runtime_asset()``: the one hand-written runtime (``docs/assets/javascripts/kalkulator.js``)
+  with the translated results view of ``calculators/view.py`` before it
+  (``globalThis.vlVisning``). Every calculator page loads this same file (one URL, named by a
+  hash of its content, cached for a year), so a reader who opens a second calculator fetches
+  only that model's small file.
+- ``asset(model)``: the model's translated ``compute`` and reading ``sentence`` and its metadata,
+  registered as ``{compute, view: {sentence}, meta}`` under ``globalThis.vlKalkulatorer[<id>]``.
+- ``uncertainty_asset()``: the Monte Carlo engine, its view (``view_uncertainty.py``) and the
+  driver (``usikkerhet.js``). The page's uncertainty block is right for the defaults as built,
+  so the runtime loads this file only when it is needed: on the reader's first interaction with
+  the calculator, or at once for a scenario link.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
+from pathlib import Path
 
 from calculators import uncertainty, view, view_uncertainty
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
@@ -19,8 +27,8 @@ from calculators.translate import Translation, source_path
 ASSET_DIR = "assets/kalkulatorer"
 HOLDER_KINDS = ("by_holder", "years_by_holder")
 VIEW_FUNCTIONS = ("summary", "details", "more_charts", "format_number", "years_by_holder_table")
-"""The functions of ``calculators/view.py`` the runtime calls (translated into every bundle)."""
-
+"""The functions of ``calculators/view.py`` the runtime calls (translated into the shared runtime)."""
+JAVASCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
 
 def metadata(model: Model) -> dict:
     """What the runtime needs to parse, check and show values (labels, units, bounds, budget
@@ -63,34 +71,62 @@ def javascript(model: Model) -> str:
     """The model's browser file. Raises ``TranslationError`` for code outside the subset."""
     translation = Translation()
     compute = translation.add(model.compute, frozenset(i.id for i in model.inputs))
-    views = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in VIEW_FUNCTIONS)
-    # Uncertainty (issue 12): the engine, its view and the small driver, when the model has ranges.
-    extra, driver = "", ""
-    if model.unpriced:
-        views += f", unpriced_block: {translation.add(view_uncertainty.unpriced_block)}"
-    if model.uncertainty is not None and model.ranges:
-        assert compute == "compute", "uncertainty.JS_DRIVER calls the model's compute by that name"
-        for function in uncertainty.ENGINE:
-            translation.add(function)
-        block = translation.add(view_uncertainty.uncertainty_block)
-        views += f", uncertainty_block: {block}"
-        driver = uncertainty.JS_DRIVER
-        extra = ", uncertainty: { run: uncertaintyRun, tornado: uncertaintyTornado }"
     sentence = translation.add(model.sentence) if model.sentence else "() => \"\""
-    views += f", sentence: {sentence}"
     meta = json.dumps(metadata(model), ensure_ascii=False, separators=(",", ":"))
     return (
         f"// Generert fra {source_path(model.compute)} av calculators/translate.py. Ikke rediger.\n"
         "(function () {\n\"use strict\";\n"
-        f"{translation.code()}\n{driver}"
+        f"{translation.code()}\n"
         f"(globalThis.vlKalkulatorer = globalThis.vlKalkulatorer || {{}})[{json.dumps(model.id)}] ="
-        f" {{ compute: {compute}, view: {{ {views} }}, meta: {meta}{extra} }};\n"
+        f" {{ compute: {compute}, view: {{ sentence: {sentence} }}, meta: {meta} }};\n"
         "})();\n"
     )
 
 
 def asset(model: Model) -> tuple[str, str]:
     """``(path in the site, content)``; the path carries a content hash for caching."""
-    code = javascript(model)
+    return _hashed(model.id, javascript(model))
+
+
+def _hashed(name: str, code: str) -> tuple[str, str]:
     digest = hashlib.sha256(code.encode()).hexdigest()[:10]
-    return f"{ASSET_DIR}/{model.id}.{digest}.js", code
+    return f"{ASSET_DIR}/{name}.{digest}.js", code
+
+
+def view_javascript() -> str:
+    """The translated results view every calculator shares: ``globalThis.vlVisning``."""
+    translation = Translation()
+    views = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in VIEW_FUNCTIONS)
+    return ("// Generert fra calculators/view.py av calculators/translate.py. Ikke rediger.\n"
+            "(function () {\n\"use strict\";\n"
+            f"{translation.code()}\nglobalThis.vlVisning = {{ {views} }};\n}})();\n")
+
+
+def uncertainty_javascript() -> str:
+    """The engine, its view and the driver, for every model: ``globalThis.vlUsikkerhetMotor``."""
+    translation = Translation()
+    for function in uncertainty.ENGINE:
+        translation.add(function)
+    block = translation.add(view_uncertainty.uncertainty_block)
+    unpriced = translation.add(view_uncertainty.unpriced_block)
+    return ("// Generert fra calculators/uncertainty.py og view_uncertainty.py. Ikke rediger.\n"
+            "(function () {\n\"use strict\";\n"
+            f"{translation.code()}\n{uncertainty.JS_DRIVER}"
+            "globalThis.vlUsikkerhetMotor = { run: uncertaintyRun, tornado: uncertaintyTornado,"
+            f" view: {{ uncertainty_block: {block}, unpriced_block: {unpriced} }} }};\n}})();\n")
+
+
+@lru_cache(maxsize=4)
+def _shared(name: str, source: str) -> tuple[str, str]:
+    generated = view_javascript() if name == "kalkulator" else uncertainty_javascript()
+    return _hashed(name, generated + source)
+
+
+def runtime_asset() -> tuple[str, str]:
+    """``(path, content)`` of the runtime with the translated view (one file for every page)."""
+    return _shared("kalkulator", (JAVASCRIPTS / "kalkulator.js").read_text(encoding="utf-8"))
+
+
+def uncertainty_asset() -> tuple[str, str]:
+    """``(path, content)`` of the uncertainty engine with its driver, loaded when needed."""
+    return _shared("usikkerhet", (JAVASCRIPTS / "usikkerhet.js").read_text(encoding="utf-8"))

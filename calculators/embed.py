@@ -6,7 +6,6 @@ tested and reloaded like any other code.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -15,10 +14,6 @@ from calculators import buildcache, bundle, eksport, registry, render
 from calculators.translate import TranslationError
 
 MARKER = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")
-RUNTIME = "assets/javascripts/kalkulator.js"
-UNCERTAINTY = "assets/javascripts/usikkerhet.js"
-"""Interval, tornado and plus-minus marks (issue 12); runs after the runtime and the model."""
-DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 class MarkerError(ValueError):
@@ -36,10 +31,6 @@ def marker_ids(markdown: str, page: str) -> list[str]:
     return ids
 
 
-def runtime_version(path: str = RUNTIME) -> str:
-    return hashlib.sha256((DOCS / path).read_bytes()).hexdigest()[:10]
-
-
 def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str]) -> str:
     """Replace each marker in ``html`` with its calculator.
 
@@ -51,18 +42,34 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
         # or model file itself, not this page.
         model = registry.load(marker_ids(match.group(0), page)[0])
         parts = buildcache.cached(f"embed-{model.id}", lambda: _parts(model, page))
+        shared = buildcache.cached("embed-shared", lambda: _shared(page))
         assets[parts["path"]] = parts["code"]
-        assets[parts["export_path"]] = parts["export_code"]  # loaded by the runtime only when an export is asked for
+        assets[shared["runtime_path"]] = shared["runtime_code"]  # the same file on every calculator page
+        # Loaded by the runtime only when needed: the uncertainty engine on the reader's first
+        # interaction (or at once for a scenario link), the exports on the first click.
+        assets[shared["uncertainty_path"]] = shared["uncertainty_code"]
+        assets[parts["export_path"]] = parts["export_code"]
         path, export_path = parts["path"], parts["export_path"]
         return (
             parts["html"]
-            + f'<script src="{url(RUNTIME)}?v={runtime_version()}" defer></script>'
-            + f'<script src="{url(path)}" data-vl-model="{model.id}" '
-            f'data-vl-eksport="{url(export_path)}" defer></script>'
-            + f'<script src="{url(UNCERTAINTY)}?v={runtime_version(UNCERTAINTY)}" defer></script>'
+            + f'<script src="{url(shared["runtime_path"])}" defer></script>'
+            + f'<script src="{url(path)}" data-vl-model="{model.id}" data-vl-eksport="{url(export_path)}" '
+            f'data-vl-usikkerhet="{url(shared["uncertainty_path"])}" defer></script>'
         )
 
     return MARKER.sub(replace, html)
+
+
+def _shared(page: str) -> dict[str, str]:
+    """The runtime with the translated view, and the uncertainty engine: one file each for every
+    calculator page (``bundle.runtime_asset``, ``bundle.uncertainty_asset``)."""
+    try:
+        runtime_path, runtime_code = bundle.runtime_asset()
+        uncertainty_path, uncertainty_code = bundle.uncertainty_asset()
+    except TranslationError as error:
+        raise MarkerError(f"{page}: kalkulatorene kan ikke bygges: {error}") from error
+    return {"runtime_path": runtime_path, "runtime_code": runtime_code,
+            "uncertainty_path": uncertainty_path, "uncertainty_code": uncertainty_code}
 
 
 def _parts(model, page: str) -> dict[str, str]:

@@ -22,7 +22,8 @@ and simulation; the three-point low–likely–high estimate is the usual input 
 
 The functions up to ``tornado_order`` are in the translatable subset, annotated with their types
 (the translator checks every operation against them): the build translates them
-into every model's browser file. ``simulate`` below is the Python driver; ``JS_DRIVER`` is its
+once into the shared uncertainty file (``bundle.uncertainty_asset``), which the page loads on the
+reader's first interaction with a calculator. ``simulate`` below is the Python driver; ``JS_DRIVER`` is its
 twin for the browser (the loop that builds each sample's inputs and calls ``compute``); the
 parity tests run both and compare.
 """
@@ -226,13 +227,14 @@ def _finite(x):
 
 JS_DRIVER = """
 // The Monte Carlo and tornado drivers: the JavaScript twin of calculators/uncertainty.py's
-// simulate() and tornado(). run(values, spec).step(n) computes up to n more samples (so the
-// page can spread the work over short tasks) and returns true when all are done.
+// simulate() and tornado(), for any model: compute is the model's translated compute.
+// run(compute, values, spec).step(n) computes up to n more samples (so the page can spread the
+// work over short tasks) and returns true when all are done.
 function effectiveRange(spec, values, j) {
   const value = values[spec.ids[j]];
   return [Math.min(spec.lows[j], value), Math.max(spec.highs[j], value)];
 }
-function uncertaintyRun(values, spec) {
+function uncertaintyRun(compute, values, spec) {
   const modes = spec.ids.map((id) => values[id]);
   const collected = spec.outputs.map(() => []);
   let state = seed_state(spec.seed), done = 0;
@@ -260,7 +262,7 @@ function uncertaintyRun(values, spec) {
     },
   };
 }
-function uncertaintyTornado(values, spec) {
+function uncertaintyTornado(compute, values, spec) {
   const atLow = [], atHigh = [], ends = [];
   spec.ids.forEach((id, j) => {
     const [low, high] = effectiveRange(spec, values, j);

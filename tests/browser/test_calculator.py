@@ -47,6 +47,21 @@ def test_the_page_shows_the_python_results_before_any_script_runs(built_site) ->
     assert expected("spart_per_ar") in html
 
 
+def test_every_calculator_page_loads_the_same_runtime_file_and_not_the_uncertainty_engine(built_site) -> None:
+    """One runtime with the translated view for every calculator page (cached once, a second
+    calculator costs only its model file); the uncertainty engine is loaded by the runtime."""
+    runtimes, models = set(), set()
+    for page in ("okonomi/familie/", "okonomi/utenforskap/", "okonomi/investeringsmotet/"):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        sources = [(built_site / page / src).resolve() for src in re.findall(r'<script src="([^"]+)"', html)]
+        runtimes.update(s for s in sources if re.fullmatch(r"kalkulator\.[0-9a-f]{10}\.js", s.name))
+        models.update(s for s in sources if "kalkulatorer" in s.parts and not s.name.startswith("kalkulator."))
+        assert not [s for s in sources if "usikkerhet" in s.name]
+        assert "data-vl-usikkerhet=" in html
+    assert len(runtimes) == 1 and next(iter(runtimes)).is_file()
+    assert len(models) == 3
+
+
 def test_editing_an_input_updates_the_result_to_the_python_value(make_page, site_url) -> None:
     page = open_calculator(make_page, site_url)
     field(page, "deltakere_kommune").fill("8")

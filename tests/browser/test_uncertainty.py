@@ -41,6 +41,7 @@ def open_page(make_page, site_url: str, query: str = "") -> Page:
     page = make_page()
     page.goto(site_url + PAGE + query)
     page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    page.locator("#vl-familie-horisont").focus()  # a reader's first interaction loads the engine
     ready(page)
     return page
 
@@ -52,6 +53,37 @@ def cell(page: Page) -> str:
 def test_the_page_shows_pythons_interval_before_any_script_runs(built_site) -> None:
     html = (built_site / PAGE / "index.html").read_text(encoding="utf-8")
     assert interval_text({}) in html.replace("&nbsp;", "\u00a0")
+
+
+ENGINE = "/assets/kalkulatorer/usikkerhet."
+
+
+def test_the_engine_is_not_part_of_the_page_and_loads_on_the_first_interaction(make_page, site_url) -> None:
+    """The block as built is right for the defaults: the engine (bundle.uncertainty_asset) is
+    fetched only when a reader starts to use the calculator, then follows every edit."""
+    page = make_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + PAGE, wait_until="networkidle")
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    assert not [url for url in fetched if ENGINE in url]
+    assert cell(page) == interval_text({})
+    page.locator("#vl-familie-barnevern_reduksjon").click()
+    ready(page)
+    assert len([url for url in fetched if ENGINE in url]) == 1
+    before = run_id(page)
+    page.locator("#vl-familie-barnevern_reduksjon").fill("45")
+    ready(page, before)
+    expect(page.locator('[data-vl-interval="nnv_offentlig"]')).to_have_text(interval_text({"barnevern_reduksjon": 45}))
+    assert page.console_errors == []
+
+
+def test_a_scenario_link_loads_the_engine_at_once(make_page, site_url) -> None:
+    page = make_page()
+    page.goto(site_url + PAGE + "#barnevern_reduksjon=45")
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    ready(page)  # no interaction: the link's scenario needs its own interval
+    expect(page.locator('[data-vl-interval="nnv_offentlig"]')).to_have_text(interval_text({"barnevern_reduksjon": 45}))
 
 
 def test_an_edit_gives_the_interval_python_gives_for_the_same_seed(make_page, site_url) -> None:

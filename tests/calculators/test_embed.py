@@ -29,12 +29,17 @@ def test_embed_replaces_the_marker_with_form_runtime_and_model_file() -> None:
                        lambda path: "../" + path, assets)
     path, code = bundle.asset(registry.load(MODEL_ID))
     export_path, export_code = eksport.asset(registry.load(MODEL_ID))
-    assert assets == {path: code, export_path: export_code}
+    runtime_path, runtime_code = bundle.runtime_asset()
+    uncertainty_path, uncertainty_code = bundle.uncertainty_asset()
+    assert assets == {path: code, export_path: export_code, runtime_path: runtime_code,
+                      uncertainty_path: uncertainty_code}
     assert "<!-- kalkulator" not in html
     assert f'data-vl-calc="{MODEL_ID}"' in html
-    assert f'<script src="../{embed.RUNTIME}?v={embed.runtime_version()}" defer></script>' in html
+    assert f'<script src="../{runtime_path}" defer></script>' in html
     assert (f'<script src="../{path}" data-vl-model="{MODEL_ID}" data-vl-eksport="../{export_path}" '
-            'defer></script>') in html
+            f'data-vl-usikkerhet="../{uncertainty_path}" defer></script>') in html
+    # The uncertainty engine is loaded by the runtime when needed, never by the page itself.
+    assert f'src="../{uncertainty_path}"' not in html
     assert html.startswith("<p>før</p>") and html.endswith("<p>etter</p>")
 
 

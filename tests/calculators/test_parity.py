@@ -29,6 +29,7 @@ def v8():
     with MiniRacer() as ctx:
         for model in registry.all_models():
             ctx.eval(bundle.javascript(model))
+        ctx.eval(bundle.view_javascript())  # the results view every calculator page shares
         ctx.eval(PRELUDE["$round"] + PRELUDE["$mod"] + PRELUDE["$fixed"] + PRELUDE["$decimals"])
         yield ctx
 
@@ -111,7 +112,8 @@ def test_modulo_is_pythons_modulo(v8, a: float, b: float) -> None:
 def run_view(ctx, model_id: str, name: str, *args: object) -> object:
     call = ", ".join(json.dumps(a) for a in args)
     return json.loads(ctx.eval(
-        f"JSON.stringify(globalThis.vlKalkulatorer[{json.dumps(model_id)}].view.{name}({call}))"))
+        f"JSON.stringify(Object.assign({{}}, globalThis.vlVisning, globalThis.vlKalkulatorer[{json.dumps(model_id)}].view)"
+        f".{name}({call}))"))
 
 
 @pytest.mark.parametrize("model_id", registry.model_ids())
@@ -133,6 +135,8 @@ def test_javascript_draws_the_results_python_draws(v8, model_id: str) -> None:
         assert run_view(v8, model_id, "sentence", out) == sentence
         assert run_view(v8, model_id, "summary", meta, out, sentence, 520, 16) == view.summary(meta, out, sentence, 520, 16)
         assert run_view(v8, model_id, "details", meta, out, 700, 15) == view.details(meta, out, 700, 15)
+        assert run_view(v8, model_id, "details", meta, out, 700, 15, False) == view.details(meta, out, 700, 15, False)
+        assert run_view(v8, model_id, "more_charts", meta, out, 640, 18) == view.more_charts(meta, out, 640, 18)
 
     check()
 

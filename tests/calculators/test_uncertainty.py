@@ -102,7 +102,8 @@ def _engine_js(model_id: str) -> str:
     assert compute == "compute"  # the name JS_DRIVER calls
     return (f"globalThis.M_{model_id} = (function () {{ {translation.code()}\n"
             f"{uncertainty.JS_DRIVER}\n"
-            "return { run: uncertaintyRun, tornado: uncertaintyTornado }; })();")
+            "return { run: (values, spec) => uncertaintyRun(compute, values, spec),"
+            " tornado: (values, spec) => uncertaintyTornado(compute, values, spec) }; })();")
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ def v8():
     with MiniRacer() as ctx:
         for model_id in MODELS:
             ctx.eval(bundle.javascript(registry.load(model_id)))
+        ctx.eval(bundle.uncertainty_javascript())  # the engine the runtime loads when needed
         ctx.eval(PRELUDE["$round"] + PRELUDE["$mod"] + PRELUDE["$fixed"] + PRELUDE["$decimals"])
         yield ctx
 
@@ -98,8 +99,7 @@ def test_javascript_draws_the_block_python_draws(v8, model_id: str, changes: dic
     meta, point, result = analysis(model_id, **changes)
     marks = {u["id"]: "null" for u in meta["unpriced"][:1]}
     call = ", ".join(json.dumps(a) for a in (meta, point, result, marks))
-    js = json.loads(v8.eval(f"JSON.stringify(globalThis.vlKalkulatorer[{json.dumps(model_id)}]"
-                            f".view.uncertainty_block({call}))"))
+    js = json.loads(v8.eval(f"JSON.stringify(globalThis.vlUsikkerhetMotor.view.uncertainty_block({call}))"))
     assert js == uncertainty_block(meta, point, result, marks)
 
 
@@ -110,7 +110,7 @@ def test_the_bundle_runs_the_same_analysis_as_python(v8, model_id: str):
     spec = uncertainty.spec_for(model)
     js = json.loads(v8.eval(
         f"(() => {{ const m = globalThis.vlKalkulatorer[{json.dumps(model_id)}];"
-        f" const r = m.uncertainty.run({json.dumps(values)}, {json.dumps(spec)});"
+        f" const r = globalThis.vlUsikkerhetMotor.run(m.compute, {json.dumps(values)}, {json.dumps(spec)});"
         f" while (!r.step(50)) {{}} return JSON.stringify(r.result()); }})()"))
     py = uncertainty.simulate(model.compute, values, spec)
     assert js["samples"] == py["samples"] == spec["samples"]

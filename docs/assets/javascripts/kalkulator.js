@@ -5,6 +5,10 @@
  * against the model's bounds, runs the model's generated compute() (assets/kalkulatorer/<id>.js)
  * and rebuilds the results with DOM APIs only (never innerHTML). The scenario lives in the URL;
  * nothing is stored and nothing is sent anywhere.
+ *
+ * In the site this file follows the translated results view (globalThis.vlVisning) in one file,
+ * assets/kalkulatorer/kalkulator.<hash>.js, the same for every calculator page
+ * (calculators/bundle.py: runtime_asset).
  */
 (function () {
   "use strict";
@@ -97,7 +101,8 @@
       return;
     }
     root.dataset.vlBound = "1";
-    const meta = model.meta, view = model.view, form = root.querySelector("form");
+    // The shared translated view, and the model's own reading sentence.
+    const meta = model.meta, view = Object.assign({}, globalThis.vlVisning, model.view), form = root.querySelector("form");
     const format = (value, unit) => view.format_number(value, unit, false, false);
     const fields = new Map(meta.inputs.map((i) => [i.id, form.elements.namedItem(i.id)]));
     const outs = { summary: root.querySelector('[data-vl-out="summary"]'), details: root.querySelector('[data-vl-out="details"]') };
@@ -105,6 +110,24 @@
     const live = root.querySelector(".vl-calc__live"), notice = root.querySelector(".vl-calc__notice");
     const preset = root.querySelector("[data-vl-preset]"), copied = root.querySelector(".vl-calc__copied");
     const present = root.querySelector('[data-vl-action="present"]');
+    const uncertaintyBox = root.querySelector("[data-vl-uncertainty]");
+    // The uncertainty block (issue 12) is right for the defaults as the page was built, so its
+    // engine (assets/kalkulatorer/usikkerhet.<hash>.js) is not part of the page: it loads on the
+    // reader's first interaction with the calculator, at once for a scenario link, and before an
+    // export.
+    const script = document.querySelector(`script[data-vl-model="${meta.id}"][data-vl-usikkerhet]`);
+    let engine = null;
+    function loadEngine() {
+      if (!engine) {
+        engine = script ? loadScript(new URL(script.getAttribute("data-vl-usikkerhet"), document.baseURI).href)
+          .catch((error) => { engine = null; throw error; }) : Promise.resolve();
+      }
+      return engine;
+    }
+    root.vlLoadUncertainty = loadEngine;
+    for (const type of ["focusin", "pointerdown", "keydown"]) {
+      root.addEventListener(type, () => { loadEngine().catch(() => {}); }, { once: true, passive: true });
+    }
     const defaults = Object.fromEntries(meta.inputs.map((i) => [i.id, i.default]));
     let announceTimer = 0, copiedTimer = 0, urlTimer = 0, current = null, drawn = "", sizes = null;
 
@@ -189,6 +212,11 @@
       clearTimeout(urlTimer);
       urlTimer = setTimeout(flushUrl, URL_DELAY_MS);
       root.dispatchEvent(new CustomEvent("vl-resultat", { detail: current })); // usikkerhet.js
+      // Until the uncertainty engine is here, its block (built for the defaults) says it is behind.
+      if (uncertaintyBox && !root.dataset.vlUncertaintyBound) {
+        if (meta.inputs.every((i) => values[i.id] === i.default)) uncertaintyBox.removeAttribute("aria-busy");
+        else { uncertaintyBox.setAttribute("aria-busy", "true"); loadEngine(); }
+      }
       if (announce) {
         clearTimeout(announceTimer);
         announceTimer = setTimeout(() => { live.textContent = view.sentence(result); }, 800);
@@ -396,6 +424,9 @@
     for (const field of fields.values()) field.readOnly = false;
     root.querySelector(".vl-calc__actions").hidden = false;
     const fromUrl = readUrl();
+    if (Object.keys(fromUrl.values).length || /[#?&](lav|hoy|pm)_/.test(location.search.replace("?", "&") + location.hash.replace("#", "&"))) {
+      loadEngine().catch(() => {});
+    }
     setValues(fromUrl.values);
     update(false);
     flushUrl(); // an old ?-link moves to # at once
@@ -407,25 +438,28 @@
   // ---- exports (issue 13) --------------------------------------------------------------------
   // The export code (memo as ODT/DOCX/print, XLSX, CSV) loads only when a button asks for it: one
   // generated file per model (calculators/eksport.py), named by data-vl-eksport on the model's script.
-  const exportLoads = new Map();
-  function loadExport(url) {
-    if (!exportLoads.has(url)) {
-      exportLoads.set(url, new Promise((resolve, reject) => {
+  // The uncertainty engine loads the same way, when it is first needed (bind, above).
+  const loads = new Map();
+  function loadScript(url) {
+    if (!loads.has(url)) {
+      loads.set(url, new Promise((resolve, reject) => {
         const script = document.createElement("script");
         script.src = url;
         script.addEventListener("load", resolve);
-        script.addEventListener("error", () => { exportLoads.delete(url); script.remove(); reject(new Error(url)); });
+        script.addEventListener("error", () => { loads.delete(url); script.remove(); reject(new Error(url)); });
         document.head.append(script);
       }));
     }
-    return exportLoads.get(url);
+    return loads.get(url);
   }
 
   function exportScenario(root, button, live, notice) {
     const script = document.querySelector(`script[data-vl-model="${root.dataset.vlCalc}"][data-vl-eksport]`);
     if (!script || button.getAttribute("aria-busy")) return;
     button.setAttribute("aria-busy", "true");
-    loadExport(new URL(script.getAttribute("data-vl-eksport"), document.baseURI).href)
+    // The export carries the interval: the uncertainty engine must be there (and its run done).
+    Promise.all([loadScript(new URL(script.getAttribute("data-vl-eksport"), document.baseURI).href),
+      root.vlLoadUncertainty ? root.vlLoadUncertainty() : null])
       .then(() => globalThis.vlEksport.run(root, button.dataset.vlFormat, globalThis.vlKalkulator.scenario(root)))
       .then((message) => { notice.hidden = true; live.textContent = message || ""; })
       .catch((error) => { if (!(error && error.vlMessage)) console.error(error); notice.textContent = (error && error.vlMessage) || TEXT.exportFailed; notice.hidden = false; })

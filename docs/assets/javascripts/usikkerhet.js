@@ -2,11 +2,14 @@
  * calculator, kept live in the browser.
  *
  * The page already holds the block Python computed for the defaults
- * (calculators/render_uncertainty.py). After each result (the runtime's "vl-resultat" event)
- * this file reads the ranges and marks in the form, runs the model's generated Monte Carlo
- * (uncertainty.JS_DRIVER in assets/kalkulatorer/<id>.js) in short slices so no task blocks the
- * page, and redraws the block with the generated view (view.uncertainty_block). Ranges and marks
- * travel in the URL (lav_<id>, hoy_<id>, pm_<id>); nothing is stored or sent.
+ * (calculators/render_uncertainty.py), so this file is not part of the page: it follows the
+ * generated engine in assets/kalkulatorer/usikkerhet.<hash>.js (calculators/bundle.py), which the
+ * runtime loads on the reader's first interaction with a calculator, or at once for a scenario
+ * link. After each result (the runtime's "vl-resultat" event) it reads the ranges and marks in
+ * the form, runs the generated Monte Carlo (globalThis.vlUsikkerhetMotor, uncertainty.JS_DRIVER)
+ * with the model's compute in short slices so no task blocks the page, and redraws the block with
+ * the generated view (uncertainty_block). Ranges and marks travel in the URL (lav_<id>,
+ * hoy_<id>, pm_<id>); nothing is stored or sent.
  */
 (function () {
   "use strict";
@@ -22,13 +25,13 @@
   function bind(root) {
     if (root.dataset.vlUncertaintyBound) return;
     const model = (globalThis.vlKalkulatorer || {})[root.dataset.vlCalc];
-    const api = globalThis.vlKalkulator;
-    if (!model || !api || !api.build || !root.dataset.vlBound) return;
+    const api = globalThis.vlKalkulator, engine = globalThis.vlUsikkerhetMotor, visning = globalThis.vlVisning;
+    if (!model || !api || !api.build || !engine || !visning || !root.dataset.vlBound) return;
     root.dataset.vlUncertaintyBound = "1";
     const meta = model.meta, spec = meta.uncertainty || null, form = root.querySelector("form");
     const box = root.querySelector("[data-vl-uncertainty]");
     const inputs = new Map(meta.inputs.map((i) => [i.id, i]));
-    const format = (value, unit) => model.view.format_number(value, unit, false, false);
+    const format = (value, unit) => visning.format_number(value, unit, false, false);
     let token = 0, timer = 0, last = null;
 
     function field(name) { return form.elements.namedItem(name); }
@@ -105,16 +108,17 @@
         if (key.startsWith("pm_")) { if (MARKS.includes(raw)) box.value = raw; }
         else if (/^-?\d+(\.\d+)?$/.test(raw)) {
           const input = inputs.get(key.slice(4));
-          box.value = model.view.format_number(Number(raw), input.unit, true, true);
+          box.value = visning.format_number(Number(raw), input.unit, true, true);
         }
       }
     }
 
     function draw(point, analysis, chosen) {
       if (!box) return;
-      const nodes = spec ? model.view.uncertainty_block(meta, point, analysis, chosen)
-        : model.view.unpriced_block(meta, chosen);
+      const nodes = spec ? engine.view.uncertainty_block(meta, point, analysis, chosen)
+        : engine.view.unpriced_block(meta, chosen);
       box.replaceChildren(...nodes.map((node) => api.build(node, false)));
+      box.removeAttribute("aria-busy"); // set by the runtime while this file was on its way
     }
 
     // One run, in slices that each take about SLICE_MS and yield to the page between them: first
@@ -135,8 +139,8 @@
           const noEffect = spec.no_effect && Object.keys(spec.no_effect).length
             ? model.compute(Object.assign({}, values, spec.no_effect)) : {};
           pending = { intervals: {}, payback: 0, samples: 0, no_effect: noEffect,
-            tornado: model.uncertainty.tornado(values, runSpec) };
-          job = model.uncertainty.run(values, runSpec);
+            tornado: engine.tornado(model.compute, values, runSpec) };
+          job = engine.run(model.compute, values, runSpec);
           setTimeout(slice, 0);
           return;
         }
@@ -181,8 +185,8 @@
       if (!action) return;
       if (spec) spec.ranges.forEach((r) => {
         const input = inputs.get(r.id);
-        field("lav_" + r.id).value = model.view.format_number(r.low, input.unit, true, true);
-        field("hoy_" + r.id).value = model.view.format_number(r.high, input.unit, true, true);
+        field("lav_" + r.id).value = visning.format_number(r.low, input.unit, true, true);
+        field("hoy_" + r.id).value = visning.format_number(r.high, input.unit, true, true);
       });
       for (const effect of meta.unpriced || []) field("pm_" + effect.id).value = "";
       schedule();
@@ -198,11 +202,10 @@
     }
   }
 
+  // Loaded after the page (by the runtime): bind now, and on every page instant navigation shows.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
   if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") {
     globalThis.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
   }
 })();
