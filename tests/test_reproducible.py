@@ -24,9 +24,9 @@ from tests.conftest import ROOT
 CACHES = ("templates", "notebook")
 
 
-def clone_and_build(folder: Path, days_ahead: int) -> Path:
+def clone_and_build(folder: Path, days_ahead: int, caches: tuple[str, ...] = CACHES) -> Path:
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(folder)], check=True, timeout=300)
-    for cache in CACHES:
+    for cache in caches:
         if (ROOT / ".cache" / cache).is_dir():
             shutil.copytree(ROOT / ".cache" / cache, folder / ".cache" / cache, ignore=shutil.ignore_patterns("lock"))
     env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
@@ -56,7 +56,9 @@ def differences(a: Path, b: Path) -> list[str]:
 
 
 def test_two_builds_on_different_dates_in_different_folders_are_identical(tmp_path: Path) -> None:
-    today = clone_and_build(tmp_path / "i-dag", 0)
+    # The first build also takes the calculators from the build cache, the second makes them afresh:
+    # a cached warm build gives the same files as a cold one.
+    today = clone_and_build(tmp_path / "i-dag", 0, (*CACHES, "kalkulatorer"))
     next_year = clone_and_build(tmp_path / "om-et-år" / "et annet sted", 365)
     assert (today / "sitemap.xml").is_file()
     assert not differences(today, next_year)
