@@ -171,9 +171,13 @@
     // text in proportion to the page's (Material grows it on wide screens): ≥ 16 px. Measured when
     // the layout changes (bind, resize, presentation mode), never while a change is drawn: reading
     // layout after the form's writes would make the browser lay out the whole page again.
+    // On paper: A4's text column with print-size text. «beforeprint» comes before the print layout,
+    // so that width cannot be measured then (kalkulator.css prints the chart at the column's width).
+    let printing = false;
     const width = (out) => Math.max(240, Math.floor((out.clientWidth || 560) / 10) * 10);
     const presenting = () => document.documentElement.classList.contains("vl-present");
     function measure() {
+      if (printing) return void (sizes = { summary: 600, details: 600, font: 12 });
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
       sizes = { summary: width(outs.summary), details: width(outs.details), font: Math.round(rem * (presenting() ? 1.1 : 0.8)) };
     }
@@ -188,9 +192,10 @@
       const size = [sizes.summary, sizes.details, sizes.font].join();
       if (!force && size === drawn) return;
       drawn = size;
+      // Paper gets «Flere diagrammer» filled (kalkulator.css prints its year table, not its charts).
       const result = current.result, sentence = view.sentence(result), open = !!(more() && more().open);
       outs.summary.replaceChildren(...view.summary(meta, result, sentence, sizes.summary, sizes.font).map((n) => build(n, false)));
-      outs.details.replaceChildren(...view.details(meta, result, sizes.details, sizes.font, open).map((n) => build(n, false)));
+      outs.details.replaceChildren(...view.details(meta, result, sizes.details, sizes.font, open || printing).map((n) => build(n, false)));
       if (open) more().open = true;
       if (peek) peek.textContent = outs.summary.querySelector("dd").textContent;
     }
@@ -431,6 +436,8 @@
     update(false);
     flushUrl(); // an old ?-link moves to # at once
     if (fromUrl.present) setPresenting(true);
+    addEventListener("beforeprint", () => { printing = true; measure(); draw(false); });
+    addEventListener("afterprint", () => { printing = false; measure(); draw(false); });
     if (globalThis.ResizeObserver) new ResizeObserver(() => requestAnimationFrame(() => { measure(); draw(false); })).observe(root);
     root.dispatchEvent(new CustomEvent("vl-bundet")); // usikkerhet.js
   }
