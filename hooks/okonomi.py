@@ -6,10 +6,12 @@
   error output or outputs that are stale stop it.
 - Notebook pages (mkdocs-jupyter) have no front matter: their one-line description comes from
   the notebook's metadata, and nbconvert's MathJax and Mermaid loaders are removed (no other hosts, ever).
+  Their links to Markdown pages (``metode-familie.md``) point at the pages, as MkDocs does in Markdown.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from calculators import datakilder, notebook
 from calculators.declarations import DeclarationError
+from veileder.html_fixes import link_markdown_files
 
 MARKER = re.compile(r"<!--\s*datakilder\s*-->")
 
@@ -63,4 +66,13 @@ def on_page_content(
 ) -> str | None:
     if not _is_notebook(page):
         return None
+
+    def url_of(link: str) -> str | None:
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), link)))
+        return target.url_relative_to(page.file) if target is not None else None
+
+    try:
+        html = link_markdown_files(html, url_of, page.file.src_uri)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     return notebook.strip_external_loaders(html)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 # pymdownx.tasklist renders an <input> inside an empty <label>, with the item's text after it, so
 # the checkbox has no accessible name (axe: label). We name it with the item's own text.
@@ -39,3 +40,22 @@ def make_focusable(page_html: str, element_id: str) -> str:
         return f'<{match["tag"]}{match["attrs"]}{match["rest"]} tabindex="-1">'
 
     return pattern.sub(add, page_html, count=1)
+
+
+# mkdocs-jupyter leaves a notebook's Markdown links as written (``metode-familie.md``), which the
+# web server answers with 404; MkDocs rewrites such links only in Markdown pages.
+_MARKDOWN_LINK = re.compile(r'href="(?P<path>(?![a-z][a-z0-9+.-]*:|/|#)[^"#?]+\.md)(?P<rest>[#?][^"]*)?"')
+
+
+def link_markdown_files(page_html: str, url_of: Callable[[str], str | None], where: str) -> str:
+    """Point every relative link to a ``.md`` file at that page's URL. ``url_of`` gets the link
+    as written and returns the URL relative to this page, or None for a file that does not exist:
+    then a ``ValueError`` names ``where`` (the page) and the link."""
+
+    def fix(match: re.Match[str]) -> str:
+        url = url_of(html.unescape(match["path"]))
+        if url is None:
+            raise ValueError(f"{where}: lenken «{match['path']}» peker på en side som ikke finnes")
+        return f'href="{html.escape(url, quote=True)}{match["rest"] or ""}"'
+
+    return _MARKDOWN_LINK.sub(fix, page_html)

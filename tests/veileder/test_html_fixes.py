@@ -34,3 +34,21 @@ def test_the_target_gets_tabindex_minus_one() -> None:
 def test_only_the_element_with_exactly_that_id_and_an_existing_tabindex_is_kept() -> None:
     html = '<h2 id="personvern-2">A</h2><h1 class="x" id="personvern" tabindex="0">B</h1>'
     assert make_focusable(html, "personvern") == html
+
+
+def test_a_notebook_link_to_a_markdown_file_points_at_its_page() -> None:
+    from veileder.html_fixes import link_markdown_files
+
+    pages = {"metode-familie.md": "../metode-familie/"}
+    html = '<a href="metode-familie.md#timekostnad">x</a> <a href="https://a.no/b.md">y</a> <a href="#c">z</a>'
+    assert link_markdown_files(html, pages.get, "okonomi/metode.ipynb") == (
+        '<a href="../metode-familie/#timekostnad">x</a> <a href="https://a.no/b.md">y</a> <a href="#c">z</a>')
+
+
+def test_a_notebook_link_to_a_missing_page_names_the_notebook_and_the_link() -> None:
+    import pytest
+
+    from veileder.html_fixes import link_markdown_files
+
+    with pytest.raises(ValueError, match=r"okonomi/metode.ipynb: lenken «borte.md»"):
+        link_markdown_files('<a href="borte.md">x</a>', {}.get, "okonomi/metode.ipynb")
