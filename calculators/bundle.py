@@ -26,7 +26,8 @@ from calculators.translate import Translation, source_path
 
 ASSET_DIR = "assets/kalkulatorer"
 HOLDER_KINDS = ("by_holder", "years_by_holder")
-VIEW_FUNCTIONS = ("summary", "details", "more_charts", "format_number", "years_by_holder_table")
+VIEW_FUNCTIONS = ("summary", "details", "more_charts", "format_number", "years_by_holder_table",
+                  "interval_card")
 """The functions of ``calculators/view.py`` the runtime calls (translated into the shared runtime)."""
 JAVASCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
 
@@ -64,7 +65,23 @@ def metadata(model: Model) -> dict:
             "no_effect": dict(preset.values) if preset else {},
         }
     meta["unpriced"] = [{"id": u.id, "label": u.label, "help": u.help} for u in model.unpriced]
+    meta["interval"] = interval_meta(model)
     return meta
+
+
+def interval_meta(model: Model) -> dict:
+    """``view.IntervalMeta``: the result whose interval stands in its headline card, and the
+    build's figures for the defaults (the same seed gives the browser the same; it shows these
+    until its own run is done, and only while the scenario is the defaults)."""
+    spec = uncertainty.spec_for(model)
+    if spec is None:
+        return {"output": "", "payback": "", "initial": {"intervals": {}, "payback": 0, "samples": 0,
+                                                           "no_effect": {}}}
+    analysis = uncertainty.analyse_defaults(model)
+    return {"output": spec["outputs"][0], "payback": spec["payback"], "initial": {
+        "intervals": {k: v for k, v in analysis["intervals"].items() if v is not None},
+        "payback": analysis["payback"], "samples": analysis["samples"],
+        "no_effect": analysis["no_effect"] or {}}}
 
 
 def javascript(model: Model) -> str:

@@ -77,11 +77,16 @@ def render(model: Model) -> str:
     results = evaluate(model)
     sentence = model.sentence(results) if model.sentence else ""
     font = view.CHART["font"]
-    first = next((o for o in model.outputs if o.headline), None)
+    interval = meta["interval"]
+    main = interval["output"]
+    first = next((o for o in model.outputs if o.id == main or (not main and o.headline)), None)
+    # At phone width the first headline figure, and for a model with ranges its interval (issue 12).
+    span = (f' <span class="vl-calc__peek-range" data-vl-peek-range>'
+            f'{escape(view.interval_text(meta, interval["initial"]))}</span>' if main else "")
     # data-search-exclude: the figure changes with every input (an <a> holds no <a>, so Material's
     # parser ends the excluded part where the link ends).
     peek = (f'<a class="vl-calc__peek" href="#{prefix}-resultat" data-search-exclude><span>{escape(first.label)}</span> '
-            f'<strong data-vl-peek>{escape(format_output(results[first.id], first))}</strong></a>'
+            f'<strong data-vl-peek>{escape(format_output(results[first.id], first))}</strong>{span}</a>'
             if first else "")
     return "".join((
         f'<div class="vl-calc" data-vl-calc="{escape(model.id)}" id="{prefix}">',
@@ -91,16 +96,20 @@ def render(model: Model) -> str:
         _form(model, prefix),
         _assumptions(model),
         "</div>",
-        f'<section class="vl-calc__summary" aria-labelledby="{prefix}-resultat">',
+        # Focusable: in presentation mode the panel scrolls on its own (kalkulator.css), so the
+        # main figure and its interval stay in view while the key inputs scroll.
+        f'<section class="vl-calc__summary" aria-labelledby="{prefix}-resultat" tabindex="0">',
         f'<h2 id="{prefix}-resultat">{TEXT["results"]}</h2>',
         f'<p class="vl-calc__stale" hidden>{escape(TEXT["stale"])}</p>',
         # The figures change with every input: kept out of the search index. <section>s, because
         # Material's search parser ends an excluded block at the first closing tag of the same
         # name (it compares elements by tag), and the results hold many <div>s but no <section>.
         f'<section class="vl-calc__out" data-vl-out="summary" data-search-exclude>'
-        f"{html(view.summary(meta, results, sentence, SUMMARY_WIDTH, font))}</section>",
-        _no_search(render_uncertainty.block(model, prefix)),  # likely value, interval, no effect (issue 12)
+        f"{html(view.summary(meta, results, sentence, SUMMARY_WIDTH, font, interval['initial']))}</section>",
         "</section></div>",
+        # The whole uncertainty block (per result, payback, plus-minus, tornado) under the layout,
+        # across the page; the main interval is in the first headline card (issue 12).
+        _no_search(render_uncertainty.block(model, prefix)),
         peek,
         f'<section class="vl-calc__details" aria-labelledby="{prefix}-detaljer">',
         f'<h2 id="{prefix}-detaljer">{TEXT["details"]}</h2>',
@@ -217,7 +226,10 @@ def results_html(model: Model, results: dict, prefix: str = "") -> str:
     """The results the runtime rebuilds on each change: the summary and the details."""
     meta = metadata(model)
     sentence = model.sentence(results) if model.sentence else ""
-    return (html(view.summary(meta, results, sentence, SUMMARY_WIDTH, view.CHART["font"]))
+    # The interval is the defaults' only when ``results`` are; otherwise it is still to be computed.
+    initial = meta["interval"]["initial"]
+    interval = initial if results == evaluate(model) else {**initial, "samples": 0, "no_effect": {}}
+    return (html(view.summary(meta, results, sentence, SUMMARY_WIDTH, view.CHART["font"], interval))
             + html(view.details(meta, results, DETAILS_WIDTH, view.CHART["font"])))
 
 

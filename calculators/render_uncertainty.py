@@ -34,8 +34,7 @@ TEXT = {
 
 def _analysis(model: Model) -> dict:
     """The analysis for the defaults (about half a second in Python; once per page per build)."""
-    defaults = {i.id: i.default for i in model.inputs}
-    return uncertainty.analyse(model, defaults)
+    return uncertainty.analyse_defaults(model)
 
 
 def block(model: Model, prefix: str) -> str:

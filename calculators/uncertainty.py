@@ -221,6 +221,20 @@ def analyse(model, values, ranges=None):
     return result
 
 
+_DEFAULTS_CACHE: dict = {}
+
+
+def analyse_defaults(model):
+    """``analyse`` for the model's defaults, computed once per build for each model and data
+    (the page's block, the headline card and the bundle's metadata all show it)."""
+    values = {i.id: i.default for i in model.inputs}
+    key = (model.id, repr(sorted(values.items())), repr(spec_for(model)),
+           repr([(p.id, sorted(p.values.items())) for p in model.presets]))
+    if key not in _DEFAULTS_CACHE:
+        _DEFAULTS_CACHE[key] = analyse(model, values)
+    return _DEFAULTS_CACHE[key]
+
+
 def _finite(x):
     return isinstance(x, int | float) and x == x and abs(x) != float("inf")
 

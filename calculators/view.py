@@ -51,6 +51,15 @@ TEXT = {
                       "(røde søyler mot venstre) er kostnader.",
     "line_chart": "Linjediagram: {label}, {levels}. Tallene står i tabellen under.",
     "and": "og",
+    # The main result's uncertainty, in its headline card (issue 12; view_uncertainty.py has the
+    # whole block further down).
+    "likely": "sannsynlig verdi",
+    "interval": "80 % sannsynlig mellom {low} og {high}",
+    "interval_pending": "80 %-intervall: beregner …",
+    "payback": "Betaler seg: ",
+    "payback_share": "{share} sannsynlig",
+    "no_effect": "Ingen varig effekt (scenario): ",
+    "pending": "beregner …",
 }
 
 
@@ -78,6 +87,27 @@ class HolderMeta(TypedDict):
     level: str
 
 
+class Interval(TypedDict):
+    """The uncertainty known for the scenario on screen (``uncertainty.analyse``, or the browser's
+    run): ``samples`` is 0 while the draws are still running (then ``intervals`` may be empty), and
+    ``no_effect`` is empty until the «no lasting effect» scenario is computed."""
+
+    intervals: dict[str, list[float]]
+    payback: float
+    samples: int
+    no_effect: dict[str, float]
+
+
+class IntervalMeta(TypedDict):
+    """``bundle.metadata``'s ``interval``: the result whose interval sits in its headline card
+    ("" for a model without ranges), the payback output, and the build's analysis of the
+    defaults (the page shows it until the browser has run its own)."""
+
+    output: str
+    payback: str
+    initial: Interval
+
+
 class Meta(TypedDict):
     """What ``bundle.metadata`` gives the view (the browser gets the same as JSON)."""
 
@@ -85,6 +115,7 @@ class Meta(TypedDict):
     outputs: list[OutputMeta]
     holders: list[HolderMeta]
     levels: dict[str, str]
+    interval: IntervalMeta
 
 
 Outputs = dict[str, Any]
@@ -196,20 +227,25 @@ def main_output(meta: Meta) -> str:
     return ""
 
 
-def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int) -> list[Node]:
-    """Headline figures, the reading sentence and the main chart (``data-vl-out="summary"``)."""
+def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int,
+            interval: Interval) -> list[Node]:
+    """Headline figures, the reading sentence and the main chart (``data-vl-out="summary"``).
+    A model with ranges has its main result first, with its interval (``interval_card``)."""
     parts = []
-    headline = [el("div", {}, [el("dt", {}, [], o["label"]),
-                               el("dd", {"data-vl-value": o["id"]}, [],
-                                  format_output(number(out, o["id"]), o))])
-                for o in meta["outputs"] if o["headline"]]
+    main = meta["interval"]["output"]
+    headline = [interval_card(meta, out, interval)] if main != "" else []
+    for o in meta["outputs"]:
+        if o["headline"] and o["id"] != main:
+            headline.append(el("div", {}, [el("dt", {}, [], o["label"]),
+                                           el("dd", {"data-vl-value": o["id"]}, [],
+                                              format_output(number(out, o["id"]), o))]))
     if len(headline) > 0:
         parts.append(el("dl", {"class": "vl-calc__headline"}, headline))
     if sentence != "":
         parts.append(el("p", {"class": "vl-calc__sentence", "data-vl-sentence": ""}, [], sentence))
-    main = main_output(meta)
+    chart = main_output(meta)
     for o in meta["outputs"]:
-        if o["id"] == main:
+        if o["id"] == chart:
             groups = [g for g in holder_groups(meta, per_holder(out, o["id"])) if g["value"] != 0]
             parts.append(el("figure", {"class": "vl-calc__figure"}, [
                 el("figcaption", {}, [], TEXT["who_pays"] + ": " + o["label"].lower()),
@@ -217,6 +253,47 @@ def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int) -> l
                           [g["value"] for g in groups], o["unit"], width, font),
                 el("p", {"class": "vl-calc__legend"}, [], TEXT["positive_saves"])]))
     return parts
+
+
+def interval_done(meta: Meta, interval: Interval) -> bool:
+    return interval["samples"] > 0 and meta["interval"]["output"] in interval["intervals"]
+
+
+def interval_text(meta: Meta, interval: Interval) -> str:
+    """«80 % sannsynlig mellom −120 000 og 610 000 kr» (P10 and P90), or «… beregner …»."""
+    if not interval_done(meta, interval):
+        return TEXT["interval_pending"]
+    key = meta["interval"]["output"]
+    unit = [x for x in meta["outputs"] if x["id"] == key][0]["unit"]
+    bounds = interval["intervals"][key]
+    return TEXT["interval"].replace("{low}", format_number(bounds[0], unit, False, True)) \
+        .replace("{high}", format_number(bounds[2], unit))
+
+
+def interval_card(meta: Meta, out: Outputs, interval: Interval) -> Node:
+    """The main result's headline card: its likely value (the point result), the 10th–90th
+    percentile interval, the probability of paying back and the «no lasting effect» scenario —
+    so the first screen never shows the likely number alone. While the browser's draws run,
+    «beregner …» stands where a figure is not yet known for the numbers on screen."""
+    key = meta["interval"]["output"]
+    o = [x for x in meta["outputs"] if x["id"] == key][0]
+    unit = o["unit"]
+    done = interval_done(meta, interval)
+    span = interval_text(meta, interval)
+    share = TEXT["pending"]
+    if done:
+        share = TEXT["payback_share"].replace("{share}", format_number(round(interval["payback"] * 100), "%"))
+    no_effect = format_number(interval["no_effect"][key], unit) if key in interval["no_effect"] else TEXT["pending"]
+    state = "" if done else " vl-calc__pending"
+    return el("div", {"class": "vl-calc__main" + state, "data-vl-range-summary": ""}, [
+        el("dt", {}, [], o["label"]),
+        el("dd", {"data-vl-value": key}, [], format_output(number(out, key), o)),
+        el("dd", {"class": "vl-calc__likely-label"}, [], TEXT["likely"]),
+        el("dd", {"class": "vl-calc__range vl-calc__interval"}, [el("span", {"data-vl-interval-text": ""}, [], span)]),
+        el("dd", {"class": "vl-calc__range"}, [el("strong", {"data-vl-payback-text": ""}, [], share)],
+           TEXT["payback"]),
+        el("dd", {"class": "vl-calc__range"}, [el("strong", {"data-vl-no-effect-text": ""}, [], no_effect)],
+           TEXT["no_effect"])])
 
 
 def details(meta: Meta, out: Outputs, width: int, font: int, more: bool = True) -> list[Node]:

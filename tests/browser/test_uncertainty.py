@@ -141,3 +141,119 @@ def test_the_block_passes_axe_in_both_palettes(make_page, site_url) -> None:
         page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
         violations = run_axe(page, ".vl-calc")
         assert not violations, format_violations(violations)
+
+
+# -- the first screen: the main figure never stands alone -------------------------------------
+IN_VIEW = """(selector) => {
+  const r = document.querySelector(selector).getBoundingClientRect();
+  return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && r.height > 0;
+}"""
+CARD = {"interval": "[data-vl-interval-text]", "no_effect": "[data-vl-no-effect-text]",
+        "payback": "[data-vl-payback-text]"}
+
+
+def card_text(values: dict) -> dict[str, str]:
+    """What the main headline card shows for ``values``, as Python computes and formats it."""
+    all_values = {**{i.id: i.default for i in MODEL.inputs}, **values}
+    result = uncertainty.analyse(MODEL, all_values)
+    p10, _, p90 = result["intervals"]["nnv_offentlig"]
+    return {"interval": f"80\u00a0% sannsynlig mellom {format_number(p10, UNIT, False, True)} og {format_number(p90, UNIT)}",
+            "no_effect": format_number(result["no_effect"]["nnv_offentlig"], UNIT),
+            "payback": format_number(round(result["payback"] * 100), "%") + " sannsynlig"}
+
+
+def assert_card(page: Page, want: dict[str, str]) -> None:
+    for part, selector in CARD.items():
+        expect(page.locator(selector)).to_have_text(want[part])
+    for part in ("interval", "no_effect"):
+        assert page.evaluate(IN_VIEW, CARD[part]), f"{part} er utenfor skjermen"
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("preset", ["", "optimistisk"])
+def test_the_first_screen_shows_the_interval_and_no_effect_beside_the_main_figure(make_page, site_url, width,
+                                                                                 height, preset) -> None:
+    page = make_page(width=width, height=height)
+    page.goto(site_url + PAGE + (f"#preset={preset}" if preset else ""))
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    values = dict(next(p for p in MODEL.presets if p.id == preset).values) if preset else {}
+    first, last = MODEL.inputs[0], MODEL.inputs[-1]
+    page.locator(f"#vl-familie-{first.id}").focus()
+    ready(page)
+    assert_card(page, card_text(values))
+    before = run_id(page)
+    box = page.locator(f"#vl-familie-{last.id}")
+    box.focus()
+    box.fill("30")
+    ready(page, before)
+    assert_card(page, card_text({**values, last.id: 30}))
+    assert page.evaluate(IN_VIEW, f"#vl-familie-{last.id}")
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (1920, 1080)])
+def test_presentation_mode_shows_the_interval_and_no_effect_on_the_first_screen(make_page, site_url, width,
+                                                                                height) -> None:
+    page = make_page(width=width, height=height)
+    page.goto(site_url + PAGE + "#visning=storskjerm")
+    page.wait_for_selector("html.vl-present [data-vl-calc][data-vl-bound]")
+    ready(page)
+    assert_card(page, card_text({}))
+    key = MODEL.key_inputs[-1]
+    before = run_id(page)
+    page.locator(f"#vl-familie-{key}").focus()
+    page.keyboard.press("ArrowUp")
+    ready(page, before)
+    value = page.evaluate(f"() => vlKalkulator.scenario(document.querySelector('[data-vl-calc]')).values.{key}")
+    assert value != next(i.default for i in MODEL.inputs if i.id == key)
+    assert_card(page, card_text({key: value}))
+
+
+def test_at_phone_width_the_sticky_summary_has_the_interval(make_page, site_url) -> None:
+    page = make_page(width=375, height=800)
+    page.goto(site_url + PAGE)
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    page.locator("#vl-familie-barnevern").focus()
+    ready(page)
+    peek = page.locator("[data-vl-peek-range]")
+    expect(peek).to_have_text(card_text({})["interval"])
+    assert page.evaluate(IN_VIEW, "[data-vl-peek-range]")
+    before = run_id(page)
+    page.locator("#vl-familie-barnevern_reduksjon").fill("45")
+    ready(page, before)
+    expect(peek).to_have_text(card_text({"barnevern_reduksjon": 45})["interval"])
+
+
+def test_after_an_edit_the_card_says_beregner_never_the_old_figures(make_page, site_url) -> None:
+    page = open_page(make_page, site_url)
+    # Read in the same task as the edit: the runtime has drawn the new point result, the draws
+    # have not started (usikkerhet.js waits for typing to pause).
+    seen = page.evaluate("""() => {
+      const box = document.querySelector('#vl-familie-barnevern_reduksjon');
+      box.value = '45';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      const text = (s) => document.querySelector(s).textContent;
+      return [text('[data-vl-interval-text]'), text('[data-vl-no-effect-text]'), text('[data-vl-payback-text]'),
+              text('[data-vl-peek-range]')];
+    }""")
+    assert seen == ["80\u00a0%-intervall: beregner …", "beregner …", "beregner …", "80\u00a0%-intervall: beregner …"]
+    expect(page.locator(CARD["interval"])).to_have_text(card_text({"barnevern_reduksjon": 45})["interval"])
+    # Back to the defaults: the build's figures are current again at once.
+    again = page.evaluate("""() => {
+      const box = document.querySelector('#vl-familie-barnevern_reduksjon');
+      box.value = '30';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      return document.querySelector('[data-vl-interval-text]').textContent;
+    }""")
+    assert again == card_text({})["interval"]
+
+
+def test_the_main_card_passes_axe_in_both_palettes_on_the_first_screen(make_page, site_url) -> None:
+    for width, height in ((1280, 800), (1920, 1080)):
+        page = open_page(make_page, site_url)
+        page.set_viewport_size({"width": width, "height": height})
+        for scheme in ("default", "slate"):
+            page.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+            page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+            violations = run_axe(page, ".vl-calc__summary")
+            assert not violations, format_violations(violations)

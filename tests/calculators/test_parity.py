@@ -133,7 +133,11 @@ def test_javascript_draws_the_results_python_draws(v8, model_id: str) -> None:
             return
         sentence = model.sentence(out)
         assert run_view(v8, model_id, "sentence", out) == sentence
-        assert run_view(v8, model_id, "summary", meta, out, sentence, 520, 16) == view.summary(meta, out, sentence, 520, 16)
+        # The interval in the main headline card: figures known, and still being computed.
+        initial = meta["interval"]["initial"]
+        for interval in (initial, {**initial, "samples": 0, "no_effect": {}}):
+            assert run_view(v8, model_id, "summary", meta, out, sentence, 520, 16, interval) \
+                == view.summary(meta, out, sentence, 520, 16, interval)
         assert run_view(v8, model_id, "details", meta, out, 700, 15) == view.details(meta, out, 700, 15)
         assert run_view(v8, model_id, "details", meta, out, 700, 15, False) == view.details(meta, out, 700, 15, False)
         assert run_view(v8, model_id, "more_charts", meta, out, 640, 18) == view.more_charts(meta, out, 640, 18)

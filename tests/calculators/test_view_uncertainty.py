@@ -11,6 +11,7 @@ from py_mini_racer import MiniRacer
 from calculators import bundle, registry, render, uncertainty
 from calculators.evaluate import evaluate
 from calculators.translate import PRELUDE
+from calculators.view import format_number, interval_card, summary
 from calculators.view_uncertainty import uncertainty_block
 
 MODELS = [m for m in registry.model_ids() if registry.load(m).uncertainty is not None]
@@ -74,15 +75,53 @@ def test_while_the_draws_run_the_interval_says_so():
 def test_the_page_has_the_block_for_the_defaults_and_the_ranges_in_a_closed_details(model_id: str):
     model = registry.load(model_id)
     page = render.render(model)
-    # In the results panel beside the inputs, after the headline figures and before the details.
-    # (Issue 12 wants the interval on the first screen; with issue 11's layout it sits below the
-    # main chart — a known gap, see the closing note.)
-    assert page.index('data-vl-out="summary"') < page.index("data-vl-uncertainty") < page.index("vl-calc__details")
+    # The first thing in the results: the main figure's card holds its interval, payback
+    # probability and the «no lasting effect» scenario, before the other figures, the sentence
+    # and the chart; the whole block (tornado, ranges) comes after them.
+    summary = page.index('data-vl-out="summary"')
+    card = page.index("data-vl-range-summary")
+    assert summary < card < page.index("data-vl-value") < page.index("data-vl-sentence") \
+        < page.index("vl-calc__figure") < page.index("data-vl-uncertainty") < page.index("vl-calc__details")
+    assert page.index("data-vl-interval-text") < page.index("data-vl-no-effect-text") < page.index("data-vl-sentence")
+    # …with the figures Python computes for the defaults (the same seed as the browser's).
+    meta, point, result = analysis(model_id)
+    main, unit = meta["interval"]["output"], next(o["unit"] for o in meta["outputs"] if o["id"] == meta["interval"]["output"])
+    p10, _, p90 = result["intervals"][main]
+    text = html.unescape(page[card:page.index("data-vl-sentence")])
+    assert f"80\u00a0% sannsynlig mellom {format_number(p10, unit, False, True)} og {format_number(p90, unit)}" in text
+    assert format_number(result["no_effect"][main], unit) in text
+    assert f"{format_number(round(result['payback'] * 100), '%')} sannsynlig" in text
+    assert "beregner" not in text
     assert '<details class="vl-calc__ranges">' in page  # collapsed by default
     for r in model.ranges:
         assert f'name="lav_{r.id}"' in page and f'name="hoy_{r.id}"' in page
     for u in model.unpriced:
         assert f'name="pm_{u.id}"' in page
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_the_main_card_says_beregner_until_the_figures_are_for_the_numbers_on_screen(model_id: str):
+    meta, point, result = analysis(model_id, kalkulasjonsrente=2)
+    main = meta["interval"]["output"]
+    pending = {"intervals": {}, "payback": 0, "samples": 0, "no_effect": {}}
+    text = html.unescape(render.html([interval_card(meta, point, pending)]))
+    assert text.count("beregner …") == 3 and "sannsynlig mellom" not in text
+    # The «no lasting effect» figure comes first (one compute), the interval after the draws.
+    half = {**pending, "no_effect": result["no_effect"]}
+    text = html.unescape(render.html([interval_card(meta, point, half)]))
+    assert text.count("beregner …") == 2
+    unit = next(o["unit"] for o in meta["outputs"] if o["id"] == main)
+    assert format_number(result["no_effect"][main], unit) in text
+    # The likely value is the point result, always current.
+    assert f'<dd data-vl-value="{main}">{format_number(point[main], unit)}</dd>' in text
+
+
+def test_a_model_without_ranges_has_no_interval_card():
+    model = registry.load("investeringsmote")
+    meta = bundle.metadata(model)
+    assert meta["interval"]["output"] == ""
+    nodes = summary(meta, evaluate(model), "", 560, 15, meta["interval"]["initial"])
+    assert "data-vl-range-summary" not in render.html(nodes)
 
 
 def test_investeringsmotet_has_plus_minus_but_no_interval():

@@ -29,6 +29,7 @@
       return Object.assign(state(), { preset }, calc.vlUsikkerhet ? calc.vlUsikkerhet() : {});
     },
     build: (node, svg) => build(node, svg),
+    showPeek: (root) => showPeek(root),
     parseNumber: (raw) => parseNumber(raw),
   };
 
@@ -194,10 +195,21 @@
       drawn = size;
       // Paper gets «Flere diagrammer» filled (kalkulator.css prints its year table, not its charts).
       const result = current.result, sentence = view.sentence(result), open = !!(more() && more().open);
-      outs.summary.replaceChildren(...view.summary(meta, result, sentence, sizes.summary, sizes.font).map((n) => build(n, false)));
+      outs.summary.replaceChildren(...view.summary(meta, result, sentence, sizes.summary, sizes.font, interval()).map((n) => build(n, false)));
       outs.details.replaceChildren(...view.details(meta, result, sizes.details, sizes.font, open || printing).map((n) => build(n, false)));
       if (open) more().open = true;
-      if (peek) peek.textContent = outs.summary.querySelector("dd").textContent;
+      showPeek(root);
+    }
+
+    // Issue 12: the main result's interval in its headline card. usikkerhet.js knows it for the
+    // numbers on screen (root.vlIntervall); until its engine has loaded, the build's figures while
+    // the scenario is the defaults (no changed input, no lav_/hoy_ range in the link), else
+    // «beregner …».
+    function interval() {
+      if (root.vlIntervall) return root.vlIntervall(current.values);
+      const plain = meta.inputs.every((i) => current.values[i.id] === i.default)
+        && !/(^|[?#&])(lav|hoy)_/.test(location.search + location.hash);
+      return plain ? meta.interval.initial : { intervals: {}, payback: 0, samples: 0, no_effect: {} };
     }
 
     function update(announce) {
@@ -471,6 +483,14 @@
       .then((message) => { notice.hidden = true; live.textContent = message || ""; })
       .catch((error) => { if (!(error && error.vlMessage)) console.error(error); notice.textContent = (error && error.vlMessage) || TEXT.exportFailed; notice.hidden = false; })
       .finally(() => button.removeAttribute("aria-busy"));
+  }
+
+  // The phone's sticky summary repeats the first headline figure and its interval.
+  function showPeek(root) {
+    const peek = root.querySelector("[data-vl-peek]"), range = root.querySelector("[data-vl-peek-range]");
+    if (peek) peek.textContent = root.querySelector('[data-vl-out="summary"] dd').textContent;
+    const text = root.querySelector("[data-vl-interval-text]");
+    if (range && text) range.textContent = text.textContent;
   }
 
   function start() {

@@ -33,6 +33,14 @@
     const inputs = new Map(meta.inputs.map((i) => [i.id, i]));
     const format = (value, unit) => visning.format_number(value, unit, false, false);
     let token = 0, timer = 0, last = null;
+    // What the main headline card may show (view.interval_card): the analysis and the scenario it
+    // belongs to (inputs and ranges). The build's figures belong to the defaults.
+    const PENDING = { intervals: {}, payback: 0, samples: 0, no_effect: {} };
+    const key = (values, ends) => JSON.stringify([meta.inputs.map((i) => values[i.id]), ends.lows, ends.highs]);
+    const initial = spec ? { key: key(Object.fromEntries(meta.inputs.map((i) => [i.id, i.default])),
+      { lows: spec.ranges.map((r) => r.low), highs: spec.ranges.map((r) => r.high) }), analysis: meta.interval.initial } : null;
+    let shown = initial;
+    const known = (k) => (shown && shown.key === k ? shown.analysis : initial && initial.key === k ? initial.analysis : null);
 
     function field(name) { return form.elements.namedItem(name); }
 
@@ -54,7 +62,7 @@
 
     // The ranges in the form, checked: within the input's bounds, low ≤ value ≤ high. A range
     // with a mistake keeps its data-file value (and the field says why).
-    function ranges(values) {
+    function ranges(values, quiet) {
       const lows = [], highs = [];
       spec.ranges.forEach((r) => {
         const input = inputs.get(r.id), ends = [["lav_", r.low], ["hoy_", r.high]];
@@ -66,7 +74,7 @@
           }
           if (!message && prefix === "lav_" && read.value > values[r.id]) message = TEXT.lowAboveValue.replace("{value}", format(values[r.id], input.unit));
           if (!message && prefix === "hoy_" && read.value < values[r.id]) message = TEXT.highBelowValue.replace("{value}", format(values[r.id], input.unit));
-          setError(prefix + r.id, message);
+          if (!quiet) setError(prefix + r.id, message);
           return message ? fallback : read.value;
         });
         lows.push(parsed[0]);
@@ -113,6 +121,16 @@
       }
     }
 
+    // The headline card's figures, only for the numbers on screen: else «beregner …».
+    root.vlIntervall = (values) => (spec && known(key(values, ranges(values, true)))) || PENDING;
+
+    function drawCard(point, k, analysis) {
+      shown = { key: k, analysis };
+      const card = root.querySelector("[data-vl-range-summary]");
+      if (card) card.replaceWith(api.build(visning.interval_card(meta, point, analysis), false));
+      api.showPeek(root);
+    }
+
     function draw(point, analysis, chosen) {
       if (!box) return;
       const nodes = spec ? engine.view.uncertainty_block(meta, point, analysis, chosen)
@@ -129,7 +147,7 @@
       if (!spec) { writeUrl(chosen, null); draw(point, null, chosen); return; }
       const ends = ranges(values);
       writeUrl(chosen, ends);
-      const mine = ++token, runSpec = Object.assign({}, spec, ends);
+      const mine = ++token, runSpec = Object.assign({}, spec, ends), k = key(values, ends);
       let pending = null, job = null;
       delete root.dataset.vlIntervalReady;
       const slice = () => {
@@ -147,6 +165,7 @@
         if (start && !pending.drawn) { // the new likely value at once; the interval follows
           pending.drawn = true;
           draw(point, pending, chosen);
+          if (!known(k)) drawCard(point, k, Object.assign({}, PENDING, { no_effect: pending.no_effect }));
           setTimeout(slice, 0);
           return;
         }
@@ -156,6 +175,7 @@
         const analysis = Object.assign(pending, job.result());
         last = { values, point, analysis, ranges: ends, marks: chosen };
         draw(point, analysis, chosen);
+        drawCard(point, k, analysis);
         root.dataset.vlIntervalReady = String(mine);
         root.dispatchEvent(new CustomEvent("vl-intervall", { detail: last }));
       };
