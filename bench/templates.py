@@ -27,7 +27,7 @@ def main() -> None:
         print(f"kald generering (tom cache): {cold_seconds:.2f} s, generert: {sum(i.regenerated for i in cold)}")
         print(f"varm generering (uendret):   {warm_seconds:.3f} s, generert: {sum(i.regenerated for i in warm)}")
         for item in cold:
-            for path in [*(d.path for d in item.downloads), item.preview.path]:
+            for path in [*(d.path for d in item.downloads), item.preview.path, item.preview.path_2x]:
                 print(f"  {path.name:40} {path.stat().st_size:>8} byte  ({format_size(path.stat().st_size)})")
 
 

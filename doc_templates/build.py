@@ -1,8 +1,8 @@
 """Every template in every format: loads the sources, fills the cache, lists the downloads.
 
 ``build_templates`` is what the MkDocs hook, the tests and the bench call. Files are named
-``<id>-<paper>.pdf``, ``<id>.odt``, ``<id>.docx`` and ``<id>.png`` (the preview), all in lower
-case, so links stay stable from one version to the next.
+``<id>-<paper>.pdf``, ``<id>.odt``, ``<id>.docx``, ``<id>.png`` and ``<id>-2x.png`` (the preview,
+for 1× and 2× screens), all in lower case, so links stay stable from one version to the next.
 """
 
 from __future__ import annotations
@@ -41,7 +41,11 @@ class Download:
 
 @dataclass(frozen=True)
 class Preview:
+    """Page 1 as PNG: ``path`` at the width the gallery shows it (``width`` × ``height`` px) and
+    ``path_2x`` at twice that, for high-density screens."""
+
     path: Path
+    path_2x: Path
     width: int
     height: int
 
@@ -65,6 +69,10 @@ def _text_name(template: Template, fmt: str) -> str:
     return f"{template.id}-tekst.{fmt}"
 
 
+def _preview_name(template: Template, density: str = "") -> str:
+    return f"{template.id}{density}.png"
+
+
 def _export_name(template: Template) -> str:
     return f"{template.id}-eksport.js"
 
@@ -76,7 +84,7 @@ def _produce(template: Template, directory: Path) -> None:
 
     from doc_templates.export import export_script
     from doc_templates.package import add_thumbnail
-    from doc_templates.preview import render_preview, render_thumbnail
+    from doc_templates.preview import render_previews, render_thumbnail
     from doc_templates.render_docx import render_docx
     from doc_templates.render_odt import render_odt
     from doc_templates.render_pdf import render_pdf
@@ -99,8 +107,9 @@ def _produce(template: Template, directory: Path) -> None:
             (directory / _text_name(template, fmt)).write_bytes(data)
         (directory / _export_name(template)).write_text(export_script(template), encoding="utf-8")
     # The preview shows the smallest print size: the layout is the same on every paper.
-    png, width, height = render_preview(first)
-    (directory / f"{template.id}.png").write_bytes(png)
+    (png, width, height), (png_2x, _, _) = render_previews(first)
+    (directory / _preview_name(template)).write_bytes(png)
+    (directory / _preview_name(template, "-2x")).write_bytes(png_2x)
     (directory / "preview.json").write_text(json.dumps({"width": width, "height": height}))
 
 
@@ -116,7 +125,7 @@ def _collect(template: Template, entry: Path, regenerated: bool) -> BuiltTemplat
             downloads.append(Download(fmt, "A4", False, entry / _text_name(template, fmt), "tekst"))
         export = entry / _export_name(template)
     size = json.loads((entry / "preview.json").read_text())
-    preview = Preview(entry / f"{template.id}.png", size["width"], size["height"])
+    preview = Preview(entry / _preview_name(template), entry / _preview_name(template, "-2x"), size["width"], size["height"])
     return BuiltTemplate(template, tuple(downloads), preview, regenerated, export)
 
 

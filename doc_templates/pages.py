@@ -70,18 +70,32 @@ def _about_markdown(built: BuiltTemplate) -> str:
     )
 
 
-def gallery_markdown(built: tuple[BuiltTemplate, ...], page_src_uri: str) -> str:
+# The width the gallery shows a preview at (maler.css: 12rem, and Material's root font size grows
+# at 100em and 125em); ``sizes`` lengths count 16 px to the em.
+PREVIEW_SIZES = "(min-width: 125em) 288px, (min-width: 100em) 264px, 240px"
+
+
+def gallery_markdown(built: tuple[BuiltTemplate, ...], page_src_uri: str, page_url: str | None = None) -> str:
+    """``page_url``: the page's address relative to the site (MkDocs' ``page.url``); ``srcset``
+    names files relative to it, as MkDocs rewrites only ``src``. Without it, directory URLs."""
     base = _link_base(page_src_uri)
     here = posixpath.dirname(page_src_uri)
+    if page_url is None:
+        stem = page_src_uri.removesuffix(".md")
+        stem = posixpath.dirname(stem) if posixpath.basename(stem) in ("index", "README") else stem
+        page_url = stem + "/" if stem else ""
+    url_dir = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+    url_base = posixpath.relpath(SITE_FOLDER, url_dir or ".")
     cards = []
     for item in built:
         t, p = item.template, item.preview
         page_link = posixpath.relpath(f"maler/{t.id}.md", here or ".")
         alt = strings.PREVIEW_ALT.format(title=t.title)
+        srcset = f"{url_base}/{p.path.name} {p.width}w, {url_base}/{p.path_2x.name} {2 * p.width}w"
         cards.append(
             f'<article class="vl-gallery__item" markdown>\n\n'
-            f'![{alt}]({base}/{p.path.name}){{ .vl-gallery__preview width="{p.width // 2}" '
-            f'height="{p.height // 2}" loading="lazy" }}\n\n'
+            f'![{alt}]({base}/{p.path.name}){{ .vl-gallery__preview width="{p.width}" '
+            f'height="{p.height}" srcset="{srcset}" sizes="{PREVIEW_SIZES}" loading="lazy" }}\n\n'
             f'<div class="vl-gallery__text" markdown>\n\n'
             f"## [{t.title}]({page_link}) {{ #{t.id} }}\n\n{_about_markdown(item)}\n\n"
             f"{downloads_markdown(item, page_src_uri)}\n\n</div>\n\n</article>"
@@ -100,8 +114,11 @@ def template_markdown(built: BuiltTemplate, page_src_uri: str) -> str:
     return "\n\n".join(parts)
 
 
-def render_markers(markdown: str, built: tuple[BuiltTemplate, ...], page_src_uri: str) -> str:
-    """Replace every marker in a page; raise ``MarkerError`` for an unknown kind or id."""
+def render_markers(
+    markdown: str, built: tuple[BuiltTemplate, ...], page_src_uri: str, page_url: str | None = None
+) -> str:
+    """Replace every marker in a page; raise ``MarkerError`` for an unknown kind or id.
+    ``page_url``: MkDocs' ``page.url`` (see ``gallery_markdown``)."""
     by_id: Mapping[str, BuiltTemplate] = {item.template.id: item for item in built}
 
     def replace(match: re.Match[str]) -> str:
@@ -109,7 +126,7 @@ def render_markers(markdown: str, built: tuple[BuiltTemplate, ...], page_src_uri
         if kind == "maler":
             if value != "galleri":
                 raise MarkerError(f"{page_src_uri}: <!-- maler: {value} --> er ukjent; gyldig: galleri")
-            return gallery_markdown(built, page_src_uri)
+            return gallery_markdown(built, page_src_uri, page_url)
         if kind not in KINDS:
             raise MarkerError(f"{page_src_uri}: ukjent markør «{kind}»; gyldige: {', '.join(KINDS)}")
         if value not in by_id:

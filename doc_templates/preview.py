@@ -6,7 +6,9 @@ import io
 
 import pypdfium2 as pdfium
 
-PREVIEW_WIDTH_PX = 480  # shown at up to 240 CSS px: sharp on high-density screens
+# Shown 12rem wide (maler.css: 240 CSS px, 264–288 on wide screens): one PNG at that width for
+# 1× screens and one at twice it for high-density screens, both drawn from the PDF.
+PREVIEW_WIDTHS_PX = (240, 480)
 PALETTE_COLOURS = 32  # line art and text: a small palette keeps the PNG to a few kB
 
 
@@ -30,16 +32,20 @@ def render_thumbnail(pdf: bytes, image_format: str) -> bytes:
     return buffer.getvalue()
 
 
-def render_preview(pdf: bytes) -> tuple[bytes, int, int]:
-    """PNG bytes, width and height of page 1. Same PDF, same bytes (no timestamps in PNG)."""
+def render_previews(pdf: bytes) -> list[tuple[bytes, int, int]]:
+    """PNG bytes, width and height of page 1 at each of ``PREVIEW_WIDTHS_PX``, each drawn from the
+    PDF at its own scale (sharper than shrinking the larger one). Same PDF, same bytes (no
+    timestamps in PNG)."""
     document = pdfium.PdfDocument(pdf)
+    previews = []
     try:
         page = document[0]
-        scale = PREVIEW_WIDTH_PX / page.get_width()
-        image = page.render(scale=scale, draw_annots=False).to_pil().convert("RGB")
+        for width in PREVIEW_WIDTHS_PX:
+            image = page.render(scale=width / page.get_width(), draw_annots=False).to_pil().convert("RGB")
+            small = image.quantize(colors=PALETTE_COLOURS, dither=0)
+            buffer = io.BytesIO()
+            small.save(buffer, format="PNG", optimize=True)
+            previews.append((buffer.getvalue(), small.width, small.height))
     finally:
         document.close()
-    small = image.quantize(colors=PALETTE_COLOURS, dither=0)
-    buffer = io.BytesIO()
-    small.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue(), small.width, small.height
+    return previews

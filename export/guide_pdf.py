@@ -97,6 +97,9 @@ def _rewrite_page(page: GuidePage, by_url: dict[str, str], site_url: str):
                 continue
         link["href"] = target
     for image in soup.find_all("img", src=True):
+        if image.get("srcset"):  # WeasyPrint reads only src: paper gets the sharpest candidate
+            image["src"] = image["srcset"].split(",")[-1].split()[0]
+            del image["srcset"]
         if not image["src"].startswith("data:"):
             image["src"] = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), image["src"]))
     for calc in soup.select("[data-vl-calc]"):

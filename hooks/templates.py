@@ -33,7 +33,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
         log.info("Maler generert på nytt: %s", ", ".join(regenerated))
     for item in _built:
         extra = [item.export_script] if item.export_script else []
-        for path in [*(d.path for d in item.downloads), item.preview.path, *extra]:
+        for path in [*(d.path for d in item.downloads), item.preview.path, item.preview.path_2x, *extra]:
             files.append(File.generated(config, f"{SITE_FOLDER}/{path.name}", abs_src_path=str(path)))
     return files
 
@@ -42,6 +42,6 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     if "<!-- mal" not in markdown:
         return None
     try:
-        return render_markers(markdown, _built, page.file.src_uri)
+        return render_markers(markdown, _built, page.file.src_uri, page.url)
     except (MarkerError, FormError) as error:
         raise PluginError(str(error)) from None

@@ -114,8 +114,8 @@ def test_every_docx_opens_with_python_docx_and_contains_every_section_title_as_a
 def test_two_cold_generations_give_identical_bytes(generated, generated_again):
     first = {d.filename: d.path.read_bytes() for item in generated for d in item.downloads}
     second = {d.filename: d.path.read_bytes() for item in generated_again for d in item.downloads}
-    first |= {item.preview.path.name: item.preview.path.read_bytes() for item in generated}
-    second |= {item.preview.path.name: item.preview.path.read_bytes() for item in generated_again}
+    first |= {p.name: p.read_bytes() for item in generated for p in (item.preview.path, item.preview.path_2x)}
+    second |= {p.name: p.read_bytes() for item in generated_again for p in (item.preview.path, item.preview.path_2x)}
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 

@@ -11,7 +11,7 @@ import pytest
 from doc_templates import strings
 from doc_templates.build import SOURCES_DIR
 from doc_templates.model import load_templates
-from doc_templates.pages import MarkerError, render_markers
+from doc_templates.pages import MarkerError, gallery_markdown, render_markers
 from doc_templates.strings import format_size
 
 LINK = re.compile(r'<a download(?:="[^"]*")? href="(?P<href>[^"]+)"[^>]*>(?P<text>.*?)</a>')
@@ -63,6 +63,37 @@ def test_every_gallery_preview_image_exists(built_site):
     images = re.findall(r'<img alt="Forhåndsvisning[^"]*"[^>]* src="([^"]+)"', html)
     assert len(images) == len(load_templates(SOURCES_DIR))
     assert all((built_site / "maler" / src).is_file() for src in images)
+
+
+def test_gallery_previews_come_in_the_shown_size_and_twice_it_and_load_lazily(built_site):
+    from PIL import Image
+
+    html = (built_site / "maler" / "index.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img alt="Forhåndsvisning[^>]*>', html)
+    assert len(images) == len(load_templates(SOURCES_DIR))
+    for image in images:
+        attributes = dict(re.findall(r'(\w+)="([^"]*)"', image))
+        assert attributes["loading"] == "lazy" and attributes["sizes"].endswith("240px"), image
+        candidates = [c.split() for c in attributes["srcset"].split(",")]
+        assert [int(w.removesuffix("w")) for _, w in candidates] == [240, 480], image
+        assert candidates[0][0] == attributes["src"]
+        for src, width in candidates:
+            with Image.open(built_site / "maler" / src) as png:
+                assert png.width == int(width.removesuffix("w")), src
+                if src == attributes["src"]:  # width and height reserve the 1× image's box
+                    assert (png.width, png.height) == (int(attributes["width"]), int(attributes["height"]))
+
+
+def test_srcset_is_relative_to_the_page_address_not_its_source_file():
+    from doc_templates.build import BuiltTemplate, Preview
+
+    template = load_templates(SOURCES_DIR)[0]
+    item = BuiltTemplate(template, (), Preview(Path("a.png"), Path("a-2x.png"), 240, 340), False)
+    for src_uri, url, base in [("maler/index.md", "maler/", "filer"), ("maler/x.md", "maler/x/", "../filer"),
+                               ("maler/x.md", "maler/x.html", "filer"), ("index.md", "", "maler/filer")]:
+        html = gallery_markdown((item,), src_uri, url)
+        assert f'srcset="{base}/a.png 240w, {base}/a-2x.png 480w"' in html, url
+    assert 'srcset="../filer/a.png 240w' in gallery_markdown((item,), "maler/x.md")  # directory URLs
 
 
 def test_an_unknown_template_in_a_marker_fails_naming_the_page():
