@@ -16,7 +16,7 @@ from calculators import uncertainty
 from calculators.bundle import metadata
 from calculators.evaluate import evaluate
 from calculators.model import Model
-from calculators.view import NBSP, UNIT_LABELS, format_number
+from calculators.view import CHART, NBSP, UNIT_LABELS, format_number
 from calculators.view_uncertainty import MARK_TEXT, uncertainty_block, unpriced_block
 
 TEXT = {
@@ -46,7 +46,10 @@ def block(model: Model, prefix: str) -> str:
             return ""
         nodes = unpriced_block(metadata(model), {})  # the marks beside the money, no interval
     else:
-        nodes = uncertainty_block(metadata(model), evaluate(model), _analysis(model), {})
+        # Drawn for the details' width; the browser redraws it for the block's own.
+        from calculators.render import DETAILS_WIDTH
+        nodes = uncertainty_block(metadata(model), evaluate(model), _analysis(model), {},
+                                  DETAILS_WIDTH, CHART["font"])
     return (f'<div class="vl-calc__usikkerhet" data-vl-uncertainty aria-live="off">'
             f"{html(nodes)}</div>")
 

@@ -29,9 +29,7 @@ UNIT_LABELS = {"kr": "kr", "kr/time": "kr per time", "kr/år": "kr per år",
 # size of the page (kalkulator.css), never scaled down. "char" is a safe width of one letter in
 # em (DejaVu Sans and most sans serifs stay below it for Norwegian text and digits).
 CHART = {"width": 560, "font": 15, "char": 0.62, "line": 1.35, "bar_em": 0.9, "gap_em": 0.8,
-         "sample": 28, "edge": 12, "min_plot": 160, "max_plot": 420, "ratio": 0.42,
-         # Fixed geometry in SVG units for view_uncertainty.py's tornado (chart_width, 13 px text).
-         "label": 18, "bar": 14, "gap": 10, "char_units": 7.5, "min_width": 400}
+         "sample": 28, "edge": 12, "min_plot": 160, "max_plot": 420, "ratio": 0.42}
 TEXT = {
     "all_results": "Alle resultater",
     "result": "Resultat",
@@ -487,23 +485,6 @@ def svg(width: int, height: int, label: str, children: list[Node], font: int = 1
     """A chart: an image (its numbers are in the table beside it), as wide as its column."""
     return el("svg", {"class": "vl-calc__chart", "viewBox": "0 0 " + str(width) + " " + str(height),
                       "font-size": str(font), "role": "img", "aria-label": label}, children)
-
-
-def chart_width(texts: list[str], indent: float) -> int:
-    """A fixed-geometry chart's viewBox width: wide enough for the longest text (13 px text)."""
-    longest = 0
-    for t in texts:
-        longest = max(longest, len(t))
-    return max(CHART["min_width"], ceil(indent + CHART["char_units"] * longest))
-
-
-def captioned_table(caption: str, head: list[str], rows: list[Node], cls: str = "") -> Node:
-    """A results table with its own caption (for a table with no heading of its own)."""
-    cells = [el("th", {"scope": "col"}, [], h) for h in head]
-    return el("div", {"class": "md-typeset__scrollwrap vl-calc__table vl-calc__wide" + cls, "tabindex": "0",
-                      "role": "region", "aria-label": caption}, [el("div", {"class": "md-typeset__table"}, [
-        el("table", {}, [el("caption", {}, [], caption), el("thead", {}, [el("tr", {}, cells)]),
-                         el("tbody", {}, rows)])])])
 
 
 def bar_chart(caption: str, labels: list[str], values: list[float], unit: str, width: int,

@@ -19,15 +19,17 @@ from calculators.view import (
     Node,
     OutputMeta,
     Outputs,
-    chart_width,
+    ceil,
     coordinate,
     el,
     format_number,
     number,
+    numbers,
     row,
     svg,
+    table,
+    text_width,
 )
-from calculators.view import captioned_table as table
 
 TEXT_U = {
     "heading": "Hvor sikkert er tallet?",
@@ -56,7 +58,6 @@ TEXT_U = {
     "at_low": "Resultat ved lav",
     "high": "Høy verdi",
     "at_high": "Resultat ved høy",
-    "table": "Tornadodiagrammet som tabell",
 }
 MARK_TEXT = {"pluss": "+ positiv", "null": "0 ingen", "minus": "− negativ", "": "ikke vurdert"}
 TORNADO_BARS = 8
@@ -87,6 +88,7 @@ class UncertaintyMeta(TypedDict):
 class UMeta(TypedDict):
     """The parts of ``bundle.metadata`` this block reads."""
 
+    id: str
     outputs: list[OutputMeta]
     uncertainty: UncertaintyMeta
     unpriced: list[UnpricedMeta]
@@ -125,8 +127,8 @@ def percent(share: float) -> str:
     return format_number(round(share * 100), "%")
 
 
-def uncertainty_block(meta: UMeta, point: Outputs, analysis: Analysis,
-                      marks: dict[str, str]) -> list[Node]:
+def uncertainty_block(meta: UMeta, point: Outputs, analysis: Analysis, marks: dict[str, str],
+                      width: int = 720, font: int = 15) -> list[Node]:
     """The block: table of likely value / interval / no effect, payback, plus-minus, tornado."""
     spec = meta["uncertainty"]
     done = analysis["samples"] > 0
@@ -158,7 +160,7 @@ def uncertainty_block(meta: UMeta, point: Outputs, analysis: Analysis,
                     TEXT_U["explain"].replace("{samples}", str(spec["samples"]))))
     for node in unpriced_block(meta, marks, "h4"):
         parts.append(node)
-    for node in tornado_block(meta, payback, number(point, spec["payback"]), analysis["tornado"]):
+    for node in tornado_block(meta, payback, number(point, spec["payback"]), analysis["tornado"], width, font):
         parts.append(node)
     return parts
 
@@ -179,49 +181,67 @@ def unpriced_block(meta: UMeta, marks: dict[str, str], heading: str = "h3") -> l
             el("p", {"class": "vl-calc__explain"}, [], TEXT_U["unpriced_note"])]
 
 
-def tornado_block(meta: UMeta, output: OutputMeta, likely: float, bars: list[Bar]) -> list[Node]:
+def wrap(text: str, width: int, font: int) -> list[str]:
+    """``text`` in lines no wider than ``width`` (at ``font`` px), broken between words."""
+    lines = []
+    now = ""
+    for word in text.split(" "):
+        test = now + " " + word if now != "" else word
+        if now != "" and text_width(test, font) > width:
+            lines.append(now)
+            now = word
+        else:
+            now = test
+    lines.append(now)
+    return lines
+
+
+def tornado_block(meta: UMeta, output: OutputMeta, likely: float, bars: list[Bar], width: int,
+                  font: int) -> list[Node]:
     """A bar per range from the result at its low end to the result at its high end, a dashed
-    line at the likely value and a solid one at zero; then every range in a table."""
+    line at the likely value and a solid one at zero; then every range in a table. Drawn like
+    ``view.bar_chart``: the viewBox is the column's width in pixels and the text is the page's
+    size, each label above its bar, broken into lines where the column is narrow."""
     if len(bars) == 0:
         return []
     unit = output["unit"]
+    line = ceil(font * CHART["line"])
+    bar = ceil(font * CHART["bar_em"])
+    gap = ceil(font * CHART["gap_em"])
     shown = [bars[i] for i in range(min(TORNADO_BARS, len(bars)))]
-    labels = [range_meta(meta, b["id"])["label"] + ": " + format_number(b["at_low"], unit)
-              + TEXT_U["at_low_mark"] + format_number(b["at_high"], unit) + TEXT_U["at_high_mark"]
-              for b in shown]
-    width = chart_width(labels, 0)
     lo = min(likely, min([min(b["at_low"], b["at_high"]) for b in shown]))
     hi = max(likely, max([max(b["at_low"], b["at_high"]) for b in shown]))
     span = hi - lo if hi - lo != 0 else 1.0
-    step = CHART["label"] + CHART["bar"] + CHART["gap"]
     children = []
+    y = 0
     for i in range(len(shown)):
         b = shown[i]
+        label = range_meta(meta, b["id"])["label"] + ": " + format_number(b["at_low"], unit) \
+            + TEXT_U["at_low_mark"] + format_number(b["at_high"], unit) + TEXT_U["at_high_mark"]
+        for text in wrap(label, width, font):
+            children.append(el("text", {"x": "0", "y": str(y + font), "text-anchor": "start"}, [], text))
+            y += line
         left = (min(b["at_low"], b["at_high"]) - lo) / span * width
         right = (max(b["at_low"], b["at_high"]) - lo) / span * width
-        y = i * step
-        children.append(el("text", {"x": "0", "y": str(y + 13), "text-anchor": "start"}, [], labels[i]))
-        children.append(el("rect", {"class": "vl-calc__tornado", "x": coordinate(left),
-                                    "y": str(y + CHART["label"]),
-                                    "width": coordinate(max(right - left, 1.0)),
-                                    "height": str(CHART["bar"])}, []))
+        children.append(el("rect", {"class": "vl-calc__tornado", "x": coordinate(left), "y": str(y),
+                                    "width": coordinate(max(right - left, 1.0)), "height": str(bar)}, []))
+        y += bar + gap
     if lo < 0 and hi > 0:
         zero = -lo / span * width
         children.append(el("line", {"class": "vl-calc__axis", "x1": coordinate(zero), "y1": "0",
-                                    "x2": coordinate(zero), "y2": str(len(shown) * step)}, []))
+                                    "x2": coordinate(zero), "y2": str(y)}, []))
     base = (likely - lo) / span * width
     children.append(el("line", {"class": "vl-calc__likely", "x1": coordinate(base), "y1": "0",
-                                "x2": coordinate(base), "y2": str(len(shown) * step)}, []))
+                                "x2": coordinate(base), "y2": str(y)}, []))
     caption = TEXT_U["tornado_chart"].replace("{label}", output["label"].lower())
     rows = []
     for b in bars:
         r = range_meta(meta, b["id"])
         rows.append(row(r["label"], [format_number(b["low"], r["unit"]), format_number(b["at_low"], unit),
                                      format_number(b["high"], r["unit"]), format_number(b["at_high"], unit)]))
-    return [el("h4", {}, [], TEXT_U["tornado"]),
+    label_id = "vl-" + meta["id"] + "-tornado"
+    return [el("h4", {"id": label_id}, [], TEXT_U["tornado"]),
             el("p", {}, [], TEXT_U["tornado_note"].replace("{label}", output["label"].lower())),
-            svg(width, len(shown) * step, caption, children),
-            el("details", {"class": "vl-calc__details"}, [
-                el("summary", {}, [], TEXT_U["table"]),
-                table(TEXT_U["table"], [TEXT_U["assumption"], TEXT_U["low"], TEXT_U["at_low"],
-                                        TEXT_U["high"], TEXT_U["at_high"]], rows)])]
+            svg(width, y, caption, children, font),
+            numbers(table(label_id, [TEXT_U["assumption"], TEXT_U["low"], TEXT_U["at_low"],
+                                     TEXT_U["high"], TEXT_U["at_high"]], rows, " vl-calc__wide"))]

@@ -258,3 +258,35 @@ def test_the_main_card_passes_axe_in_both_palettes_on_the_first_screen(make_page
             page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
             violations = run_axe(page, ".vl-calc__summary")
             assert not violations, format_violations(violations)
+
+
+# -- the tornado reads like the other charts (issue 11's pattern) -------------------------------
+TORNADO = "[data-vl-uncertainty] .vl-calc__chart"
+
+
+@pytest.mark.parametrize("width, height, query, smallest", [(1280, 800, "", 14), (375, 800, "", 14),
+                                                            (1920, 1080, "#visning=storskjerm", 20)])
+def test_the_tornado_is_drawn_for_its_column_with_readable_text_and_no_overlaps(make_page, site_url, width,
+                                                                                height, query, smallest) -> None:
+    from tests.browser.test_calculator_view import OVERLAPS
+
+    page = make_page(width=width, height=height)
+    page.goto(site_url + PAGE + query)
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    # Nobody has touched the form: coming near the block loads the engine, which redraws it.
+    page.locator("[data-vl-uncertainty]").scroll_into_view_if_needed()
+    ready(page)
+    page.evaluate("document.querySelectorAll('.vl-calc details').forEach((d) => d.open = true)")
+    drawn, shown = page.evaluate(f"""() => {{ const svg = document.querySelector('{TORNADO}');
+      return [Number(svg.getAttribute('viewBox').split(' ')[2]), svg.getBoundingClientRect().width]; }}""")
+    assert abs(drawn - shown) <= 10  # the viewBox is its real width: text is not scaled
+    sizes = page.evaluate(f"() => [...document.querySelectorAll('{TORNADO} text')].map((t) => t.getBoundingClientRect().height)")
+    assert len(sizes) >= 8 and min(sizes) >= smallest
+    assert page.evaluate(OVERLAPS) == []
+    # Every text starts and ends inside the chart (long labels break between words).
+    outside = page.evaluate(f"""() => {{ const svg = document.querySelector('{TORNADO}').getBoundingClientRect();
+      return [...document.querySelectorAll('{TORNADO} text')].filter((t) => {{
+        const r = t.getBoundingClientRect(); return r.left < svg.left - 1 || r.right > svg.right + 1; }}).map((t) => t.textContent); }}""")
+    assert outside == []
+    # Its numbers: a table named by the heading, like the other charts' («Tallene i en tabell»).
+    assert page.locator("[data-vl-uncertainty] table[aria-labelledby='vl-familie-tornado']").count() == 1

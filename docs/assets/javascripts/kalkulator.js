@@ -126,6 +126,14 @@
       return engine;
     }
     root.vlLoadUncertainty = loadEngine;
+    // The block's tornado is drawn for the build's column: it loads before it comes into view, so
+    // the browser redraws it for the reader's screen (issue 12).
+    if (uncertaintyBox && "IntersectionObserver" in window) {
+      const near = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) { near.disconnect(); loadEngine().catch(() => {}); }
+      }, { rootMargin: "300px 0px" });
+      near.observe(uncertaintyBox);
+    }
     for (const type of ["focusin", "pointerdown", "keydown"]) {
       root.addEventListener(type, () => { loadEngine().catch(() => {}); }, { once: true, passive: true });
     }

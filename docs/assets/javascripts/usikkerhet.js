@@ -131,12 +131,30 @@
       api.showPeek(root);
     }
 
+    // The tornado is drawn like the runtime's charts: its viewBox is the block's width in pixels
+    // and its text the page's size (≥ 16 px; larger in presentation mode), redrawn when that changes.
+    let drawnAt = "", shownBlock = null;
+    function size() {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
+      const presenting = document.documentElement.classList.contains("vl-present");
+      const style = getComputedStyle(box), inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return [Math.max(240, Math.floor((inner || 720) / 10) * 10), Math.round(rem * (presenting ? 1.1 : 0.8))];
+    }
+
     function draw(point, analysis, chosen) {
       if (!box) return;
-      const nodes = spec ? engine.view.uncertainty_block(meta, point, analysis, chosen)
+      const [width, font] = size();
+      drawnAt = width + "," + font;
+      shownBlock = [point, analysis, chosen];
+      const nodes = spec ? engine.view.uncertainty_block(meta, point, analysis, chosen, width, font)
         : engine.view.unpriced_block(meta, chosen);
       box.replaceChildren(...nodes.map((node) => api.build(node, false)));
       box.removeAttribute("aria-busy"); // set by the runtime while this file was on its way
+    }
+    if (box && spec && globalThis.ResizeObserver) {
+      new ResizeObserver(() => requestAnimationFrame(() => {
+        if (shownBlock && size().join() !== drawnAt) draw(...shownBlock);
+      })).observe(box);
     }
 
     // One run, in slices that each take about SLICE_MS and yield to the page between them: first
