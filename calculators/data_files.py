@@ -163,7 +163,7 @@ def _range(entry: dict, model_year: int, g: dict[int, float]) -> Range:
     if entry["unit"] in KRONER_UNITS and entry["price_year"] != model_year:
         low = float(round(to_price_year(low, entry["price_year"], model_year, g)))
         high = float(round(to_price_year(high, entry["price_year"], model_year, g)))
-    return Range(entry["id"], low, high)
+    return Range(entry["id"], low, high, " ".join(str(entry.get("range_note", "")).split()))
 
 
 @cache

@@ -56,6 +56,33 @@ def model_table(model_id: str) -> str:
     return "\n".join(lines)
 
 
+RANGE_INTRO = ("Tallene under er usikre. Kalkulatoren regner ut et intervall (80 % sannsynlig mellom) "
+               "ved å trekke hvert av dem mellom lav og høy verdi, oftest nær den sannsynlige verdien "
+               "(en trekantfordeling). Lav og høy kan endres i kalkulatoren under «Usikkerhet: lav og "
+               "høy verdi».")
+RANGE_DEFAULT = "Anslått spenn (illustrasjon), ikke målt. Bytt ut med egne anslag."
+
+
+def _amount(value: float, unit: str) -> str:
+    decimals = 0 if float(value).is_integer() else (3 if unit == "G" else 1)
+    return f"{number(value, decimals)} {unit}"
+
+
+def range_table(model_id: str) -> str:
+    """The uncertain inputs: low, likely and high value, and why the range is what it is. The
+    calculator's interval (P10–P90) is drawn over these (calculators/uncertainty.py)."""
+    data = load_model_data(model_id)
+    if not data.ranges:
+        return ""
+    rows = {row.id: row for row in data.rows}
+    lines = ["| Tall | Lav | Sannsynlig | Høy | Grunnlag for spennet |", "|---|---|---|---|---|"]
+    for r in data.ranges:
+        row = rows[r.id]
+        lines.append(f"| {_cell(row.label)} | {_amount(r.low, row.unit)} | {_amount(row.default, row.unit)} "
+                     f"| {_amount(r.high, row.unit)} | {_cell(r.note or RANGE_DEFAULT)} |")
+    return "\n".join(lines)
+
+
 def g_table() -> str:
     series = shared_data()["grunnbelop_serie"]
     source = series["source"]
@@ -72,5 +99,8 @@ def render() -> str:
     for model_id in model_files():
         data = load_model_data(model_id)
         parts.append(f"## {data.title}\n\nAlle kronebeløp i {data.price_year}-kroner.\n\n{model_table(model_id)}")
+        ranges = range_table(model_id)
+        if ranges:
+            parts.append(f"### {data.title}: lav og høy verdi\n\n{RANGE_INTRO}\n\n{ranges}")
     parts.append("## Grunnbeløpet brukt til omregning av prisår\n\n" + g_table())
     return "\n\n".join(parts)

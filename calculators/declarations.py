@@ -210,6 +210,7 @@ INPUT_FIELDS: dict[str, Rule] = {
     "note": Rule(_text, False, "a note on the figure, shown with its source"),
     "low": Rule(_number, False, "an uncertain input's low value (with high; the value is the likely one)"),
     "high": Rule(_number, False, "an uncertain input's high value (with low)"),
+    "range_note": Rule(_text, False, "why low and high are what they are (a source or a reason), on Datakilder"),
 }
 
 SOURCE_FIELDS: dict[str, Rule] = {
@@ -305,6 +306,8 @@ def _kilde_has_a_link(row: dict, ctx: Context) -> list[tuple[str, str]]:
 
 def _range_around_value(row: dict, ctx: Context) -> list[tuple[str, str]]:
     has = [name for name in ("low", "high") if name in row]
+    if "range_note" in row and not has:
+        return [("range_note", "gjelder et spenn, men feltet har verken «low» eller «high»")]
     if len(has) == 1:
         other = "high" if has[0] == "low" else "low"
         return [(other, f"mangler; «{has[0]}» trenger «{other}» (et usikkert tall har både lav og høy verdi)")]

@@ -137,6 +137,8 @@ class Range:
     id: str
     low: float
     high: float
+    note: str = ""
+    """Why low and high are what they are (``range_note``): a source or a reason."""
 
 
 @dataclass(frozen=True)

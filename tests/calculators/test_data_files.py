@@ -246,6 +246,15 @@ def test_high_above_max_is_named(tmp_path):
     assert_mistake(tmp_path, with_row(low=0, high=2000000), "«high»", "må ligge mellom value")
 
 
+def test_a_range_note_travels_with_its_range(tmp_path):
+    content = with_row(low=50000, high=200000, range_note="Fra KOSTRA:  laveste og høyeste kvartil.")
+    assert [r.note for r in load(tmp_path, content).ranges] == ["Fra KOSTRA: laveste og høyeste kvartil."]
+
+
+def test_a_range_note_without_a_range_is_named(tmp_path):
+    assert_mistake(tmp_path, with_row(range_note="Hvorfor"), "«range_note»", "verken «low» eller «high»")
+
+
 def test_low_without_high_is_named(tmp_path):
     assert_mistake(tmp_path, with_row(low=0), "«high»", "trenger «high»")
 
