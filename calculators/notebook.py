@@ -24,7 +24,8 @@ from calculators import buildcache
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "okonomi" / "metode.ipynb"
 DESCRIPTION = (
-    "Slik regner kalkulatorene: standardscenarioet, følsomhetsanalyse (tornadodiagram) og "
+    "Slik regner kalkulatorene: standardscenarioet, følsomhetsanalyse (tornadodiagram), "
+    "usikkerhetsintervall og "
     "break-even, kjørt med de samme Python-modellene som kalkulatorene."
 )
 
@@ -120,6 +121,27 @@ og skole ble ikke målt, og ingen sikker effekt er ikke det samme som null effek
     ("code", """holf = analysis.run(familie.MODEL, next(p for p in familie.MODEL.presets if p.id == "ingen-varig-effekt").values)
 print("Netto nåverdi uten effekt:", report.kr(holf["nnv_offentlig"]))
 print("Tilbakebetalt:", report.year(holf["tilbakebetalingsar"]))"""),
+    ("markdown", """## Hvor sikkert er tallet? Intervall og sannsynlighet
+
+For de usikre forutsetningene har datafilen en lav og en høy verdi ved siden av den
+sannsynlige (alle står på [Datakilder](datakilder.md)). Her trekkes 500 kombinasjoner fra en
+trekantfordeling med toppen i standardverdien, med det faste frøet fra datafilen (Monte Carlo).
+Intervallet er fra 10- til 90-persentilen: i 8 av 10 trekninger havner resultatet der, gitt
+spennene. Kalkulatoren i nettleseren kjører den samme generatoren med det samme frøet og viser
+derfor **de samme tallene** for standardverdiene (testene sammenligner dem)."""),
+    ("code", """from calculators import uncertainty
+
+values = {i.id: i.default for i in familie.MODEL.inputs}
+spec = uncertainty.spec_for(familie.MODEL)
+usikkerhet = uncertainty.analyse(familie.MODEL, values)
+p10, p50, p90 = usikkerhet["intervals"]["nnv_offentlig"]
+print("Trekninger:", usikkerhet["samples"], "– frø:", spec["seed"])
+print("Sannsynlig verdi (standardverdiene):", report.kr(standard["nnv_offentlig"]))
+print("P10:", report.kr(p10))
+print("P50 (medianen av trekningene):", report.kr(p50))
+print("P90:", report.kr(p90))
+print("Sannsynlighet for å betale seg:", report.number(usikkerhet["payback"] * 100, 0), "%")
+print("Ingen varig effekt (scenario):", report.kr(usikkerhet["no_effect"]["nnv_offentlig"]))"""),
     ("markdown", """## Utenforskap over et livsløp: standardscenarioet
 
 En 20-åring som blir stående utenfor til 67 år: to år på sosialhjelp, tre år på

@@ -91,3 +91,18 @@ def test_the_built_notebook_page_has_no_external_scripts_and_a_description(built
     assert "cdnjs" not in html
     assert f'<meta name="description" content="{notebook.DESCRIPTION}">' in html
     assert (built_site / "okonomi" / "metode" / "metode.ipynb").exists()
+
+
+def test_the_uncertainty_section_prints_the_interval_the_calculator_shows(committed):
+    """Issue 12: P10/P50/P90 and the payback share for the family model with the data file's seed —
+    the figures the browser's card shows for the defaults (tests/browser/test_uncertainty.py)."""
+    from calculators import registry, report, uncertainty
+
+    model = registry.load("familie")
+    result = uncertainty.analyse(model, {i.id: i.default for i in model.inputs})
+    printed = "".join(o["text"] for c in committed.cells for o in c.get("outputs", [])
+                      if o.get("output_type") == "stream")
+    p10, p50, p90 = result["intervals"]["nnv_offentlig"]
+    for label, value in (("P10", p10), ("P50 (medianen av trekningene)", p50), ("P90", p90)):
+        assert f"{label}: {report.kr(value)}\n" in printed
+    assert f"Sannsynlighet for å betale seg: {report.number(result['payback'] * 100, 0)} %" in printed
