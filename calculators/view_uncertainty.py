@@ -213,6 +213,7 @@ def tornado_block(meta: UMeta, output: OutputMeta, likely: float, bars: list[Bar
     hi = max(likely, max([max(b["at_low"], b["at_high"]) for b in shown]))
     span = hi - lo if hi - lo != 0 else 1.0
     children = []
+    tops = []
     y = 0
     for i in range(len(shown)):
         b = shown[i]
@@ -225,14 +226,16 @@ def tornado_block(meta: UMeta, output: OutputMeta, likely: float, bars: list[Bar
         right = (max(b["at_low"], b["at_high"]) - lo) / span * width
         children.append(el("rect", {"class": "vl-calc__tornado", "x": coordinate(left), "y": str(y),
                                     "width": coordinate(max(right - left, 1.0)), "height": str(bar)}, []))
+        tops.append(y)
         y += bar + gap
+    # The zero and likely-value lines cross the bars only, never a label.
     if lo < 0 and hi > 0:
-        zero = -lo / span * width
-        children.append(el("line", {"class": "vl-calc__axis", "x1": coordinate(zero), "y1": "0",
-                                    "x2": coordinate(zero), "y2": str(y)}, []))
-    base = (likely - lo) / span * width
-    children.append(el("line", {"class": "vl-calc__likely", "x1": coordinate(base), "y1": "0",
-                                "x2": coordinate(base), "y2": str(y)}, []))
+        zero = coordinate(-lo / span * width)
+        children.append(el("path", {"class": "vl-calc__axis", "d": "".join(
+            ["M" + zero + " " + str(t - 3) + "v" + str(bar + 6) for t in tops])}, []))
+    base = coordinate((likely - lo) / span * width)
+    children.append(el("path", {"class": "vl-calc__likely", "d": "".join(
+        ["M" + base + " " + str(t - 3) + "v" + str(bar + 6) for t in tops])}, []))
     caption = TEXT_U["tornado_chart"].replace("{label}", output["label"].lower())
     rows = []
     for b in bars:
