@@ -62,8 +62,20 @@ def test_at_phone_width_a_compact_summary_shows_the_headline_and_jumps_to_the_re
     page.locator("#vl-familie-barnevern").fill("500000")
     expect(peek.locator("strong")).to_have_text(page.locator(HEADLINE).first.inner_text())
     peek.click()
-    expect(page).to_have_url(re.compile(r"#vl-familie-resultat$"))
+    # The jump keeps the scenario in the address (#barnevern=…), not the heading's id.
     expect(page.locator("#vl-familie-resultat")).to_be_in_viewport()
+    expect(page.locator("#vl-familie-resultat")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"#.*barnevern=500"))
+
+
+def test_at_phone_width_the_summary_bar_steps_aside_while_the_results_are_on_screen(make_page, site_url) -> None:
+    page = open_calculator(make_page, site_url, width=375, height=800)
+    page.locator("#vl-familie-barnevern").focus()
+    expect(page.locator(".vl-calc__peek")).to_be_visible()
+    page.locator(".vl-calc__peek").click()
+    expect(page.locator(".vl-calc__peek")).not_to_be_visible()  # the figures it repeats are in view
+    page.locator("#vl-familie-barnevern").focus()
+    expect(page.locator(".vl-calc__peek")).to_be_visible()
 
 
 COVERED = """() => {

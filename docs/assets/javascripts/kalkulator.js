@@ -392,6 +392,21 @@
           if (entries.some((e) => !e.isIntersecting && e.boundingClientRect.bottom < 0)) { show(); watch.disconnect(); }
         });
         watch.observe(actions);
+        // While the results themselves are on screen the bar would only repeat them, over them.
+        // The bar jumps to them itself: as a plain link, instant navigation fetched and redrew the
+        // page and sometimes lost the jump, and the #fragment holds the scenario, not a heading.
+        bar.addEventListener("click", (event) => {
+          const target = document.getElementById(decodeURIComponent(bar.hash.slice(1)));
+          if (!target) return;
+          event.preventDefault();
+          event.stopPropagation();
+          target.setAttribute("tabindex", "-1");
+          target.scrollIntoView();
+          target.focus({ preventScroll: true });
+        });
+        new IntersectionObserver((entries) => {
+          bar.classList.toggle("vl-calc__peek--away", entries[entries.length - 1].isIntersecting);
+        }).observe(outs.summary);
       } else show();
     }
     form.addEventListener("input", (event) => { if (event.target !== preset) update(true); });
