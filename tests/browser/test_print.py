@@ -1,7 +1,7 @@
 """Printing: a municipality prints a calculator's result for its politicians, on A4.
 
-Chromium lays out for print at the paper's width; the tests emulate print media in a window as
-wide as A4 at 96 px per inch and measure what would be on paper."""
+Chromium lays out for print at the width inside the page margins; the tests emulate print media
+in a window that wide and measure what would be on paper."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from tests.browser.test_calculator_view import PAGES
 
 pytestmark = pytest.mark.browser
 
-A4_WIDTH = 794  # 210 mm at 96 px per inch
+# A4 is 210 mm wide; Material's @page margin is 25 mm on each side: 160 mm at 96 px per inch.
+A4_WIDTH = 605
 
 
 def printed(make_page, site_url: str, path: str, fragment: str = "") -> Page:
@@ -91,6 +92,10 @@ def test_printed_calculator_keeps_results_main_chart_and_sources(make_page, site
     for dd in page.locator(".vl-calc__headline dd[data-vl-value]").all():
         assert len(set(dd.evaluate("(e) => { const r = document.createRange(); r.selectNodeContents(e); "
                                    "return [...r.getClientRects()].map((b) => Math.round(b.top)); }"))) == 1, dd.inner_text()
+        # … and inside its card, never running into the next one.
+        assert dd.evaluate("(e) => { const r = document.createRange(); r.selectNodeContents(e); "
+                           "const card = e.parentElement.getBoundingClientRect(); "
+                           "return r.getBoundingClientRect().right <= card.right + 0.5; }"), dd.inner_text()
 
 
 def test_printed_year_table_is_open_in_columns(make_page, site_url) -> None:
