@@ -8,7 +8,8 @@
 - ``asset(model)``: the model's translated ``compute`` and reading ``sentence`` and its metadata,
   registered as ``{compute, view: {sentence}, meta}`` under ``globalThis.vlKalkulatorer[<id>]``.
 - ``uncertainty_asset()``: the Monte Carlo engine, its view (``view_uncertainty.py``) and the
-  driver (``usikkerhet.js``). The page's uncertainty block is right for the defaults as built,
+  driver (``usikkerhet.js``), and the part of the results view only an open «Flere diagrammer»
+  needs (``LATER_VIEW_FUNCTIONS``). The page's uncertainty block is right for the defaults as built,
   so the runtime loads this file only when it is needed: on the reader's first interaction with
   the calculator, or at once for a scenario link.
 """
@@ -26,9 +27,10 @@ from calculators.translate import Translation, source_path
 
 ASSET_DIR = "assets/kalkulatorer"
 HOLDER_KINDS = ("by_holder", "years_by_holder")
-VIEW_FUNCTIONS = ("summary", "details", "more_charts", "format_number", "years_by_holder_table",
-                  "interval_card")
+VIEW_FUNCTIONS = ("summary", "details_tables", "format_number", "interval_card")
 """The functions of ``calculators/view.py`` the runtime calls (translated into the shared runtime)."""
+LATER_VIEW_FUNCTIONS = ("more_charts", "years_by_holder_table")
+"""… and those only an open «Flere diagrammer» needs (in the file loaded when the reader starts)."""
 JAVASCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
 
 def metadata(model: Model) -> dict:
@@ -126,11 +128,13 @@ def uncertainty_javascript() -> str:
         translation.add(function)
     block = translation.add(view_uncertainty.uncertainty_block)
     unpriced = translation.add(view_uncertainty.unpriced_block)
-    return ("// Generert fra calculators/uncertainty.py og view_uncertainty.py. Ikke rediger.\n"
+    later = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in LATER_VIEW_FUNCTIONS)
+    return ("// Generert fra calculators/uncertainty.py, view_uncertainty.py og view.py. Ikke rediger.\n"
             "(function () {\n\"use strict\";\n"
             f"{translation.code()}\n{uncertainty.JS_DRIVER}"
             "globalThis.vlUsikkerhetMotor = { run: uncertaintyRun, tornado: uncertaintyTornado,"
-            f" view: {{ uncertainty_block: {block}, unpriced_block: {unpriced} }} }};\n}})();\n")
+            f" view: {{ uncertainty_block: {block}, unpriced_block: {unpriced} }} }};\n"
+            f"globalThis.vlVisningMer = {{ {later} }};\n}})();\n")
 
 
 @lru_cache(maxsize=4)

@@ -296,9 +296,20 @@ def interval_card(meta: Meta, out: Outputs, interval: Interval) -> Node:
 
 def details(meta: Meta, out: Outputs, width: int, font: int, more: bool = True) -> list[Node]:
     """Every result in tables, and the other charts under «Flere diagrammer»
-    (``data-vl-out="details"``). With ``more`` false, «Flere diagrammer» is only its summary,
-    marked ``data-vl-more``: the runtime fills it (``more_charts``) when it opens, so a change
-    while it is closed draws no chart nobody sees."""
+    (``data-vl-out="details"``), as the page is built. The browser builds ``details_tables`` and
+    fills «Flere diagrammer» with ``more_charts`` only while it is open (a change while it is
+    closed draws no chart nobody sees); with ``more`` false this gives what it builds then."""
+    parts = details_tables(meta, out)
+    for part in parts:
+        if more and "data-vl-more" in part["a"]:
+            part["a"] = {"class": part["a"]["class"]}
+            part["c"] = part["c"] + more_charts(meta, out, width, font)
+    return parts
+
+
+def details_tables(meta: Meta, out: Outputs) -> list[Node]:
+    """Every result in a table, the main result per budget, and «Flere diagrammer» as its
+    summary only, marked ``data-vl-more`` (the runtime fills it when it opens)."""
     rows = []
     for o in meta["outputs"]:
         if o["kind"] == "number" or o["kind"] == "year":
@@ -317,12 +328,8 @@ def details(meta: Meta, out: Outputs, width: int, font: int, more: bool = True) 
         elif o["kind"] == "by_holder" or o["kind"] == "years" or o["kind"] == "years_by_holder":
             has_more = True
     if has_more:
-        inside = [el("summary", {}, [], TEXT["more_charts"])]
-        if more:
-            for node in more_charts(meta, out, width, font):
-                inside.append(node)
-        parts.append(el("details", {"class": "vl-calc__more"} if more else {"class": "vl-calc__more", "data-vl-more": ""},
-                        inside))
+        parts.append(el("details", {"class": "vl-calc__more", "data-vl-more": ""},
+                        [el("summary", {}, [], TEXT["more_charts"])]))
     return parts
 
 
@@ -501,7 +508,6 @@ def bar_chart(caption: str, labels: list[str], values: list[float], unit: str, w
     if top == 0:
         top = 1.0
     zero = width / 2 if len([v for v in values if v < 0]) > 0 else 0.0
-    scale = (width - zero) / top
     children = []
     axis = ""
     y = 0
@@ -516,7 +522,8 @@ def bar_chart(caption: str, labels: list[str], values: list[float], unit: str, w
             children.append(el("text", {"x": str(width), "y": str(y + font), "text-anchor": "end",
                                         "class": "vl-calc__value"}, [], value))
         y += line
-        length = abs(values[i]) * scale
+        # Divide first: for a largest value of (almost) nothing the scale would overflow.
+        length = abs(values[i]) / top * (width - zero)
         x = zero - length if values[i] < 0 else zero
         axis += "M" + coordinate(zero) + " " + str(y - 2) + "v" + str(bar + 4)
         children.append(el("rect", {"class": "vl-calc__bar--neg" if values[i] < 0 else "vl-calc__bar",

@@ -30,6 +30,7 @@ def v8():
         for model in registry.all_models():
             ctx.eval(bundle.javascript(model))
         ctx.eval(bundle.view_javascript())  # the results view every calculator page shares
+        ctx.eval(bundle.uncertainty_javascript())  # … and the part loaded when the reader starts
         ctx.eval(PRELUDE["$round"] + PRELUDE["$mod"] + PRELUDE["$fixed"] + PRELUDE["$decimals"])
         yield ctx
 
@@ -112,7 +113,8 @@ def test_modulo_is_pythons_modulo(v8, a: float, b: float) -> None:
 def run_view(ctx, model_id: str, name: str, *args: object) -> object:
     call = ", ".join(json.dumps(a) for a in args)
     return json.loads(ctx.eval(
-        f"JSON.stringify(Object.assign({{}}, globalThis.vlVisning, globalThis.vlKalkulatorer[{json.dumps(model_id)}].view)"
+        f"JSON.stringify(Object.assign({{}}, globalThis.vlVisning, globalThis.vlVisningMer,"
+        f" globalThis.vlKalkulatorer[{json.dumps(model_id)}].view)"
         f".{name}({call}))"))
 
 
@@ -138,9 +140,11 @@ def test_javascript_draws_the_results_python_draws(v8, model_id: str) -> None:
         for interval in (initial, {**initial, "samples": 0, "no_effect": {}}):
             assert run_view(v8, model_id, "summary", meta, out, sentence, 520, 16, interval) \
                 == view.summary(meta, out, sentence, 520, 16, interval)
-        assert run_view(v8, model_id, "details", meta, out, 700, 15) == view.details(meta, out, 700, 15)
-        assert run_view(v8, model_id, "details", meta, out, 700, 15, False) == view.details(meta, out, 700, 15, False)
-        assert run_view(v8, model_id, "more_charts", meta, out, 640, 18) == view.more_charts(meta, out, 640, 18)
+        # The browser builds the tables and fills «Flere diagrammer» when it is open: together
+        # what Python draws for the page.
+        assert run_view(v8, model_id, "details_tables", meta, out) == view.details(meta, out, 700, 15, False)
+        assert run_view(v8, model_id, "more_charts", meta, out, 700, 15) == next(
+            n["c"][1:] for n in view.details(meta, out, 700, 15) if n["t"] == "details")
 
     check()
 

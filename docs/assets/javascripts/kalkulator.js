@@ -192,8 +192,23 @@
     }
 
     // «Flere diagrammer»: drawn while open; while closed it holds only its summary
-    // (view.details with more = false) and is filled when it opens (the toggle listener below).
+    // (view.details_tables) and is filled when it opens (the toggle listener below). Its charts
+    // come from the file the runtime loads when the reader starts (globalThis.vlVisningMer,
+    // loadEngine); the page as built holds them for the defaults (kept for printing until then).
     const more = () => outs.details.querySelector("details.vl-calc__more");
+    const built = more();
+    const plain = (values) => meta.inputs.every((i) => values[i.id] === i.default);
+    function fillMore(element) {
+      if (!element || !element.hasAttribute("data-vl-more")) return;
+      if (globalThis.vlVisningMer) {
+        element.removeAttribute("data-vl-more");
+        element.append(...globalThis.vlVisningMer.more_charts(meta, current.result, sizes.details, sizes.font).map((n) => build(n, false)));
+      } else if (printing && built && plain(current.values)) {
+        element.replaceWith(built);
+      } else {
+        loadEngine().then(() => { if (element.isConnected && (element.open || printing)) fillMore(element); }, () => {});
+      }
+    }
 
     function draw(force) {
       if (!current) return;
@@ -204,7 +219,8 @@
       // Paper gets «Flere diagrammer» filled (kalkulator.css prints its year table, not its charts).
       const result = current.result, sentence = view.sentence(result), open = !!(more() && more().open);
       outs.summary.replaceChildren(...view.summary(meta, result, sentence, sizes.summary, sizes.font, interval()).map((n) => build(n, false)));
-      outs.details.replaceChildren(...view.details(meta, result, sizes.details, sizes.font, open || printing).map((n) => build(n, false)));
+      outs.details.replaceChildren(...view.details_tables(meta, result).map((n) => build(n, false)));
+      if (open || printing) fillMore(more());
       if (open) more().open = true;
       showPeek(root);
     }
@@ -369,16 +385,18 @@
       if (!details.open || !details.dataset) return;
       if (!current) current = { values: defaults, result: model.compute(defaults) };
       if (details.hasAttribute("data-vl-more")) { // «Flere diagrammer» opens: draw it now
-        details.removeAttribute("data-vl-more");
         if (!sizes) measure();
-        details.append(...view.more_charts(meta, current.result, sizes.details, sizes.font).map((n) => build(n, false)));
-        return;
+        return fillMore(details);
       }
       if (!details.dataset.vlYears || details.dataset.vlBuilt) return;
-      const output = meta.outputs.find((o) => o.id === details.dataset.vlYears);
-      const node = view.years_by_holder_table(meta, output, current.result[output.id]);
-      details.lastElementChild.replaceWith(build(node, false));
-      details.dataset.vlBuilt = "1";
+      const fill = () => {
+        if (details.dataset.vlBuilt || !details.isConnected) return;
+        const output = meta.outputs.find((o) => o.id === details.dataset.vlYears);
+        const node = globalThis.vlVisningMer.years_by_holder_table(meta, output, current.result[output.id]);
+        details.lastElementChild.replaceWith(build(node, false));
+        details.dataset.vlBuilt = "1";
+      };
+      if (globalThis.vlVisningMer) fill(); else loadEngine().then(fill, () => {});
     }, true);
     // The phone summary bar stays out of the way until it is useful: once the reader is in the
     // form (focus) or has scrolled past the action bar. At the top of the page it would cover the
