@@ -9,13 +9,15 @@ instead. Any change to one of those files changes the fingerprint and so the ent
 
 from __future__ import annotations
 
-import fcntl
 import functools
 import hashlib
 import json
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+
+from doc_templates.cache import cached_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "kalkulatorer"
@@ -46,19 +48,18 @@ def _sources_fingerprint() -> str:
 def cached(name: str, make: Callable[[], Any], cache_dir: Path = CACHE_DIR) -> Any:
     """``make()``'s JSON-serialisable result, from the cache when the sources are unchanged.
 
-    A failing ``make()`` raises as before and stores nothing. Parallel builds (the tests) share
-    the folder: one makes the entry, the others wait for it.
+    A failing ``make()`` raises as before and stores nothing. Entries are written the way the
+    template cache writes them (``doc_templates.cache.cached_entry``: complete or not at all, so
+    parallel builds can share the folder); older entries of the same name are removed.
     """
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    entry = cache_dir / f"{name}-{_sources_fingerprint()}.json"
-    if entry.exists():
-        return json.loads(entry.read_text(encoding="utf-8"))
-    with open(cache_dir / "lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not entry.exists():
-            for old in cache_dir.glob(f"{name}-*.json"):
-                old.unlink()  # one entry per name: the cache does not grow with every edit
-            partial = entry.with_suffix(".partial")
-            partial.write_text(json.dumps(make(), ensure_ascii=False), encoding="utf-8")
-            partial.replace(entry)
-    return json.loads(entry.read_text(encoding="utf-8"))
+    key = f"{name}-{_sources_fingerprint()}"
+
+    def produce(folder: Path) -> None:
+        (folder / "data.json").write_text(json.dumps(make(), ensure_ascii=False), encoding="utf-8")
+
+    entry, made = cached_entry(cache_dir, key, produce)
+    if made:
+        for old in cache_dir.glob(f"{name}-*"):
+            if old != entry:
+                shutil.rmtree(old, ignore_errors=True)  # the cache does not grow with every edit
+    return json.loads((entry / "data.json").read_text(encoding="utf-8"))
