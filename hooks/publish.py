@@ -8,7 +8,8 @@ Thin wiring; the work is in ``veileder.publish``.
   base.html``) gets a hashed name too. Source files stay separate, so editing one never conflicts.
 - ``on_page_content``: the notebook page's inline styles, scripts and base64 images become files.
 - ``on_post_page``: Material's own script bundle gets ``defer`` (ours already have it).
-- ``on_post_build``: our scripts in the site lose comments and indentation (``minify_js``).
+- ``on_post_build``: our scripts in the site lose comments and indentation (``minify_js``; the
+  results are kept in ``.cache/publish/minify/``, so a warm build minifies nothing).
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ def _local(path: str) -> bool:
     return not path.startswith(("http:", "https:", "//", "/")) and "?" not in path
 
 
+def _minify_cache(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "publish" / "minify"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _generated.clear()
     _late.clear()
@@ -58,13 +63,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                if _local(str(script)) and str(script).endswith(".js")
                and getattr(script, "type", "") != "module" and not getattr(script, "async_", False)]
     if scripts:
-        data = publish.minify_js(publish.bundle([(str(s), read(str(s))) for s in scripts], "js").decode()).encode()
+        data = publish.minify_js_cached(publish.bundle([(str(s), read(str(s))) for s in scripts], "js").decode(),
+                                       _minify_cache(config)).encode()
         bundled = ExtraScriptValue(publish.hashed_name("assets/javascripts/velferdslab", ".js", data))
         bundled.defer = True
         _generated[bundled.path] = data
         config.extra_javascript = [bundled] + [s for s in config.extra_javascript if s not in scripts]
 
-    data = publish.minify_js(read(OPPSTART)).encode("utf-8")
+    data = publish.minify_js_cached(read(OPPSTART), _minify_cache(config)).encode("utf-8")
     name = publish.hashed_name(OPPSTART.removesuffix(".js"), ".js", data)
     _generated[name] = data
     config.extra["vl_oppstart"] = name
@@ -91,7 +97,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         head += f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">'
     if assets.js:
         # Material's instant navigation runs the scripts in a new page again: define things once.
-        data = publish.minify_js("if (!window.__vlNotebook) {\nwindow.__vlNotebook = true;\n" + assets.js + "\n}\n").encode()
+        data = publish.minify_js_cached("if (!window.__vlNotebook) {\nwindow.__vlNotebook = true;\n" + assets.js + "\n}\n",
+                                        _minify_cache(config)).encode()
         path = publish.hashed_name("assets/javascripts/notebook", ".js", data)
         _late[path] = data
         head += f'<script src="{get_relative_url(path, page.url)}" defer></script>'
@@ -106,14 +113,14 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
+    site, cache = Path(config.site_dir), _minify_cache(config)
     # Our other scripts (the calculator runtime, the generated model files, the exports …) lose
     # comments and indentation in the site; the sources keep them. Material's files are minified.
     for path in [*(site / "assets" / "javascripts").glob("*.js"), *(site / "assets" / "kalkulatorer").rglob("*.js")]:
         if path.name.endswith(".min.js") or path.relative_to(site).as_posix() in _generated:
             continue
         try:
-            path.write_text(publish.minify_js(path.read_text(encoding="utf-8")), encoding="utf-8")
+            path.write_text(publish.minify_js_cached(path.read_text(encoding="utf-8"), cache), encoding="utf-8")
         except ValueError as error:
             raise PluginError(f"{path.relative_to(site)}: {error}") from None
     for path, data in _late.items():
