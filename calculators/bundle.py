@@ -148,6 +148,12 @@ def runtime_asset() -> tuple[str, str]:
     return _shared("kalkulator", (JAVASCRIPTS / "kalkulator.js").read_text(encoding="utf-8"))
 
 
+def start_asset() -> tuple[str, str]:
+    """``(path, content)`` of the first step: the one script a calculator page loads at once; it
+    loads the runtime and the model's file on the reader's first move (kalkulator-start.js)."""
+    return _hashed("start", (JAVASCRIPTS / "kalkulator-start.js").read_text(encoding="utf-8"))
+
+
 def uncertainty_asset() -> tuple[str, str]:
     """``(path, content)`` of the uncertainty engine with its driver, loaded when needed."""
     return _shared("usikkerhet", (JAVASCRIPTS / "usikkerhet.js").read_text(encoding="utf-8"))

@@ -45,30 +45,33 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
         shared = buildcache.cached("embed-shared", lambda: _shared(page))
         assets[parts["path"]] = parts["code"]
         assets[shared["runtime_path"]] = shared["runtime_code"]  # the same file on every calculator page
-        # Loaded by the runtime only when needed: the uncertainty engine on the reader's first
-        # interaction (or at once for a scenario link), the exports on the first click.
+        assets[shared["start_path"]] = shared["start_code"]
+        # Loaded only when needed: the runtime and the model's file on the reader's first move
+        # towards the calculator (or at once for a scenario link; kalkulator-start.js), the
+        # uncertainty engine on the first interaction, the exports on the first click.
         assets[shared["uncertainty_path"]] = shared["uncertainty_code"]
         assets[parts["export_path"]] = parts["export_code"]
-        path, export_path = parts["path"], parts["export_path"]
         return (
             parts["html"]
-            + f'<script src="{url(shared["runtime_path"])}" defer></script>'
-            + f'<script src="{url(path)}" data-vl-model="{model.id}" data-vl-eksport="{url(export_path)}" '
-            f'data-vl-usikkerhet="{url(shared["uncertainty_path"])}" defer></script>'
+            + f'<script src="{url(shared["start_path"])}" data-vl-start="{model.id}" '
+            f'data-vl-runtime="{url(shared["runtime_path"])}" data-vl-kode="{url(parts["path"])}" '
+            f'data-vl-eksport="{url(parts["export_path"])}" data-vl-usikkerhet="{url(shared["uncertainty_path"])}" '
+            'defer></script>'
         )
 
     return MARKER.sub(replace, html)
 
 
 def _shared(page: str) -> dict[str, str]:
-    """The runtime with the translated view, and the uncertainty engine: one file each for every
-    calculator page (``bundle.runtime_asset``, ``bundle.uncertainty_asset``)."""
+    """The first step, the runtime with the translated view, and the uncertainty engine: one file
+    each for every calculator page (``bundle.start_asset``, ``runtime_asset``, ``uncertainty_asset``)."""
     try:
         runtime_path, runtime_code = bundle.runtime_asset()
+        start_path, start_code = bundle.start_asset()
         uncertainty_path, uncertainty_code = bundle.uncertainty_asset()
     except TranslationError as error:
         raise MarkerError(f"{page}: kalkulatorene kan ikke bygges: {error}") from error
-    return {"runtime_path": runtime_path, "runtime_code": runtime_code,
+    return {"runtime_path": runtime_path, "runtime_code": runtime_code, "start_path": start_path, "start_code": start_code,
             "uncertainty_path": uncertainty_path, "uncertainty_code": uncertainty_code}
 
 

@@ -114,7 +114,8 @@ def render(model: Model) -> str:
         f'<section class="vl-calc__details" aria-labelledby="{prefix}-detaljer">',
         f'<h2 id="{prefix}-detaljer">{TEXT["details"]}</h2>',
         f'<section class="vl-calc__out" data-vl-out="details" data-search-exclude>'
-        f"{html(view.details(meta, results, DETAILS_WIDTH, font))}</section>",
+        # «Flere diagrammer» as tables only: the runtime draws its charts when it opens.
+        f"{html(view.details(meta, results, DETAILS_WIDTH, font, charts=False))}</section>",
         "</section>",
         '<p class="vl-calc__live vl-visually-hidden" aria-live="polite"></p>',
         "</div>",

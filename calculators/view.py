@@ -294,17 +294,34 @@ def interval_card(meta: Meta, out: Outputs, interval: Interval) -> Node:
            TEXT["no_effect"])])
 
 
-def details(meta: Meta, out: Outputs, width: int, font: int, more: bool = True) -> list[Node]:
+def details(meta: Meta, out: Outputs, width: int, font: int, more: bool = True, charts: bool = True) -> list[Node]:
     """Every result in tables, and the other charts under «Flere diagrammer»
     (``data-vl-out="details"``), as the page is built. The browser builds ``details_tables`` and
     fills «Flere diagrammer» with ``more_charts`` only while it is open (a change while it is
-    closed draws no chart nobody sees); with ``more`` false this gives what it builds then."""
+    closed draws no chart nobody sees); with ``more`` false this gives what it builds then.
+    With ``charts`` false «Flere diagrammer» holds each chart's numbers as a plain table and no
+    chart: what the page is built with, for a reader without JavaScript (the runtime draws the
+    charts when it opens; on paper the year table prints, not the charts)."""
     parts = details_tables(meta, out)
     for part in parts:
         if more and "data-vl-more" in part["a"]:
             part["a"] = {"class": part["a"]["class"]}
-            part["c"] = part["c"] + more_charts(meta, out, width, font)
+            drawn = more_charts(meta, out, width, font)
+            part["c"] = part["c"] + (drawn if charts else without_charts(drawn))
     return parts
+
+
+def without_charts(nodes: list[Node]) -> list[Node]:
+    """``nodes`` with each chart left out and its numbers (``numbers``) shown as a plain table."""
+    kept = []
+    for node in nodes:
+        if node["t"] == "svg":
+            continue
+        if node["t"] == "details" and "vl-calc__numbers" in node["a"].get("class", ""):
+            kept.append(node["c"][1])
+        else:
+            kept.append(node)
+    return kept
 
 
 def details_tables(meta: Meta, out: Outputs) -> list[Node]:

@@ -94,3 +94,18 @@ def make_page(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
     yield _make
     for context in contexts:
         context.close()
+
+
+def calculator_ready(page: Page, selector: str = "[data-vl-calc]") -> None:
+    """The calculators matching ``selector`` running, as after a reader's first move.
+
+    A calculator page loads only its first step (kalkulator-start.js); the runtime comes with the
+    reader's pointer over the calculator, a touch or focus in it (or at once for a scenario link).
+    This waits until the first step is there, moves the pointer over each calculator (the event,
+    not the mouse: nothing scrolls), and waits until each is bound.
+    """
+    page.wait_for_selector(f"{selector}:is([data-vl-armed], [data-vl-bound])", state="attached")
+    for root in page.locator(selector).all():
+        root.dispatch_event("pointerover")
+    page.wait_for_function(
+        "(selector) => [...document.querySelectorAll(selector)].every((root) => root.dataset.vlBound)", arg=selector)

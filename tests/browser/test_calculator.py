@@ -12,6 +12,7 @@ from calculators.evaluate import evaluate
 from calculators.model import Output
 from calculators.render import format_output
 from tests.browser.axe import format_violations, run_axe
+from tests.browser.fixtures import calculator_ready
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +34,7 @@ def expected(output_id: str, values: dict[str, float] | None = None) -> str:
 def open_calculator(make_page, site_url: str, query: str = "") -> Page:
     page = make_page()
     page.goto(site_url + PAGE + query)
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     return page
 
 
@@ -47,19 +48,25 @@ def test_the_page_shows_the_python_results_before_any_script_runs(built_site) ->
     assert expected("spart_per_ar") in html
 
 
-def test_every_calculator_page_loads_the_same_runtime_file_and_not_the_uncertainty_engine(built_site) -> None:
-    """One runtime with the translated view for every calculator page (cached once, a second
-    calculator costs only its model file); the uncertainty engine is loaded by the runtime."""
-    runtimes, models = set(), set()
+def test_every_calculator_page_loads_only_the_first_step_which_names_one_shared_runtime(built_site) -> None:
+    """A calculator page loads one small file (kalkulator-start.js); it names the runtime with the
+    translated view (one file for every calculator page, cached once) and the model's file, which
+    load on the reader's first move. The uncertainty engine is loaded later by the runtime."""
+    starts, runtimes, models = set(), set(), set()
     for page in ("okonomi/familie/", "okonomi/utenforskap/", "okonomi/investeringsmotet/"):
         html = (built_site / page / "index.html").read_text(encoding="utf-8")
-        sources = [(built_site / page / src).resolve() for src in re.findall(r'<script src="([^"]+)"', html)]
-        runtimes.update(s for s in sources if re.fullmatch(r"kalkulator\.[0-9a-f]{10}\.js", s.name))
-        models.update(s for s in sources if "kalkulatorer" in s.parts and not s.name.startswith("kalkulator."))
-        assert not [s for s in sources if "usikkerhet" in s.name]
+        tags = re.findall(r'<script src="([^"]+)" data-vl-start="[^"]+" data-vl-runtime="([^"]+)" data-vl-kode="([^"]+)"', html)
+        assert len(tags) == 1
+        start, runtime, model = ((built_site / page / path).resolve() for path in tags[0])
+        starts.add(start)
+        runtimes.add(runtime)
+        models.add(model)
+        loaded = [src for src in re.findall(r'<script src="([^"]+)"', html) if "kalkulatorer/" in src]
+        assert loaded == [tags[0][0]]
         assert "data-vl-usikkerhet=" in html
-    assert len(runtimes) == 1 and next(iter(runtimes)).is_file()
-    assert len(models) == 3
+    assert len(starts) == len(runtimes) == 1 and len(models) == 3
+    assert all(path.is_file() for path in starts | runtimes | models)
+    assert re.fullmatch(r"kalkulator\.[0-9a-f]{10}\.js", next(iter(runtimes)).name)
 
 
 def test_editing_an_input_updates_the_result_to_the_python_value(make_page, site_url) -> None:
@@ -132,7 +139,7 @@ def test_a_hostile_url_is_shown_as_text_and_never_runs(make_page, site_url) -> N
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     query = "?motetimer=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&x=javascript:alert(2)&horisont=99"
     page.goto(site_url + PAGE + query)
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     notice = page.locator(".vl-calc__notice")
     expect(notice).to_be_visible()
     assert "<img src=x onerror=alert(1)>" in notice.inner_text()
@@ -183,10 +190,10 @@ def test_navigating_away_and_back_binds_once_and_still_computes(make_page, site_
     # link to the other calculators.
     page.locator('.md-content a[href$="/okonomi/familie/"]').first.click()
     page.wait_for_url(re.compile(r"/okonomi/familie/(#.*)?$"))
-    page.wait_for_selector('[data-vl-calc="familie"][data-vl-bound]')
+    calculator_ready(page, '[data-vl-calc="familie"]')
     page.locator('.md-content a[href$="/okonomi/investeringsmotet/"]').first.click()
     page.wait_for_url(re.compile(r"/okonomi/investeringsmotet/(#.*)?$"))
-    page.wait_for_selector('[data-vl-calc="investeringsmote"][data-vl-bound]')
+    calculator_ready(page, '[data-vl-calc="investeringsmote"]')
     # Material's instant navigation swapped the page in place (no reload), and the runtime bound
     # the calculator once.
     assert page.evaluate("window.vlSamePage === true")
@@ -236,3 +243,118 @@ def test_the_runtime_gives_the_scenario_on_screen_to_an_export(make_page, site_u
     assert {"label", "unit", "default", "min", "max"} <= first.keys() and "source" not in first
     assert {"label", "unit", "kind", "budget_holder"} <= scenario["meta"]["outputs"][0].keys()
     assert page.locator("[data-vl-exports]").count() == 1
+
+
+# ---- the first step (kalkulator-start.js): the runtime loads on the reader's first move -------
+
+RUNTIME_FILES = re.compile(r"/assets/kalkulatorer/(kalkulator|investeringsmote)\.[0-9a-f]{10}\.js$")
+
+
+def fresh_page(make_page, site_url: str, fragment: str = "", hold: bool = False) -> tuple[Page, list[str], list]:
+    """The page, the calculator files it has asked for, and (``hold``) their requests held back
+    until the test lets them through (``route.continue_()``): a slow network, on demand."""
+    page = make_page()
+    asked: list[str] = []
+    held: list = []
+    page.on("request", lambda request: asked.append(request.url) if RUNTIME_FILES.search(request.url) else None)
+    if hold:
+        page.route(RUNTIME_FILES, lambda route: held.append(route))
+    page.goto(site_url + PAGE + fragment)
+    page.wait_for_selector("[data-vl-calc][data-vl-armed]", state="attached")
+    return page, asked, held
+
+
+def release(page: Page, held: list, count: int = 2) -> None:
+    """Let the held requests through, once all ``count`` have been asked for (polling a condition)."""
+    for _ in range(500):
+        if len(held) >= count:
+            break
+        page.wait_for_timeout(20)
+    assert len(held) == count, f"{len(held)} av {count} forespørsler kom"
+    while held:
+        held.pop().continue_()
+
+
+def test_the_page_loads_no_runtime_until_the_reader_moves_towards_the_calculator(make_page, site_url) -> None:
+    page, asked, _ = fresh_page(make_page, site_url)
+    page.wait_for_load_state("networkidle")
+    assert asked == []
+    # The build's results are there, the buttons are shown and the fields take input.
+    assert shown(page, "kostnad_investeringsmote") == expected("kostnad_investeringsmote")
+    expect(page.get_by_role("button", name="Kopier lenke")).to_be_visible()
+    assert not field(page, "deltakere_kommune").evaluate("(input) => input.readOnly")
+    page.mouse.move(1, 1)
+    page.locator("[data-vl-calc] form").hover()
+    expect(page.locator("[data-vl-calc][data-vl-bound]")).to_have_count(1)
+    assert len(asked) == 2
+    field(page, "deltakere_kommune").fill("8")
+    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+        expected("kostnad_investeringsmote", {"deltakere_kommune": 8}))
+    assert page.console_errors == []
+
+
+def test_the_keyboard_starts_the_calculator_by_moving_focus_into_it(make_page, site_url) -> None:
+    page, asked, _ = fresh_page(make_page, site_url)
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('[data-vl-calc]')"):
+            break
+    expect(page.locator("[data-vl-calc][data-vl-bound]")).to_have_count(1)
+    assert len(asked) == 2
+
+
+def test_a_scenario_link_starts_the_calculator_at_once(make_page, site_url) -> None:
+    page, asked, _ = fresh_page(make_page, site_url, "#deltakere_kommune=8")
+    expect(page.locator("[data-vl-calc][data-vl-bound]")).to_have_count(1)
+    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+        expected("kostnad_investeringsmote", {"deltakere_kommune": 8}))
+    assert len(asked) == 2
+
+
+def test_what_is_typed_while_the_runtime_loads_is_kept_and_computed(make_page, site_url) -> None:
+    page, asked, held = fresh_page(make_page, site_url, hold=True)
+    field(page, "deltakere_kommune").fill("8")  # focus starts the load, which the network holds back
+    expect(page.locator("[data-vl-calc][data-vl-bound]")).to_have_count(0)
+    assert shown(page, "kostnad_investeringsmote") == expected("kostnad_investeringsmote")
+    release(page, held)
+    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+        expected("kostnad_investeringsmote", {"deltakere_kommune": 8}))
+    assert field(page, "deltakere_kommune").input_value() == "8"
+    expect(page).to_have_url(re.compile(r"#deltakere_kommune=8$"))
+    assert page.console_errors == []
+
+
+def test_a_button_pressed_while_the_runtime_loads_does_its_work_when_it_is_there(make_page, site_url) -> None:
+    page, asked, held = fresh_page(make_page, site_url, hold=True)
+    page.get_by_role("button", name="Vis på storskjerm").click()
+    assert not page.evaluate("document.documentElement.classList.contains('vl-present')")
+    release(page, held)
+    expect(page.locator("html.vl-present")).to_have_count(1)
+    expect(page.get_by_role("button", name="Avslutt storskjerm")).to_be_visible()
+    assert page.console_errors == []
+
+
+def test_a_runtime_that_cannot_load_says_so_and_the_next_move_tries_again(make_page, site_url) -> None:
+    page, asked, _ = fresh_page(make_page, site_url)
+    page.route(RUNTIME_FILES, lambda route: route.abort())
+    page.locator("[data-vl-calc] form").hover()
+    notice = page.locator(".vl-calc__notice")
+    expect(notice).to_have_text(re.compile("Kalkulatoren kunne ikke lastes"))
+    expect(notice).to_be_visible()
+    page.unroute(RUNTIME_FILES)
+    page.mouse.move(1, 1)
+    page.locator("[data-vl-calc] .vl-calc__actions").hover()
+    expect(page.locator("[data-vl-calc][data-vl-bound]")).to_have_count(1)
+
+
+def test_a_preset_picked_while_the_runtime_loads_is_applied_when_it_is_there(make_page, site_url) -> None:
+    page, asked, held = fresh_page(make_page, site_url, hold=True)
+    select = page.locator("[data-vl-preset]")
+    preset = next(p for p in MODEL.presets if p.id == "stort_team")
+    preset_id = preset.id
+    select.select_option(preset_id)
+    release(page, held)
+    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+        expected("kostnad_investeringsmote", dict(preset.values)))
+    assert select.input_value() == preset_id
+    assert page.console_errors == []

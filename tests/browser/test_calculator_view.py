@@ -13,6 +13,7 @@ from calculators import registry
 from calculators.evaluate import evaluate
 from calculators.render import format_number, format_output
 from tests.browser.axe import format_violations, run_axe
+from tests.browser.fixtures import calculator_ready
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +25,7 @@ def open_calculator(make_page, site_url: str, model_id: str = "familie", query: 
                     width: int = 1280, height: int = 800, color_scheme: str = "light") -> Page:
     page = make_page(width=width, height=height, color_scheme=color_scheme)
     page.goto(site_url + PAGES[model_id] + query)
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     return page
 
 

@@ -11,6 +11,7 @@ from calculators import registry
 from calculators.evaluate import evaluate
 from calculators.render import format_output
 from tests.browser.axe import format_violations, run_axe
+from tests.browser.fixtures import calculator_ready
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +38,7 @@ OUTSIDE = """() => {
 def open_familie(make_page, site_url: str, width: int = 1280, color_scheme: str = "light") -> Page:
     page = make_page(width=width, color_scheme=color_scheme)
     page.goto(site_url + PAGE)
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     return page
 
 

@@ -32,6 +32,7 @@ from calculators.embed import MARKER
 from calculators.evaluate import NotComputable, evaluate
 from calculators.model import BUDGET_HOLDERS, Model
 from calculators.render import format_number, format_output
+from tests.browser.fixtures import calculator_ready
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -93,7 +94,7 @@ def open_scenario(make_page, site_url: str, model_id: str, preset: str = "", val
     params = {"preset": preset} if preset else {k: str(v) for k, v in (values or {}).items()}
     page = make_page(color_scheme=color_scheme)
     page.goto(site_url + PAGES[model_id] + ("?" + urlencode(params) if params else ""))
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     return page
 
 
@@ -268,7 +269,7 @@ def test_recalculated_present_values_equal_python_for_20_random_scenarios(make_p
     page = make_page()
     for i, (model_id, values) in enumerate(cases):
         page.goto(site_url + PAGES[model_id] + "?" + urlencode({k: str(v) for k, v in values.items()}))
-        page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+        calculator_ready(page)
         _, data = download(page, "xlsx")
         files.append(tmp_path / f"s{i:02d}-{model_id}.xlsx")
         files[-1].write_bytes(data)

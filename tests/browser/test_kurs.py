@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.fixtures import calculator_ready
 from tests.workshops.test_handouts import qr_codes
 from workshops.scenarios import load_scenarios
 
@@ -19,6 +20,6 @@ def test_the_handout_qr_code_opens_the_scenario_with_its_figure(scenario, built_
     assert codes == [scenario.site_link(site_url)]
     page = make_page()
     page.goto(codes[0])
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     expect(page.locator(f'[data-vl-value="{scenario.figure.id}"]').first).to_have_text(scenario.figure_text)
     assert not page.console_errors and not page.offsite_requests

@@ -19,6 +19,7 @@ from calculators import registry
 from calculators.evaluate import evaluate
 from calculators.render import format_output
 from export.offline import FILENAME, FOLDER
+from tests.browser.fixtures import calculator_ready
 
 pytestmark = pytest.mark.browser
 DOWNLOADS = ("maler/filer/", "kurs/filer/", "nedlasting/")
@@ -136,7 +137,7 @@ def test_each_calculator_recomputes_after_an_edit(model, offline_site: Path, ope
     page_file = next(html for html in sorted(offline_site.rglob("*.html"))
                      if f'data-vl-calc="{model.id}"' in html.read_text(encoding="utf-8"))
     page = open_offline(page_file.relative_to(offline_site).as_posix())
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     field = next(i for i in model.inputs if i.integer or i.maximum >= 2 * i.default > 0)
     value = field.default + 1 if field.integer else field.default * 2
     page.locator(f"#vl-{model.id}-{field.id}").fill(str(value).replace(".", ","))

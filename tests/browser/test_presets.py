@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from calculators import registry
 from calculators.evaluate import evaluate
 from calculators.render import _preset_on_screen, format_number, format_output
+from tests.browser.fixtures import calculator_ready
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +37,7 @@ def shown_headline(page: Page, model_id: str) -> dict[str, str]:
 def open_calculator(make_page, site_url: str, model_id: str, query: str = "") -> Page:
     page = make_page()
     page.goto(site_url + PAGES[model_id] + query)
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     return page
 
 

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from calculators import registry
+from tests.browser.fixtures import calculator_ready
 from tests.browser.test_calculator_view import PAGES
 
 pytestmark = pytest.mark.browser
@@ -21,7 +22,7 @@ def printed(make_page, site_url: str, path: str, fragment: str = "") -> Page:
     page = make_page(width=A4_WIDTH, height=1123)
     page.goto(site_url + path + fragment)
     if path in PAGES.values():
-        page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+        calculator_ready(page)
     page.emulate_media(media="print")
     # A browser fires «beforeprint» before it lays the page out for paper (the runtime then draws
     # for paper); emulating print media alone does not.
@@ -125,7 +126,7 @@ def test_printing_from_presentation_mode_prints_every_input_and_no_buttons(make_
 def test_charts_are_redrawn_for_paper_before_printing_and_back_after(make_page, site_url) -> None:
     page = make_page(width=375, height=800)
     page.goto(site_url + PAGES["familie"])
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     chart = page.locator(".vl-calc__figure svg")
     screen = chart.get_attribute("viewBox")
     page.evaluate("dispatchEvent(new Event('beforeprint'))")

@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from deploy.lokal import Served, serve
+from tests.browser.fixtures import calculator_ready
 from tests.browser.test_every_page import site_pages
 
 # One nginx for the whole module: its tests run in one xdist worker.
@@ -186,7 +187,7 @@ def test_instant_navigation_works_under_the_policy(served: Served, served_page) 
     page.wait_for_url("**/okonomi/")
     assert page.evaluate("window.__vlSamePage === true"), "the page was loaded anew, not swapped"
     page.locator("article a[href$='familie/']").first.click()
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     assert page.evaluate("window.__vlSamePage === true")
     assert violations(page) == [] and page.console_errors == []
 
@@ -201,7 +202,7 @@ EDIT = {"familie": ("barnevern_reduksjon", "0"), "utenforskap": ("ar_utenfor", "
 def open_served_calculator(served_page, served: Served, path: str, **options) -> Page:
     page = served_page(**options)
     page.goto(served.url + path)
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     return page
 
 
@@ -276,9 +277,9 @@ def test_typed_values_never_reach_the_server_log(served: Served, served_page) ->
     page.wait_for_url("**/maler/")
     page.locator("link[rel=icon]").evaluate("link => fetch(link.href, {cache: 'reload'})")
     page.go_back()
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     page.reload()
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     assert page.locator("#vl-familie-barnevern").input_value().replace("\u00a0", " ") in {"7 250 013", "7250013"}
     # A search term is typed too: following a result must not carry it to the server either.
     query = page.locator("input[data-md-component='search-query']")

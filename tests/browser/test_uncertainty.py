@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from calculators import registry, uncertainty
 from calculators.view import format_number
 from tests.browser.axe import format_violations, run_axe
+from tests.browser.fixtures import calculator_ready
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +41,7 @@ def run_id(page: Page) -> str:
 def open_page(make_page, site_url: str, query: str = "") -> Page:
     page = make_page()
     page.goto(site_url + PAGE + query)
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     page.locator("#vl-familie-horisont").focus()  # a reader's first interaction loads the engine
     ready(page)
     return page
@@ -65,7 +66,7 @@ def test_the_engine_is_not_part_of_the_page_and_loads_on_the_first_interaction(m
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(site_url + PAGE, wait_until="networkidle")
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     assert not [url for url in fetched if ENGINE in url]
     assert cell(page) == interval_text({})
     page.locator("#vl-familie-barnevern_reduksjon").click()
@@ -85,7 +86,7 @@ def edit_and_expect_the_python_interval(page) -> None:
 def test_a_scenario_link_loads_the_engine_at_once(make_page, site_url) -> None:
     page = make_page()
     page.goto(site_url + PAGE + "#barnevern_reduksjon=45")
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     ready(page)  # no interaction: the link's scenario needs its own interval
     expect(page.locator('[data-vl-interval="nnv_offentlig"]')).to_have_text(interval_text({"barnevern_reduksjon": 45}))
 
@@ -110,7 +111,7 @@ def test_ranges_and_marks_travel_in_the_link_and_reproduce_the_interval(make_pag
     link = page.url
     again = make_page()
     again.goto(link)
-    again.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(again)
     ready(again)
     expect(again.locator('[data-vl-interval="nnv_offentlig"]')).to_have_text(want)
     expect(again.locator('[data-vl-mark="skole"]')).to_contain_text("+ positiv")
@@ -176,7 +177,7 @@ def test_the_first_screen_shows_the_interval_and_no_effect_beside_the_main_figur
                                                                                  height, preset) -> None:
     page = make_page(width=width, height=height)
     page.goto(site_url + PAGE + (f"#preset={preset}" if preset else ""))
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     values = dict(next(p for p in MODEL.presets if p.id == preset).values) if preset else {}
     first, last = MODEL.inputs[0], MODEL.inputs[-1]
     page.locator(f"#vl-familie-{first.id}").focus()
@@ -214,7 +215,7 @@ def test_presentation_mode_shows_the_interval_and_no_effect_on_the_first_screen(
 def test_at_phone_width_the_sticky_summary_has_the_interval(make_page, site_url) -> None:
     page = make_page(width=375, height=800)
     page.goto(site_url + PAGE)
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     page.locator("#vl-familie-barnevern").focus()
     ready(page)
     peek = page.locator("[data-vl-peek-range]")
@@ -273,7 +274,7 @@ def test_the_tornado_is_drawn_for_its_column_with_readable_text_and_no_overlaps(
 
     page = make_page(width=width, height=height)
     page.goto(site_url + PAGE + query)
-    page.wait_for_selector("[data-vl-calc][data-vl-bound]")
+    calculator_ready(page)
     # Nobody has touched the form: coming near the block loads the engine, which redraws it.
     page.locator("[data-vl-uncertainty]").scroll_into_view_if_needed()
     ready(page)

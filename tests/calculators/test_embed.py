@@ -23,23 +23,24 @@ def test_an_unknown_marker_names_the_page_and_the_models_there_are() -> None:
     assert all(model_id in message for model_id in registry.model_ids())
 
 
-def test_embed_replaces_the_marker_with_form_runtime_and_model_file() -> None:
+def test_embed_replaces_the_marker_with_form_and_the_first_step() -> None:
     assets: dict[str, str] = {}
     html = embed.embed(f"<p>før</p>\n<!-- kalkulator: {MODEL_ID} -->\n<p>etter</p>", "side.md",
                        lambda path: "../" + path, assets)
     path, code = bundle.asset(registry.load(MODEL_ID))
     export_path, export_code = eksport.asset(registry.load(MODEL_ID))
     runtime_path, runtime_code = bundle.runtime_asset()
+    start_path, start_code = bundle.start_asset()
     uncertainty_path, uncertainty_code = bundle.uncertainty_asset()
-    assert assets == {path: code, export_path: export_code, runtime_path: runtime_code,
+    assert assets == {path: code, export_path: export_code, runtime_path: runtime_code, start_path: start_code,
                       uncertainty_path: uncertainty_code}
     assert "<!-- kalkulator" not in html
     assert f'data-vl-calc="{MODEL_ID}"' in html
-    assert f'<script src="../{runtime_path}" defer></script>' in html
-    assert (f'<script src="../{path}" data-vl-model="{MODEL_ID}" data-vl-eksport="../{export_path}" '
+    # The page loads only the first step; it names the runtime, the model's file and what they load later.
+    assert (f'<script src="../{start_path}" data-vl-start="{MODEL_ID}" data-vl-runtime="../{runtime_path}" '
+            f'data-vl-kode="../{path}" data-vl-eksport="../{export_path}" '
             f'data-vl-usikkerhet="../{uncertainty_path}" defer></script>') in html
-    # The uncertainty engine is loaded by the runtime when needed, never by the page itself.
-    assert f'src="../{uncertainty_path}"' not in html
+    assert html.count("<script") == 1
     assert html.startswith("<p>før</p>") and html.endswith("<p>etter</p>")
 
 

@@ -8,7 +8,8 @@
  *
  * In the site this file follows the translated results view (globalThis.vlVisning) in one file,
  * assets/kalkulatorer/kalkulator.<hash>.js, the same for every calculator page
- * (calculators/bundle.py: runtime_asset).
+ * (calculators/bundle.py: runtime_asset). The page does not load it itself: kalkulator-start.js
+ * does, with the model's file, when the reader first moves towards the calculator.
  */
 (function () {
   "use strict";
@@ -31,6 +32,7 @@
     build: (node, svg) => build(node, svg),
     showPeek: (root) => showPeek(root),
     parseNumber: (raw) => parseNumber(raw),
+    start: () => start(), // kalkulator-start.js, once the model's file is there too
   };
 
   const TEXT = {
@@ -437,7 +439,7 @@
     });
     if (preset) {
       preset.disabled = false;
-      const standard = [...preset.options].find((o) => o.selected);
+      const standard = [...preset.options].find((o) => o.defaultSelected); // as built: the reader may have picked another
       preset.dataset.vlDefault = standard ? standard.value : "";
       preset.addEventListener("change", () => {
         if (preset.value === "egne") return;
@@ -485,8 +487,13 @@
     if (Object.keys(fromUrl.values).length || /[#?&](lav|hoy|pm)_/.test(location.search.replace("?", "&") + location.hash.replace("#", "&"))) {
       loadEngine().catch(() => {});
     }
-    setValues(fromUrl.values);
-    update(false);
+    // The fields take input before the runtime is there (kalkulator-start.js): keep what was typed.
+    // So does the preset selector: a preset picked then is applied now.
+    const typed = [...fields.values()].filter((f) => f.value !== f.defaultValue).map((f) => [f, f.value]);
+    const picked = preset && preset.value !== preset.dataset.vlDefault && Object.hasOwn(meta.presets, preset.value) ? meta.presets[preset.value] : null;
+    setValues(picked || fromUrl.values);
+    for (const [field, value] of typed) field.value = value;
+    update(typed.length > 0 || !!picked);
     flushUrl(); // an old ?-link moves to # at once
     if (fromUrl.present) setPresenting(true);
     addEventListener("beforeprint", () => { printing = true; measure(); draw(false); });
