@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.axe import format_violations, run_axe
-from tests.browser.fixtures import WIDTHS
+from tests.browser.fixtures import WIDTHS, calculator_ready
 
 
 def site_pages(site_dir: Path) -> list[str]:
@@ -82,7 +82,9 @@ def test_every_page_is_accessible_quiet_and_self_contained(
     for path in pages_for(built_site, device, color_scheme)[chunk::CHUNKS]:
         page.console_errors.clear()
         page.offsite_requests.clear()
-        # "load": the HTML, styles and deferred scripts have run (calculators bound, palette set).
+        # "load": the HTML, styles and deferred scripts have run (palette set; each calculator as a
+        # reader first sees it, before its runtime loads: the bound calculators are checked with
+        # axe in test_calculator, test_charts and test_uncertainty).
         page.goto(site_url + path, wait_until="load")
         scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         if scheme != expected_scheme:
@@ -94,4 +96,29 @@ def test_every_page_is_accessible_quiet_and_self_contained(
             problems.append(f"/{path}: konsollfeil {page.console_errors}")
         if page.offsite_requests:
             problems.append(f"/{path}: forespørsler til andre verter {page.offsite_requests}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("device, color_scheme", MODES[:3])
+def test_every_calculator_is_accessible_and_quiet_once_it_runs(
+    built_site: Path, site_url: str, make_page, color_scheme: str, device: str
+) -> None:
+    """The pages above are checked as a reader first sees them; a calculator's runtime loads on
+    the reader's first move (kalkulator-start.js). Each calculator page again, running."""
+    page = make_page(width=WIDTHS[device], color_scheme=color_scheme)
+    rules = COLOUR_RULES if color_scheme == "dark" else None
+    calculators = [p for p in site_pages(built_site) if p != "404.html"
+                   and "data-vl-start=" in (built_site / p / "index.html").read_text(encoding="utf-8")]
+    assert len(calculators) >= 3
+    problems = []
+    for path in calculators:
+        page.console_errors.clear()
+        page.goto(site_url + path, wait_until="load")
+        calculator_ready(page)
+        violations = run_axe(page, rules=rules)
+        if violations:
+            problems.append(f"/{path}: axe fant {len(violations)} brudd\n{format_violations(violations)}")
+        if page.console_errors or page.offsite_requests:
+            problems.append(f"/{path}: konsollfeil {page.console_errors}, andre verter {page.offsite_requests}")
     assert not problems, "\n".join(problems)
