@@ -16,15 +16,23 @@ def _axe_source() -> str:
     return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
+# Colours are measured as they end up: a transition still running (Material's tabs fade out when
+# the page scrolls, e.g. after a field is filled) would be measured half-way, as a contrast failure
+# that no reader sees. Wait for every animation with an end, then run axe.
+AXE_RUN = """async ([context, options]) => {
+  const finite = document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.all(finite.map((a) => a.finished.catch(() => null)));
+  return (await axe.run(context === 'document' ? document : context, options)).violations;
+}"""
+
+
 def run_axe(page: Page, context: str = "document", rules: list[str] | None = None) -> list[dict]:
     """Run axe on the page (or a CSS selector) and return its violations; ``rules`` limits the run
     to those rule ids (default: every rule)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=_axe_source())
     options = {**AXE_OPTIONS, "runOnly": {"type": "rule", "values": rules}} if rules else AXE_OPTIONS
-    return page.evaluate(
-        "async ([context, options]) => (await axe.run(context === 'document' ? document : context, options)).violations",
-        [context, options])
+    return page.evaluate(AXE_RUN, [context, options])
 
 
 def format_violations(violations: list[dict]) -> str:

@@ -287,6 +287,8 @@ def test_the_page_loads_no_runtime_until_the_reader_moves_towards_the_calculator
     page.locator("[data-vl-calc] form").hover()
     expect(page.locator("[data-vl-calc][data-vl-bound]")).to_have_count(1)
     assert len(asked) == 2
+    # The move also brings the uncertainty engine, as a first interaction with a running calculator does.
+    page.wait_for_function("() => !!globalThis.vlUsikkerhetMotor")
     field(page, "deltakere_kommune").fill("8")
     expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
         expected("kostnad_investeringsmote", {"deltakere_kommune": 8}))

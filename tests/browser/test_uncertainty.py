@@ -61,15 +61,15 @@ ENGINE = "/assets/kalkulatorer/usikkerhet."
 
 def test_the_engine_is_not_part_of_the_page_and_loads_on_the_first_interaction(make_page, site_url) -> None:
     """The block as built is right for the defaults: the engine (bundle.uncertainty_asset) is
-    fetched only when a reader starts to use the calculator, then follows every edit."""
+    fetched only when a reader starts to use the calculator (with the runtime, kalkulator-start.js),
+    then follows every edit."""
     page = make_page()
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(site_url + PAGE, wait_until="networkidle")
-    calculator_ready(page)
     assert not [url for url in fetched if ENGINE in url]
     assert cell(page) == interval_text({})
-    page.locator("#vl-familie-barnevern_reduksjon").click()
+    page.locator("#vl-familie-barnevern_reduksjon").click()  # the first move: the runtime, then the engine
     ready(page)
     assert len([url for url in fetched if ENGINE in url]) == 1
     edit_and_expect_the_python_interval(page)

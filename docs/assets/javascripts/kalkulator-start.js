@@ -71,8 +71,13 @@
     if (root.dataset.vlArmed || root.dataset.vlBound) return;
     root.dataset.vlArmed = "1";
     // Listening until the runtime is there: after a failed load the next move tries again.
+    // The move that started the runtime came before the runtime could hear it: it also asks for
+    // the uncertainty engine, as the runtime does on the reader's first interaction.
     const go = () => {
-      start(root).then(() => { for (const type of TRIGGERS) root.removeEventListener(type, go, true); }, () => {});
+      start(root).then(() => {
+        for (const type of TRIGGERS) root.removeEventListener(type, go, true);
+        if (root.vlLoadUncertainty) root.vlLoadUncertainty().catch(() => {});
+      }, () => {});
     };
     if (scenarioInAddress()) return go();
     for (const type of TRIGGERS) root.addEventListener(type, go, { passive: true, capture: true });
