@@ -11,6 +11,7 @@ build after such a change executes it; a warm build only compares.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import re
 import sys
@@ -254,6 +255,23 @@ def problems(path: Path = NOTEBOOK) -> list[str]:
         found.append("cellene er ikke de calculators/notebook.py lager")
     elif not found and text_outputs(committed) != fresh_outputs():
         found.append("utdataene stemmer ikke med en ny kjøring av modellene (utdatert)")
+    return found
+
+
+def problems_remembered(path: Path = NOTEBOOK, cache_dir: Path = CACHE_DIR) -> list[str]:
+    """``problems``, for the build: a notebook found sound is not read and compared again while
+    it and what its outputs depend on (``inputs_fingerprint``: the models' code and data, and the
+    cells) are unchanged. Only a sound result is remembered; a problem is found again each build."""
+    key = hashlib.sha256(path.read_bytes() + b"\0" + inputs_fingerprint().encode()).hexdigest()[:24]
+    sound = cache_dir / f"sound-{key}"
+    if sound.exists():
+        return []
+    found = problems(path)
+    if not found:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        for old in cache_dir.glob("sound-*"):
+            old.unlink(missing_ok=True)
+        sound.touch()
     return found
 
 

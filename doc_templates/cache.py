@@ -8,6 +8,7 @@ so an interrupted build never leaves a half-written entry behind.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import os
@@ -22,8 +23,13 @@ PACKAGE_DIR = Path(__file__).parent
 LIBRARIES = ("weasyprint", "pydyf", "odfpy", "python-docx", "pypdfium2", "pillow")
 
 
+@functools.cache
 def generator_fingerprint() -> str:
-    """Hash of the code, fonts and library versions; changes when any generator could change."""
+    """Hash of the code, fonts and library versions; changes when any generator could change.
+
+    Once per process: every template and every workshop handout asks for it (2.6 MB of fonts and
+    six package lookups each time). ``./dev serve`` imports this package afresh for each rebuild
+    (hooks/fresh.py), so an edit is still seen."""
     digest = hashlib.sha256()
     code = sorted([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("*.css")])
     for path in [*code, *fonts.font_files()]:

@@ -31,7 +31,7 @@ MARKER = re.compile(r"<!--\s*datakilder\s*-->")
 def on_pre_build(*, config: MkDocsConfig) -> None:
     if not notebook.NOTEBOOK.exists():
         return
-    found = notebook.problems()
+    found = notebook.problems_remembered()
     if found:
         raise PluginError(
             f"{notebook.NOTEBOOK.relative_to(notebook.ROOT)}: " + "; ".join(found)

@@ -106,3 +106,16 @@ def test_the_uncertainty_section_prints_the_interval_the_calculator_shows(commit
     for label, value in (("P10", p10), ("P50 (medianen av trekningene)", p50), ("P90", p90)):
         assert f"{label}: {report.kr(value)}\n" in printed
     assert f"Sannsynlighet for å betale seg: {report.number(result['payback'] * 100, 0)} %" in printed
+
+
+def test_the_build_remembers_a_sound_notebook_and_never_a_broken_one(tmp_path, committed):
+    path, cache = tmp_path / "metode.ipynb", tmp_path / "cache"
+    nbformat.write(nbformat.from_dict(committed), path)
+    assert notebook.problems_remembered(path, cache) == []
+    assert len(list(cache.glob("sound-*"))) == 1
+    broken = nbformat.from_dict(committed)
+    broken.cells[1].outputs.append(nbformat.v4.new_output("error", ename="ValueError", evalue="nei", traceback=[]))
+    nbformat.write(broken, path)  # a changed notebook is read again, and its problem found every time
+    for _ in range(2):
+        assert notebook.problems_remembered(path, cache) == ["celle 2: feilutdata ValueError: nei"]
+    assert len(list(cache.glob("sound-*"))) == 1
