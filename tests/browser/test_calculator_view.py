@@ -92,10 +92,14 @@ COVERED = """() => {
 def test_the_phone_summary_bar_covers_no_action_button_before_the_reader_starts(make_page, site_url) -> None:
     # A phone (Lighthouse's 412×823) with the last action button at the bottom edge of the screen:
     # a bar there would sit on top of it (WCAG 2.2 target size, «partially obscured»).
-    page = open_calculator(make_page, site_url, width=412, height=823)
+    # Before the runtime is there (it loads on the reader's first move) as well as after.
+    page = make_page(width=412, height=823)
+    page.goto(site_url + PAGES["familie"])
+    page.wait_for_selector("[data-vl-calc][data-vl-armed]", state="attached")
     page.locator(".vl-calc__actions button").last.evaluate("(b) => b.scrollIntoView({ block: 'end' })")
     assert page.evaluate(COVERED) == []
-    page.locator("#vl-familie-barnevern").focus()  # in the form: the bar is there to help
+    assert not page.evaluate("!!document.querySelector('[data-vl-bound]')")
+    page.locator("#vl-familie-barnevern").focus()  # in the form (and the runtime's start): the bar is there to help
     expect(page.locator(".vl-calc__peek")).to_be_visible()
     assert page.evaluate(IN_VIEW, ".vl-calc__peek")
 

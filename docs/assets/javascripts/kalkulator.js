@@ -407,6 +407,7 @@
     if (bar) {
       const show = () => bar.classList.add("vl-calc__peek--on");
       form.addEventListener("focusin", show, { once: true });
+      if (form.contains(document.activeElement)) show(); // the focus that loaded the runtime (kalkulator-start.js)
       if ("IntersectionObserver" in window) {
         const watch = new IntersectionObserver((entries) => {
           if (entries.some((e) => !e.isIntersecting && e.boundingClientRect.bottom < 0)) { show(); watch.disconnect(); }
