@@ -105,7 +105,8 @@ def _rewrite_page(page: GuidePage, by_url: dict[str, str], site_url: str):
     for calc in soup.select("[data-vl-calc]"):
         # Charts and year-by-year tables are for exploring on screen; on paper the results for the
         # standard figures, who pays and saves, and the assumptions with their sources are enough.
-        for tag in calc.select("svg.vl-calc__chart, details, table.vl-calc__years, .vl-calc__live"):
+        # The phone's summary bar repeats the first figure: on paper it is a stray line.
+        for tag in calc.select("svg.vl-calc__chart, details, table.vl-calc__years, .vl-calc__live, .vl-calc__peek"):
             tag.decompose()
         for heading in calc.select("h3"):
             if heading.get_text().strip().endswith("år for år"):

@@ -139,12 +139,14 @@ def test_every_image_keeps_its_text_alternative_and_calculators_link_to_the_live
     page = GuidePage("Økonomi", "Familien", "okonomi/familie/",
                      '<h1>Familien</h1><img src="../../assets/x.png" alt="Et diagram"><img src="y.svg" alt="">'
                      '<div data-vl-calc><form><input></form><section><h2>Resultat</h2>'
-                     '<svg class="vl-calc__chart"></svg><h3>Kostnad, år for år</h3></section></div>'
+                     '<svg class="vl-calc__chart"></svg><h3>Kostnad, år for år</h3></section>'
+                     '<a class="vl-calc__peek" href="#resultat">Netto: <strong>1 kr</strong></a></div>'
                      '<p><a href="../utenforskap/#tall">se</a> <a href="../../maler/filer/a.pdf">a</a></p>')
     other = GuidePage("Økonomi", "Utenforskap", "okonomi/utenforskap/", "<h1>Utenforskap</h1><h2 id='tall'>T</h2>")
     html = guide_html([page, other], "https://v.example.no/")
     assert '<img alt="Et diagram" src="assets/x.png"/>' in html and '<img alt="" src="okonomi/familie/y.svg"/>' in html
     assert "<form" not in html and "vl-calc__chart" not in html and "år for år</h3>" not in html
+    assert "vl-calc__peek" not in html
     assert 'href="https://v.example.no/okonomi/familie/"' in html and 'alt="QR-kode til https://v.example.no/okonomi/familie/"' in html
     assert 'href="#p-okonomi-utenforskap--tall"' in html and 'id="p-okonomi-utenforskap--tall"' in html
     assert 'href="https://v.example.no/maler/filer/a.pdf"' in html
