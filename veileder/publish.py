@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import os
 import re
 import struct
 from dataclasses import dataclass, field
@@ -362,19 +361,13 @@ def minify_js_cached(source: str, cache: Path) -> str:
     """``minify_js(source)``, kept in ``cache`` under a hash of the source and of this module.
 
     A warm build finds every script it minified last time there (the tokenizer walks about 300 kB
-    of JavaScript a build, a tenth of a warm build's own work). Entries are written whole (a
-    temporary file renamed into place), so parallel builds can share the folder; a mistake in the
-    script raises ``ValueError`` as ``minify_js`` does and stores nothing.
+    of JavaScript a build, a tenth of a warm build's own work). Entries are written by the
+    project's complete-or-nothing cache writer (``doc_templates.cache.cached_entry``), so parallel
+    builds can share the folder; a mistake in the script raises ``ValueError`` as ``minify_js``
+    does and stores nothing.
     """
+    from doc_templates.cache import cached_entry
+
     key = hashlib.sha256(_minifier_fingerprint().encode() + b"\0" + source.encode("utf-8")).hexdigest()[:32]
-    path = cache / f"{key}.js"
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        pass
-    minified = minify_js(source)
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = cache / f".{key}.{os.getpid()}.tmp"
-    partial.write_text(minified, encoding="utf-8")
-    os.replace(partial, path)
-    return minified
+    entry, _ = cached_entry(cache, key, lambda folder: (folder / "minified.js").write_text(minify_js(source), encoding="utf-8"))
+    return (entry / "minified.js").read_text(encoding="utf-8")

@@ -48,19 +48,17 @@
     const id = root.dataset.vlCalc, tag = document.querySelector(`script[data-vl-start="${id}"]`);
     if (!tag) return Promise.resolve();
     const url = (name) => new URL(tag.getAttribute(name), document.baseURI).href;
-    const have = (globalThis.vlKalkulatorer || {})[id];
+    const have = (globalThis.vlKalkulatorer || {})[id], notice = root.querySelector(".vl-calc__notice");
     root.vlStarting = Promise.all([
       globalThis.vlKalkulator ? null : add(url("data-vl-runtime"), {}),
       have || document.querySelector(`script[data-vl-model="${id}"]`) ? null
         : add(url("data-vl-kode"), { "data-vl-model": id, "data-vl-eksport": tag.getAttribute("data-vl-eksport"),
           "data-vl-usikkerhet": tag.getAttribute("data-vl-usikkerhet") }),
     ]).then(() => {
-      const notice = root.querySelector(".vl-calc__notice");
       if (notice && notice.textContent === TEXT.failed) notice.hidden = true;
       globalThis.vlKalkulator.start();
     }, (error) => {
       root.vlStarting = null; // the next move tries again
-      const notice = root.querySelector(".vl-calc__notice");
       if (notice) { notice.textContent = TEXT.failed; notice.hidden = false; }
       throw error;
     });
