@@ -115,6 +115,9 @@ ONE_WORKER_FIXTURES = {
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Tests that need no built site first: while the first worker to need the site builds it, the
+    # others run these instead of waiting on the build.
+    items.sort(key=lambda item: "shared_site" in getattr(item, "fixturenames", ()))
     for item in items:
         groups = {ONE_WORKER_FIXTURES[name] for name in getattr(item, "fixturenames", ())
                   if name in ONE_WORKER_FIXTURES}

@@ -54,29 +54,55 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-@pytest.fixture
-def make_page(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
-    """Factory: ``make_page(width=1280, color_scheme="light", javascript=True)`` → a Playwright page.
+# A page, once made, is kept for the next test that asks for the same size, palette and JavaScript
+# setting: making a page (a new renderer, Playwright's set-up of it) costs Chromium more than the
+# page load itself, and the suite makes hundreds. Between tests the page is put back as a new one
+# would be: its origin's storage emptied (local and session), the document left for about:blank,
+# permissions and cookies cleared, the pointer back in the corner and the size as asked. A test that
+# changes what cannot be put back (listeners, routes, init scripts, media emulation, another page in
+# the context) gets its page closed at the end instead of kept. Requests are never cached: the
+# guard's route turns the HTTP cache off, so every load fetches what a first visit fetches.
+_CHANGES_THAT_STAY = (
+    "on", "once", "route", "route_from_har", "route_web_socket", "add_init_script", "expose_function",
+    "expose_binding", "set_extra_http_headers", "add_locator_handler", "emulate_media",
+    "set_default_timeout", "set_default_navigation_timeout",
+)
+_CONTEXT_CHANGES_THAT_STAY = (
+    "on", "once", "route", "route_from_har", "route_web_socket", "add_init_script", "expose_function",
+    "expose_binding", "set_extra_http_headers", "set_offline", "set_geolocation", "add_cookies",
+)
+_EMPTY_STORAGE = "() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }"
 
-    The page has two extra attributes: ``console_errors`` (messages of console errors and uncaught
-    exceptions) and ``offsite_requests`` (URLs of blocked requests to any other host).
-    """
-    own_origin = urlsplit(site_url).netloc
-    contexts = []
 
-    def _make(width: int = 1280, color_scheme: str = "light", height: int = 900,
-              javascript: bool = True) -> Page:
-        context = browser.new_context(
+class PagePool:
+    """One worker's idle pages, by (width, height, colour scheme, JavaScript)."""
+
+    def __init__(self, browser: Browser, site_url: str) -> None:
+        self.browser = browser
+        self.site_url = site_url
+        self.own_origin = urlsplit(site_url).netloc
+        self.idle: dict[tuple, list[Page]] = {}
+
+    def take(self, key: tuple) -> Page:
+        idle = self.idle.get(key)
+        page = idle.pop() if idle else self._new(key)
+        page.console_errors = []
+        page.offsite_requests = []
+        page.vl_changed = False
+        return page
+
+    def _new(self, key: tuple) -> Page:
+        width, height, color_scheme, javascript = key
+        context = self.browser.new_context(
             viewport={"width": width, "height": height},
             color_scheme=color_scheme,
             locale="nb-NO",
             timezone_id="Europe/Oslo",
             java_script_enabled=javascript,
         )
-        contexts.append(context)
         page = context.new_page()
-        page.console_errors = []
-        page.offsite_requests = []
+        page.vl_key = key
+        own_origin = self.own_origin
 
         def guard(route: Route) -> None:
             url = route.request.url
@@ -89,11 +115,76 @@ def make_page(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
         context.route("**/*", guard)
         page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
         page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+        for target, names in ((page, _CHANGES_THAT_STAY), (context, _CONTEXT_CHANGES_THAT_STAY)):
+            for name in names:
+                setattr(target, name, _marks_changed(page, getattr(target, name)))
+        return page
+
+    def give_back(self, page: Page) -> None:
+        """Keep the page for the next test if it can be made as new; close it otherwise."""
+        context = page.context
+        if page.is_closed() or page.vl_changed or len(context.pages) != 1:
+            context.close()
+            return
+        try:
+            if page.url.startswith(self.site_url):
+                page.evaluate(_EMPTY_STORAGE)
+            elif page.url != "about:blank":
+                context.close()  # storage of an origin this pool cannot reach
+                return
+            page.goto("about:blank")  # Playwright accepts a "leave this page?" (the duk) with no listener
+            page.mouse.move(0, 0)
+            width, height, _scheme, _javascript = page.vl_key
+            if page.viewport_size != {"width": width, "height": height}:
+                page.set_viewport_size({"width": width, "height": height})
+            context.clear_permissions()
+            context.clear_cookies()
+        except Exception:  # noqa: BLE001 - a page that cannot be reset is simply not kept
+            context.close()
+            return
+        self.idle.setdefault(page.vl_key, []).append(page)
+
+    def close(self) -> None:
+        for pages in self.idle.values():
+            for page in pages:
+                page.context.close()
+        self.idle.clear()
+
+
+def _marks_changed(page: Page, method: Callable) -> Callable:
+    def marked(*args, **kwargs):
+        page.vl_changed = True
+        return method(*args, **kwargs)
+
+    return marked
+
+
+@pytest.fixture(scope="session")
+def page_pool(browser: Browser, site_url: str) -> Iterator[PagePool]:
+    pool = PagePool(browser, site_url)
+    yield pool
+    pool.close()
+
+
+@pytest.fixture
+def make_page(page_pool: PagePool) -> Iterator[Callable[..., Page]]:
+    """Factory: ``make_page(width=1280, color_scheme="light", javascript=True)`` → a Playwright page.
+
+    The page has two extra attributes: ``console_errors`` (messages of console errors and uncaught
+    exceptions) and ``offsite_requests`` (URLs of blocked requests to any other host). It is as a
+    new page would be (``PagePool``), at the size and in the palette asked for.
+    """
+    taken = []
+
+    def _make(width: int = 1280, color_scheme: str = "light", height: int = 900,
+              javascript: bool = True) -> Page:
+        page = page_pool.take((width, height, color_scheme, javascript))
+        taken.append(page)
         return page
 
     yield _make
-    for context in contexts:
-        context.close()
+    for page in taken:
+        page_pool.give_back(page)
 
 
 def calculator_ready(page: Page, selector: str = "[data-vl-calc]") -> None:
