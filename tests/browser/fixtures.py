@@ -62,15 +62,14 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 # changes what cannot be put back (listeners, routes, init scripts, media emulation, another page in
 # the context) gets its page closed at the end instead of kept. Requests are never cached: the
 # guard's route turns the HTTP cache off, so every load fetches what a first visit fetches.
+_ADDS_WHAT_STAYS = (  # on a page and on its context alike
+    "on", "once", "route", "route_from_har", "route_web_socket", "add_init_script", "expose_function",
+    "expose_binding", "set_extra_http_headers",
+)
 _CHANGES_THAT_STAY = (
-    "on", "once", "route", "route_from_har", "route_web_socket", "add_init_script", "expose_function",
-    "expose_binding", "set_extra_http_headers", "add_locator_handler", "emulate_media",
-    "set_default_timeout", "set_default_navigation_timeout",
+    *_ADDS_WHAT_STAYS, "add_locator_handler", "emulate_media", "set_default_timeout", "set_default_navigation_timeout",
 )
-_CONTEXT_CHANGES_THAT_STAY = (
-    "on", "once", "route", "route_from_har", "route_web_socket", "add_init_script", "expose_function",
-    "expose_binding", "set_extra_http_headers", "set_offline", "set_geolocation", "add_cookies",
-)
+_CONTEXT_CHANGES_THAT_STAY = (*_ADDS_WHAT_STAYS, "set_offline", "set_geolocation", "add_cookies")
 _EMPTY_STORAGE = "() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }"
 
 
