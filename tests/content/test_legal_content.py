@@ -87,6 +87,15 @@ REMOVED = {
     "personvernombud til å godkjenne": "ombudet gir råd (artikkel 39); kommunen bestemmer",
     "bør dere bare dele": "dataminimering er et krav (artikkel 5 nr. 1 bokstav c)",
     "etter det deler ingen flere opplysninger": "plikter som opplysningsplikten gjelder fortsatt",
+    # Legal review 6 December 2026 (issue 24)
+    "ikke får god nok omsorg": "terskelen i barnevernsloven § 13-2 er alvorlig svikt, ikke «god nok»",
+    "ingen egne notater med en annen versjon": "tjenestene har journalplikt (helsepersonelloven §§ 39–40)",
+    "ingen beslutninger om familien tas i møter": "tjenestene fatter vedtak og har plikter utenom møtet",
+    "kan bli familiens individuelle plan": "en individuell plan er personlig (forskriften fra 2022)",
+    "kan være familiens koordinator": "koordinerende enhet oppnevner (helse- og omsorgstjenesteloven § 7-3)",
+    "alle tjenester kan foreslå en familie": "familien spørres først; ellers drøftes saken uten navn",
+    "proba mente at selve modellen ikke trengte å endres": "står ikke i kilden",
+    "beslutninger tas i møtet": "teamet er ikke et vedtaksorgan (kommuneloven § 13-1)",
 }
 
 
@@ -114,3 +123,82 @@ def test_the_citizen_page_says_the_duty_to_inform_barnevernet_still_applies() ->
     text = (DOCS / "innbyggere" / "index.md").read_text(encoding="utf-8")
     assert "opplysningsplikt" in text
     assert "klage" in text and "Det koster ingenting" in text
+
+
+def _page(path: str) -> str:
+    return re.sub(r"\s+", " ", (DOCS / path).read_text(encoding="utf-8")).lower()
+
+
+def test_the_citizen_page_gives_every_ground_of_the_duty_to_report_in_body_text() -> None:
+    text = (DOCS / "innbyggere" / "index.md").read_text(encoding="utf-8")
+    section = text.split("## Når skal barnevernet få vite noe?")[1].split("\n## ")[0]
+    assert "!!!" not in section, "opplysningsplikten skal stå i brødteksten, ikke i en liten boks"
+    for ground in ("vil bli det", "alvorlig svikt i omsorgen", "behandlingen eller\n  opplæringen",
+                   "rus eller mye kriminalitet", "menneskehandel", "barnevernet ber om opplysninger",
+                   "hindre alvorlig vold"):
+        assert ground in section, ground
+
+
+def test_the_citizen_page_names_the_rights_that_do_not_depend_on_velferdslab() -> None:
+    text = _page("innbyggere/index.md")
+    for right in ("individuell plan", "en koordinator", "barnekoordinator", "hjelp med bolig"):
+        assert right in text, right
+
+
+def test_the_citizen_page_ends_with_what_to_do_next() -> None:
+    text = (DOCS / "innbyggere" / "index.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (.+)$", text, re.MULTILINE)[-1] == "Dette kan du gjøre nå"
+
+
+def test_the_citizen_page_is_found_first_for_the_words_families_use() -> None:
+    front = (DOCS / "innbyggere" / "index.md").read_text(encoding="utf-8").split("---")[1]
+    for word in ("barnevern", "hjelp", "samtykke", "tolk", "bolig"):
+        assert word in re.search(r"^tags: \[(.*)\]$", front, re.MULTILINE)[1], word
+    assert re.search(r"^  boost: [2-9]", front, re.MULTILINE)
+
+
+def test_intake_asks_the_family_before_anyone_names_them() -> None:
+    text = _page("kom-i-gang/2-malgruppe.md")
+    for duty in ("spør familien først", "§ 13 a nr. 2", "familien kan også søke selv",
+                 "føres uten navn", "skriftlig svar", "enkeltvedtak"):
+        assert duty in text, duty
+
+
+def test_service_use_is_registered_per_family_only_where_the_consent_covers_it() -> None:
+    assert "bare når samtykket dekker det" in _page("kom-i-gang/6-oppfolging.md")
+
+
+def test_the_pages_say_services_decide_and_write_the_vedtak_not_the_team() -> None:
+    for path in ("kom-i-gang/1-forankring.md", "kom-i-gang/3-organisering.md", "kom-i-gang/5-forste-mote.md",
+                 "om-velferdslab/prinsipper.md"):
+        text = _page(path)
+        assert "kommuneloven § 13-1" in text, path
+        assert "forvaltningsloven §§ 23–28" in text, path
+
+
+def test_the_personvern_page_has_a_breach_routine() -> None:
+    text = _page("kom-i-gang/personvern.md")
+    for duty in ("## når noe går galt", "72 timer", "artikkel 33 nr. 1", "artikkel 34", "artikkel 33 nr. 5"):
+        assert duty in text, duty
+    assert "## når noe går galt (avvik)" in _page("kom-i-gang/sjekkliste.md")
+
+
+def test_individual_plans_are_personal_and_the_koordinator_is_appointed_by_koordinerende_enhet() -> None:
+    text = _page("kom-i-gang/3-organisering.md")
+    for rule in ("planen er personlig", "koordinerende enhet i kommunen oppnevner", "§ 7-3", "§ 7-2 a",
+                 "boligsosial lov § 6"):
+        assert rule in text, rule
+
+
+def test_the_tolk_page_puts_the_exception_in_the_words_of_the_law() -> None:
+    text = _page("metode/tolk.md")
+    assert "forsvarlig ut fra hensynet til barnet og omstendighetene for øvrig" in text
+    assert "et planlagt investeringsmøte er ikke en slik situasjon" in text
+    assert "hvilket språk" in text
+
+
+def test_the_consent_page_names_the_laws_in_force_and_emergency_sharing() -> None:
+    text = _page("kom-i-gang/4-samtykke.md")
+    for rule in ("lov/2025-06-20-96", "lov/2025-06-20-81", "opplæringslova (2023)", "barnehageloven",
+                 "§ 13 b første ledd nr. 7"):
+        assert rule in text, rule
