@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from calculators import uncertainty, view, view_uncertainty
+from calculators.evaluate import evaluate
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
 from calculators.translate import Translation, source_path
 
@@ -77,13 +78,19 @@ def interval_meta(model: Model) -> dict:
     until its own run is done, and only while the scenario is the defaults)."""
     spec = uncertainty.spec_for(model)
     if spec is None:
-        return {"output": "", "payback": "", "initial": {"intervals": {}, "payback": 0, "samples": 0,
-                                                           "no_effect": {}}}
+        return {"output": "", "outputs": [], "no_effect_outputs": [], "payback": "",
+                "initial": {"intervals": {}, "shares": {}, "payback": 0, "samples": 0, "no_effect": {}}}
     analysis = uncertainty.analyse_defaults(model)
-    return {"output": spec["outputs"][0], "payback": spec["payback"], "initial": {
-        "intervals": {k: v for k, v in analysis["intervals"].items() if v is not None},
-        "payback": analysis["payback"], "samples": analysis["samples"],
-        "no_effect": analysis["no_effect"] or {}}}
+    point = evaluate(model)
+    # «Ingen varig effekt» only beside a result it changes (the value of one case does not
+    # depend on whether the measure works).
+    changed = [o for o in spec["outputs"]
+               if analysis["no_effect"] and abs(analysis["no_effect"][o] - point[o]) > 0.5]
+    return {"output": spec["outputs"][0], "outputs": list(spec["outputs"]), "no_effect_outputs": changed,
+            "payback": spec["payback"], "initial": {
+                "intervals": {k: v for k, v in analysis["intervals"].items() if v is not None},
+                "shares": analysis["shares"], "payback": analysis["payback"],
+                "samples": analysis["samples"], "no_effect": analysis["no_effect"] or {}}}
 
 
 def javascript(model: Model) -> str:
@@ -132,7 +139,7 @@ def uncertainty_javascript() -> str:
     return ("// Generert fra calculators/uncertainty.py, view_uncertainty.py og view.py. Ikke rediger.\n"
             "(function () {\n\"use strict\";\n"
             f"{translation.code()}\n{uncertainty.JS_DRIVER}"
-            "globalThis.vlUsikkerhetMotor = { run: uncertaintyRun, tornado: uncertaintyTornado,"
+            "globalThis.vlUsikkerhetMotor = { run: uncertaintyRun, tornado: uncertaintyTornado, ranges: uncertaintyRanges,"
             f" view: {{ uncertainty_block: {block}, unpriced_block: {unpriced} }} }};\n"
             f"globalThis.vlVisningMer = {{ {later} }};\n}})();\n")
 

@@ -122,13 +122,15 @@ og skole ble ikke målt, og ingen sikker effekt er ikke det samme som null effek
     ("code", """holf = analysis.run(familie.MODEL, next(p for p in familie.MODEL.presets if p.id == "ingen-varig-effekt").values)
 print("Netto nåverdi uten effekt:", report.kr(holf["nnv_offentlig"]))
 print("Tilbakebetalt:", report.year(holf["tilbakebetalingsar"]))"""),
-    ("markdown", """## Hvor sikkert er tallet? Intervall og sannsynlighet
+    ("markdown", """## Hvor sikkert er tallet? Midtverdi, intervall og andel i pluss
 
-For de usikre forutsetningene har datafilen en lav og en høy verdi ved siden av den
-sannsynlige (alle står på [Datakilder](datakilder.md)). Her trekkes 500 kombinasjoner fra en
+For de usikre forutsetningene har datafilen en lav og en høy verdi ved siden av
+standardverdien (alle står på [Datakilder](datakilder.md)). Her trekkes 500 kombinasjoner fra en
 trekantfordeling med toppen i standardverdien, med det faste frøet fra datafilen (Monte Carlo).
-Intervallet er fra 10- til 90-persentilen: i 8 av 10 trekninger havner resultatet der, gitt
-spennene. Kalkulatoren i nettleseren kjører den samme generatoren med det samme frøet og viser
+Midtverdien er medianen av trekningene, og den er det store tallet i kalkulatoren. Intervallet
+er fra 10- til 90-persentilen: i 8 av 10 trekninger havner resultatet der, gitt spennene. Andelen
+i pluss er hvor mange av trekningene som ga null eller mer – et mål på spennene våre, ikke en
+sannsynlighet for hvordan det går i en kommune. Kalkulatoren i nettleseren kjører den samme generatoren med det samme frøet og viser
 derfor **de samme tallene** for standardverdiene (testene sammenligner dem)."""),
     ("code", """from calculators import uncertainty
 
@@ -137,18 +139,20 @@ spec = uncertainty.spec_for(familie.MODEL)
 usikkerhet = uncertainty.analyse(familie.MODEL, values)
 p10, p50, p90 = usikkerhet["intervals"]["nnv_offentlig"]
 print("Trekninger:", usikkerhet["samples"], "– frø:", spec["seed"])
-print("Sannsynlig verdi (standardverdiene):", report.kr(standard["nnv_offentlig"]))
+print("Midtverdi (medianen av trekningene):", report.kr(p50))
+print("Med tallene i skjemaet (standardverdiene):", report.kr(standard["nnv_offentlig"]))
 print("P10:", report.kr(p10))
-print("P50 (medianen av trekningene):", report.kr(p50))
 print("P90:", report.kr(p90))
-print("Sannsynlighet for å betale seg:", report.number(usikkerhet["payback"] * 100, 0), "%")
+print("Gjennomsnitt av trekningene:", report.kr(usikkerhet["means"]["nnv_offentlig"]))
+print("I pluss:", report.number(usikkerhet["shares"]["nnv_offentlig"] * 100, 0), "av 100 trekninger")
 print("Ingen varig effekt (scenario):", report.kr(usikkerhet["no_effect"]["nnv_offentlig"]))"""),
     ("markdown", """## Utenforskap over et livsløp: standardscenarioet
 
-En 20-åring som blir stående utenfor til 67 år: to år på sosialhjelp, tre år på
-arbeidsavklaringspenger (hovedregelen i folketrygdloven § 11-12) og deretter uføretrygd. Skatt
-på ytelsene går tilbake til det offentlige, og inntektsutjevningen flytter det meste av
-kommunens skattetap over på alle kommuner."""),
+En 20-åring som er utenfor arbeid og utdanning i fem år: to år på sosialhjelp og tre år på
+arbeidsavklaringspenger (hovedregelen i folketrygdloven § 11-12), og så i arbeid. Skatt på
+ytelsene går tilbake til det offentlige, og inntektsutjevningen flytter det meste av kommunens
+skattetap over på alle kommuner. Forhåndsvalget «Utenfor til 67 år» i kalkulatoren er det dyreste
+ytterpunktet, ikke et vanlig forløp."""),
     ("code", """ung = analysis.run(utenforskap.MODEL)
 print("Verdien av ett forebygd tilfelle, offentlige budsjetter:", report.kr(ung["nv_offentlig"]))
 print("Verdien av ett forebygd tilfelle, samfunnet:", report.kr(ung["nv_samfunn"]))
@@ -209,9 +213,16 @@ def text_outputs(notebook: nbformat.NotebookNode) -> list[str]:
     """Every text an executed notebook shows (printed lines, HTML with image data removed)."""
     texts = []
     for cell in notebook.cells:
+        previous_stream = False
         for output in cell.get("outputs", []):
-            if output.get("output_type") == "stream":
+            stream = output.get("output_type") == "stream"
+            # The kernel may split one print into several stream outputs, depending on timing
+            # (seen under load): consecutive stream text is one text.
+            if stream and previous_stream:
+                texts[-1] += output["text"]
+            elif stream:
                 texts.append(output["text"])
+            previous_stream = stream
             data = output.get("data", {})
             if "text/html" in data:
                 texts.append(_IMAGE_DATA.sub('src=""', data["text/html"]))

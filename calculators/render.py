@@ -82,11 +82,13 @@ def render(model: Model) -> str:
     first = next((o for o in model.outputs if o.id == main or (not main and o.headline)), None)
     # At phone width the first headline figure, and for a model with ranges its interval (issue 12).
     span = (f' <span class="vl-calc__peek-range" data-vl-peek-range>'
-            f'{escape(view.interval_text(meta, interval["initial"]))}</span>' if main else "")
+            f'{escape(view.interval_text(meta, interval["initial"], main))}</span>' if main else "")
+    figure = (view.central_value(meta, interval["initial"], main) if main and first and first.id == main
+              else format_output(results[first.id], first) if first else "")
     # data-search-exclude: the figure changes with every input (an <a> holds no <a>, so Material's
     # parser ends the excluded part where the link ends).
     peek = (f'<a class="vl-calc__peek" href="#{prefix}-resultat" data-search-exclude><span>{escape(first.label)}</span> '
-            f'<strong data-vl-peek>{escape(format_output(results[first.id], first))}</strong>{span}</a>'
+            f'<strong data-vl-peek>{escape(figure)}</strong>{span}</a>'
             if first else "")
     return "".join((
         f'<div class="vl-calc" data-vl-calc="{escape(model.id)}" id="{prefix}">',
@@ -229,7 +231,7 @@ def results_html(model: Model, results: dict, prefix: str = "") -> str:
     sentence = model.sentence(results) if model.sentence else ""
     # The interval is the defaults' only when ``results`` are; otherwise it is still to be computed.
     initial = meta["interval"]["initial"]
-    interval = initial if results == evaluate(model) else {**initial, "samples": 0, "no_effect": {}}
+    interval = initial if results == evaluate(model) else {**initial, "samples": 0, "shares": {}, "no_effect": {}}
     return (html(view.summary(meta, results, sentence, SUMMARY_WIDTH, view.CHART["font"], interval))
             + html(view.details(meta, results, DETAILS_WIDTH, view.CHART["font"])))
 

@@ -11,8 +11,12 @@ Method (DFØ's *Veileder i samfunnsøkonomiske analyser*, kap. 3.6, describes se
 and simulation; the three-point low–likely–high estimate is the usual input to both):
 
 - Every uncertain input follows a **triangular distribution** over [low, high] with its peak at
-  the likely value (the value in the form). The range always includes the likely value: a value
-  typed outside it widens it.
+  the value in the form.
+- **The range follows the reader** (``moved_range``): the data file's low and high belong to the
+  default. When the reader types another value, the range keeps the same spread *in proportion to
+  the value* (low × value / default, high × value / default), cut at the input's min and max. So a
+  typed 0 draws 0, and a doubled cost has a doubled spread. A default of 0 shifts the range by the
+  difference instead. A low or high the reader types in the form replaces the moved end.
 - The random numbers come from the **Park–Miller «minimal standard» generator** (Lehmer, modulus
   2³¹ − 1, multiplier 48 271). Every product stays below 2⁴⁷, so JavaScript's doubles compute it
   exactly: the same seed gives the same samples, bit for bit, in Python and in the browser.
@@ -64,6 +68,20 @@ def triangular(u: float, low: float, mode: float, high: float) -> float:
     return high - sqrt((1 - u) * width * (high - mode))
 
 
+def moved_range(default: float, low: float, high: float, value: float, least: float,
+                most: float) -> list[float]:
+    """``[low, high]`` for ``value`` from the range declared around ``default``: the same spread
+    in proportion to the value (a typed 0 gives ``[0, 0]``), or shifted when the default is 0;
+    cut at the input's bounds ``least`` and ``most``. The value itself is never replaced."""
+    if value == default:
+        return [low, high]
+    moved_low = low * value / default if default != 0 else low + value
+    moved_high = high * value / default if default != 0 else high + value
+    low_end = max(least, min(moved_low, moved_high))
+    high_end = min(most, max(moved_low, moved_high))
+    return [min(low_end, value), max(high_end, value)]
+
+
 def sample_row(state: int, lows: list[float], modes: list[float], highs: list[float],
                integers: list[int]) -> list[float]:
     """One sample: ``[next state, value of input 1, value of input 2, …]``."""
@@ -100,11 +118,18 @@ def summarize(values: list[float]) -> list[float]:
 
 
 def share_paying_back(values: list[float]) -> float:
-    """Share (0–1) of the samples at or above zero (paid back within the horizon)."""
+    """Share (0–1) of the samples at or above zero (in plus, or paid back within the horizon)."""
     if len(values) == 0:
         return 0.0
     paying = [1 for x in values if x >= -PAYBACK_TOLERANCE]
     return len(paying) / len(values)
+
+
+def mean(values: list[float]) -> float:
+    """The average of the samples (R-109's expected value, over our ranges)."""
+    if len(values) == 0:
+        return 0.0
+    return sum(values) / len(values)
 
 
 def tornado_order(at_low: list[float], at_high: list[float]) -> list[int]:
@@ -123,8 +148,8 @@ def tornado_order(at_low: list[float], at_high: list[float]) -> list[int]:
     return order
 
 
-ENGINE = (seed_state, next_state, triangular, sample_row, _with_state, percentile, summarize,
-          share_paying_back, tornado_order)
+ENGINE = (seed_state, next_state, triangular, moved_range, sample_row, _with_state, percentile,
+          summarize, share_paying_back, mean, tornado_order)
 """Translated into every model's browser file that declares ranges."""
 
 
@@ -136,12 +161,30 @@ def effective_range(spec, values, index):
     return min(spec["lows"][index], value), max(spec["highs"][index], value)
 
 
+def moved_spec(spec, values):
+    """``spec`` with each declared range moved to the reader's value (``moved_range``), except
+    the ends the reader set (``spec["own"]``: input id → (low, high))."""
+    lows, highs = [], []
+    own = spec.get("own") or {}
+    for j, input_id in enumerate(spec["ids"]):
+        if input_id in own:
+            low, high = own[input_id]
+        else:
+            low, high = moved_range(spec["defaults"][j], spec["lows"][j], spec["highs"][j],
+                                    values[input_id], spec["mins"][j], spec["maxs"][j])
+        lows.append(low)
+        highs.append(high)
+    return {**spec, "lows": lows, "highs": highs, "own": {}}
+
+
 def simulate(compute, values, spec):
     """Monte Carlo over ``spec`` (``ids``, ``lows``, ``highs``, ``integers``, ``outputs``,
     ``payback``, ``samples``, ``seed``) around ``values`` (input id → value).
 
-    Returns ``{"intervals": {output: [P10, P50, P90]}, "payback": share, "samples": used}``.
+    Returns ``{"intervals": {output: [P10, P50, P90]}, "shares": {output: share at or above 0},
+    "means": {output: average}, "payback": share, "samples": used}``.
     A sample whose outputs are not all finite is left out (and not counted).
+    The ranges are ``spec``'s as given: ``analyse`` moves them to the values first.
     """
     modes = [values[i] for i in spec["ids"]]
     state = seed_state(spec["seed"])
@@ -164,6 +207,8 @@ def simulate(compute, values, spec):
     return {
         "intervals": {o: summarize(collected[k]) if collected[k] else None
                       for k, o in enumerate(spec["outputs"])},
+        "shares": {o: share_paying_back(collected[k]) for k, o in enumerate(spec["outputs"])},
+        "means": {o: mean(collected[k]) for k, o in enumerate(spec["outputs"])},
         "payback": share_paying_back(payback),
         "samples": len(payback),
     }
@@ -186,18 +231,21 @@ def tornado(compute, values, spec):
 def spec_for(model, ranges=None):
     """The driver's spec for ``model`` (``None`` if it declares no uncertainty).
 
-    ``ranges``: input id → (low, high) to use instead of the data file's (the user's edits)."""
+    ``ranges``: input id → (low, high) the reader set, used instead of the moved range."""
     if model.uncertainty is None or not model.ranges:
         return None
     chosen = {r.id: (r.low, r.high) for r in model.ranges}
-    chosen.update(ranges or {})
-    integer = {i.id: i.integer for i in model.inputs}
+    inputs = {i.id: i for i in model.inputs}
     ids = [r.id for r in model.ranges]
     return {
         "ids": ids,
         "lows": [chosen[i][0] for i in ids],
         "highs": [chosen[i][1] for i in ids],
-        "integers": [1 if integer[i] else 0 for i in ids],
+        "defaults": [inputs[i].default for i in ids],
+        "mins": [inputs[i].minimum for i in ids],
+        "maxs": [inputs[i].maximum for i in ids],
+        "own": {k: tuple(v) for k, v in (ranges or {}).items()},
+        "integers": [1 if inputs[i].integer else 0 for i in ids],
         "outputs": list(model.uncertainty.outputs),
         "payback": model.uncertainty.payback,
         "samples": model.uncertainty.samples,
@@ -211,6 +259,7 @@ def analyse(model, values, ranges=None):
     spec = spec_for(model, ranges)
     if spec is None:
         return None
+    spec = moved_spec(spec, values)
     result = simulate(model.compute, values, spec)
     result["tornado"] = tornado(model.compute, values, spec)
     result["no_effect"] = None
@@ -271,10 +320,24 @@ function uncertaintyRun(compute, values, spec) {
     result() {
       const intervals = {};
       spec.outputs.forEach((o, k) => { intervals[o] = collected[k].length ? summarize(collected[k]) : null; });
+      const shares = {}, means = {};
+      spec.outputs.forEach((o, k) => { shares[o] = share_paying_back(collected[k]); means[o] = mean(collected[k]); });
       const payback = collected[spec.outputs.indexOf(spec.payback)];
-      return { intervals, payback: share_paying_back(payback), samples: payback.length };
+      return { intervals, shares, means, payback: share_paying_back(payback), samples: payback.length };
     },
   };
+}
+// The ranges for the values on screen: each declared range moved to the reader's value
+// (moved_range), except the ends the reader set (own: input id → [low, high]).
+function uncertaintyRanges(spec, values, own) {
+  const lows = [], highs = [];
+  spec.ids.forEach((id, j) => {
+    const ends = own && own[id] ? own[id] : moved_range(spec.defaults[j], spec.lows[j], spec.highs[j],
+      values[id], spec.mins[j], spec.maxs[j]);
+    lows.push(ends[0]);
+    highs.push(ends[1]);
+  });
+  return { lows, highs };
 }
 function uncertaintyTornado(compute, values, spec) {
   const atLow = [], atHigh = [], ends = [];

@@ -49,15 +49,19 @@ TEXT = {
                       "(røde søyler mot venstre) er kostnader.",
     "line_chart": "Linjediagram: {label}, {levels}. Tallene står i tabellen under.",
     "and": "og",
-    # The main result's uncertainty, in its headline card (issue 12; view_uncertainty.py has the
-    # whole block further down).
-    "likely": "sannsynlig verdi",
-    "interval": "80 % sannsynlig mellom {low} og {high}",
-    "interval_pending": "80 %-intervall: beregner …",
-    "payback": "Betaler seg: ",
-    "payback_share": "{share} sannsynlig",
+    # A result's uncertainty, in its headline card (issues 12 and 23; view_uncertainty.py has the
+    # whole block further down). The big figure is the draws' median: it never points the other
+    # way than the share in plus (docs/okonomi/metode.md says why median and not mean).
+    "central": "midtverdi av {samples} trekninger",
+    "central_pending": "midtverdi",
+    "form_value": "Med tallene i skjemaet: ",
+    "interval": "8 av 10 trekninger mellom {low} og {high}",
+    "interval_pending": "8 av 10 trekninger: beregner …",
+    "share": "I pluss i {share} av 100 trekninger med våre anslag",
     "no_effect": "Ingen varig effekt (scenario): ",
     "pending": "beregner …",
+    "how_sure": "Hvor sikkert er tallet?",
+    "point_note": "med tallene i skjemaet",
 }
 
 
@@ -91,17 +95,21 @@ class Interval(TypedDict):
     ``no_effect`` is empty until the «no lasting effect» scenario is computed."""
 
     intervals: dict[str, list[float]]
+    shares: dict[str, float]
     payback: float
     samples: int
     no_effect: dict[str, float]
 
 
 class IntervalMeta(TypedDict):
-    """``bundle.metadata``'s ``interval``: the result whose interval sits in its headline card
-    ("" for a model without ranges), the payback output, and the build's analysis of the
-    defaults (the page shows it until the browser has run its own)."""
+    """``bundle.metadata``'s ``interval``: the first result with an interval ("" for a model
+    without ranges), every result with one (``outputs``), those the «no lasting effect» scenario
+    changes (``no_effect_outputs``; for the others it means nothing), the payback output, and
+    the build's analysis of the defaults (the page shows it until the browser has run its own)."""
 
     output: str
+    outputs: list[str]
+    no_effect_outputs: list[str]
     payback: str
     initial: Interval
 
@@ -230,13 +238,16 @@ def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int,
     """Headline figures, the reading sentence and the main chart (``data-vl-out="summary"``).
     A model with ranges has its main result first, with its interval (``interval_card``)."""
     parts = []
-    main = meta["interval"]["output"]
-    headline = [interval_card(meta, out, interval)] if main != "" else []
+    uncertain = meta["interval"]["outputs"]
+    headline = [interval_card(meta, out, interval, key) for key in uncertain
+                if len([o for o in meta["outputs"] if o["id"] == key and o["headline"]]) > 0]
     for o in meta["outputs"]:
-        if o["headline"] and o["id"] != main:
-            headline.append(el("div", {}, [el("dt", {}, [], o["label"]),
-                                           el("dd", {"data-vl-value": o["id"]}, [],
-                                              format_output(number(out, o["id"]), o))]))
+        if o["headline"] and o["id"] not in uncertain:
+            card = [el("dt", {}, [], o["label"]),
+                    el("dd", {"data-vl-value": o["id"]}, [], format_output(number(out, o["id"]), o))]
+            if len(uncertain) > 0:
+                card.append(el("dd", {"class": "vl-calc__likely-label"}, [], TEXT["point_note"]))
+            headline.append(el("div", {}, card))
     if len(headline) > 0:
         parts.append(el("dl", {"class": "vl-calc__headline"}, headline))
     if sentence != "":
@@ -253,45 +264,64 @@ def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int,
     return parts
 
 
-def interval_done(meta: Meta, interval: Interval) -> bool:
-    return interval["samples"] > 0 and meta["interval"]["output"] in interval["intervals"]
+def interval_done(meta: Meta, interval: Interval, key: str) -> bool:
+    return interval["samples"] > 0 and key in interval["intervals"]
 
 
-def interval_text(meta: Meta, interval: Interval) -> str:
-    """«80 % sannsynlig mellom −120 000 og 610 000 kr» (P10 and P90), or «… beregner …»."""
-    if not interval_done(meta, interval):
+def interval_text(meta: Meta, interval: Interval, key: str) -> str:
+    """«8 av 10 trekninger mellom −120 000 og 610 000 kr» (P10 and P90), or «… beregner …»."""
+    if not interval_done(meta, interval, key):
         return TEXT["interval_pending"]
-    key = meta["interval"]["output"]
     unit = [x for x in meta["outputs"] if x["id"] == key][0]["unit"]
     bounds = interval["intervals"][key]
     return TEXT["interval"].replace("{low}", format_number(bounds[0], unit, False, True)) \
         .replace("{high}", format_number(bounds[2], unit))
 
 
-def interval_card(meta: Meta, out: Outputs, interval: Interval) -> Node:
-    """The main result's headline card: its likely value (the point result), the 10th–90th
-    percentile interval, the probability of paying back and the «no lasting effect» scenario —
-    so the first screen never shows the likely number alone. While the browser's draws run,
-    «beregner …» stands where a figure is not yet known for the numbers on screen."""
-    key = meta["interval"]["output"]
+def share_text(share: float) -> str:
+    """«I pluss i 43 av 100 trekninger med våre anslag»: a frequency over the site's ranges,
+    never a probability about the municipality's future."""
+    return TEXT["share"].replace("{share}", str(int(round(share * 100))))
+
+
+def central_value(meta: Meta, interval: Interval, key: str) -> str:
+    """The draws' median as the headline figure, or «beregner …» while the draws run."""
+    if not interval_done(meta, interval, key):
+        return TEXT["pending"]
+    unit = [x for x in meta["outputs"] if x["id"] == key][0]["unit"]
+    return format_number(interval["intervals"][key][1], unit)
+
+
+def interval_card(meta: Meta, out: Outputs, interval: Interval, key: str) -> Node:
+    """A result's headline card: the median of the draws («midtverdi»), the result with the
+    form's numbers beside it, the 10th–90th percentile interval, how many draws of 100 are in
+    plus and (where it changes the result) the «no lasting effect» scenario — so the first screen
+    never shows a single run as if it were likely. While the browser's draws run, «beregner …»
+    stands where a figure is not yet known for the numbers on screen."""
     o = [x for x in meta["outputs"] if x["id"] == key][0]
     unit = o["unit"]
-    done = interval_done(meta, interval)
-    span = interval_text(meta, interval)
-    share = TEXT["pending"]
-    if done:
-        share = TEXT["payback_share"].replace("{share}", format_number(round(interval["payback"] * 100), "%"))
-    no_effect = format_number(interval["no_effect"][key], unit) if key in interval["no_effect"] else TEXT["pending"]
+    done = interval_done(meta, interval, key)
+    share = share_text(interval["shares"][key]) if done and key in interval["shares"] else TEXT["pending"]
     state = "" if done else " vl-calc__pending"
-    return el("div", {"class": "vl-calc__main" + state, "data-vl-range-summary": ""}, [
+    main = " vl-calc__main" if key == meta["interval"]["output"] else ""
+    label = TEXT["central"].replace("{samples}", str(interval["samples"])) if done else TEXT["central_pending"]
+    parts = [
         el("dt", {}, [], o["label"]),
-        el("dd", {"data-vl-value": key}, [], format_output(number(out, key), o)),
-        el("dd", {"class": "vl-calc__likely-label"}, [], TEXT["likely"]),
-        el("dd", {"class": "vl-calc__range vl-calc__interval"}, [el("span", {"data-vl-interval-text": ""}, [], span)]),
-        el("dd", {"class": "vl-calc__range"}, [el("strong", {"data-vl-payback-text": ""}, [], share)],
-           TEXT["payback"]),
-        el("dd", {"class": "vl-calc__range"}, [el("strong", {"data-vl-no-effect-text": ""}, [], no_effect)],
-           TEXT["no_effect"])])
+        el("dd", {"data-vl-central": key}, [], central_value(meta, interval, key)),
+        el("dd", {"class": "vl-calc__likely-label"}, [], label),
+        el("dd", {"class": "vl-calc__range vl-calc__interval"},
+           [el("span", {"data-vl-interval-text": key}, [], interval_text(meta, interval, key))]),
+        el("dd", {"class": "vl-calc__range"}, [el("strong", {"data-vl-share-text": key}, [], share)]),
+        el("dd", {"class": "vl-calc__range"},
+           [el("span", {"data-vl-value": key}, [], format_output(number(out, key), o))], TEXT["form_value"])]
+    if key in meta["interval"]["no_effect_outputs"]:
+        no_effect = format_number(interval["no_effect"][key], unit) if key in interval["no_effect"] else TEXT["pending"]
+        parts.append(el("dd", {"class": "vl-calc__range"},
+                        [el("span", {"data-vl-no-effect-text": key}, [], no_effect)], TEXT["no_effect"]))
+    if key == meta["interval"]["output"]:
+        parts.append(el("dd", {"class": "vl-calc__range"}, [
+            el("a", {"href": "#vl-" + meta["id"] + "-usikkerhet", "data-vl-jump": ""}, [], TEXT["how_sure"])]))
+    return el("div", {"class": "vl-calc__interval-card" + main + state, "data-vl-range-summary": key}, parts)
 
 
 def details(meta: Meta, out: Outputs, width: int, font: int, more: bool = True, charts: bool = True) -> list[Node]:

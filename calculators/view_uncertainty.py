@@ -16,6 +16,7 @@ from typing import TypedDict
 
 from calculators.view import (
     CHART,
+    IntervalMeta,
     Node,
     OutputMeta,
     Outputs,
@@ -33,22 +34,28 @@ from calculators.view import (
 
 TEXT_U = {
     "heading": "Hvor sikkert er tallet?",
-    "likely": "Sannsynlig verdi",
+    "central": "Midtverdi (median)",
+    "mean": "Gjennomsnitt",
+    "form_value": "Med tallene i skjemaet",
+    "share": "I pluss",
+    "share_value": "{share} av 100 trekninger",
     "interval": "8 av 10 trekninger",
     "no_effect": "Ingen varig effekt",
     "between": " til ",
     "pending": "regnes ut …",
-    "payback": "Betaler seg ({label} null eller mer) i {share} av {samples} trekninger.",
-    "explain": "Intervallet kommer fra {samples} trekninger over de lave og høye verdiene under "
-               "«Usikkerhet». «Ingen varig effekt» er et scenario der tiltaket ikke virker, ikke "
+    "explain": "Tallene kommer fra {samples} trekninger over de lave og høye verdiene under "
+               "«Usikkerhet» i skjemaet. Spennene er våre anslag, ikke målinger: «I pluss i 43 av 100 "
+               "trekninger» sier hvor ofte resultatet ble null eller mer med disse spennene, ikke hvor "
+               "sannsynlig det er at det går slik hos dere. Endrer du et tall i skjemaet, flytter "
+               "spennet seg med det. «Ingen varig effekt» er et scenario der tiltaket ikke virker, ikke "
                "et målt resultat.",
     "unpriced": "Virkninger uten kroneverdi",
     "unpriced_note": "Disse er ikke med i kronebeløpene. Marker dem under «Virkninger uten "
                      "kroneverdi» i skjemaet.",
     "tornado": "Hva betyr mest?",
     "tornado_note": "Hver forutsetning alene satt til lav og høy verdi, resten som i skjemaet: "
-                    "{label}. Den øverste flytter resultatet mest. Den stiplede linjen er den "
-                    "sannsynlige verdien, den heltrukne er null.",
+                    "{label}. Den øverste flytter resultatet mest. Den stiplede linjen er resultatet "
+                    "med tallene i skjemaet, den heltrukne er null. Aksen under viser kroner.",
     "at_low_mark": " (lav) til ",
     "at_high_mark": " (høy)",
     "tornado_chart": "Tornadodiagram: {label} når én forutsetning settes lav og høy. Tallene står "
@@ -92,6 +99,7 @@ class UMeta(TypedDict):
     outputs: list[OutputMeta]
     uncertainty: UncertaintyMeta
     unpriced: list[UnpricedMeta]
+    interval: IntervalMeta
 
 
 class Bar(TypedDict):
@@ -107,6 +115,8 @@ class Analysis(TypedDict):
     draws are still running."""
 
     intervals: dict[str, list[float]]
+    shares: dict[str, float]
+    means: dict[str, float]
     payback: float
     samples: int
     tornado: list[Bar]
@@ -129,33 +139,42 @@ def percent(share: float) -> str:
 
 def uncertainty_block(meta: UMeta, point: Outputs, analysis: Analysis, marks: dict[str, str],
                       width: int = 720, font: int = 15) -> list[Node]:
-    """The block: table of likely value / interval / no effect, payback, plus-minus, tornado."""
+    """The block: per result its median, mean, the result with the form's numbers, the
+    interval, how many draws of 100 are in plus and (where it changes the result) «no lasting
+    effect»; then the plus-minus marks and the tornado."""
     spec = meta["uncertainty"]
     done = analysis["samples"] > 0
     groups = []
     for key in spec["outputs"]:
         o = output_meta(meta, key)
         unit = o["unit"]
+        central = TEXT_U["pending"]
+        average = TEXT_U["pending"]
         interval = TEXT_U["pending"]
+        share = TEXT_U["pending"]
         if done:
             bounds = analysis["intervals"][key]
+            central = format_number(bounds[1], unit)
+            average = format_number(analysis["means"][key], unit)
             interval = format_number(bounds[0], unit, False, True) + TEXT_U["between"] + format_number(bounds[2], unit)
-        no_effect = format_number(analysis["no_effect"][key], unit) if key in analysis["no_effect"] else "–"
-        groups.append(el("div", {}, [
+            share = TEXT_U["share_value"].replace("{share}", str(int(round(analysis["shares"][key] * 100))))
+        items = [
             el("dt", {}, [], o["label"]),
-            el("dd", {"class": "vl-calc__likely-value"}, [
-                el("strong", {"data-vl-value": key}, [], format_number(number(point, key), unit))],
-                TEXT_U["likely"] + ": "),
+            el("dd", {"class": "vl-calc__likely-value"}, [el("strong", {"data-vl-central": key}, [], central)],
+               TEXT_U["central"] + ": "),
             el("dd", {}, [el("span", {"data-vl-interval": key}, [], interval)], TEXT_U["interval"] + ": "),
-            el("dd", {}, [el("span", {"data-vl-no-effect": key}, [], no_effect)], TEXT_U["no_effect"] + ": "),
-        ]))
-    parts = [el("h3", {}, [], TEXT_U["heading"]), el("dl", {"class": "vl-calc__uncertain"}, groups)]
+            el("dd", {}, [el("span", {"data-vl-share": key}, [], share)], TEXT_U["share"] + ": "),
+            el("dd", {}, [el("span", {"data-vl-mean": key}, [], average)], TEXT_U["mean"] + ": "),
+            el("dd", {}, [el("span", {"data-vl-value": key}, [], format_number(number(point, key), unit))],
+               TEXT_U["form_value"] + ": ")]
+        if key in meta["interval"]["no_effect_outputs"]:
+            no_effect = format_number(analysis["no_effect"][key], unit) if key in analysis["no_effect"] else "–"
+            items.append(el("dd", {}, [el("span", {"data-vl-no-effect": key}, [], no_effect)],
+                            TEXT_U["no_effect"] + ": "))
+        groups.append(el("div", {}, items))
+    parts = [el("h3", {"id": "vl-" + meta["id"] + "-usikkerhet", "tabindex": "-1"}, [], TEXT_U["heading"]),
+             el("dl", {"class": "vl-calc__uncertain"}, groups)]
     payback = output_meta(meta, spec["payback"])
-    if done:
-        parts.append(el("p", {"class": "vl-calc__payback", "data-vl-payback": ""}, [], TEXT_U["payback"]
-                        .replace("{label}", payback["label"].lower())
-                        .replace("{share}", percent(analysis["payback"]))
-                        .replace("{samples}", str(analysis["samples"]))))
     parts.append(el("p", {"class": "vl-calc__explain"}, [],
                     TEXT_U["explain"].replace("{samples}", str(spec["samples"]))))
     for node in unpriced_block(meta, marks, "h4"):

@@ -127,8 +127,10 @@ def compute(v):
     public_net = sum_rows(net, years)
     transfers_saved = sum_rows([scale_list(changes[i], kept * LINE_TRANSFER[i])
                                 for i in range(len(amounts))], years)
-    income = [v.arbeidsinntekt * realised * kept if t >= v.arbeid_fra_ar else 0.0
-              for t in range(years)]
+    # Work income comes and goes like the other effects: from ``arbeid_fra_ar``, with the same
+    # ramp and drop-off (a job found is not a job kept for the whole horizon).
+    work = effect_profile(years, int(v.arbeid_fra_ar), int(v.opptrapping), v.avtakning)
+    income = [v.arbeidsinntekt * realised * kept * work[t] for t in range(years)]
     # Society: transfers saved are the family's loss; each public krone saved spares
     # the tax financing cost too.
     net.append([income[t] - transfers_saved[t] + v.skattefinansieringskostnad / 100 * public_net[t]

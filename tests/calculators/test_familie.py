@@ -111,7 +111,7 @@ def test_the_default_is_a_middle_case_between_the_optimistic_and_the_cautious_pr
     result = compute(defaults(MODEL))
     presets = {p.id: compute(defaults(MODEL, **p.values))["nnv_offentlig"] for p in MODEL.presets}
     assert presets["forsiktig"] < 0 < result["nnv_offentlig"] < presets["optimistisk"]
-    assert result["tilbakebetalingsar"] == 5
+    assert result["tilbakebetalingsar"] == 9
     assert result["nnv_valgperiode"] < 0
 
 

@@ -103,9 +103,9 @@ def test_the_uncertainty_section_prints_the_interval_the_calculator_shows(commit
     printed = "".join(o["text"] for c in committed.cells for o in c.get("outputs", [])
                       if o.get("output_type") == "stream")
     p10, p50, p90 = result["intervals"]["nnv_offentlig"]
-    for label, value in (("P10", p10), ("P50 (medianen av trekningene)", p50), ("P90", p90)):
+    for label, value in (("P10", p10), ("Midtverdi (medianen av trekningene)", p50), ("P90", p90)):
         assert f"{label}: {report.kr(value)}\n" in printed
-    assert f"Sannsynlighet for å betale seg: {report.number(result['payback'] * 100, 0)} %" in printed
+    assert f"I pluss: {report.number(result['shares']['nnv_offentlig'] * 100, 0)} av 100 trekninger" in printed
 
 
 def test_the_build_remembers_a_sound_notebook_and_never_a_broken_one(tmp_path, committed):

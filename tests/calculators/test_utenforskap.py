@@ -123,7 +123,7 @@ def test_inntektsutjevning_moves_most_of_the_kommunes_tax_loss_to_all_kommuner()
 def test_the_defaults_follow_the_main_rule_for_aap_and_count_deadweight():
     # Folketrygdloven § 11-12: AAP at most three years as the main rule. Deadweight is not 0
     # when the success rate is an estimate (the field's own help text).
-    v = defaults(MODEL)
+    v = defaults(MODEL, ar_utenfor=47)  # «Utenfor til 67 år»: the course reaches uføretrygd
     assert v.ar_aap == 3
     assert v.dodvekt > 0
     result = compute(v)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import pytest
 from py_mini_racer import MiniRacer
@@ -38,19 +39,22 @@ def test_both_economic_calculators_declare_uncertainty():
 
 
 @pytest.mark.parametrize("model_id", MODELS)
-def test_the_block_shows_likely_value_interval_no_effect_and_payback(model_id: str):
+def test_the_block_shows_median_interval_share_mean_form_value_and_no_effect(model_id: str):
     meta, point, result = analysis(model_id)
-    text = html.unescape(render.html(uncertainty_block(meta, point, result, {})))
+    text = re.sub(r"<[^>]+>", "", html.unescape(render.html(uncertainty_block(meta, point, result, {}))))
     spec = meta["uncertainty"]
     main = spec["outputs"][0]
-    p10, _, p90 = result["intervals"][main]
-    assert p10 <= point[main] or p90 >= point[main]  # the likely value lies near the interval
+    p10, p50, p90 = result["intervals"][main]
     unit = next(o["unit"] for o in meta["outputs"] if o["id"] == main)
     view_format = bundle.view.format_number
-    assert view_format(point[main], unit) in text
+    assert f"Midtverdi (median): {view_format(p50, unit)}" in text
+    assert f"Med tallene i skjemaet: {view_format(point[main], unit)}" in text
+    assert f"Gjennomsnitt: {view_format(result['means'][main], unit)}" in text
+    assert f"I pluss: {round(result['shares'][main] * 100)} av 100 trekninger" in text
     assert view_format(p10, unit, False, True) + " til " + view_format(p90, unit) in text
     assert view_format(result["no_effect"][main], unit) in text
-    assert "Ingen varig effekt" in text and "av 500 trekninger" in text
+    assert "Ingen varig effekt" in text and "500 trekninger" in text
+    assert "sannsynlig" not in text.replace("hvor sannsynlig det er", "")
     assert "Hva betyr mest?" in text
     assert all(u["label"] in text for u in meta["unpriced"])
 
@@ -68,7 +72,6 @@ def test_while_the_draws_run_the_interval_says_so():
     pending = {**result, "intervals": {}, "samples": 0}
     text = render.html(uncertainty_block(meta, point, pending, {}))
     assert "regnes ut …" in text
-    assert "data-vl-payback" not in text
 
 
 @pytest.mark.parametrize("model_id", MODELS)
@@ -82,16 +85,19 @@ def test_the_page_has_the_block_for_the_defaults_and_the_ranges_in_a_closed_deta
     card = page.index("data-vl-range-summary")
     assert summary < card < page.index("data-vl-value") < page.index("data-vl-sentence") \
         < page.index("vl-calc__figure") < page.index("data-vl-uncertainty") < page.index("vl-calc__details")
-    assert page.index("data-vl-interval-text") < page.index("data-vl-no-effect-text") < page.index("data-vl-sentence")
+    assert page.index("data-vl-central") < page.index("data-vl-interval-text") < page.index("data-vl-share-text") \
+        < page.index("data-vl-no-effect-text") < page.index("data-vl-sentence")
     # …with the figures Python computes for the defaults (the same seed as the browser's).
     meta, point, result = analysis(model_id)
     main, unit = meta["interval"]["output"], next(o["unit"] for o in meta["outputs"] if o["id"] == meta["interval"]["output"])
-    p10, _, p90 = result["intervals"][main]
+    p10, p50, p90 = result["intervals"][main]
     text = html.unescape(page[card:page.index("data-vl-sentence")])
-    assert f"80\u00a0% sannsynlig mellom {format_number(p10, unit, False, True)} og {format_number(p90, unit)}" in text
+    assert f'<dd data-vl-central="{main}">{format_number(p50, unit)}</dd>' in text
+    assert f"8 av 10 trekninger mellom {format_number(p10, unit, False, True)} og {format_number(p90, unit)}" in text
+    assert f"I pluss i {round(result['shares'][main] * 100)} av 100 trekninger med våre anslag" in text
+    assert f"Med tallene i skjemaet: <span data-vl-value=\"{main}\">{format_number(point[main], unit)}" in text
     assert format_number(result["no_effect"][main], unit) in text
-    assert f"{format_number(round(result['payback'] * 100), '%')} sannsynlig" in text
-    assert "beregner" not in text
+    assert "beregner" not in text and "sannsynlig" not in text
     assert '<details class="vl-calc__ranges">' in page  # collapsed by default
     for r in model.ranges:
         assert f'name="lav_{r.id}"' in page and f'name="hoy_{r.id}"' in page
@@ -103,17 +109,18 @@ def test_the_page_has_the_block_for_the_defaults_and_the_ranges_in_a_closed_deta
 def test_the_main_card_says_beregner_until_the_figures_are_for_the_numbers_on_screen(model_id: str):
     meta, point, result = analysis(model_id, kalkulasjonsrente=2)
     main = meta["interval"]["output"]
-    pending = {"intervals": {}, "payback": 0, "samples": 0, "no_effect": {}}
-    text = html.unescape(render.html([interval_card(meta, point, pending)]))
-    assert text.count("beregner …") == 3 and "sannsynlig mellom" not in text
-    # The «no lasting effect» figure comes first (one compute), the interval after the draws.
+    pending = {"intervals": {}, "shares": {}, "payback": 0, "samples": 0, "no_effect": {}}
+    text = html.unescape(render.html([interval_card(meta, point, pending, main)]))
+    # The median, the interval, the share in plus and the «no lasting effect» figure.
+    assert text.count("beregner …") == 4 and "trekninger mellom" not in text
+    # The «no lasting effect» figure comes first (one compute), the rest after the draws.
     half = {**pending, "no_effect": result["no_effect"]}
-    text = html.unescape(render.html([interval_card(meta, point, half)]))
-    assert text.count("beregner …") == 2
+    text = html.unescape(render.html([interval_card(meta, point, half, main)]))
+    assert text.count("beregner …") == 3
     unit = next(o["unit"] for o in meta["outputs"] if o["id"] == main)
     assert format_number(result["no_effect"][main], unit) in text
-    # The likely value is the point result, always current.
-    assert f'<dd data-vl-value="{main}">{format_number(point[main], unit)}</dd>' in text
+    # The result with the form's numbers is the point result, always current.
+    assert f'<span data-vl-value="{main}">{format_number(point[main], unit)}</span>' in text
 
 
 def test_a_model_without_ranges_has_no_interval_card():

@@ -35,7 +35,7 @@
     let token = 0, timer = 0, last = null;
     // What the main headline card may show (view.interval_card): the analysis and the scenario it
     // belongs to (inputs and ranges). The build's figures belong to the defaults.
-    const PENDING = { intervals: {}, payback: 0, samples: 0, no_effect: {} };
+    const PENDING = { intervals: {}, shares: {}, payback: 0, samples: 0, no_effect: {} };
     const key = (values, ends) => JSON.stringify([meta.inputs.map((i) => values[i.id]), ends.lows, ends.highs]);
     const initial = spec ? { key: key(Object.fromEntries(meta.inputs.map((i) => [i.id, i.default])),
       { lows: spec.ranges.map((r) => r.low), highs: spec.ranges.map((r) => r.high) }), analysis: meta.interval.initial } : null;
@@ -60,14 +60,24 @@
       if (message) box.setAttribute("aria-invalid", "true"); else box.removeAttribute("aria-invalid");
     }
 
-    // The ranges in the form, checked: within the input's bounds, low ≤ value ≤ high. A range
-    // with a mistake keeps its data-file value (and the field says why).
+    // The ranges in the form. An end the reader has not set follows the value in the form
+    // (uncertainty.moved_range, translated: the same spread in proportion to the value) and is
+    // written into its field; an end the reader set (typed, or in the link) is checked: within
+    // the input's bounds, low ≤ value ≤ high. An end with a mistake uses the moved value (and the
+    // field says why).
     function ranges(values, quiet) {
-      const lows = [], highs = [];
-      spec.ranges.forEach((r) => {
-        const input = inputs.get(r.id), ends = [["lav_", r.low], ["hoy_", r.high]];
+      const lows = [], highs = [], moved = engine.ranges(spec, values, null);
+      spec.ranges.forEach((r, j) => {
+        const input = inputs.get(r.id), ends = [["lav_", moved.lows[j]], ["hoy_", moved.highs[j]]];
         const parsed = ends.map(([prefix, fallback]) => {
-          const box = field(prefix + r.id), read = api.parseNumber(box.value);
+          const box = field(prefix + r.id);
+          if (!box.dataset.vlOwn) {
+            const text = visning.format_number(fallback, input.unit, true, true);
+            if (!quiet && box.value !== text && document.activeElement !== box) box.value = text;
+            if (!quiet) setError(prefix + r.id, "");
+            return fallback;
+          }
+          const read = api.parseNumber(box.value);
           let message = read.error || "";
           if (!message && (read.value < input.min || read.value > input.max)) {
             message = TEXT.outside.replace("{min}", format(input.min, input.unit)).replace("{max}", format(input.max, input.unit));
@@ -94,8 +104,8 @@
       }
       if (spec) {
         spec.ranges.forEach((r, j) => {
-          for (const [prefix, value, fallback] of [["lav_", ends.lows[j], r.low], ["hoy_", ends.highs[j], r.high]]) {
-            if (value !== fallback) params.set(prefix + r.id, String(value)); else params.delete(prefix + r.id);
+          for (const [prefix, value] of [["lav_", ends.lows[j]], ["hoy_", ends.highs[j]]]) {
+            if (field(prefix + r.id).dataset.vlOwn) params.set(prefix + r.id, String(value)); else params.delete(prefix + r.id);
           }
         });
       }
@@ -117,6 +127,7 @@
         else if (/^-?\d+(\.\d+)?$/.test(raw)) {
           const input = inputs.get(key.slice(4));
           box.value = visning.format_number(Number(raw), input.unit, true, true);
+          box.dataset.vlOwn = "1";
         }
       }
     }
@@ -126,8 +137,9 @@
 
     function drawCard(point, k, analysis) {
       shown = { key: k, analysis };
-      const card = root.querySelector("[data-vl-range-summary]");
-      if (card) card.replaceWith(api.build(visning.interval_card(meta, point, analysis), false));
+      for (const card of root.querySelectorAll("[data-vl-range-summary]")) {
+        card.replaceWith(api.build(visning.interval_card(meta, point, analysis, card.dataset.vlRangeSummary), false));
+      }
       api.showPeek(root);
     }
 
@@ -174,7 +186,7 @@
         if (!pending) {
           const noEffect = spec.no_effect && Object.keys(spec.no_effect).length
             ? model.compute(Object.assign({}, values, spec.no_effect)) : {};
-          pending = { intervals: {}, payback: 0, samples: 0, no_effect: noEffect,
+          pending = { intervals: {}, shares: {}, means: {}, payback: 0, samples: 0, no_effect: noEffect,
             tornado: engine.tornado(model.compute, values, runSpec) };
           job = engine.run(model.compute, values, runSpec);
           setTimeout(slice, 0);
@@ -210,7 +222,8 @@
 
     // For the exports (issue 13): vlKalkulator.scenario(root) includes these.
     root.vlUsikkerhet = () => ({
-      uncertainty: last ? { intervals: last.analysis.intervals, payback: last.analysis.payback,
+      uncertainty: last ? { intervals: last.analysis.intervals, shares: last.analysis.shares,
+        means: last.analysis.means, payback: last.analysis.payback,
         samples: last.analysis.samples, no_effect: last.analysis.no_effect, tornado: last.analysis.tornado } : null,
       ranges: last && spec ? Object.fromEntries(spec.ranges.map((r, j) => [r.id, [last.ranges.lows[j], last.ranges.highs[j]]])) : {},
       marks: marks(),
@@ -218,13 +231,20 @@
     });
 
     root.addEventListener("vl-resultat", schedule);
+    // A low or high the reader types is theirs: it no longer follows the value.
+    form.addEventListener("input", (event) => {
+      if (/^(lav|hoy)_/.test(event.target.name || "")) event.target.dataset.vlOwn = "1";
+    });
     form.addEventListener("click", (event) => {
       const action = event.target.closest("[data-vl-action='reset']");
       if (!action) return;
       if (spec) spec.ranges.forEach((r) => {
         const input = inputs.get(r.id);
-        field("lav_" + r.id).value = visning.format_number(r.low, input.unit, true, true);
-        field("hoy_" + r.id).value = visning.format_number(r.high, input.unit, true, true);
+        for (const [prefix, value] of [["lav_", r.low], ["hoy_", r.high]]) {
+          const box = field(prefix + r.id);
+          box.value = visning.format_number(value, input.unit, true, true);
+          delete box.dataset.vlOwn;
+        }
       });
       for (const effect of meta.unpriced || []) field("pm_" + effect.id).value = "";
       schedule();

@@ -1,0 +1,119 @@
+"""Issue 23: numbers that never claim more than they know.
+
+The headline is the simulation's median and never points the other way than the share of draws
+in plus; the ranges follow the reader's values (a typed 0 draws 0); a scenario with nothing to
+save has no draw in plus; defaults sit in the middle of their ranges or say why not."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from py_mini_racer import MiniRacer
+
+from calculators import bundle, registry, uncertainty
+from calculators.uncertainty import moved_range
+
+MODELS = [m for m in registry.model_ids() if registry.load(m).uncertainty is not None]
+
+
+def defaults(model) -> dict:
+    return {i.id: i.default for i in model.inputs}
+
+
+def test_a_range_keeps_its_declared_ends_at_the_default():
+    assert moved_range(25, 0, 50, 25, 0, 100) == [0, 50]
+
+
+def test_a_typed_zero_draws_zero():
+    assert moved_range(250000, 125000, 500000, 0, 0, 10000000) == [0, 0]
+
+
+def test_a_range_moves_in_proportion_to_the_value_and_stops_at_the_bounds():
+    assert moved_range(25, 0, 50, 50, 0, 100) == [0, 100]
+    assert moved_range(25, 0, 50, 80, 0, 100) == [0, 100]  # 160 is cut at the maximum
+    assert moved_range(5, 2, 10, 47, 1, 51) == [18.8, 51]
+
+
+def test_a_range_around_a_default_of_zero_is_shifted():
+    assert moved_range(0, 0, 10, 5, 0, 100) == [5, 15]
+
+
+def test_the_value_itself_is_never_replaced_by_the_range():
+    low, high = moved_range(10, 5, 20, 3, 4, 100)  # the bound 4 lies above the value 3
+    assert low <= 3 <= high
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_every_default_sits_in_the_middle_of_its_range_or_the_range_says_why(model_id):
+    model = registry.load(model_id)
+    inputs = {i.id: i for i in model.inputs}
+    for r in model.ranges:
+        middle = (r.low + r.high) / 2
+        value = inputs[r.id].default
+        skewed = abs(value - middle) > 0.15 * (r.high - r.low)
+        assert not skewed or r.note, f"{model_id}.{r.id}: {value} i {r.low}–{r.high} uten range_note"
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_the_median_and_the_share_in_plus_never_point_opposite_ways(model_id):
+    model = registry.load(model_id)
+    rng = random.Random(23)
+    scenarios = [defaults(model)]
+    for _ in range(6):
+        values = defaults(model)
+        for r in model.ranges:
+            values[r.id] = rng.uniform(r.low, r.high)
+            if next(i for i in model.inputs if i.id == r.id).integer:
+                values[r.id] = round(values[r.id])
+        scenarios.append(values)
+    for values in scenarios:
+        result = uncertainty.analyse(model, values)
+        for output in model.uncertainty.outputs:
+            median = result["intervals"][output][1]
+            share = result["shares"][output]
+            assert not (median > 0.5 and share < 0.5), (output, median, share)
+            assert not (median < -0.5 and share > 0.5), (output, median, share)
+
+
+NOTHING_TO_SAVE = {
+    "familie": {"barnevern": 0, "sosialhjelp": 0, "bolig": 0, "avlastning": 0, "psykisk_helse": 0,
+                "spesialundervisning": 0, "nav_ytelser": 0, "arbeidsinntekt": 0},
+    "utenforskap": {"sosialhjelp": 0, "aap_g": 0, "ufore_g": 0, "helse_kommune": 0, "bolig_kommune": 0,
+                    "fylkeskommune": 0, "nav_tiltak": 0, "spesialisthelse": 0, "arbeidsinntekt": 0},
+}
+
+
+def test_every_model_with_ranges_has_a_nothing_to_save_case():
+    assert set(NOTHING_TO_SAVE) == set(MODELS)
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_with_nothing_to_save_no_draw_is_in_plus_and_the_interval_is_losses_only(model_id):
+    model = registry.load(model_id)
+    result = uncertainty.analyse(model, {**defaults(model), **NOTHING_TO_SAVE[model_id]})
+    payback = model.uncertainty.payback
+    assert result["shares"][payback] == 0
+    assert result["payback"] == 0
+    assert result["intervals"][payback][2] < 0
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_the_browser_moves_the_ranges_exactly_as_python_does(model_id):
+    model = registry.load(model_id)
+    meta = bundle.metadata(model)
+    rng = random.Random(7)
+    with MiniRacer() as ctx:
+        ctx.eval(bundle.javascript(model))
+        ctx.eval(bundle.uncertainty_javascript())
+        for _ in range(20):
+            values = defaults(model)
+            for i in model.inputs:
+                if rng.random() < 0.5:
+                    values[i.id] = rng.choice([0, i.minimum, i.maximum, rng.uniform(i.minimum, i.maximum)])
+            moved = uncertainty.moved_spec(uncertainty.spec_for(model), values)
+            js = json.loads(ctx.eval(
+                f"JSON.stringify(vlUsikkerhetMotor.ranges({json.dumps(meta['uncertainty'])}, {json.dumps(values)}, null))"))
+            assert js["lows"] == pytest.approx(moved["lows"], rel=1e-12, abs=1e-9)
+            assert js["highs"] == pytest.approx(moved["highs"], rel=1e-12, abs=1e-9)
