@@ -185,7 +185,8 @@ _MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august"
 def render_list(laws: dict[str, Law]) -> str:
     """The register as Markdown for «Kilder»: laws in force first, then those replaced."""
     def line(law: Law) -> str:
-        text = f"- [{html.escape(law.tittel)}]({law.url}) – {law.kort}, i kraft fra {_when(law.i_kraft)}"
+        in_force = f"i kraft fra {_when(law.i_kraft)}" if law.i_kraft else "når loven trer i kraft, er ikke kjent"
+        text = f"- [{html.escape(law.tittel)}]({law.url}) – {law.kort}, {in_force}"
         if law.repealed:
             text += f", opphevet fra {_when(law.opphevet)}"
         if law.erstattet_av:
@@ -194,7 +195,7 @@ def render_list(laws: dict[str, Law]) -> str:
         text += "."
         if law.merknad:
             text += f" {law.merknad}"
-        text += f" <small>Kontrollert 6. desember 2026 mot: {html.escape(law.kontrollert)}</small>"
+        text += f" <small>Kontrollert 6. desember 2026: {html.escape(law.kontrollert)}</small>"
         return text
 
     current = sorted((law for law in laws.values() if not law.repealed), key=lambda law: law.kort.lower())
