@@ -15,6 +15,7 @@ import re
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -23,6 +24,7 @@ from doc_templates import sheet, strings
 from doc_templates.flow import write_template
 from doc_templates.model import PAPER_MM, Template
 from doc_templates.package import fill_package
+from doc_templates.render_odt import FOOTER_MM
 
 FONT = "Arial"  # on every Windows and Mac; Liberation Sans stands in for it on Linux
 BLUE = RGBColor(0x1D, 0x4F, 0x73)
@@ -37,8 +39,13 @@ def _setup(document: Document, paper: str, orientation: str, margin_mm: float = 
         width, height = height, width
         section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(width), Mm(height)
-    section.top_margin = section.bottom_margin = Mm(margin_mm)
+    section.top_margin = Mm(margin_mm)
+    # The page number sits in the bottom margin, FOOTER_MM above the ODT's: both leave the text the
+    # same height, so the same long text fills the same pages in both.
+    section.bottom_margin = Mm(margin_mm + FOOTER_MM)
+    section.footer_distance = Mm(margin_mm)
     section.left_margin = section.right_margin = Mm(margin_mm + 3)
+    _page_numbers(section)
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(font_pt)
@@ -51,6 +58,45 @@ def _setup(document: Document, paper: str, orientation: str, margin_mm: float = 
     for name in ("Title", "Heading 1", "Heading 2"):
         document.styles[name].font.name = FONT
         document.styles[name].font.color.rgb = BLUE
+    _spacing(document)
+
+
+def _spacing(document: Document) -> None:
+    """The ODT's sizes and spacing (``render_odt``), so the same text fills the same pages in both."""
+    for name, before_mm, after_mm, size in (("Normal", 0, 2, None), ("List Bullet", 0, 2, None),
+                                            ("Heading 1", 4, 2, 20), ("Heading 2", 4, 2, 13)):  # fmt: skip
+        fmt = document.styles[name].paragraph_format
+        fmt.space_before, fmt.space_after, fmt.line_spacing = Mm(before_mm), Mm(after_mm), 1.0
+        if size:
+            document.styles[name].font.size = Pt(size)
+    bullet = document.styles["List Bullet"].element.pPr
+    for contextual in bullet.findall(qn("w:contextualSpacing")):  # ODT keeps the space between items
+        bullet.remove(contextual)
+
+
+def _field(paragraph: object, instruction: str) -> None:
+    """A field Word and LibreOffice compute when they lay out the page (PAGE, NUMPAGES)."""
+    run = paragraph.add_run()
+    _sub(run._r, "w:fldChar", {"w:fldCharType": "begin"})
+    code = _sub(run._r, "w:instrText", {"xml:space": "preserve"})
+    code.text = f" {instruction} "
+    _sub(run._r, "w:fldChar", {"w:fldCharType": "separate"})
+    _sub(run._r, "w:t").text = "1"
+    _sub(run._r, "w:fldChar", {"w:fldCharType": "end"})
+
+
+def _page_numbers(section: object) -> None:
+    """«Side 2 av 5» at the foot of every page, as the PDF has it."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.add_run(strings.PAGE_OF[0])
+    _field(paragraph, "PAGE")
+    paragraph.add_run(strings.PAGE_OF[1])
+    _field(paragraph, "NUMPAGES")
+    for run in paragraph.runs:
+        run.font.size = Pt(8)
+        run.font.color.rgb = RGBColor(0x4A, 0x4A, 0x4A)
 
 
 def _metadata(document: Document, template: Template) -> None:
@@ -75,6 +121,13 @@ class _Writer:
         self.content_mm = (section.page_width - section.left_margin - section.right_margin) / Mm(1)
         self._controls = 0
 
+    def _gap(self) -> None:
+        """What separates a table from the next block (``render_odt`` writes the same paragraph)."""
+        gap = self.document.add_paragraph()
+        gap.paragraph_format.space_before, gap.paragraph_format.space_after = Pt(0), Mm(2)
+        gap.paragraph_format.line_spacing = Pt(1.2)
+        gap.add_run().font.size = Pt(1)
+
     def heading(self, content: str, level: int, *, page_break: bool = False) -> None:
         self.document.add_heading(content, level=level).paragraph_format.page_break_before = page_break
 
@@ -85,20 +138,25 @@ class _Writer:
         paragraph = self.document.add_paragraph()
         paragraph.add_run(content).italic = True
         paragraph.paragraph_format.keep_with_next = True  # a hint introduces what follows it
+        paragraph.paragraph_format.space_after = Mm(1.5)
 
     def bullet(self, content: str) -> None:
         self.document.add_paragraph(content, style="List Bullet")
 
     def strong(self, content: str) -> None:
-        self.document.add_paragraph().add_run(content).bold = True
+        paragraph = self.document.add_paragraph()
+        paragraph.add_run(content).bold = True
+        paragraph.paragraph_format.space_after = Mm(1)
 
     def grid(self, rows: list[list[str]], *, header: list[str] | None = None, row_mm: float = 0) -> None:
         tbl = self.document.add_table(rows=0, cols=len(header or rows[0]))
         tbl.style = self.document.styles["Table Grid"]
+        _cell_margins(tbl._tbl.tblPr, 1, bottom_mm=0)
         for values, is_header in [(header, True)] * bool(header) + [(r, False) for r in rows]:
             row = tbl.add_row()
             if row_mm and not is_header:
                 row.height, row.height_rule = Mm(row_mm), WD_ROW_HEIGHT_RULE.AT_LEAST
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
             for cell, value in zip(row.cells, values):
                 cell.text = value
                 if is_header:
@@ -106,7 +164,7 @@ class _Writer:
         if header:  # repeat the header row on each page, and tell screen readers it is one
             tr_pr = tbl.rows[0]._tr.get_or_add_trPr()
             tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
-        self.document.add_paragraph()
+        self._gap()
 
     # ---- Form fields: Word content controls (a checkbox, and plain-text fields with a placeholder)
 
@@ -152,6 +210,7 @@ class _Writer:
         if grid:
             tbl.style = self.document.styles["Table Grid"]
         tbl.autofit = False
+        _cell_margins(tbl._tbl.tblPr, 1, bottom_mm=0)
         for i, width in enumerate(widths_mm):
             tbl.columns[i].width = Mm(width)
             for cell in tbl.columns[i].cells:
@@ -162,7 +221,7 @@ class _Writer:
         tbl = self._table(1, [self.content_mm])
         tbl.rows[0].height, tbl.rows[0].height_rule = Mm(height_mm), WD_ROW_HEIGHT_RULE.AT_LEAST
         self._text_field(tbl.cell(0, 0).paragraphs[0], label, multiline=True)
-        self.document.add_paragraph()
+        self._gap()
 
     def _label_rows(self, tbl: object, labels: list[str], row_mm: float, *, fields: bool) -> None:
         for row, label in zip(tbl.rows, labels):
@@ -175,7 +234,7 @@ class _Writer:
     def fill_in(self, labels: list[str], row_mm: float) -> None:
         label_mm = self.content_mm * 0.38
         self._label_rows(self._table(len(labels), [label_mm, self.content_mm - label_mm]), labels, row_mm, fields=True)
-        self.document.add_paragraph()
+        self._gap()
 
     def signature(self, signer: str, labels: list[str], row_mm: float) -> None:
         # Kept on one page in Word and LibreOffice alike: the block is one table row that may not
@@ -186,16 +245,21 @@ class _Writer:
         name = cell.paragraphs[0]
         name.add_run(signer).bold = True
         name.paragraph_format.keep_with_next = True
-        name.paragraph_format.space_before = Pt(6)
+        name.paragraph_format.space_before = Mm(4)  # as the ODT's
         label_mm = (self.content_mm - 4) * 0.38
         inner = cell.add_table(rows=len(labels), cols=2)
         inner.style = self.document.styles["Table Grid"]
         inner.autofit = False
+        _cell_margins(inner._tbl.tblPr, 1, bottom_mm=0)
         for i, width in enumerate([label_mm, self.content_mm - 4 - label_mm]):
             inner.columns[i].width = Mm(width)
             for column_cell in inner.columns[i].cells:
                 column_cell.width = Mm(width)
         self._label_rows(inner, labels, row_mm, fields=False)
+        _tiny(cell.paragraphs[-1])  # a cell ends in a paragraph
+        # Two tables in a row would join into one, and LibreOffice would keep the signer before it
+        # with all of it: a paragraph between them keeps each block a table of its own.
+        _tiny(self.document.add_paragraph())
 
 
 def _sub(parent: object, tag: str, attributes: dict[str, str] | None = None) -> object:
@@ -220,10 +284,11 @@ def _borders(tbl_pr: object, colour: str, size: int) -> None:
     tbl_pr.append(borders)
 
 
-def _cell_margins(tbl_pr: object, mm: float) -> None:
+def _cell_margins(tbl_pr: object, mm: float, bottom_mm: float | None = None) -> None:
     margins = tbl_pr.makeelement(qn("w:tblCellMar"), {})
     for edge in ("top", "left", "bottom", "right"):
-        margins.append(margins.makeelement(qn(f"w:{edge}"), {qn("w:w"): str(round(mm * 56.7)), qn("w:type"): "dxa"}))
+        size = bottom_mm if edge == "bottom" and bottom_mm is not None else mm
+        margins.append(margins.makeelement(qn(f"w:{edge}"), {qn("w:w"): str(round(size * 56.7)), qn("w:type"): "dxa"}))
     tbl_pr.append(margins)
 
 
@@ -233,7 +298,7 @@ def _write_sheet(document: Document, template: Template) -> None:
     rows, columns = sheet.grid_size(template)
     width_mm, height_mm = PAPER_MM[template.edit_paper][::-1] if template.orientation == "landscape" else PAPER_MM[template.edit_paper]
     sheet_mm = width_mm - 2 * (SHEET_MARGIN_MM + 3)
-    row_mm = (height_mm - 2 * SHEET_MARGIN_MM - 16 - 10) / rows
+    row_mm = (height_mm - 2 * SHEET_MARGIN_MM - FOOTER_MM - 16 - 10) / rows
     document.styles["Heading 1"].font.size = Pt(20)
     document.add_heading(template.title, level=1).paragraph_format.space_before = Pt(0)
     version = strings.version_line(template.version, template.date)
@@ -257,10 +322,18 @@ def _write_sheet(document: Document, template: Template) -> None:
         if box.rows > 1 or box.columns > 1:
             cell = cell.merge(tbl.cell(box.row + box.rows - 1, box.column + box.columns - 1))
         _box(cell, box, column_mm * box.columns)
-    end = document.add_paragraph()  # a document cannot end in a table; this one takes no room
-    end.paragraph_format.space_before = end.paragraph_format.space_after = Pt(0)
-    end.paragraph_format.line_spacing = Pt(1)
-    end.add_run().font.size = Pt(1)
+    _end(document)
+
+
+def _end(document: Document) -> None:
+    _tiny(document.add_paragraph())  # a document cannot end in a table; this one takes no room
+
+
+def _tiny(paragraph: object) -> None:
+    """A paragraph 1 pt high, with no space around it."""
+    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.line_spacing = Pt(1)
+    paragraph.add_run().font.size = Pt(1)
 
 
 def _box(cell: object, box: sheet.Box, width_mm: float) -> None:
@@ -367,6 +440,8 @@ def render_docx(template: Template, *, flow: bool = False) -> bytes:
         _setup(document, template.edit_paper, template.orientation)
     _metadata(document, template)
     write_template(_Writer(document), template)
+    if document.element.body[-2].tag == qn("w:tbl"):  # [-1] is the section's properties
+        _end(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return _slim(buffer.getvalue(), template.date)

@@ -20,6 +20,7 @@ from doc_templates.model import PAPER_MM, Template
 from doc_templates.package import fill_package, normalise_zip
 
 FONT = "DejaVu Sans"  # ships with LibreOffice; «swiss» tells other suites to use a sans-serif
+FOOTER_MM = 8  # the page number's line (5 mm) and the space above it (3 mm), as in the DOCX
 
 
 class _Writer:
@@ -49,12 +50,15 @@ class _Writer:
             pagewidth=f"{width}mm", pageheight=f"{height}mm", printorientation=self.orientation,
             margintop=f"{m}mm", marginbottom=f"{m}mm", marginleft=f"{m + 3}mm", marginright=f"{m + 3}mm",
         ))  # fmt: skip
+        layout.addElement(_footer_space())
         doc.automaticstyles.addElement(layout)
-        doc.masterstyles.addElement(style.MasterPage(name="Standard", pagelayoutname=layout))
+        master = style.MasterPage(name="Standard", pagelayoutname=layout)
+        doc.masterstyles.addElement(master)
         default = style.DefaultStyle(family="paragraph")
         default.addElement(style.TextProperties(fontname=FONT, fontsize="10.5pt", language="nb", country="NO"))
         doc.styles.addElement(default)
         self.p = self._paragraph_style("Text_20_body", "Text body", margin="0.2cm")
+        self._footer(master)
         self.hint_style = self._paragraph_style("Hint", "Hint", margin="0.15cm", italic=True, keep=True)
         self.h1 = self._paragraph_style("Heading_20_1", "Heading 1", size="20pt", bold=True, level=1)
         self.h2 = self._paragraph_style("Heading_20_2", "Heading 2", size="13pt", bold=True, level=2)
@@ -62,14 +66,19 @@ class _Writer:
         self.h2_break = style.Style(name="HeadingBreak", family="paragraph", parentstylename=self.h2)
         self.h2_break.addElement(style.ParagraphProperties(breakbefore="page"))
         self.doc.automaticstyles.addElement(self.h2_break)
-        self._row_styles: dict[float, style.Style] = {}
+        self._row_styles: dict[tuple[float, bool], style.Style] = {}
         self.cell = style.Style(name="Cell", family="table-cell")
-        self.cell.addElement(style.TableCellProperties(border="0.5pt solid #6b6b6b", padding="0.1cm"))
+        # No padding below: a cell's text ends with its paragraph's 2 mm, and a DOCX cell has the
+        # same margins (render_docx), so a row split across pages splits alike in both.
+        self.cell.addElement(style.TableCellProperties(border="0.5pt solid #6b6b6b", padding="1mm", paddingbottom="0mm"))
         doc.automaticstyles.addElement(self.cell)
         self.head_cell = style.Style(name="HeadCell", family="table-cell")
         self.head_cell.addElement(style.TableCellProperties(
-            border="0.5pt solid #6b6b6b", padding="0.1cm", backgroundcolor="#e8eff5"))
+            border="0.5pt solid #6b6b6b", padding="1mm", paddingbottom="0mm", backgroundcolor="#e8eff5"))
         doc.automaticstyles.addElement(self.head_cell)
+        self.grid_row = style.Style(name="GridRow", family="table-row")
+        self.grid_row.addElement(style.TableRowProperties(keeptogether="always"))
+        doc.automaticstyles.addElement(self.grid_row)
         self.control_style = style.Style(name="Control", family="graphic")
         self.control_style.addElement(style.GraphicProperties(verticalpos="middle", verticalrel="text"))
         doc.automaticstyles.addElement(self.control_style)
@@ -80,16 +89,48 @@ class _Writer:
         self.whole_table.addElement(style.TableProperties(width=f"{self.content_mm:.1f}mm", align="margins",
                                                           maybreakbetweenrows="false"))
         doc.automaticstyles.addElement(self.whole_table)
+        self.box_table = style.Style(name="BoxTable", family="table")
+        self.box_table.addElement(style.TableProperties(width=f"{self.content_mm:.1f}mm", align="margins"))
+        doc.automaticstyles.addElement(self.box_table)
+        # A document cannot end in a table: LibreOffice adds a paragraph after it, which must not
+        # spill onto a page of its own. This one is 1 pt high.
+        self.end_style = style.Style(name="SheetEnd", family="paragraph")
+        self.end_style.addElement(style.ParagraphProperties(margintop="0mm", marginbottom="0mm", lineheight="1pt"))
+        self.end_style.addElement(style.TextProperties(fontsize="1pt"))
+        doc.automaticstyles.addElement(self.end_style)
+        # What separates a table from the next block, the same paragraph as in the DOCX (where two
+        # tables in a row would join): 1 pt high with 2 mm below.
+        self.gap_style = style.Style(name="TableGap", family="paragraph")
+        self.gap_style.addElement(style.ParagraphProperties(margintop="0mm", marginbottom="2mm", lineheight="1.2pt"))
+        self.gap_style.addElement(style.TextProperties(fontsize="1pt"))
+        doc.automaticstyles.addElement(self.gap_style)
         self.box_row = style.Style(name="BoxRow", family="table-row")
         self.box_row.addElement(style.TableRowProperties(keeptogether="always"))
         doc.automaticstyles.addElement(self.box_row)
+
+    def _footer(self, master: style.MasterPage) -> None:
+        """«Side 2 av 5» at the foot of every page, as the PDF has it."""
+        footer_style = style.Style(name="Footer", displayname="Footer", family="paragraph", parentstylename=self.p)
+        footer_style.addElement(style.ParagraphProperties(margintop="0cm", marginbottom="0cm", textalign="end"))
+        footer_style.addElement(style.TextProperties(fontsize="8pt", color="#4a4a4a"))
+        self.doc.styles.addElement(footer_style)
+        paragraph = text.P(stylename=footer_style, text=strings.PAGE_OF[0])
+        paragraph.addElement(text.PageNumber(selectpage="current", text="1"))
+        paragraph.addText(strings.PAGE_OF[1])
+        paragraph.addElement(text.PageCount(text="1"))
+        footer = style.Footer()
+        footer.addElement(paragraph)
+        master.addElement(footer)
 
     def _paragraph_style(self, name: str, display: str, *, margin: str = "0.2cm", size: str = "",
                          bold: bool = False, italic: bool = False, level: int = 0, keep: bool = False) -> style.Style:
         extra = {"defaultoutlinelevel": str(level)} if level else {}
         st = style.Style(name=name, displayname=display, family="paragraph", **extra)
         keep_props = {"keepwithnext": "always"} if keep or level else {}
-        st.addElement(style.ParagraphProperties(margintop="0.1cm" if not level else "0.4cm", marginbottom=margin, **keep_props))
+        # Space below a paragraph only, and 2 mm above a heading: LibreOffice adds the space below
+        # one paragraph and above the next, Word (and LibreOffice in a DOCX) takes the larger, so
+        # with these the ODT and the DOCX (4 mm above a heading) space their text alike.
+        st.addElement(style.ParagraphProperties(margintop="0.2cm" if level else "0cm", marginbottom=margin, **keep_props))
         props = {"fontsize": size} if size else {}
         if bold:
             props.update(fontweight="bold", color="#1d4f73")
@@ -101,6 +142,9 @@ class _Writer:
 
     def _para(self, content: str, st: style.Style) -> None:
         self.body.addElement(text.P(stylename=st, text=content))
+
+    def _gap(self) -> None:
+        self.body.addElement(text.P(stylename=self.gap_style))
 
     def heading(self, content: str, level: int, *, page_break: bool = False) -> None:
         st = self.h1 if level == 1 else (self.h2_break if page_break else self.h2)
@@ -120,7 +164,7 @@ class _Writer:
 
     def grid(self, rows: list[list[str]], *, header: list[str] | None = None, row_mm: float = 0) -> None:
         self._table_count += 1
-        tbl = table.Table(name=f"Tabell{self._table_count}")
+        tbl = table.Table(name=f"Tabell{self._table_count}", stylename=self.box_table)
         tbl.addElement(table.TableColumn(numbercolumnsrepeated=len(header or rows[0])))
         if header:
             head = table.TableHeaderRows()
@@ -129,10 +173,11 @@ class _Writer:
         for values in rows:
             tbl.addElement(self._row(values, self.cell, row_mm))
         self.body.addElement(tbl)
+        self._gap()
 
     # ---- Form fields (ODF form controls in one form, office:forms first in the body)
 
-    def _control(self, kind: str, label: str, width_mm: float, height_mm: float) -> draw.Control:
+    def _checkbox_control(self, label: str) -> draw.Control:
         if self._form is None:
             forms = office.Forms(applydesignmode="false", automaticfocus="false")
             self._form = form.Form(name="Skjema", controlimplementation="ooo:com.sun.star.form.component.Form")
@@ -140,37 +185,44 @@ class _Writer:
             self.body.insertBefore(forms, self.body.firstChild)
         self._controls += 1
         control_id = f"control{self._controls}"
-        name = f"{kind}{self._controls}"
-        if kind == "checkbox":
-            control = form.Checkbox(name=name, id=control_id, title=label, visualeffect="flat", imageposition="center",
-                                    currentstate="unchecked", state="unchecked",
-                                    controlimplementation="ooo:com.sun.star.form.component.CheckBox")
-        elif kind == "textarea":
-            control = form.Textarea(name=name, id=control_id, title=label,
-                                    controlimplementation="ooo:com.sun.star.form.component.TextField")
-            properties = form.Properties()
-            properties.addElement(form.Property(propertyname="MultiLine", valuetype="boolean", booleanvalue="true"))
-            control.addElement(properties)
-        else:
-            control = form.Text(name=name, id=control_id, title=label,
-                                controlimplementation="ooo:com.sun.star.form.component.TextField")
+        control = form.Checkbox(name=f"checkbox{self._controls}", id=control_id, title=label, visualeffect="flat",
+                                imageposition="center", currentstate="unchecked", state="unchecked",
+                                controlimplementation="ooo:com.sun.star.form.component.CheckBox")
         self._form.addElement(control)
         return draw.Control(control=control_id, anchortype="as-char", stylename=self.control_style,
-                            width=f"{width_mm:.1f}mm", height=f"{height_mm:.1f}mm", zindex=str(self._controls))
+                            width="4mm", height="4mm", zindex=str(self._controls))  # within a line
+
+    @staticmethod
+    def _input(label: str) -> Element:
+        """An input field: what is typed is text in the paragraph, so it wraps and the cell grows.
+
+        (A form text control has a fixed size: long text printed cut off, in a shrunken font.)"""
+        return text.TextInput(description=label)
 
     def checkbox(self, label: str, *, other: bool = False) -> None:
         paragraph = text.P(stylename=self.p)
-        paragraph.addElement(self._control("checkbox", label, 4.5, 4.5))
+        paragraph.addElement(self._checkbox_control(label))
         paragraph.addText(f" {label}" + (":" if other else ""))
         if other:
             paragraph.addText(" ")
-            paragraph.addElement(self._control("text", label, 90, 6))
+            paragraph.addElement(self._input(label))
         self.body.addElement(paragraph)
 
     def write_box(self, label: str, height_mm: float) -> None:
+        # A one-cell table: a frame at least ``height_mm`` high that grows, and may run onto the
+        # next page, with what is written in it.
+        self._table_count += 1
+        tbl = table.Table(name=f"Tabell{self._table_count}", stylename=self.box_table)
+        tbl.addElement(table.TableColumn(stylename=self._column_style(self.content_mm)))
+        row = table.TableRow(stylename=self._row_style(height_mm, split=True))
+        cell = table.TableCell(stylename=self.cell, valuetype="string")
         paragraph = text.P(stylename=self.p)
-        paragraph.addElement(self._control("textarea", label, self.content_mm, height_mm))
-        self.body.addElement(paragraph)
+        paragraph.addElement(self._input(label))
+        cell.addElement(paragraph)
+        row.addElement(cell)
+        tbl.addElement(row)
+        self.body.addElement(tbl)
+        self._gap()
 
     def _label_rows(self, tbl: table.Table, labels: list[str], row_mm: float, *, fields: bool) -> None:
         label_mm = self.content_mm * 0.38
@@ -183,7 +235,7 @@ class _Writer:
             second = table.TableCell(stylename=self.cell, valuetype="string")
             paragraph = text.P(stylename=self.p)
             if fields:
-                paragraph.addElement(self._control("text", label, self.content_mm - label_mm - 3, 6))
+                paragraph.addElement(self._input(label))
             second.addElement(paragraph)
             row.addElement(first)
             row.addElement(second)
@@ -202,9 +254,10 @@ class _Writer:
 
     def fill_in(self, labels: list[str], row_mm: float) -> None:
         self._table_count += 1
-        tbl = table.Table(name=f"Tabell{self._table_count}", stylename=self.whole_table)
+        tbl = table.Table(name=f"Tabell{self._table_count}", stylename=self.box_table)
         self._label_rows(tbl, labels, row_mm, fields=True)
         self.body.addElement(tbl)
+        self._gap()
 
     def signature(self, signer: str, labels: list[str], row_mm: float) -> None:
         # Kept on one page: the name keeps with the table, whose rows may not be split by a page break.
@@ -214,18 +267,18 @@ class _Writer:
         self._label_rows(tbl, labels, row_mm, fields=False)
         self.body.addElement(tbl)
 
-    def _row_style(self, height_mm: float) -> style.Style:
-        if height_mm not in self._row_styles:
+    def _row_style(self, height_mm: float, *, split: bool = False) -> style.Style:
+        """A row at least ``height_mm`` high, kept on one page unless ``split``."""
+        if (height_mm, split) not in self._row_styles:
             row_style = style.Style(name=f"Row{len(self._row_styles) + 1}", family="table-row")
-            row_style.addElement(style.TableRowProperties(minrowheight=f"{height_mm:g}mm"))
+            row_style.addElement(style.TableRowProperties(
+                minrowheight=f"{height_mm:g}mm", keeptogether="auto" if split else "always"))
             self.doc.automaticstyles.addElement(row_style)
-            self._row_styles[height_mm] = row_style
-        return self._row_styles[height_mm]
+            self._row_styles[(height_mm, split)] = row_style
+        return self._row_styles[(height_mm, split)]
 
     def _row(self, values: list[str], cell_style: style.Style, height_mm: float = 0) -> table.TableRow:
-        row = table.TableRow()
-        if height_mm:
-            row.setAttribute("stylename", self._row_style(height_mm))
+        row = table.TableRow(stylename=self._row_style(height_mm) if height_mm else self.grid_row)
         for value in values:
             cell = table.TableCell(stylename=cell_style, valuetype="string")
             cell.addElement(text.P(stylename=self.p, text=value))
@@ -240,8 +293,9 @@ class _SheetWriter(_Writer):
         doc = self.doc
         width, height = self.page_mm
         self.sheet_width = width - 2 * (self.margin_mm + 3)
-        # Title and version take about 16 mm; some slack keeps an empty sheet on one page.
-        self.row_mm = (height - 2 * self.margin_mm - 16 - 10) / rows
+        # Title and version take about 16 mm, the page number FOOTER_MM; some slack keeps an empty
+        # sheet on one page.
+        self.row_mm = (height - 2 * self.margin_mm - FOOTER_MM - 16 - 10) / rows
         self.sheet_table = style.Style(name="Sheet", family="table")
         self.sheet_table.addElement(style.TableProperties(width=f"{self.sheet_width:.1f}mm", align="margins"))
         self.sheet_row = style.Style(name="SheetRow", family="table-row")
@@ -252,12 +306,7 @@ class _SheetWriter(_Writer):
         self.box_heading.addElement(style.ParagraphProperties(margintop="0mm", marginbottom="1mm"))
         self.write_style = style.Style(name="Writing", family="paragraph", parentstylename=self.p)
         self.write_style.addElement(style.ParagraphProperties(margintop="1mm", marginbottom="0mm"))
-        # A document cannot end in a table: LibreOffice adds a paragraph after it, which must not
-        # spill onto a second page. This one is 1 pt high.
-        self.end_style = style.Style(name="SheetEnd", family="paragraph")
-        self.end_style.addElement(style.ParagraphProperties(margintop="0mm", marginbottom="0mm", lineheight="1pt"))
-        self.end_style.addElement(style.TextProperties(fontsize="1pt"))
-        for st in (self.sheet_table, self.sheet_row, self.box, self.box_heading, self.write_style, self.end_style):
+        for st in (self.sheet_table, self.sheet_row, self.box, self.box_heading, self.write_style):
             doc.automaticstyles.addElement(st)
         self.column_styles: dict[float, style.Style] = {}
 
@@ -326,6 +375,12 @@ def _column_widths(count: int, total_mm: float) -> list[float]:
     return [round(first, 2)] + [round((total_mm - first) / (count - 1), 2)] * (count - 1)
 
 
+def _footer_space() -> style.FooterStyle:
+    footer = style.FooterStyle()
+    footer.addElement(style.HeaderFooterProperties(minheight="5mm", margintop=f"{FOOTER_MM - 5}mm"))
+    return footer
+
+
 def _metadata(w: _Writer) -> None:
     t = w.template
     stamp = dt.datetime.combine(t.date, dt.time()).isoformat()
@@ -367,4 +422,6 @@ def render_odt(template: Template, *, flow: bool = False) -> bytes:
         w = _Writer(template, template.edit_paper, template.orientation)
     _metadata(w)
     write_template(w, template)
+    if w.body.lastChild.tagName == "table:table":
+        w.body.addElement(text.P(stylename=w.end_style))
     return _package(w)

@@ -109,6 +109,8 @@ ONE_WORKER_FIXTURES = {
     "generated": "doc-templates",
     "generated_again": "doc-templates",
     "libreoffice_pdfs": "doc-templates",
+    "filled_files": "doc-templates",
+    "filled_pdfs": "doc-templates",
     "handouts": "handouts",
     "offline_site": "offline-copy",
 }

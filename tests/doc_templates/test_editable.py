@@ -2,8 +2,9 @@
 
 LibreOffice (headless, as ./dev test installs it) converts them to PDF: the duk is one A3 landscape
 sheet with the PDF's section titles, and each signature block of the consent stays on one page.
-The files hold real form fields — ODF form controls, Word content controls — and a thumbnail that
-shows the document.
+The files hold real form fields — checkboxes as ODF form controls and Word content controls, text
+fields as ODF input fields (they wrap and grow with the text) and Word content controls — and a
+thumbnail that shows the document.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def _count(item: BuiltTemplate, kind: str) -> int:
     return sum(len(f.items) for f in fields if f.type == "labels") + sum(f.other for f in fields if f.type == "checklist")
 
 
-def test_checkboxes_and_fields_are_odf_form_controls(generated):
+def test_checkboxes_are_odf_form_controls_and_fields_are_input_fields_in_the_text(generated):
     checked = 0
     for item in generated:
         if item.template.layout == "poster":
@@ -119,9 +120,10 @@ def test_checkboxes_and_fields_are_odf_form_controls(generated):
         body = root.find("office:body/office:text", NS)
         controls = body.findall("office:forms/form:form/*", NS)
         kinds = [c.tag.split("}")[1] for c in controls]
-        assert kinds.count("checkbox") == _checklist_items(item), item.template.id
-        assert kinds.count("textarea") == _count(item, "write"), item.template.id
-        assert kinds.count("text") == _count(item, "labels"), item.template.id
+        assert kinds == ["checkbox"] * _checklist_items(item), item.template.id
+        inputs = list(body.iter(f"{{{NS['text']}}}text-input"))
+        assert len(inputs) == _count(item, "write") + _count(item, "labels"), item.template.id
+        assert all(i.get(f"{{{NS['text']}}}description") for i in inputs), item.template.id  # each one named
         ids = {c.get("{http://www.w3.org/XML/1998/namespace}id") for c in controls}
         placed = {c.get(f"{{{NS['draw']}}}control") for c in body.iter(f"{{{NS['draw']}}}control")}
         assert placed == ids, item.template.id  # every control is placed in the text, once

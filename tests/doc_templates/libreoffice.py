@@ -1,0 +1,119 @@
+"""LibreOffice as a test instrument: fill the editable files as a person would, convert them to PDF.
+
+``fill`` types a long, distinct text into every field of an ODT (its input fields) or a DOCX (its
+plain-text content controls), as someone filling in the form does. ``convert`` turns files into
+PDF with LibreOffice headless; each result is cached by the hash of the file it came from and of
+LibreOffice's build (``doc_templates.cache.cached_entry``, the project's complete-or-nothing
+writer), so a run whose files are unchanged starts no LibreOffice at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from doc_templates.cache import cached_entry, entry_key
+from doc_templates.package import map_text_parts
+
+CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "libreoffice"
+FIELD_CHARS = 2000
+_ODT_INPUT = re.compile(r"<text:text-input\b([^>]*?)(?:/>|>.*?</text:text-input>)", re.DOTALL)
+_DOCX_TEXT_CONTROL = re.compile(r"<w:sdt>(?:(?!</w:sdt>).)*?<w:text\b(?:(?!</w:sdt>).)*</w:sdt>", re.DOTALL)
+
+
+def field_text(index: int, chars: int = FIELD_CHARS) -> str:
+    """About ``chars`` characters of words found nowhere else: «f03o001 f03o002 …» for field 3."""
+    words, length = [], 0
+    while length < chars:
+        words.append(f"f{index:02d}o{len(words) + 1:03d}")
+        length += len(words[-1]) + 1
+    return " ".join(words)
+
+
+def fill(data: bytes, fmt: str, chars: int = FIELD_CHARS) -> tuple[bytes, list[str]]:
+    """The file with every field holding ``field_text``; and every text typed, in order."""
+    typed: list[str] = []
+
+    def odt_input(match: re.Match) -> str:
+        typed.append(field_text(len(typed) + 1, chars))
+        return f"<text:text-input{match[1]}>{escape(typed[-1])}</text:text-input>"
+
+    def docx_control(match: re.Match) -> str:
+        typed.append(field_text(len(typed) + 1, chars))
+        control = match[0].replace("<w:showingPlcHdr/>", "")
+        control = re.sub(r"<w:color [^>]*/>", "", control)
+        return re.sub(r"<w:t(?: [^>]*)?>[^<]*</w:t>", f"<w:t>{escape(typed[-1])}</w:t>", control, count=1)
+
+    def change(name: str, xml: str) -> str:
+        if fmt == "odt" and name == "content.xml":
+            return _ODT_INPUT.sub(odt_input, xml)
+        if fmt == "docx" and name == "word/document.xml":
+            return _DOCX_TEXT_CONTROL.sub(docx_control, xml)
+        return xml
+
+    filled = map_text_parts(data, dt.date(2026, 1, 1), change, first="mimetype" if fmt == "odt" else None)
+    return filled, typed
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        pytest.fail("LibreOffice (soffice) mangler. Kjør testene med ./dev test, som installerer den, "
+                    "eller: apt-get install libreoffice-writer-nogui", pytrace=False)  # fmt: skip
+    return found
+
+
+def _build_id(program: str) -> str:
+    """What identifies LibreOffice's build: its versionrc (the same file for the same build)."""
+    versionrc = Path(os.path.realpath(program)).parent / "versionrc"
+    if versionrc.exists():
+        return hashlib.sha256(versionrc.read_bytes()).hexdigest()
+    return subprocess.run([program, "--version"], capture_output=True, text=True, timeout=120).stdout
+
+
+def convert(files: dict[str, bytes], cache_dir: Path = CACHE_DIR) -> dict[str, Path]:
+    """name («samtykke.odt») → the PDF LibreOffice makes of it; one LibreOffice run for all misses."""
+    program = soffice()
+    build = _build_id(program)
+    keys = {name: entry_key(name.encode() + b"\0" + data, build) for name, data in files.items()}
+    missing = [name for name, key in keys.items() if not (cache_dir / key / "out.pdf").exists()]
+    made: dict[str, Path] = {}
+    with tempfile.TemporaryDirectory(prefix="vl-libreoffice-") as work:
+        if missing:
+            made = _run(program, {name: files[name] for name in missing}, Path(work))
+        results = {}
+        for name, key in keys.items():
+            entry, _ = cached_entry(cache_dir, key, lambda d, n=name: shutil.copyfile(made[n], d / "out.pdf"))
+            results[name] = entry / "out.pdf"
+    return results
+
+
+def _run(program: str, files: dict[str, bytes], work: Path) -> dict[str, Path]:
+    by_format: dict[str, list[Path]] = {}
+    for name, data in files.items():  # one folder per format: «x.odt» and «x.docx» both give «x.pdf»
+        source = work / "in" / Path(name).suffix[1:] / name
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_bytes(data)
+        by_format.setdefault(Path(name).suffix[1:], []).append(source)
+    made = {}
+    for fmt, sources in by_format.items():
+        out = work / "out" / fmt
+        result = subprocess.run(
+            [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+             "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
+            capture_output=True, text=True, timeout=600, env={**os.environ, "HOME": str(work)},
+        )  # fmt: skip
+        for source in sources:
+            pdf = out / f"{source.stem}.pdf"
+            assert pdf.exists(), f"LibreOffice laget ikke PDF av {source.name}: {result.stderr[-2000:]}"
+            made[source.name] = pdf
+    return made
