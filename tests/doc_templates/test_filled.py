@@ -125,3 +125,14 @@ def test_libreoffice_is_not_started_again_for_files_it_has_converted(filled_file
     monkeypatch.setattr(libreoffice.subprocess, "run", no_libreoffice)
     again = libreoffice.convert({name: data for name, (data, _) in filled_files.items()})
     assert again == {name: pdf for name, (pdf, _) in filled_pdfs.items()}
+
+
+TITLES = {t.id: set(t.section_titles()) for t in load_templates(SOURCES_DIR)}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_no_page_ends_with_a_heading_cut_off_from_its_text(filled_pdfs, name):
+    titles = TITLES[name.split(".")[0].removesuffix("-tekst")]
+    for number, text in enumerate(_pages(filled_pdfs[name][0]), start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("Side ")]
+        assert lines[-1] not in titles, f"{name}: side {number} slutter med overskriften «{lines[-1]}»"
