@@ -99,7 +99,7 @@ def test_every_template_shows_version_and_date_in_norwegian():
     from doc_templates.strings import version_line
 
     consent = next(t for t in load_templates(SOURCES_DIR) if t.id == "samtykke")
-    assert version_line(consent.version, consent.date) == "Versjon 2.0, 25. november 2026"
+    assert version_line(consent.version, consent.date) == "Versjon 3.0, 6. desember 2026"
     duk = next(t for t in load_templates(SOURCES_DIR) if t.id == "arbeidsduk")
     assert version_line(duk.version, duk.date) == "Versjon 1.0, 23. november 2026"
 
