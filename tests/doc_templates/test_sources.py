@@ -91,8 +91,9 @@ def test_a_poster_section_in_an_unknown_area_names_the_section(tmp_path):
 
 def test_the_shipped_sources_all_load_in_gallery_order():
     ids = [template.id for template in load_templates(SOURCES_DIR)]
-    assert ids == ["arbeidsduk", "samtykke", "moteagenda", "mandat-investeringsteam", "handlingsplan",
-                   "prosjektmandat", "saksframlegg", "dpia", "behandlingsprotokoll"]
+    assert ids == ["arbeidsduk", "svar-pa-soknad", "samtykke", "taushetserklaering", "moteagenda",
+                   "fra-mote-til-vedtak", "mandat-investeringsteam", "handlingsplan", "prosjektmandat",
+                   "saksframlegg", "dpia", "behandlingsprotokoll", "avviksrutine"]
 
 
 def test_every_template_shows_version_and_date_in_norwegian():
