@@ -202,3 +202,247 @@ def test_the_consent_page_names_the_laws_in_force_and_emergency_sharing() -> Non
     for rule in ("lov/2025-06-20-96", "lov/2025-06-20-81", "opplæringslova (2023)", "barnehageloven",
                  "§ 13 b første ledd nr. 7"):
         assert rule in text, rule
+
+
+# The templates after the legal review of 6 December 2026 (issue 24). One behaviour per test.
+
+
+def _source(template_id: str) -> Template:
+    return load_template(SOURCES_DIR / f"{template_id}.yaml")
+
+
+def _text(template_id: str) -> str:
+    return _template_text(_source(template_id))
+
+
+def _section(template: Template, title: str):
+    return next(section for section in template.sections if section.title == title)
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def test_the_consent_form_has_one_row_per_person_with_name_birth_date_consenter_hearing_and_signature() -> None:
+    table = _section(_source("samtykke"), "Hvem samtykket gjelder").fields[0]
+    assert table.type == "table" and table.rows >= 5
+    headers = " | ".join(table.columns).lower()
+    for column in ("navn", "fødselsdato", "samtykker selv", "foreldreansvar", "barnet er hørt", "underskrift"):
+        assert column in headers, column
+
+
+def test_the_consent_form_says_information_about_someone_not_listed_or_who_said_no_is_not_shared(consent: str) -> None:
+    assert "opplysninger om en som ikke står her, eller har sagt nei, deles ikke" in consent
+
+
+def test_young_people_sign_for_themselves_from_15_with_barnevern_and_from_16_for_health() -> None:
+    signers = " | ".join(_section(_source("samtykke"), "Underskrifter").fields[0].items).lower()
+    assert "ungdom fra 15 år når barnevernet er med" in signers
+    assert "ungdom fra 16 år, for egne helseopplysninger" in signers
+
+
+def test_the_consent_letter_says_the_parents_signature_does_not_cover_the_young_person(consent: str) -> None:
+    assert "foreldrenes underskrift dekker ikke" in consent
+
+
+def _service_boxes() -> str:
+    return " | ".join(_section(_source("samtykke"), "Tjenester som kan dele opplysninger med hverandre").fields[0].items)
+
+
+def test_nav_kommune_and_nav_stat_are_separate_boxes_with_their_secrecy_rules() -> None:
+    boxes = _service_boxes()
+    assert "(kommunen, sosialtjenesteloven § 44)" in boxes
+    assert "(staten, NAV-loven § 7)" in boxes
+    assert "kommunale og statlige" not in boxes
+
+
+def test_school_and_ppt_are_separate_boxes() -> None:
+    boxes = _service_boxes().split(" | ")
+    assert "Skolen" in boxes and "PP-tjenesten" in boxes
+
+
+def test_the_consent_form_has_a_line_for_a_named_volunteer_or_private_partner() -> None:
+    labels = _section(_source("samtykke"), "Tjenester som kan dele opplysninger med hverandre").fields[1].items
+    assert any(label.startswith("Frivillig eller privat (navn") for label in labels)
+
+
+def test_follow_up_and_evaluation_is_a_separate_optional_consent_naming_the_prosjektleder() -> None:
+    section = _section(_source("samtykke"), "Oppfølging og evaluering (frivillig)")
+    text = _squashed(" ".join([section.hint, *(f.text for f in section.fields), *(i for f in section.fields for i in f.items)]))
+    assert "prosjektlederen" in text and "prosjektleder (navn" in text
+    assert "bare tall som ikke kan knyttes til oss" in text
+    assert "endrer det ingenting for hjelpen" in text
+    assert any(f.type == "table" and "Ja eller nei" in f.columns for f in section.fields)
+
+
+def test_the_duk_photo_is_filed_only_in_the_investeringsleders_case(consent: str) -> None:
+    assert "bildet av duken og referatene lagres bare i saken hos tjenesten der investeringslederen jobber" in consent
+    assert "hos hver tjeneste" not in consent
+    assert "artikkel 5 nr. 1 bokstav c" in consent
+
+
+def test_the_consent_letter_gives_the_letters_of_article_9_2(consent: str) -> None:
+    assert "artikkel 9 nr. 2 bokstav b" in consent
+    for letter in ("g (viktige allmenne interesser)", "h (helse- og omsorgstjenester"):
+        assert letter in consent, letter
+
+
+def test_the_consent_letter_has_a_table_of_the_law_each_service_builds_on() -> None:
+    table = _section(_source("samtykke"), "Lovene tjenestene bygger på").fields[0]
+    assert table.columns == ("Tjeneste", "Oppgaven etter loven", "Artikkel 6 og 9", "Lov og paragraf")
+
+
+def test_the_consent_letter_names_the_rights_to_restriction_and_to_object(consent: str) -> None:
+    assert "begrenset" in consent and "artikkel 18" in consent
+    assert "protestere" in consent and "artikkel 21" in consent
+
+
+def test_the_consent_letter_cites_helsepersonelloven_22_beside_forvaltningsloven_13_a(consent: str) -> None:
+    assert "forvaltningsloven § 13 a nr. 1, og for helsepersonell helsepersonelloven § 22" in consent
+
+
+# Barnevernsloven § 13-2 (checked against NKVTS' voldsveileder): every ground, and requests.
+DUTY_TO_REPORT = {
+    "mishandling, now or later": "blir eller vil bli mishandlet",
+    "serious failure of care": "alvorlig svikt i omsorgen",
+    "serious illness without treatment": "alvorlig sykdom eller skade ikke kommer til undersøkelse eller behandling",
+    "disabled child's unmet needs": "nedsatt funksjonsevne ikke får dekket sitt særlige behov",
+    "serious behavioural problems": "alvorlige atferdsvansker",
+    "human trafficking": "menneskehandel",
+    "barnevernet's requests": "når barnevernet ber om det",
+    "the provision": "barnevernsloven § 13-2",
+}
+
+
+@pytest.mark.parametrize("ground", sorted(DUTY_TO_REPORT))
+def test_the_consent_letter_describes_each_ground_of_the_duty_to_report(consent: str, ground: str) -> None:
+    assert DUTY_TO_REPORT[ground] in consent
+
+
+def test_emergency_sharing_is_named_where_the_consent_does_not_apply(consent: str) -> None:
+    assert "samtykket gjelder ikke når det er fare for liv eller helse" in consent
+    assert "forvaltningsloven § 13 b første ledd nr. 7" in consent
+
+
+def test_the_consent_form_records_whether_an_interpreter_was_used_and_the_language() -> None:
+    section = _section(_source("samtykke"), "Tolk")
+    assert any("kvalifisert tolk" in item for item in section.fields[0].items)
+    assert "Språk" in section.fields[1].items
+
+
+def test_no_template_cites_the_repealed_arkivlov() -> None:
+    for path in SOURCES_DIR.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8").lower()
+        assert "1992-12-04-126" not in text and "arkivloven" not in text, path.name
+
+
+def test_the_saksframlegg_no_longer_says_the_team_has_authority_to_decide() -> None:
+    assert "teamet har myndighet til å beslutte" not in _text("saksframlegg")
+
+
+@pytest.mark.parametrize("template_id", ["saksframlegg", "mandat-investeringsteam", "fra-mote-til-vedtak"])
+def test_authority_lies_with_persons_in_each_service_and_rights_are_decided_by_written_vedtak(template_id: str) -> None:
+    text = _text(template_id)
+    assert "kommuneloven § 13-1" in text
+    assert "forvaltningsloven §§ 23–28" in text
+    assert "teamet fatter ikke vedtak som organ" in text or "teamet er ikke et organ som fatter vedtak" in text
+
+
+@pytest.mark.parametrize(
+    ("item", "words"),
+    [
+        ("financing", "kommuneloven kapittel 14"),
+        ("councils for young people and disabled persons", "kommuneloven § 5-12"),
+        ("the child's best interests", "grunnloven § 104"),
+        ("drøfting with tillitsvalgte", "drøftet med de tillitsvalgte"),
+    ],
+)
+def test_the_saksframlegg_covers_each_duty_the_review_found_missing(item: str, words: str) -> None:
+    assert words in _text("saksframlegg"), item
+
+
+def test_the_agenda_records_who_decides_whether_a_vedtak_is_needed_and_when_it_is_sent() -> None:
+    table = _section(_source("moteagenda"), "Beslutninger").fields[0]
+    assert table.columns == (
+        "Beslutning", "Tjeneste og person med myndighet", "Krever skriftlig vedtak? (ja/nei)", "Vedtak sendes innen (dato)"
+    )
+
+
+def test_the_project_mandate_says_what_families_get_when_the_pilot_ends() -> None:
+    labels = _section(_source("prosjektmandat"), "Avslutning og overgang").fields[0].items
+    assert "Hva familiene får når prosjektet slutter" in labels
+
+
+def test_the_project_mandate_sets_rules_for_the_extra_measures_budget() -> None:
+    section = _section(_source("prosjektmandat"), "Regler for rammen for ekstra tiltak")
+    text = _squashed(section.hint + " " + " ".join(section.fields[0].items))
+    for words in ("likebehandling", "enkeltvedtak", "klage"):
+        assert words in text, words
+
+
+def test_the_project_mandate_checklist_asks_for_a_breach_routine() -> None:
+    items = _section(_source("prosjektmandat"), "Personvern og taushetsplikt").fields[0].items
+    assert any(item.startswith("Avviksrutine er klar") for item in items)
+
+
+DPIA_RISKS = [
+    "Familien samtykker fordi de føler at de må",
+    "Opplysninger deles før samtykket er på plass",
+    "Opplysninger om et familiemedlem som ikke har samtykket, kommer på duken",
+    "strengt fortrolig adresse eller vold i nære relasjoner",
+    "Bilde av duken sendes på e-post",
+    "Opplysninger gis til frivillige",
+    "Tjenestebruk per familie samles for gevinstberegning uten grunnlag",
+]
+
+
+@pytest.mark.parametrize("risk", DPIA_RISKS)
+def test_the_dpia_lists_each_main_legal_risk(risk: str) -> None:
+    risks = " | ".join(_section(_source("dpia"), "3. Risiko for familiene").fields[0].items)
+    assert risk in risks
+
+
+def test_the_dpia_asks_for_the_views_of_families_or_user_organisations() -> None:
+    section = _section(_source("dpia"), "Synspunkter fra familier og brukerorganisasjoner")
+    assert "artikkel 35 nr. 9" in section.hint
+
+
+@pytest.mark.parametrize("criterion", ["Evaluering eller poengsetting", "vilkår for å bruke en tjeneste"])
+def test_the_dpia_has_the_wp248_criteria_that_apply(criterion: str) -> None:
+    assert criterion in " | ".join(_section(_source("dpia"), "Trengs det en DPIA?").fields[0].items)
+
+
+def test_the_protocol_template_speaks_of_an_entry_not_an_import() -> None:
+    template = _source("behandlingsprotokoll")
+    assert template.title == "Oppføring i behandlingsprotokollen"
+    assert "innførsel" not in _template_text(template)
+
+
+def test_the_volunteer_undertaking_says_both_consent_and_a_basis_for_disclosure_are_needed() -> None:
+    text = _text("taushetserklaering")
+    assert "to ting må være på plass før du får opplysninger" in text
+    assert "forvaltningsloven § 13 a nr. 1" in text and "artikkel 6" in text
+
+
+def test_the_intake_reply_says_the_enkeltvedtak_question_goes_to_the_lawyer() -> None:
+    text = _text("svar-pa-soknad")
+    assert "avklar først med kommunens jurist om avgjørelsen om plass er et enkeltvedtak" in text
+    assert "annen hjelp dere kan ha rett til" in text
+
+
+@pytest.mark.parametrize(
+    ("duty", "words"),
+    [
+        ("register in the avvikssystem", "kommunens avvikssystem"),
+        ("Datatilsynet within 72 hours unless unlikely to risk", "72 timer etter at kommunen fikk vite om det, med mindre det er lite sannsynlig"),
+        ("tell the family when the risk is high", "er risikoen høy, skal familien få vite det"),
+        ("document every breach", "artikkel 33 nr. 5"),
+    ],
+)
+def test_the_breach_routine_covers_each_duty(duty: str, words: str) -> None:
+    assert words in _text("avviksrutine"), duty
+
+
+@pytest.mark.parametrize("example", ["duken blir liggende", "privat telefon", "utover samtykket"])
+def test_the_breach_routine_gives_the_examples_from_a_velferdslab(example: str) -> None:
+    assert example in _text("avviksrutine")
