@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from calculators import finance, view
+from calculators import finance, memo, view
 from calculators.bundle import metadata
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
 from calculators.translate import Translation
@@ -174,6 +174,7 @@ def javascript(model: Model) -> str:
     (translated from calculators/view.py) and the model's data."""
     translation = Translation()
     names = {name: translation.add(getattr(view, name)) for name in VIEW_FUNCTIONS}
+    names.update({fn.__name__: translation.add(fn) for fn in memo.MEMO_FUNCTIONS})
     formats = ", ".join(f"{name}: {js}" for name, js in names.items())
     payload = json.dumps(data(model), ensure_ascii=False, separators=(",", ":"))
     scripts = "\n".join(path.read_text(encoding="utf-8") for path in SCRIPTS)

@@ -690,12 +690,14 @@ def line_chart(caption: str, labels: list[str], levels: list[str], totals: list[
 
 # -- words for the reading sentences (each model's ``sentence`` uses these) -----------------
 def amount(x: float) -> str:
-    """A rounded amount for a sentence, without sign: «1,2 mill. kr», «238 000 kr», «9 031 kr»."""
-    if abs(x) >= 1000000:
+    """A rounded amount for a sentence, without sign, by one rule for every amount in it:
+    «1,2 mill. kr» from a million, else to the nearest thousand («238 000 kr», «75 000 kr»),
+    and to the nearest hundred under a thousand («900 kr»)."""
+    if abs(x) >= 999500:
         return format_number(round(abs(x) / 100000) / 10, "%", False, True) + NBSP + "mill." + NBSP + "kr"
-    if abs(x) >= 100000:
+    if abs(x) >= 1000:
         return format_number(round(abs(x) / 1000) * 1000, "kr")
-    return format_number(abs(x), "kr")
+    return format_number(round(abs(x) / 100) * 100, "kr")
 
 
 def gain(who: str, x: float) -> str:

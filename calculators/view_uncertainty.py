@@ -255,6 +255,19 @@ def tornado_block(meta: UMeta, output: OutputMeta, likely: float, bars: list[Bar
     base = coordinate((likely - lo) / span * width)
     children.append(el("path", {"class": "vl-calc__likely", "d": "".join(
         ["M" + base + " " + str(t - 3) + "v" + str(bar + 6) for t in tops])}, []))
+    # A kroner axis under the bars: the two ends, and zero where it lies between them with room.
+    children.append(el("path", {"class": "vl-calc__axis", "d": "M0 " + str(y) + "H" + str(width)}, []))
+    low_text = format_number(lo, unit)
+    high_text = format_number(hi, unit)
+    children.append(el("text", {"x": "0", "y": str(y + font + 4), "text-anchor": "start"}, [], low_text))
+    children.append(el("text", {"x": str(width), "y": str(y + font + 4), "text-anchor": "end"}, [], high_text))
+    if lo < 0 and hi > 0:
+        middle = -lo / span * width
+        half = text_width("0 kr", font) / 2
+        if middle - half > text_width(low_text, font) + font and middle + half < width - text_width(high_text, font) - font:
+            children.append(el("text", {"x": coordinate(middle), "y": str(y + font + 4), "text-anchor": "middle"},
+                               [], format_number(0, unit)))
+    y += font + 10
     caption = TEXT_U["tornado_chart"].replace("{label}", output["label"].lower())
     rows = []
     for b in bars:

@@ -1,7 +1,8 @@
 """Økonomi og gevinst: the data-source table and the methodology notebook.
 
 - ``<!-- datakilder -->`` in a page becomes the table of every figure in the data files
-  (``calculators.datakilder.render``).
+  (``calculators.datakilder.render``); ``<!-- oppstart: … -->`` the start-up figures from the
+  family model's data (``calculators.startup_cost``).
 - The methodology notebook is checked before the build (``calculators.notebook.problems``): an
   error output or outputs that are stale stop it.
 - Notebook pages (mkdocs-jupyter) have no front matter: their one-line description comes from
@@ -21,7 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from calculators import datakilder, notebook
+from calculators import datakilder, notebook, startup_cost
 from calculators.declarations import DeclarationError
 from veileder.html_fixes import link_markdown_files
 
@@ -52,8 +53,13 @@ def on_page_markdown(
         if description:
             page.meta["description"] = description
         return None
+    if startup_cost.MARKER.search(markdown):
+        try:
+            markdown = startup_cost.render_markers(markdown, f"docs/{page.file.src_uri}")
+        except (startup_cost.StartupError, DeclarationError) as error:
+            raise PluginError(str(error)) from None
     if not MARKER.search(markdown):
-        return None
+        return markdown
     try:
         table = datakilder.render()
     except DeclarationError as error:

@@ -41,7 +41,8 @@ def scenario_block(handout: Handout, page: str, link_to: Callable[[str], str]) -
     return (
         f'!!! example "Scenario: {s.title}"\n\n'
         f"    {s.question}\n\n"
-        f"    - Kalkulatoren viser: **{s.figure.label}: {s.figure_text}**\n"
+        f"    - Kalkulatoren viser, med disse forutsetningene: **{s.figure.label}**: "
+        f"{'; '.join(s.reading) if s.reading else s.figure_text}\n"
         f"    - {_open_link(handout, 'Åpne scenarioet i kalkulatoren', link_to)}\n"
         f"    - [Utdelingsark med QR-kode (PDF, A4, {format_size(handout.size)})]({pdf})\n"
     )

@@ -30,7 +30,9 @@ SITE_FOLDER = "kurs/filer"
 VERSION = "1.0"
 DATE = dt.date(2026, 11, 25)
 OPEN_TEXT = "Skann QR-koden med mobilen, eller skriv inn adressen:"
-QR_MM = 42
+QR_MM = 32
+READING_HINT = ("Midtverdien og «i pluss» kommer fra kalkulatorens trekninger over spennene på "
+                "Datakilder: et mål på våre anslag, ikke en prognose for kommunen.")
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,12 @@ def handout_template(scenario: Scenario) -> Template:
             Section("Forutsetninger i scenarioet",
                     (Field("text", text=f"{start}. De viktigste tallene:"), Field("list", items=assumptions)),
                     hint="Tallene er illustrasjoner. Bytt dem ut med egne tall når dere bruker kalkulatoren hjemme."),
-            Section("Det kalkulatoren viser",
-                    (Field("text", text=f"{scenario.figure.label}: {scenario.figure_text}"),)),
+            Section("Det kalkulatoren viser, med disse forutsetningene",
+                    (Field("text", text=f"{scenario.figure.label}:"),
+                     Field("list", items=scenario.reading or (f"{scenario.figure_text}",))),
+                    hint=READING_HINT if len(scenario.reading) > 1 else ""),
             Section("Åpne scenarioet", (Field("text", text=OPEN_TEXT),)),
-            Section("Notater", (Field("write", lines=7),)),
+            Section("Notater", (Field("write", lines=3),)),
         ),
         order=1,
         source=SOURCE,

@@ -54,7 +54,10 @@ class Scenario:
     values: Mapping[str, float]
     assumptions: tuple[Assumption, ...]
     figure: Output
-    figure_text: str  # the figure as the page shows it, e.g. «750 465 kr»
+    figure_text: str  # the figure with the form's numbers, as the page shows it, e.g. «750 465 kr»
+    reading: tuple[str, ...] = ()
+    """What the calculator's card says about the figure (``memo.card_lines``): the median, the
+    8-of-10 range, the draws in plus, the form's result and «ingen varig effekt» where it applies."""
 
     @property
     def page_path(self) -> str:
@@ -135,10 +138,39 @@ def _scenario(raw: Any, where: str, path: Path, docs: Path) -> Scenario:
                     f"«{raw['figure']}» er ikke et tall-resultat i {model.id}; finnes: {', '.join(valid)}")
     return Scenario(
         id=raw["id"], exercise=raw["exercise"].strip(), title=raw["title"].strip(),
-        question=" ".join(raw["question"].split()), model=model, page=raw["page"],
+        question=_fill_shares(" ".join(raw["question"].split()), model, path, f"{where}.question"),
+        model=model, page=raw["page"],
         preset=preset, values=dict(values), assumptions=tuple(assumptions), figure=figure,
         figure_text=format_output(results[figure.id], figure),
+        reading=_reading(model, inputs, results, figure.id),
     )
+
+
+def _fill_shares(text: str, model: Model, path: Path, where: str) -> str:
+    """``{andel:<preset>}`` → how big the preset's reductions are beside the defaults, in words
+    computed from the data file (``calculators.preset_words``)."""
+    from calculators.preset_words import share_words
+
+    def words(match: re.Match[str]) -> str:
+        preset = match.group(1)
+        if preset not in {p.id for p in model.presets}:
+            raise _fail(path, where, f"{{andel:{preset}}}: «{preset}» er ikke et forhåndsvalg i {model.id}")
+        try:
+            return share_words(model, preset)
+        except ValueError as error:
+            raise _fail(path, where, str(error)) from None
+
+    return re.sub(r"\{andel:([a-z0-9_-]+)\}", words, text)
+
+
+def _reading(model: Model, values: Mapping[str, float], results: Mapping, key: str) -> tuple[str, ...]:
+    """The card's lines for ``key`` with the scenario's values (the same seed as the browser)."""
+    from calculators import bundle, memo, uncertainty
+
+    meta = bundle.metadata(model)
+    analysis = uncertainty.analyse(model, dict(values)) if key in meta["interval"]["outputs"] else None
+    interval = analysis or {"intervals": {}, "shares": {}, "payback": 0, "samples": 0, "no_effect": {}}
+    return tuple(memo.card_lines(meta, dict(results), {**interval, "no_effect": interval["no_effect"] or {}}, key))
 
 
 def load_scenarios(path: Path = SOURCE, docs: Path = DOCS) -> tuple[Scenario, ...]:

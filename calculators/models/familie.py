@@ -216,10 +216,10 @@ def sentence(out: Outputs) -> str:
         nth = f" (det {ORDINALS[year]} året)" if year < len(ORDINALS) else ""
         when = ("innen én valgperiode" if year < ELECTION_PERIOD_YEARS
                 else "lenger enn én valgperiode")
-        first = ("Med disse forutsetningene er investeringen betalt tilbake for offentlige budsjetter "
+        first = ("Med tallene i skjemaet er investeringen betalt tilbake for offentlige budsjetter "
                  + f"i år {year}{nth} – {when}.")
     else:
-        first = ("Med disse forutsetningene er investeringen ikke betalt tilbake for offentlige "
+        first = ("Med tallene i skjemaet er investeringen ikke betalt tilbake for offentlige "
                  + f"budsjetter innen perioden på {years} år.")
     state = holders_sum(per_holder(out, "nnv_per_budsjett"), STATE_HOLDERS)
     return (first + f" Regnet i nåverdi over {years} år: " + gain("kommunen", number(out, "nnv_kommune"))

@@ -185,7 +185,8 @@ OUTPUTS = (
     Output("tiltak_kostnad_total", "Tiltakets samlede kostnad", "kr"),
     Output("forebygde_tilfeller", "Forebygde tilfeller", "antall"),
     Output("tilfeller_som_betaler", "Forebygde tilfeller som trengs for å betale tiltaket", "antall",
-           headline=True, help="Tiltakets kostnad delt på verdien av ett tilfelle for offentlige budsjetter."),
+           headline=True, help="Tiltakets kostnad delt på verdien av ett tilfelle for offentlige budsjetter. "
+                               "-1: forløpet koster ikke det offentlige noe."),
     Output("nnv_tiltak_offentlig", "Tiltakets netto nåverdi for offentlige budsjetter", "kr", headline=True),
     Output("nnv_tiltak_samfunn", "Tiltakets netto nåverdi for samfunnet", "kr"),
     Output("nnv_tiltak_per_budsjett", "Tiltakets netto nåverdi per budsjett", "kr", kind="by_holder",
@@ -207,7 +208,7 @@ def sentence(out: Outputs) -> str:
     net = number(out, "nnv_tiltak_offentlig")
     verdict = "gir en netto gevinst på " if net >= 0 else "gir et netto tap på "
     return (first + " Tiltaket betaler seg for offentlige budsjetter om det forebygger "
-            + format_number(needed, "antall") + " tilfeller; med tallene dere har lagt inn forebygger det "
+            + format_number(needed, "antall") + " tilfeller; med tallene i skjemaet forebygger det "
             + format_number(number(out, "forebygde_tilfeller"), "antall") + " og " + verdict
             + amount(net) + ".")
 

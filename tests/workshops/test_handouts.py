@@ -45,8 +45,20 @@ def test_every_handout_is_one_a4_page_with_question_assumptions_and_figure(hando
         assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)
         text = re.sub(r"\s+", " ", reader.pages[0].extract_text())
         s = handout.scenario
-        for expected in (s.title, s.question[:60], s.assumptions[0].label, s.figure_text.replace("\xa0", " ")):
+        for expected in (s.title, s.question[:60], s.assumptions[0].label, s.figure_text.replace("\xa0", " "),
+                         *s.reading):
             assert expected.replace("\xa0", " ") in text.replace("\xa0", " "), f"{handout.filename}: {expected}"
+
+
+def test_a_handout_with_an_interval_gives_the_median_range_and_share_in_plus_not_a_bare_figure() -> None:
+    from workshops.scenarios import load_scenarios
+
+    s = next(x for x in load_scenarios() if x.id == "familie-middels")
+    assert s.reading[0].startswith("Midtverdi: ")
+    assert s.reading[1].startswith("8 av 10 trekninger mellom ")
+    assert s.reading[2].startswith("I pluss i ") and s.reading[2].endswith(" av 100 trekninger med våre anslag")
+    assert s.reading[3] == "Med tallene i skjemaet: " + s.figure_text
+    assert s.reading[4].startswith("Ingen varig effekt (scenario): ")
 
 
 def test_every_handout_is_pdf_a_with_title_and_language(handouts: tuple[Handout, ...]) -> None:

@@ -55,8 +55,7 @@
   // A run is a string or {text, link?, bold?}.
   function memo(s, data, chart) {
     const t = data.texts.notat, d = t.deler, k = t.kolonner, out = [];
-    const title = data.title, f = formats(s), fmt = f.exact;
-    const outputs = Object.fromEntries(data.outputs.map((o) => [o.id, o]));
+    const title = data.title, f = formats(s), fmt = f.exact, view = views[s.model];
     const inputsById = Object.fromEntries(data.inputs.map((i) => [i.id, i]));
     const showOutput = (o) => f.output(s.outputs[o.id], o);
     const h = (level, text) => out.push({ h: level, text });
@@ -66,13 +65,20 @@
     out.push({ p: [fill(t.undertittel, { tittel: title })], style: "sub" });
     out.push({ table: t.hode.map((field) => [field, ""]), widths: [1, 3], fields: true });
 
-    // Sammendrag: the reading sentence and the headline figures.
+    // Sammendrag: first what the draws say (median, 8 of 10, draws in plus) for every result with
+    // an interval, in the page's words (calculators/memo.py, translated); then the reading
+    // sentence, which is about the form's numbers; then the other headline figures.
     h(2, d.sammendrag);
-    if (s.sentence) p(s.sentence);
-    const headline = data.outputs.filter((o) => o.headline);
     const interval = uncertaintyOf(s);
+    const lines = interval ? view.summary_lines(s.meta, s.outputs, interval) : [];
+    if (lines.length) {
+      p(t.sammendrag_trekninger);
+      out.push({ list: lines.map((line) => [line]) });
+    }
+    if (s.sentence) p(s.sentence);
+    const headline = data.outputs.filter((o) => o.headline && !(lines.length && s.meta.interval.outputs.includes(o.id)));
     if (headline.length) {
-      out.push({ table: headline.map((o) => [o.label, showOutput(o)]), head: [k.resultat, k.verdi],
+      out.push({ table: headline.map((o) => [o.label, showOutput(o)]), head: [k.resultat, lines.length ? k.skjema : k.verdi],
         widths: [3, 2], numeric: [1] });
     }
     // The scenario is in the link's #fragment (older links: ?query); either may name a preset.
@@ -118,7 +124,9 @@
     for (const o of data.outputs.filter((x) => x.kind === "by_holder")) {
       h(3, o.id === data.workbook.present_values ? t.hvem : o.label);
       if (o.id === data.workbook.present_values && !data.workbook.cost) p(t.positive);
-      out.push({ table: holderTable(data, o, s.outputs[o.id], s, t), head: [k.budsjett, o.label], widths: [3, 2], numeric: [1] });
+      out.push({ table: view.holder_rows(s.meta, s.meta.outputs.find((x) => x.id === o.id), s.outputs[o.id])
+        .map(([label, value, sum]) => (sum ? [{ text: label, bold: true }, { text: value, bold: true }] : [label, value])),
+      head: [k.budsjett, o.label], widths: [3, 2], numeric: [1] });
     }
     if (chart) {
       out.push({ image: chart });
@@ -129,16 +137,13 @@
 
     // Usikkerhet og virkninger som ikke er prissatt (issue 12's ranges and marks, when present).
     h(2, d.usikkerhet);
-    if (interval.rows.length) {
+    const rows = interval ? view.uncertainty_rows(s.meta, s.outputs, interval) : [];
+    if (rows.length) {
       p(fill(t.usikkerhet_intervall, { antall: interval.samples }));
-      const withNone = interval.rows.some((r) => r[3] !== null);
-      out.push({ table: interval.rows.map(([id, low, high, none]) => {
-        const o = outputs[id] || { kind: "number", unit: "kr", label: id };
-        return [o.label, f.output(s.outputs[id], o), f.output(low, o) + " til " + f.output(high, o)]
-          .concat(withNone ? [none === null ? "" : f.output(none, o)] : []);
-      }), head: [k.resultat, k.sannsynlig, k.intervall].concat(withNone ? [k.ingen_effekt] : []),
-      widths: withNone ? [4, 2, 4, 2] : [4, 2, 4], numeric: withNone ? [1, 2, 3] : [1, 2] });
-      if (interval.payback !== null) p(t.tilbakebetaling_sannsynlighet + ": " + f.number(interval.payback, "%") + ".");
+      const withNone = rows.some((r) => r[5] !== "");
+      out.push({ table: rows.map((r) => (withNone ? r : r.slice(0, 5))),
+        head: [k.resultat, k.midtverdi, k.intervall, k.i_pluss, k.skjema].concat(withNone ? [k.ingen_effekt] : []),
+        widths: withNone ? [4, 2, 3, 2, 2, 2] : [4, 2, 3, 2, 2], numeric: withNone ? [1, 2, 3, 4, 5] : [1, 2, 3, 4] });
     } else {
       p(t.usikkerhet_ingen);
     }
@@ -214,36 +219,18 @@
     return runs;
   }
 
-  // Rows by level with a sum row for a level with more than one holder (as on the page).
-  function holderTable(data, o, value, s, t) {
-    const f = formats(s), present = holderRows(data, value), rows = [];
-    for (const level of Object.keys(data.levels)) {
-      const mine = present.filter((p) => p[2] === level);
-      for (const [id, label] of mine) rows.push([label, f.number(value[id], o.unit)]);
-      if (mine.length > 1) {
-        const sum = mine.reduce((acc, [id]) => acc + value[id], 0);
-        rows.push([{ text: fill(t.sum, { "nivå": data.levels[level].toLowerCase() }), bold: true }, { text: f.number(sum, o.unit), bold: true }]);
-      }
-    }
-    return rows;
-  }
-
   // Issue 12 (honest numbers): vlKalkulator.scenario(root) carries uncertainty {intervals: {output:
   // [P10, P50, P90]}, payback (share 0–1), samples, no_effect: {output: value}}, ranges {input:
   // [low, high]}, marks {effect: "pluss"|"null"|"minus"} and unpriced [{id, label}]. Each may be absent.
+  // The analysis in view.Interval's shape (calculators/view.py), or null when there is none.
   function uncertaintyOf(s) {
-    const u = s.uncertainty && typeof s.uncertainty === "object" ? s.uncertainty : null, rows = [];
-    let payback = null;
-    if (u && u.intervals) {
-      for (const [id, v] of Object.entries(u.intervals)) {
-        if (!Array.isArray(v) || v.length < 2) continue;
-        const low = v[0], high = v[v.length - 1];
-        const none = u.no_effect && typeof u.no_effect[id] === "number" ? u.no_effect[id] : null;
-        if (isFinite(low) && isFinite(high)) rows.push([id, low, high, none]);
-      }
-      if (typeof u.payback === "number" && isFinite(u.payback)) payback = u.payback * 100;
+    const u = s.uncertainty && typeof s.uncertainty === "object" ? s.uncertainty : null;
+    if (!u || !u.intervals || !u.samples || !s.meta || !s.meta.interval) return null;
+    const intervals = {};
+    for (const [id, v] of Object.entries(u.intervals)) {
+      if (Array.isArray(v) && v.length === 3 && v.every((x) => isFinite(x))) intervals[id] = v;
     }
-    return { rows, payback, samples: u && u.samples ? u.samples : 0 };
+    return { intervals, shares: u.shares || {}, payback: u.payback || 0, samples: u.samples, no_effect: u.no_effect || {} };
   }
 
   const MARK_SIGNS = { pluss: "+", null: "0", minus: "\u2212" };
@@ -777,14 +764,17 @@
 
     // Issue 12's interval, as values (the simulation runs in the calculator, not in the sheet).
     const interval = uncertaintyOf(s);
-    if (interval.rows.length) {
+    if (interval && Object.keys(interval.intervals).length) {
       nv.push([], [{ v: fill(t.usikkerhet_tittel, { antall: interval.samples }), s: XF.title }],
         t.usikkerhet_kolonner.map((v) => ({ v, s: XF.head })));
-      for (const [id, low, high, none] of interval.rows) {
-        nv.push([{ v: outputs[id] ? outputs[id].label : id }, { v: low, s: XF.kr }, { v: s.outputs[id], s: XF.kr },
-          { v: high, s: XF.kr }, none === null ? null : { v: none, s: XF.kr }]);
+      for (const id of s.meta.interval.outputs.filter((o) => interval.intervals[o])) {
+        const [p10, p50, p90] = interval.intervals[id];
+        const none = s.meta.interval.no_effect_outputs.includes(id) && typeof interval.no_effect[id] === "number"
+          ? { v: interval.no_effect[id], s: XF.kr } : null;
+        nv.push([{ v: outputs[id] ? outputs[id].label : id }, { v: p50, s: XF.kr }, { v: p10, s: XF.kr },
+          { v: p90, s: XF.kr }, { v: Math.round((interval.shares[id] || 0) * 100), s: XF.number },
+          { v: s.outputs[id], s: XF.kr }, none]);
       }
-      if (interval.payback !== null) nv.push([{ v: data.texts.notat.tilbakebetaling_sannsynlighet + " (%)" }, { v: interval.payback, s: XF.number }]);
     }
 
     const names = t.ark;
@@ -792,7 +782,7 @@
       { name: names.forutsetninger, xml: sheetXml(inputs, [46, 14, 10, 14, 8, 60, 12, 50, 12, 12], [0, 5]) },
       { name: names.kontantstrom, xml: sheetXml(cash, [8, ...holders.map(() => 18), ...sumCols.map(() => 20)], [1, 3]) },
       { name: names.diskontering, xml: sheetXml(disc, [34, 18, 20], null) },
-      { name: names.naverdi, xml: sheetXml(nv, [50, 20, 20, 20, 20], null) },
+      { name: names.naverdi, xml: sheetXml(nv, [50, 20, 20, 20, 20, 20, 20], null) },
     ];
   }
 

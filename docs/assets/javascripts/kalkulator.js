@@ -48,6 +48,7 @@
     copyFailed: "Kunne ikke kopiere. Merk og kopier adressen i adressefeltet: ",
     reset: "Alle felt er tilbakestilt til standardverdiene.",
     exportFailed: "Kunne ikke lage filen. Last siden på nytt og prøv igjen.",
+    exportInvalid: "Filen er ikke laget: rett feltet «{field}» først. {error}",
     own: "Egne tall",
     presentOn: "Vis på storskjerm",
     presentOff: "Avslutt storskjerm",
@@ -524,6 +525,16 @@
   function exportScenario(root, button, live, notice) {
     const script = document.querySelector(`script[data-vl-model="${root.dataset.vlCalc}"][data-vl-eksport]`);
     if (!script || button.getAttribute("aria-busy")) return;
+    // A file must hold the numbers on screen: with a field in error it would hold older ones.
+    const wrong = root.querySelector('form [aria-invalid="true"]');
+    if (wrong) {
+      const label = root.querySelector(`label[for="${wrong.id}"]`);
+      const error = document.getElementById(wrong.id + "-feil");
+      notice.textContent = TEXT.exportInvalid.replace("{field}", label ? label.textContent.trim() : wrong.name)
+        .replace("{error}", error ? error.textContent.trim() : "");
+      notice.hidden = false;
+      return;
+    }
     button.setAttribute("aria-busy", "true");
     // The export carries the interval: the uncertainty engine must be there (and its run done).
     Promise.all([loadScript(new URL(script.getAttribute("data-vl-eksport"), document.baseURI).href),

@@ -1,0 +1,102 @@
+"""The figures the beslutningsnotat states about a scenario, written once (issue 23).
+
+The memo (ODT, DOCX and the print view, made in the browser by ``eksport.js``) takes its summary
+lines, its uncertainty table and its «who pays, who saves» rows from these functions, translated
+into the export file like the page's view: the memo cannot say «Sum kommunen» or «midtverdi»
+differently from the page, because both come from ``calculators/view.py``.
+Everything here is in the translatable subset (see ``calculators/README.md``).
+"""
+
+from __future__ import annotations
+
+from calculators.view import (
+    TEXT,
+    Interval,
+    Meta,
+    OutputMeta,
+    Outputs,
+    central_value,
+    format_number,
+    format_output,
+    group_label,
+    holder_groups,
+    interval_done,
+    interval_text,
+    number,
+    share_text,
+)
+
+MEMO_TEXT = {
+    "central": "midtverdi",
+    "central_line": "Midtverdi: {value} (medianen av {samples} trekninger)",
+    "form_value": "med tallene i skjemaet",
+    "no_effect": "ingen varig effekt (scenario)",
+    "share": "{share} av 100",
+}
+
+
+def output_meta(meta: Meta, key: str) -> OutputMeta:
+    return [o for o in meta["outputs"] if o["id"] == key][0]
+
+
+def card_lines(meta: Meta, out: Outputs, interval: Interval, key: str) -> list[str]:
+    """What a headline card says about ``key``, as lines of text (handouts, course pages): the
+    median, the 8-of-10 range, the draws in plus, the form's result and, where it changes the
+    result, «ingen varig effekt». A result without an interval: the form's result, named so."""
+    o = output_meta(meta, key)
+    if not interval_done(meta, interval, key):
+        return [TEXT["form_value"] + format_output(number(out, key), o)]
+    lines = [MEMO_TEXT["central_line"].replace("{value}", central_value(meta, interval, key))
+             .replace("{samples}", str(interval["samples"])),
+             interval_text(meta, interval, key), share_text(interval["shares"][key]),
+             TEXT["form_value"] + format_output(number(out, key), o)]
+    if key in meta["interval"]["no_effect_outputs"] and key in interval["no_effect"]:
+        lines.append(TEXT["no_effect"] + format_number(interval["no_effect"][key], o["unit"]))
+    return lines
+
+
+def summary_lines(meta: Meta, out: Outputs, interval: Interval) -> list[str]:
+    """One sentence per result with an interval, the median first: «Netto nåverdi for
+    kommunen: midtverdi −100 177 kr. 8 av 10 trekninger mellom … I pluss i 29 av 100 trekninger
+    med våre anslag. Med tallene i skjemaet: −47 760 kr.»"""
+    lines = []
+    for key in [k for k in meta["interval"]["outputs"] if interval_done(meta, interval, k)]:
+        o = output_meta(meta, key)
+        lines.append(o["label"] + ": " + MEMO_TEXT["central"] + " " + central_value(meta, interval, key) + ". "
+                     + interval_text(meta, interval, key) + ". " + share_text(interval["shares"][key]) + ". "
+                     + TEXT["form_value"] + format_output(number(out, key), o) + ".")
+    return lines
+
+
+def uncertainty_rows(meta: Meta, out: Outputs, interval: Interval) -> list[list[str]]:
+    """Per result with an interval: label, median, P10 til P90, draws in plus of 100, the result
+    with the form's numbers, and «ingen varig effekt» where it changes the result ("" if not)."""
+    rows = []
+    for key in [k for k in meta["interval"]["outputs"] if interval_done(meta, interval, k)]:
+        o = output_meta(meta, key)
+        bounds = interval["intervals"][key]
+        no_effect = ""
+        if key in meta["interval"]["no_effect_outputs"] and key in interval["no_effect"]:
+            no_effect = format_number(interval["no_effect"][key], o["unit"])
+        rows.append([o["label"], central_value(meta, interval, key),
+                     format_number(bounds[0], o["unit"], False, True) + " til " + format_number(bounds[2], o["unit"]),
+                     MEMO_TEXT["share"].replace("{share}", str(int(round(interval["shares"][key] * 100)))),
+                     format_output(number(out, key), o), no_effect])
+    return rows
+
+
+def holder_rows(meta: Meta, output: OutputMeta, value: dict[str, float]) -> list[list[str]]:
+    """The page's «who pays, who saves» table as rows ``[label, amount, "sum" or ""]``: each
+    holder, then a sum per budget that has several (``view.holder_groups``, as on the page)."""
+    present = [h for h in meta["holders"] if h["id"] in value]
+    rows = []
+    for g in holder_groups(meta, value):
+        mine = [h for h in present if group_label(h) == g["label"]]
+        for h in mine:
+            rows.append([h["label"], format_number(value[h["id"]], output["unit"]), ""])
+        if len(mine) > 1:
+            rows.append([TEXT["sum"] + " " + g["label"].lower(), format_number(g["value"], output["unit"]), "sum"])
+    return rows
+
+
+MEMO_FUNCTIONS = (summary_lines, uncertainty_rows, holder_rows)

@@ -1,0 +1,90 @@
+"""«Hva det krever å starte» in figures from the family model's data file (issue 23).
+
+The page a leader reads first must not disagree with the calculator: the investeringsleder's
+hours and the kroner for one family, three families and the whole follow-up in present value are
+computed here, at build time, from ``calculators/data/familie.yaml`` and ``models/familie.py``.
+Markers on the page: ``<!-- oppstart: investeringsleder -->`` (inline, in the table of people)
+and ``<!-- oppstart: kostnad -->`` (the cost table).
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from calculators import registry
+from calculators.evaluate import evaluate
+from calculators.view import NBSP, amount, format_number
+
+MARKER = re.compile(r"<!--\s*oppstart:\s*([a-z]+)\s*-->")
+MODEL_ID = "familie"
+FAMILIES = 3
+
+
+class StartupError(ValueError):
+    """An unknown marker; the message names the page and what exists."""
+
+
+def _model():
+    return registry.load(MODEL_ID)
+
+
+def _defaults(model) -> dict[str, float]:
+    return {i.id: i.default for i in model.inputs}
+
+
+def leader_hours() -> str:
+    """«omtrent 13 timer i måneden (150 timer i året; spenn 100–250)» from the data file."""
+    model = _model()
+    row = next(i for i in model.inputs if i.id == "investeringsleder_timer")
+    span = next((r for r in model.ranges if r.id == row.id), None)
+    text = (f"Illustrasjon: omtrent {format_number(round(row.default / 12), 'antall')} timer i måneden per "
+            f"familie ({format_number(row.default, 'antall')} timer i året")
+    if span:
+        text += f", spenn {format_number(span.low, 'antall')}–{format_number(span.high, 'antall')}"
+    return text + ")"
+
+
+def cost_table() -> str:
+    """The cost of following one family and three families for a year, and the whole follow-up
+    in present value, with the calculator's defaults (every figure an illustration)."""
+    from calculators.models import familie
+
+    model = _model()
+    v = SimpleNamespace(**_defaults(model))
+    per_year = familie.investment_per_year(v)
+    hours = familie.staff_hours_per_year(v)
+    results = evaluate(model)
+    one = per_year[0] + per_year[1]
+    rows = [
+        ("Én familie i ett år", f"{format_number(sum(hours), 'antall')} timer",
+         amount(one), "kommunen " + amount(per_year[0]) + ", Nav-stat " + amount(per_year[1])),
+        (f"{FAMILIES} familier i ett år", f"{format_number(FAMILIES * sum(hours), 'antall')} timer",
+         amount(FAMILIES * one), ""),
+        (f"Én familie, hele oppfølgingen ({format_number(v.oppfolgingsar, 'antall')} år) i nåverdi", "",
+         amount(results["nv_investering"]), "diskontert etter R-109"),
+    ]
+    lines = ["| Hva | Tid | Kroner | Hvem bærer det |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    rate = results["timekostnad"]
+    note = (f"\nTallene er regnet med standardtallene i [kalkulatoren for en familie](../okonomi/familie.md): "
+            f"investeringslederens tid, {format_number(v.moter_per_ar, 'antall')} møter i året med "
+            f"{format_number(v.deltakere, 'antall')} fra kommunen og {format_number(v.deltakere_stat, 'antall')} "
+            f"fra Nav-stat i {format_number(v.motetimer, 'antall')} timer hver, en timekostnad på "
+            f"{format_number(rate, 'kr/time').replace(NBSP + 'kr per time', '')}{NBSP}kr og "
+            f"{amount(v.ekstra_tiltak)} i ekstra tiltak i året. Alle er **illustrasjoner**. Prosjektleder og "
+            f"opplæring kommer i tillegg.\n")
+    return "\n".join(lines) + "\n" + note
+
+
+RENDERERS = {"investeringsleder": leader_hours, "kostnad": cost_table}
+
+
+def render_markers(markdown: str, page: str) -> str:
+    """Every ``<!-- oppstart: … -->`` in ``markdown`` replaced; an unknown one names the page."""
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in RENDERERS:
+            raise StartupError(f"{page}: <!-- oppstart: {name} --> finnes ikke; finnes: {', '.join(RENDERERS)}")
+        return RENDERERS[name]()
+    return MARKER.sub(replace, markdown)
