@@ -364,7 +364,10 @@ def test_the_saksframlegg_covers_each_duty_the_review_found_missing(item: str, w
 def test_the_agenda_records_who_decides_whether_a_vedtak_is_needed_and_when_it_is_sent() -> None:
     table = _section(_source("moteagenda"), "Beslutninger").fields[0]
     assert table.columns == (
-        "Beslutning", "Tjeneste og person med myndighet", "Krever skriftlig vedtak? (ja/nei)", "Vedtak sendes innen (dato)"
+        "Beslutning (hva som er avtalt)",
+        "Tjeneste og person med myndighet",
+        "Krever skriftlig vedtak? (ja/nei)",
+        "Vedtak sendes innen (dato)",
     )
 
 
