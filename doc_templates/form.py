@@ -99,6 +99,20 @@ def _actions() -> str:
     )
 
 
+def _meeting(template: Template) -> str:
+    """Whose duk and which meeting: on the page, the print and the saved file only, like the rest."""
+    date_id, reference_id = f"{template.id}-mote-dato", f"{template.id}-referanse"
+    return (
+        f'<div class="vl-duk__meeting">'
+        f'<p><label for="{date_id}">{strings.FORM_MEETING_DATE}</label>'
+        f'<input type="date" id="{date_id}" name="mote-dato" data-vl-meeting="date" autocomplete="off"></p>'
+        f'<p><label for="{reference_id}">{strings.FORM_REFERENCE}</label>'
+        f'<input type="text" id="{reference_id}" name="referanse" data-vl-meeting="reference" autocomplete="off" '
+        f'spellcheck="false" maxlength="80" aria-describedby="{reference_id}-hint">'
+        f'<span class="vl-duk__hint" id="{reference_id}-hint">{escape(strings.FORM_REFERENCE_HINT)}</span></p></div>'
+    )
+
+
 def form_html(template: Template, *, export_script: str = "") -> str:
     """The form. ``export_script``: path (from the site's root) of the script with the ODT/DOCX skeletons."""
     if template.layout != "poster":
@@ -114,7 +128,7 @@ def form_html(template: Template, *, export_script: str = "") -> str:
         f'data-vl-duk="{template.id}" data-vl-version="{escape(template.version)}"{export} '
         f'data-vl-title="{escape(template.title)}" data-vl-version-line="{version}" data-vl-messages="{messages}">'
         f'<div class="vl-duk__head"><p class="vl-duk__name">{escape(template.title)}</p>'
-        f'<p class="vl-duk__version">{version}</p>{_actions()}</div>'
+        f'<p class="vl-duk__version">{version}</p>{_actions()}</div>{_meeting(template)}'
         f'<p class="vl-duk__status" role="status" data-vl-status></p>'
         f'<p class="vl-duk__pages" role="status" data-vl-pages></p>'
         f'<div class="vl-duk__grid" data-vl-areas="{areas}" data-vl-columns="{columns}" '

@@ -45,6 +45,10 @@ FORM_ADD_ROW = "Legg til rad"
 FORM_REMOVE = "Fjern"
 FORM_REMOVE_ROW = "Fjern rad"
 FORM_ROW_TOOLS = "Fjern rad"
+FORM_MEETING_DATE = "Dato for møtet"
+FORM_REFERENCE = "Familiens navn eller referanse"
+FORM_REFERENCE_HINT = ("Det familien selv velger, for eksempel et fornavn eller et kallenavn. Det står bare på "
+                       "denne siden, på utskriften og i filen dere selv lagrer.")
 # What maler.js says (passed to it as JSON in a data attribute). {n}, {file}: filled in by the script.
 FORM_MESSAGES = {
     "confirmClear": "Vil dere tømme duken? Alt som står i den, blir borte. "
@@ -61,6 +65,8 @@ FORM_MESSAGES = {
     "rowRemoved": "Rad {n} er fjernet.",
     "removeRow": "Fjern rad {n}",
     "row": "rad",
+    "meetingDate": "Møtedato",
+    "reference": "Familie",
 }  # fmt: skip
 
 

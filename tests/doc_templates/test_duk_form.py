@@ -331,3 +331,61 @@ def test_going_back_from_a_duk_with_text_asks_first(make_page, site_url):
     assert dialog.value.type == "beforeunload"
     assert page.url.endswith("/maler/fyll-ut-duken/")
     assert box.input_value() == SECRET
+
+
+# ---- Whose duk and which meeting; long text on several sheets
+
+
+def _printed_pages(page) -> list[str]:
+    page.emulate_media(media="print")
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    page.emulate_media(media="screen")
+    return [" ".join(p.extract_text().split()) for p in pdf.pages]
+
+
+def test_the_meeting_date_and_the_familys_reference_are_printed_on_the_sheet(duk):
+    duk.get_by_label("Dato for møtet").fill("2026-12-06")
+    duk.get_by_label("Familiens navn eller referanse").fill("Familien Sol")
+    duk.get_by_label("Dagens situasjon").fill(SECRET)
+    printed = _printed_pages(duk)
+    assert "Møtedato: 6. desember 2026" in printed[0]
+    assert "Familie: Familien Sol" in printed[0]
+
+
+def test_the_familys_reference_is_stored_nowhere_and_sent_nowhere(duk):
+    duk.get_by_label("Familiens navn eller referanse").fill(SECRET)
+    stored = duk.evaluate(
+        "() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie])"
+    )
+    assert SECRET not in stored and SECRET not in duk.url
+    assert duk.offsite_requests == []
+
+
+def test_the_meeting_date_and_reference_are_saved_to_the_file_and_open_again(duk, tmp_path):
+    duk.get_by_label("Dato for møtet").fill("2026-12-06")
+    duk.get_by_label("Familiens navn eller referanse").fill("Familien Sol")
+    with duk.expect_download() as download_info:
+        duk.get_by_role("button", name="Lagre som fil").click()
+    saved = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(saved)
+    duk.once("dialog", lambda dialog: dialog.accept())
+    duk.get_by_role("button", name="Tøm duken").click()
+    duk.wait_for_function("() => document.querySelector('[data-vl-meeting=reference]').value === ''")
+    with duk.expect_file_chooser() as chooser:
+        duk.get_by_role("button", name="Åpne lagret fil").click()
+    chooser.value.set_files(saved)
+    duk.wait_for_function("() => document.querySelector('[data-vl-meeting=reference]').value !== ''")
+    assert duk.get_by_label("Dato for møtet").input_value() == "2026-12-06"
+    assert duk.get_by_label("Familiens navn eller referanse").input_value() == "Familien Sol"
+
+
+def test_a_duk_too_long_for_one_sheet_keeps_each_box_whole_on_a_sheet(duk):
+    entries = {title: _long_entry(f"boks {i}", 1400) for i, title in enumerate(BOXES)}
+    for title, entry in entries.items():
+        duk.get_by_label(title, exact=True).fill(entry)
+    pages = _printed_pages(duk)
+    assert len(pages) > 1
+    for title, entry in entries.items():
+        first, last = entry.split(". ")[0] + ".", entry.rsplit(". ", 1)[1]
+        on = [n for n, text in enumerate(pages) if first in text], [n for n, text in enumerate(pages) if last in text]
+        assert on[0] == on[1] and len(on[0]) == 1, f"«{title}» begynner på ark {on[0]} og slutter på ark {on[1]}"

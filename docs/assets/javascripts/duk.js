@@ -45,9 +45,32 @@
   }
 
   function hasText(form) {
-    return Array.prototype.some.call(form.querySelectorAll("textarea"), function (area) {
+    return Array.prototype.some.call(form.querySelectorAll("textarea, input[data-vl-meeting]"), function (area) {
       return area.value.trim() !== "";
     });
+  }
+
+  // The meeting's date and the family's own name or reference: {date: "2026-12-06", reference: "…"}.
+  function readMeeting(form) {
+    var meeting = {};
+    form.querySelectorAll("input[data-vl-meeting]").forEach(function (input) {
+      meeting[input.getAttribute("data-vl-meeting")] = input.value;
+    });
+    return meeting;
+  }
+
+  function writeMeeting(form, meeting) {
+    form.querySelectorAll("input[data-vl-meeting]").forEach(function (input) {
+      var value = meeting && meeting[input.getAttribute("data-vl-meeting")];
+      input.value = typeof value === "string" ? value : "";
+    });
+  }
+
+  function formatDate(value) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!parts) return value;
+    var date = new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3]));
+    return new Intl.DateTimeFormat("nb-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
   }
 
   function grow(area) {
@@ -171,24 +194,36 @@
     return node;
   }
 
-  function buildSheet(form) {
+  // ``flow``: the text is too long for one sheet. Then the boxes follow each other two by two,
+  // each kept whole on a sheet where it fits (maler.css), instead of the poster's grid, whose
+  // boxes span rows and would be cut at a sheet's edge.
+  function buildSheet(form, flow) {
     var sheet = form.querySelector(".vl-duk-sheet");
     if (!sheet) {
       sheet = element("div", "vl-duk-sheet");
       sheet.setAttribute("aria-hidden", "true");
       form.appendChild(sheet);
     }
+    sheet.classList.toggle("vl-duk-sheet--flow", flow);
     var head = element("div", "vl-duk-sheet__head");
     head.appendChild(element("p", "vl-duk-sheet__name", form.getAttribute("data-vl-title")));
+    var meeting = readMeeting(form);
+    if (meeting.date) head.appendChild(element("p", "vl-duk-sheet__meeting", say(form, "meetingDate") + ": " + formatDate(meeting.date)));
+    if (meeting.reference && meeting.reference.trim()) {
+      head.appendChild(element("p", "vl-duk-sheet__meeting", say(form, "reference") + ": " + meeting.reference.trim()));
+    }
     head.appendChild(element("p", "vl-duk-sheet__version", form.getAttribute("data-vl-version-line")));
     var grid = element("div", "vl-duk-sheet__grid");
     var source = form.querySelector(".vl-duk__grid");
-    grid.style.gridTemplateAreas = source.vlAreas;
-    grid.style.gridTemplateColumns = "repeat(" + source.getAttribute("data-vl-columns") + ", minmax(0, 1fr))";
-    grid.style.gridTemplateRows = "repeat(" + source.getAttribute("data-vl-rows") + ", minmax(min-content, 1fr))";
+    if (!flow) {
+      grid.style.gridTemplateAreas = source.vlAreas;
+      grid.style.gridTemplateColumns = "repeat(" + source.getAttribute("data-vl-columns") + ", minmax(0, 1fr))";
+      grid.style.gridTemplateRows = "repeat(" + source.getAttribute("data-vl-rows") + ", minmax(min-content, 1fr))";
+    }
     boxes(form).forEach(function (cell) {
       var box = element("section", "vl-duk-sheet__box");
-      box.style.gridArea = cell.getAttribute("data-vl-area");
+      if (!flow) box.style.gridArea = cell.getAttribute("data-vl-area");
+      if (cell.getAttribute("data-vl-kind") === "table") box.classList.add("vl-duk-sheet__box--table");
       box.appendChild(element("h2", "vl-duk-sheet__title", cell.getAttribute("data-vl-title")));
       var hint = cell.querySelector(".vl-duk__hint");
       if (hint) box.appendChild(element("p", "vl-duk-sheet__hint", hint.textContent));
@@ -216,8 +251,12 @@
     return sheet;
   }
 
+  function pagesOf(sheet) {
+    return Math.max(1, Math.ceil((sheet.getBoundingClientRect().height - 2) / (PAGE_HEIGHT_MM * MM)));
+  }
+
   function countPages(form, sheet) {
-    var pages = Math.max(1, Math.ceil((sheet.getBoundingClientRect().height - 2) / (PAGE_HEIGHT_MM * MM)));
+    var pages = pagesOf(sheet);
     if (pages !== form.vlPages) {
       form.vlPages = pages;
       form.querySelector("[data-vl-pages]").textContent = pages > 1 ? say(form, "pages", { n: pages }) : "";
@@ -226,7 +265,9 @@
 
   function refresh(form) {
     form.querySelectorAll("textarea").forEach(grow);
-    countPages(form, buildSheet(form));
+    var sheet = buildSheet(form, false);
+    if (pagesOf(sheet) > 1) sheet = buildSheet(form, true);
+    countPages(form, sheet);
   }
 
   var pending = null;
@@ -266,6 +307,7 @@
       template: id,
       templateVersion: form.getAttribute("data-vl-version"),
       saved: new Date().toISOString(),
+      meeting: readMeeting(form),
       fields: read(form),
     };
     var name = id + "-" + localDate() + ".json";
@@ -286,6 +328,7 @@
       }
       if (data.template !== form.getAttribute("data-vl-duk")) return status(form, "otherTemplate", { file: file.name });
       if (hasText(form) && !window.confirm(say(form, "confirmOpen"))) return;
+      writeMeeting(form, data.meeting);
       write(form, data.fields);
       status(form, "opened", { file: file.name });
     });
