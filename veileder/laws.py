@@ -212,3 +212,18 @@ def replace_marker(markdown: str, laws: dict[str, Law] | None = None) -> str | N
         return None
     listing = render_list(load_register() if laws is None else laws)
     return MARKER.sub(lambda _: listing, markdown)
+
+
+def main() -> int:
+    """``python -m veileder.laws``: the same check as the build, as its own step (for CI, or an
+    engine without MkDocs hooks). Prints each problem and returns 1, or prints nothing and returns 0."""
+    try:
+        raise_for_problems(check_sources())
+    except (LawLinkError, LawRegisterError) as error:
+        print(error)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

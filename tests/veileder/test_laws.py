@@ -110,3 +110,8 @@ def test_a_page_without_the_marker_is_left_unchanged() -> None:
 
 def test_the_sources_page_has_the_marker() -> None:
     assert laws.MARKER.search((laws.ROOT / "docs" / "om-nettstedet" / "kilder.md").read_text(encoding="utf-8"))
+
+
+def test_the_check_runs_as_its_own_step_and_passes_on_the_current_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    assert laws.main() == 0
+    assert capsys.readouterr().out == ""
