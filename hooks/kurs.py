@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from veileder import site_address
 from workshops.embed import MarkerError, render_markers
 from workshops.handouts import SITE_FOLDER, Handout, build_handouts
 from workshops.scenarios import ScenarioError, load_scenarios
@@ -25,7 +26,7 @@ _handouts: tuple[Handout, ...] = ()
 
 def published_url(config: MkDocsConfig) -> str:
     """Where the site is published (QR codes and printed links point there)."""
-    return config.site_url or "https://velferdslab.example.no/"
+    return site_address.published_url(config.site_url)
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:

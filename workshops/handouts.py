@@ -22,6 +22,7 @@ import segno
 
 from doc_templates.cache import cached_entry, generator_fingerprint
 from doc_templates.model import Field, Section, Template
+from veileder import site_address
 from workshops.scenarios import SOURCE, Scenario
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -91,12 +92,23 @@ def handout_template(scenario: Scenario) -> Template:
     )
 
 
+def _placeholder_notice(url: str) -> str:
+    """A build without VL_SITE_URL prints a QR code to a domain that does not exist: say so on the
+    paper, beside the code (where it takes no height: the handout stays one page)."""
+    if not site_address.is_placeholder(url):
+        return ""
+    return (f'<figcaption style="max-width: 70mm; padding: 2mm 3mm; border: 0.5mm solid #b00020; color: #b00020; '
+            f'font-weight: 700">{escape(site_address.NOTICE)}</figcaption>')
+
+
 def _qr_figure(url: str) -> str:
     data = base64.b64encode(qr_svg(url).encode()).decode()
     return (
         f'<p style="overflow-wrap: anywhere"><a href="{escape(url)}">{escape(url)}</a></p>'
-        f'<figure style="margin: 0.4em 0 0"><img src="data:image/svg+xml;base64,{data}" '
-        f'style="width: {QR_MM}mm; height: {QR_MM}mm" alt="QR-kode som åpner scenarioet: {escape(url)}"></figure>'
+        f'<figure style="margin: 0.4em 0 0; display: flex; align-items: center; gap: 5mm">'
+        f'<img src="data:image/svg+xml;base64,{data}" '
+        f'style="width: {QR_MM}mm; height: {QR_MM}mm" alt="QR-kode som åpner scenarioet: {escape(url)}">'
+        f"{_placeholder_notice(url)}</figure>"
     )
 
 
@@ -124,6 +136,7 @@ def _key(scenario: Scenario, url: str) -> str:
     shown = json.dumps({
         "template": repr(handout_template(scenario)), "url": url, "code": Path(__file__).read_bytes().hex(),
         "segno": importlib.metadata.version("segno"), "generators": generator_fingerprint(),
+        "notice": _placeholder_notice(url),
     }, sort_keys=True)  # fmt: skip
     return hashlib.sha256(shown.encode()).hexdigest()[:32]
 

@@ -77,3 +77,22 @@ def test_a_second_build_takes_every_handout_from_the_cache(tmp_path: Path) -> No
     build_handouts(scenarios, SITE, tmp_path)
     _, made = build_handouts(scenarios, SITE, tmp_path)
     assert made == []
+
+
+def _text(pdf: Path) -> str:
+    return re.sub(r"\s+", " ", pypdf.PdfReader(pdf).pages[0].extract_text())
+
+
+def test_every_handout_built_without_a_site_address_says_its_address_is_an_example(handouts) -> None:
+    from veileder.site_address import NOTICE
+
+    for handout in handouts:
+        assert NOTICE in _text(handout.path), handout.filename
+
+
+def test_a_handout_built_for_a_real_address_carries_no_example_notice(tmp_path: Path) -> None:
+    from veileder.site_address import NOTICE
+
+    (handout,), _ = build_handouts(load_scenarios()[:1], "https://veileder.kommune.no/", tmp_path)
+    assert "https://veileder.kommune.no/" in _text(handout.path)
+    assert NOTICE not in _text(handout.path)
