@@ -22,6 +22,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from veileder import site_address
+
 CSS_FILE = Path(__file__).with_name("guide.css")
 TITLE = "Velferdslab-veilederen"
 SUBTITLE = "Hele veilederen som PDF"
@@ -47,6 +49,7 @@ def cache_key(pages: list[GuidePage], site_url: str, site_dir: Path) -> str:
     for name in ("weasyprint", "pydyf", "beautifulsoup4", "segno"):
         digest.update(f"{name}=={importlib.metadata.version(name)}\0".encode())
     digest.update(Path(__file__).read_bytes() + CSS_FILE.read_bytes() + site_url.encode())
+    digest.update(_placeholder_css(site_url).encode())
     from doc_templates import fonts  # font files: part of what the PDF embeds
 
     for font in fonts.font_files():
@@ -144,11 +147,14 @@ def guide_html(pages: list[GuidePage], site_url: str) -> str:
         body.append(f'<section class="vl-page{" vl-page--top" if not page.part else ""}" id="{slug}">'
                     f'<{tag} class="vl-page-title">{escape(page.title)}</{tag}>{soup}</section>')
     css = fonts.font_face_css() + f'html {{ font-family: "{fonts.FAMILY}"; }}\n' + CSS_FILE.read_text(encoding="utf-8")
+    css += _placeholder_css(site_url)
+    notice = (f'<p class="vl-placeholder">{escape(site_address.NOTICE)}</p>'
+              if site_address.is_placeholder(site_url) else "")
     cover = (f'<section class="vl-cover"><p class="vl-cover-kicker">{escape(SUBTITLE)}</p>'
              f"<h1 class=\"vl-cover-title\">{escape(TITLE)}</h1>"
              "<p>Veiledning, maler og kalkulatorer for kommuner som vil starte og drive en velferdslab.</p>"
              f'<p>Laget fra nettstedet <a href="{escape(site_url)}">{escape(site_url)}</a>. '
-             "Kalkulatorene og malene finner du der.</p></section>")
+             f"Kalkulatorene og malene finner du der.</p>{notice}</section>")
     return (
         '<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8">'
         f"<title>{escape(TITLE)}</title>"
@@ -160,6 +166,16 @@ def guide_html(pages: list[GuidePage], site_url: str) -> str:
         f'<nav class="vl-toc" aria-label="Innhold"><h1 class="vl-toc-title">Innhold</h1><ol>{"".join(toc)}</ol></nav>'
         f'<main>{"".join(body)}</main></body></html>'
     )
+
+
+def _placeholder_css(site_url: str) -> str:
+    """Built without VL_SITE_URL, every link points at a domain that does not exist: every page
+    says so at its head (the cover says it under the address)."""
+    if not site_address.is_placeholder(site_url):
+        return ""
+    return (f'@page {{ @top-left {{ content: "{site_address.NOTICE}"; font-size: 8pt; font-weight: 700; '
+            "color: #b00020; } }\n@page :first { @top-left { content: none; } }\n"
+            ".vl-placeholder { padding: 2mm 3mm; border: 0.5mm solid #b00020; color: #b00020; font-weight: 700; }\n")
 
 
 def _stamp() -> str:

@@ -12,10 +12,12 @@ Thin wiring; the work is in ``export.guide_pdf`` and ``export.offline``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import posixpath
 import re
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -27,7 +29,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from doc_templates.cache import cached_entry
+from doc_templates.strings import format_size
 from export import guide_pdf, offline
+from veileder import site_address
 
 log = get_plugin_logger(__name__)
 FOLDER = "nedlasting"
@@ -35,6 +39,14 @@ PDF_PATH = f"{FOLDER}/{guide_pdf.FILENAME}"
 ZIP_PATH = f"{FOLDER}/{offline.FILENAME}"
 CACHE = Path(__file__).resolve().parent.parent / ".cache"
 MARKER = re.compile(r"^<!--\s*nedlasting:\s*(?P<what>[a-z-]*)\s*-->[ \t]*$", re.MULTILINE)
+# A download's size is known only once the file is made (on_post_build): the link text holds this
+# slot until then, and the built pages get the size (the PDF, which is made from them, none).
+SIZE_SLOT = "@@vl-size:{path}@@"  # ASCII: the search index escapes anything else
+PLACEHOLDER_BANNER = (
+    f'<div class="admonition warning"><p class="admonition-title">{site_address.NOTICE}</p>'
+    "<p>Denne kopien ble laget uten adressen nettstedet skal ligge på. Lenkene og QR-kodene peker på en "
+    "adresse som ikke finnes.</p></div>"
+)
 _state: dict = {"command": "build", "nav": None, "pages": {}}
 
 
@@ -45,6 +57,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     _state["pages"] = {}
     if not offline.is_offline_build():
+        if _state["command"] == "build" and site_address.is_placeholder(config.site_url):
+            # Printed, not logged: a warning would stop a --strict build, and a test build needs no address.
+            print(site_address.BUILD_WARNING, file=sys.stderr)
         return None
     # The offline plugin adds a Worker shim from a web host; use our copy, and no instant
     # navigation (it fetches pages, which browsers refuse for file://).
@@ -80,11 +95,13 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     def replace(match: re.Match) -> str:
         what = match.group("what")
         if what == "pdf":
-            return _link("Hele veilederen som PDF (A4, med innholdsliste)", PDF_PATH, page) + "{ .md-button }"
+            text = f"Hele veilederen som PDF (A4, med innholdsliste{SIZE_SLOT.format(path=PDF_PATH)})"
+            return _link(text, PDF_PATH, page) + "{ .md-button }"
         if what == "uten-nett":
             if offline.is_offline_build():
                 return "*Du bruker nå kopien for bruk uten nett.*"
-            return _link("Last ned nettstedet for bruk uten nett (zip)", ZIP_PATH, page) + "{ .md-button }"
+            text = f"Last ned nettstedet for bruk uten nett (zip{SIZE_SLOT.format(path=ZIP_PATH)})"
+            return _link(text, ZIP_PATH, page) + "{ .md-button }"
         raise PluginError(f"{page.file.src_uri}: <!-- nedlasting: {what} --> – ukjent; gyldige: pdf, uten-nett")
 
     return MARKER.sub(replace, markdown)
@@ -92,7 +109,28 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     _state["pages"][page.file.src_uri] = html
+    if offline.is_offline_build() and site_address.is_placeholder(config.site_url):
+        return PLACEHOLDER_BANNER + html
     return None
+
+
+def _fill_sizes(site_dir: Path, sizes: dict[str, int | None]) -> None:
+    """Every slot for ``path`` in the built pages and the search index becomes «, 4,2 MB» (or
+    nothing, for None: the PDF's own copy of a page does not know its size)."""
+    texts = {SIZE_SLOT.format(path=path): f", {format_size(size)}" if size is not None else ""
+             for path, size in sizes.items()}
+    for path in [*site_dir.rglob("*.html"), *site_dir.glob("search/*.json"), *site_dir.glob("search/*.js")]:
+        content = path.read_text(encoding="utf-8")
+        if "@@vl-size:" in content:
+            for slot, text in texts.items():
+                content = content.replace(slot, text)
+            path.write_text(content, encoding="utf-8")
+
+
+def _without(html: str, slots: dict[str, str]) -> str:
+    for slot, text in slots.items():
+        html = html.replace(slot, text)
+    return html
 
 
 def _nav_titles(items: list) -> dict[str, str]:
@@ -130,12 +168,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     if offline.is_offline_build():
         shutil.copyfile(os.environ[offline.PDF_ENV], site_dir / PDF_PATH)
+        _fill_sizes(site_dir, {PDF_PATH: (site_dir / PDF_PATH).stat().st_size, ZIP_PATH: None})
         # 404.html is for a web server (it links assets from the site root); on disk it is never shown.
         (site_dir / "404.html").unlink(missing_ok=True)
         offline.link_files(site_dir)
         return
-    site_url = config.site_url or "https://velferdslab.example.no/"
-    pages = _guide_pages(config)
+    site_url = site_address.published_url(config.site_url)
+    slots = {SIZE_SLOT.format(path=p): "" for p in (PDF_PATH, ZIP_PATH)}
+    pages = [dataclasses.replace(page, content=_without(page.content, slots)) for page in _guide_pages(config)]
     key = guide_pdf.cache_key(pages, site_url, site_dir)
 
     def make_pdf(directory: Path) -> None:
@@ -146,6 +186,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         log.info("Hele veilederen som PDF laget på nytt")
     pdf = entry / guide_pdf.FILENAME
     shutil.copyfile(pdf, site_dir / PDF_PATH)
+    _fill_sizes(site_dir, {PDF_PATH: pdf.stat().st_size})
 
     def make_zip(directory: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="vl-uten-nett-") as tmp:
@@ -160,3 +201,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if made:
         log.info("Kopien for bruk uten nett laget på nytt")
     shutil.copyfile(entry / offline.FILENAME, site_dir / ZIP_PATH)
+    _fill_sizes(site_dir, {ZIP_PATH: (entry / offline.FILENAME).stat().st_size})
