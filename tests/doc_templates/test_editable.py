@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -23,6 +21,7 @@ from PIL import Image
 
 from doc_templates.build import BuiltTemplate
 from doc_templates.sheet import SLOT, default_rows, fill
+from tests.doc_templates import libreoffice
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -50,22 +49,12 @@ def _file(item: BuiltTemplate, fmt: str, variant: str = "") -> Path:
 
 
 @pytest.fixture(scope="session")
-def libreoffice_pdfs(generated, tmp_path_factory) -> dict[tuple[str, str], pypdf.PdfReader]:
-    """(template id, format) → the PDF LibreOffice makes of the editable file, for the duk and the consent."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.fail("LibreOffice (soffice) mangler. ./dev test installerer den; eller: apt-get install "
-                    "libreoffice-writer-nogui", pytrace=False)  # fmt: skip
-    out = tmp_path_factory.mktemp("libreoffice")
-    profile = (out / "profile").as_uri()  # its own profile: never hands the job to another soffice
-    pdfs = {}
-    for fmt in ("odt", "docx"):
-        files = [str(_file(_item(generated, i), fmt)) for i in RENDERED]
-        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out / fmt), *files], check=True, capture_output=True, timeout=300)  # fmt: skip
-        for template_id in RENDERED:
-            pdfs[(template_id, fmt)] = pypdf.PdfReader(out / fmt / f"{template_id}.pdf")
-    return pdfs
+def libreoffice_pdfs(generated) -> dict[tuple[str, str], pypdf.PdfReader]:
+    """(template id, format) → the PDF LibreOffice makes of the editable file, for the duk and the
+    consent (cached by the file's hash: an unchanged file starts no LibreOffice)."""
+    files = {f"{i}.{fmt}": _file(_item(generated, i), fmt).read_bytes() for i in RENDERED for fmt in ("odt", "docx")}
+    pdfs = libreoffice.convert(files)
+    return {(i, fmt): pypdf.PdfReader(pdfs[f"{i}.{fmt}"]) for i in RENDERED for fmt in ("odt", "docx")}
 
 
 def _text(reader: pypdf.PdfReader) -> str:
