@@ -136,3 +136,31 @@ def test_a_warm_build_regenerates_nothing(generated, tmp_path):
     cache = generated[0].downloads[0].path.parent.parent
     again = build_templates(SOURCES_DIR, cache)
     assert [item.regenerated for item in again] == [False] * len(again)
+
+
+def test_every_page_of_every_multi_page_template_pdf_says_which_page_of_how_many(generated):
+    checked = 0
+    for item in generated:
+        for download in item.downloads:
+            if download.format != "pdf":
+                continue
+            pages = [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(download.path).pages]
+            if len(pages) < 2:
+                continue
+            checked += 1
+            for number, text in enumerate(pages, start=1):
+                assert f"Side {number} av {len(pages)}" in text, f"{download.filename}, side {number}"
+    assert checked >= 3
+
+
+def test_no_page_of_a_template_pdf_ends_with_a_section_heading(generated):
+    for item in generated:
+        # A heading followed by an empty box to write in has no text after it on its page.
+        titles = {s.title for s in item.template.sections if s.hint or s.fields[0].type != "write"}
+        for download in item.downloads:
+            if download.format != "pdf":
+                continue
+            for number, page in enumerate(pypdf.PdfReader(download.path).pages, start=1):
+                lines = [line.strip() for line in page.extract_text().splitlines()
+                         if line.strip() and not line.strip().startswith(("Side ", item.template.title))]  # fmt: skip
+                assert lines and lines[-1] not in titles, f"{download.filename}, side {number}: «{lines[-1]}»"
