@@ -241,11 +241,15 @@ class _Writer:
         # be split, holding the signer's name and a table of the lines to fill in.
         outer = self._table(1, [self.content_mm], grid=False)
         outer.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for margins in outer._tbl.tblPr.findall(qn("w:tblCellMar")):
+            outer._tbl.tblPr.remove(margins)
+        _cell_margins(outer._tbl.tblPr, 0)  # a frame only: the ODT has none
         cell = outer.cell(0, 0)
         name = cell.paragraphs[0]
         name.add_run(signer).bold = True
         name.paragraph_format.keep_with_next = True
-        name.paragraph_format.space_before = Mm(4)  # as the ODT's
+        # As the ODT (4 mm above, 1 mm below), less the 1 mm LibreOffice adds above a table in a cell.
+        name.paragraph_format.space_before, name.paragraph_format.space_after = Mm(4), Mm(0)
         label_mm = (self.content_mm - 4) * 0.38
         inner = cell.add_table(rows=len(labels), cols=2)
         inner.style = self.document.styles["Table Grid"]
@@ -259,7 +263,7 @@ class _Writer:
         _tiny(cell.paragraphs[-1])  # a cell ends in a paragraph
         # Two tables in a row would join into one, and LibreOffice would keep the signer before it
         # with all of it: a paragraph between them keeps each block a table of its own.
-        _tiny(self.document.add_paragraph())
+        self._gap()
 
 
 def _sub(parent: object, tag: str, attributes: dict[str, str] | None = None) -> object:

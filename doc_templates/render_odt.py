@@ -266,6 +266,10 @@ class _Writer:
         tbl = table.Table(name=f"Tabell{self._table_count}", stylename=self.whole_table)
         self._label_rows(tbl, labels, row_mm, fields=False)
         self.body.addElement(tbl)
+        # The DOCX holds the block in a table cell, which must end in a paragraph (1 pt): the same
+        # room here, so a page fills alike in both.
+        self.body.addElement(text.P(stylename=self.end_style))
+        self._gap()
 
     def _row_style(self, height_mm: float, *, split: bool = False) -> style.Style:
         """A row at least ``height_mm`` high, kept on one page unless ``split``."""
