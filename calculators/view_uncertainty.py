@@ -160,12 +160,12 @@ def uncertainty_block(meta: UMeta, point: Outputs, analysis: Analysis, marks: di
             share = TEXT_U["share_value"].replace("{share}", str(int(round(analysis["shares"][key] * 100))))
         items = [
             el("dt", {}, [], o["label"]),
-            el("dd", {"class": "vl-calc__likely-value"}, [el("strong", {"data-vl-central": key}, [], central)],
+            el("dd", {"class": "vl-calc__likely-value"}, [el("strong", {"data-vl-block-central": key}, [], central)],
                TEXT_U["central"] + ": "),
             el("dd", {}, [el("span", {"data-vl-interval": key}, [], interval)], TEXT_U["interval"] + ": "),
             el("dd", {}, [el("span", {"data-vl-share": key}, [], share)], TEXT_U["share"] + ": "),
             el("dd", {}, [el("span", {"data-vl-mean": key}, [], average)], TEXT_U["mean"] + ": "),
-            el("dd", {}, [el("span", {"data-vl-value": key}, [], format_number(number(point, key), unit))],
+            el("dd", {}, [el("span", {"data-vl-form-value": key}, [], format_number(number(point, key), unit))],
                TEXT_U["form_value"] + ": ")]
         if key in meta["interval"]["no_effect_outputs"]:
             no_effect = format_number(analysis["no_effect"][key], unit) if key in analysis["no_effect"] else "–"

@@ -23,7 +23,7 @@ BAD_INPUTS = ["", "mange", "-3", "99999999999", "1 000,5", "1.000,5", "kr 1000",
 
 
 def shown(page: Page, output_id: str) -> str:
-    return page.locator(f'dd[data-vl-value="{output_id}"]').first.inner_text()
+    return page.locator(f':is(dd,span)[data-vl-value="{output_id}"]').first.inner_text()
 
 
 def expected(output_id: str, values: dict[str, float] | None = None) -> str:
@@ -73,7 +73,7 @@ def test_editing_an_input_updates_the_result_to_the_python_value(make_page, site
     page = open_calculator(make_page, site_url)
     field(page, "deltakere_kommune").fill("8")
     want = expected("kostnad_investeringsmote", {"deltakere_kommune": 8})
-    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(want)
+    expect(page.locator(':is(dd,span)[data-vl-value="kostnad_investeringsmote"]')).to_have_text(want)
     assert shown(page, "spart_per_ar") == expected("spart_per_ar", {"deltakere_kommune": 8})
     assert page.console_errors == []
 
@@ -164,7 +164,7 @@ def test_the_calculator_works_with_the_keyboard_alone(make_page, site_url) -> No
     field(page, "deltakere_kommune").focus()
     page.keyboard.press("Control+A")
     page.keyboard.type("7")
-    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+    expect(page.locator(':is(dd,span)[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
         expected("kostnad_investeringsmote", {"deltakere_kommune": 7}))
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -199,7 +199,7 @@ def test_navigating_away_and_back_binds_once_and_still_computes(make_page, site_
     assert page.evaluate("window.vlSamePage === true")
     assert page.locator("[data-vl-calc][data-vl-bound]").count() == 1
     field(page, "deltakere_stat").fill("3")
-    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+    expect(page.locator(':is(dd,span)[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
         expected("kostnad_investeringsmote", {"deltakere_stat": 3}))
     expect(page).to_have_url(re.compile(r"#deltakere_stat=3$"))
     assert page.console_errors == []
@@ -230,7 +230,7 @@ def test_the_runtime_gives_the_scenario_on_screen_to_an_export(make_page, site_u
     page = open_calculator(make_page, site_url)
     field(page, "deltakere_kommune").fill("8")
     want = expected("kostnad_investeringsmote", {"deltakere_kommune": 8})
-    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(want)
+    expect(page.locator(':is(dd,span)[data-vl-value="kostnad_investeringsmote"]')).to_have_text(want)
     scenario = page.evaluate("vlKalkulator.scenario(document.querySelector('[data-vl-calc]'))")
     assert scenario["model"] == "investeringsmote" and scenario["title"] == MODEL.title
     assert scenario["values"]["deltakere_kommune"] == 8 and scenario["changed"] == ["deltakere_kommune"]
@@ -290,7 +290,7 @@ def test_the_page_loads_no_runtime_until_the_reader_moves_towards_the_calculator
     # The move also brings the uncertainty engine, as a first interaction with a running calculator does.
     page.wait_for_function("() => !!globalThis.vlUsikkerhetMotor")
     field(page, "deltakere_kommune").fill("8")
-    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+    expect(page.locator(':is(dd,span)[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
         expected("kostnad_investeringsmote", {"deltakere_kommune": 8}))
     assert page.console_errors == []
 
@@ -308,7 +308,7 @@ def test_the_keyboard_starts_the_calculator_by_moving_focus_into_it(make_page, s
 def test_a_scenario_link_starts_the_calculator_at_once(make_page, site_url) -> None:
     page, asked, _ = fresh_page(make_page, site_url, "#deltakere_kommune=8")
     expect(page.locator("[data-vl-calc][data-vl-bound]")).to_have_count(1)
-    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+    expect(page.locator(':is(dd,span)[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
         expected("kostnad_investeringsmote", {"deltakere_kommune": 8}))
     assert len(asked) == 2
 
@@ -319,7 +319,7 @@ def test_what_is_typed_while_the_runtime_loads_is_kept_and_computed(make_page, s
     expect(page.locator("[data-vl-calc][data-vl-bound]")).to_have_count(0)
     assert shown(page, "kostnad_investeringsmote") == expected("kostnad_investeringsmote")
     release(page, held)
-    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+    expect(page.locator(':is(dd,span)[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
         expected("kostnad_investeringsmote", {"deltakere_kommune": 8}))
     assert field(page, "deltakere_kommune").input_value() == "8"
     expect(page).to_have_url(re.compile(r"#deltakere_kommune=8$"))
@@ -356,7 +356,7 @@ def test_a_preset_picked_while_the_runtime_loads_is_applied_when_it_is_there(mak
     preset_id = preset.id
     select.select_option(preset_id)
     release(page, held)
-    expect(page.locator('dd[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
+    expect(page.locator(':is(dd,span)[data-vl-value="kostnad_investeringsmote"]')).to_have_text(
         expected("kostnad_investeringsmote", dict(preset.values)))
     assert select.input_value() == preset_id
     assert page.console_errors == []

@@ -172,9 +172,15 @@ def test_memo_and_workbook_hold_the_scenario(make_page, site_url, model_id, pres
     if model.uncertainty and not (values and not preset):  # issue 12: the interval Python computes
         analysis = uncertainty.analyse(model, expected_values(model, values))
         outputs = {o.id: o for o in model.outputs}
-        for output_id, (low, _, high) in analysis["intervals"].items():
+        for output_id, (low, median, high) in analysis["intervals"].items():
             output = outputs[output_id]
-            assert f"{format_output(low, output)} til {format_output(high, output)}" in texts, output_id
+            # The uncertainty table: median, P10 til P90, draws in plus (calculators/memo.py).
+            assert f"{format_number(low, output.unit, False, True)} til {format_output(high, output)}" in texts, output_id
+            assert format_output(median, output) in texts, output_id
+            assert f"{round(analysis['shares'][output_id] * 100)} av 100" in texts, output_id
+            # The summary says it first, in the page's words.
+            assert f"{output.label}: midtverdi {format_output(median, output)}." in joined, output_id
+        assert "Mest sannsynlig" not in joined and "sannsynlig verdi" not in joined
     for effect in model.unpriced:
         assert effect.label in texts
 

@@ -30,7 +30,7 @@ def expected_headline(model_id: str, values: dict[str, float] | None = None) -> 
 
 
 def shown_headline(page: Page, model_id: str) -> dict[str, str]:
-    return {output_id: page.locator(f'dd[data-vl-value="{output_id}"]').inner_text()
+    return {output_id: page.locator(f':is(dd,span)[data-vl-value="{output_id}"]').inner_text()
             for output_id in expected_headline(model_id)}
 
 
@@ -49,7 +49,7 @@ def choose(page: Page, label: str, model_id: str, preset_id: str) -> None:
     assert wanted != expected_headline(model_id), f"{preset_id} endrer ingen av hovedtallene"
     page.locator("[data-vl-preset]").select_option(label=label)
     for output_id, want in wanted.items():
-        expect(page.locator(f'dd[data-vl-value="{output_id}"]')).to_have_text(want)
+        expect(page.locator(f':is(dd,span)[data-vl-value="{output_id}"]')).to_have_text(want)
 
 
 LABELS = {"familie": "Ingen varig effekt", "utenforskap": "Ingen varig effekt av tiltaket"}
@@ -68,7 +68,7 @@ def test_with_no_lasting_effect_the_public_value_is_minus_the_investment(make_pa
     choose(page, LABELS["familie"], "familie", NO_EFFECT)
     investment = evaluate(registry.load("familie"), preset_values("familie", NO_EFFECT))["nv_investering"]
     assert investment > 0
-    assert page.locator('dd[data-vl-value="nnv_offentlig"]').inner_text() == format_number(-investment, "kr")
+    assert page.locator(':is(dd,span)[data-vl-value="nnv_offentlig"]').inner_text() == format_number(-investment, "kr")
     assert page.locator('td[data-vl-value="nv_investering"]').inner_text() == format_number(investment, "kr")
 
 
@@ -92,7 +92,7 @@ def test_editing_a_field_after_a_preset_turns_the_choice_into_own_values(make_pa
     page = open_calculator(make_page, site_url, "familie", f"?preset={NO_EFFECT}")
     page.locator("#vl-familie-barnevern_reduksjon").fill("10")
     values = preset_values("familie", NO_EFFECT) | {"barnevern_reduksjon": 10}
-    expect(page.locator('dd[data-vl-value="nnv_offentlig"]')).to_have_text(
+    expect(page.locator(':is(dd,span)[data-vl-value="nnv_offentlig"]')).to_have_text(
         expected_headline("familie", values)["nnv_offentlig"])
     assert page.locator("[data-vl-preset]").input_value() == "egne"
     expect(page.locator("[data-vl-preset] option:checked")).to_have_text("Egne tall")

@@ -22,8 +22,7 @@ UNIT = "kr"
 
 def interval_text(values: dict, ranges: dict | None = None) -> str:
     all_values = {**{i.id: i.default for i in MODEL.inputs}, **values}
-    spec = uncertainty.spec_for(MODEL, ranges)
-    p10, _, p90 = uncertainty.simulate(MODEL.compute, all_values, spec)["intervals"]["nnv_offentlig"]
+    p10, _, p90 = uncertainty.analyse(MODEL, all_values, ranges)["intervals"]["nnv_offentlig"]
     return format_number(p10, UNIT, False, True) + " til " + format_number(p90, UNIT)
 
 
@@ -150,24 +149,26 @@ IN_VIEW = """(selector) => {
   const r = document.querySelector(selector).getBoundingClientRect();
   return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && r.height > 0;
 }"""
-CARD = {"interval": "[data-vl-interval-text]", "no_effect": "[data-vl-no-effect-text]",
-        "payback": "[data-vl-payback-text]"}
+MAIN = "nnv_offentlig"
+CARD = {"central": f'[data-vl-central="{MAIN}"]', "interval": f'[data-vl-interval-text="{MAIN}"]',
+        "no_effect": f'[data-vl-no-effect-text="{MAIN}"]', "share": f'[data-vl-share-text="{MAIN}"]'}
 
 
 def card_text(values: dict) -> dict[str, str]:
     """What the main headline card shows for ``values``, as Python computes and formats it."""
     all_values = {**{i.id: i.default for i in MODEL.inputs}, **values}
     result = uncertainty.analyse(MODEL, all_values)
-    p10, _, p90 = result["intervals"]["nnv_offentlig"]
-    return {"interval": f"80\u00a0% sannsynlig mellom {format_number(p10, UNIT, False, True)} og {format_number(p90, UNIT)}",
-            "no_effect": format_number(result["no_effect"]["nnv_offentlig"], UNIT),
-            "payback": format_number(round(result["payback"] * 100), "%") + " sannsynlig"}
+    p10, p50, p90 = result["intervals"][MAIN]
+    return {"central": format_number(p50, UNIT),
+            "interval": f"8 av 10 trekninger mellom {format_number(p10, UNIT, False, True)} og {format_number(p90, UNIT)}",
+            "no_effect": format_number(result["no_effect"][MAIN], UNIT),
+            "share": f"I pluss i {round(result['shares'][MAIN] * 100)} av 100 trekninger med våre anslag"}
 
 
 def assert_card(page: Page, want: dict[str, str]) -> None:
     for part, selector in CARD.items():
         expect(page.locator(selector)).to_have_text(want[part])
-    for part in ("interval", "no_effect"):
+    for part in ("central", "interval", "share", "no_effect"):
         assert page.evaluate(IN_VIEW, CARD[part]), f"{part} er utenfor skjermen"
 
 
@@ -236,15 +237,16 @@ def test_after_an_edit_the_card_says_beregner_never_the_old_figures(make_page, s
       box.value = '45';
       box.dispatchEvent(new Event('input', { bubbles: true }));
       const text = (s) => document.querySelector(s).textContent;
-      return [text('[data-vl-interval-text]'), text('[data-vl-no-effect-text]'), text('[data-vl-payback-text]'),
-              text('[data-vl-peek-range]')];
+      return [text('[data-vl-central]'), text('[data-vl-interval-text]'), text('[data-vl-no-effect-text]'),
+              text('[data-vl-share-text]'), text('[data-vl-peek]'), text('[data-vl-peek-range]')];
     }""")
-    assert seen == ["80\u00a0%-intervall: beregner …", "beregner …", "beregner …", "80\u00a0%-intervall: beregner …"]
+    assert seen == ["beregner …", "8 av 10 trekninger: beregner …", "beregner …", "beregner …", "beregner …",
+                    "8 av 10 trekninger: beregner …"]
     expect(page.locator(CARD["interval"])).to_have_text(card_text({"barnevern_reduksjon": 45})["interval"])
     # Back to the defaults: the build's figures are current again at once.
     again = page.evaluate("""() => {
       const box = document.querySelector('#vl-familie-barnevern_reduksjon');
-      box.value = '30';
+      box.value = '25';
       box.dispatchEvent(new Event('input', { bubbles: true }));
       return document.querySelector('[data-vl-interval-text]').textContent;
     }""")

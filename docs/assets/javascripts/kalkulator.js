@@ -48,7 +48,7 @@
     copyFailed: "Kunne ikke kopiere. Merk og kopier adressen i adressefeltet: ",
     reset: "Alle felt er tilbakestilt til standardverdiene.",
     exportFailed: "Kunne ikke lage filen. Last siden på nytt og prøv igjen.",
-    exportInvalid: "Filen er ikke laget: rett feltet «{field}» først. {error}",
+    exportInvalid: "Rett feltet «{field}» før du lager filen. {error}",
     own: "Egne tall",
     presentOn: "Vis på storskjerm",
     presentOff: "Avslutt storskjerm",
