@@ -437,7 +437,8 @@ def test_the_intake_reply_says_the_enkeltvedtak_question_goes_to_the_lawyer() ->
     ("duty", "words"),
     [
         ("register in the avvikssystem", "kommunens avvikssystem"),
-        ("Datatilsynet within 72 hours unless unlikely to risk", "72 timer etter at kommunen fikk vite om det, med mindre det er lite sannsynlig"),
+        ("Datatilsynet within 72 hours unless unlikely to risk",
+         "72 timer etter at kommunen fikk vite om det, med mindre det er lite sannsynlig"),
         ("tell the family when the risk is high", "er risikoen høy, skal familien få vite det"),
         ("document every breach", "artikkel 33 nr. 5"),
     ],
