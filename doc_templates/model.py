@@ -258,6 +258,8 @@ def _check_poster(reader: _Reader, template: Template) -> None:
     if len({len(row) for row in rows}) != 1:
         raise reader.fail("poster_areas", "alle rader må ha like mange områder")
     names = {name for row in rows for name in row}
+    if "mote-og-familie" in names:  # sheet.MEETING: the slot for the duk's meeting and family
+        raise reader.fail("poster_areas", "området «mote-og-familie» er reservert; bruk et annet navn")
     used = [section.area for section in template.sections]
     for i, area in enumerate(used):
         if area not in names:

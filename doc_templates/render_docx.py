@@ -304,7 +304,8 @@ def _write_sheet(document: Document, template: Template) -> None:
     sheet_mm = width_mm - 2 * (SHEET_MARGIN_MM + 3)
     row_mm = (height_mm - 2 * SHEET_MARGIN_MM - FOOTER_MM - 16 - 10) / rows
     document.styles["Heading 1"].font.size = Pt(20)
-    document.add_heading(template.title, level=1).paragraph_format.space_before = Pt(0)
+    heading = document.add_heading(template.title + sheet.text_slot(sheet.MEETING), level=1)
+    heading.paragraph_format.space_before = Pt(0)
     version = strings.version_line(template.version, template.date)
     _Writer(document).hint(f"{version}. {template.intro}" if template.intro else version)
     tbl = document.add_table(rows=rows, cols=columns)

@@ -326,7 +326,7 @@ class _SheetWriter(_Writer):
         t = self.template
         row_count, column_count = sheet.grid_size(t)
         self._sheet_styles(row_count)
-        self.heading(t.title, 1)
+        self.heading(t.title + sheet.text_slot(sheet.MEETING), 1)
         self.hint(f"{strings.version_line(t.version, t.date)}. {t.intro}" if t.intro else strings.version_line(t.version, t.date))
         tbl = table.Table(name="Duk", stylename=self.sheet_table)
         tbl.addElement(table.TableColumn(numbercolumnsrepeated=column_count,

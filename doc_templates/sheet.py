@@ -29,6 +29,11 @@ def text_slot(area: str) -> str:
     return f"⟦vl:{area}⟧"
 
 
+MEETING = "mote-og-familie"
+"""The slot after the sheet's title: « – Familie: … · Møtedato: …» from the digital duk (duk.js),
+nothing in the downloadable template. Not an area name a template may use."""
+
+
 def cell_slot(area: str, column: int) -> str:
     return f"⟦vl:{area}:{column}⟧"
 

@@ -389,3 +389,19 @@ def test_a_duk_too_long_for_one_sheet_keeps_each_box_whole_on_a_sheet(duk):
         first, last = entry.split(". ")[0] + ".", entry.rsplit(". ", 1)[1]
         on = [n for n, text in enumerate(pages) if first in text], [n for n, text in enumerate(pages) if last in text]
         assert on[0] == on[1] and len(on[0]) == 1, f"«{title}» begynner på ark {on[0]} og slutter på ark {on[1]}"
+
+
+@pytest.mark.parametrize("fmt", ["odt", "docx"])
+def test_the_downloaded_odt_and_docx_name_the_family_and_the_meeting_date_under_the_title(duk, tmp_path, fmt):
+    duk.get_by_label("Dato for møtet").fill("2026-12-06")
+    duk.get_by_label("Familiens navn eller referanse").fill("Familien Sol")
+    with duk.expect_download() as download_info:
+        duk.get_by_role("button", name=f"Last ned som {fmt.upper()}").click()
+    path = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(path)
+    if fmt == "odt":
+        root = ElementTree.fromstring(_odt_text(path.read_bytes()))
+        title = _odf_text(next(root.iter(f"{{{TEXT}}}h")))
+    else:
+        title = next(p.text for p in docx.Document(path).paragraphs if p.style.name == "Heading 1")
+    assert title == "Arbeidsduken – Familie: Familien Sol · Møtedato: 6. desember 2026"

@@ -66,6 +66,15 @@
     });
   }
 
+  // « – Familie: Sol · Møtedato: 6. desember 2026», or "" when neither is filled in.
+  function meetingLine(form) {
+    var meeting = readMeeting(form);
+    var parts = [];
+    if (meeting.reference && meeting.reference.trim()) parts.push(say(form, "reference") + ": " + meeting.reference.trim());
+    if (meeting.date) parts.push(say(form, "meetingDate") + ": " + formatDate(meeting.date));
+    return parts.length ? " – " + parts.join(" · ") : "";
+  }
+
   function formatDate(value) {
     var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (!parts) return value;
@@ -359,7 +368,9 @@
   function exportAs(form, kind) {
     loadExport(form).then(function (exporter) {
       var id = form.getAttribute("data-vl-duk");
-      var bytes = exporter.make(id, kind, read(form));
+      var fields = read(form);
+      fields["mote-og-familie"] = meetingLine(form); // doc_templates/sheet.py MEETING: after the title
+      var bytes = exporter.make(id, kind, fields);
       var name = id + "-" + localDate() + "." + kind;
       download(new Blob([bytes], { type: exporter.mimeTypes[kind] }), name);
       status(form, "exported", { file: name });
