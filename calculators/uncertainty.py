@@ -77,8 +77,9 @@ def moved_range(default: float, low: float, high: float, value: float, least: fl
         return [low, high]
     moved_low = low * value / default if default != 0 else low + value
     moved_high = high * value / default if default != 0 else high + value
-    low_end = max(least, min(moved_low, moved_high))
-    high_end = min(most, max(moved_low, moved_high))
+    # Two decimals: the ends are shown in the form and carried in the link.
+    low_end = max(least, round(min(moved_low, moved_high) * 100) / 100)
+    high_end = min(most, round(max(moved_low, moved_high) * 100) / 100)
     return [min(low_end, value), max(high_end, value)]
 
 

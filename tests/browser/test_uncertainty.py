@@ -294,3 +294,40 @@ def test_the_tornado_is_drawn_for_its_column_with_readable_text_and_no_overlaps(
     assert outside == []
     # Its numbers: a table named by the heading, like the other charts' («Tallene i en tabell»).
     assert page.locator("[data-vl-uncertainty] table[aria-labelledby='vl-familie-tornado']").count() == 1
+
+
+def test_the_main_card_links_to_the_uncertainty_block_and_keeps_the_scenario(make_page, site_url) -> None:
+    page = open_page(make_page, site_url, "#barnevern=400000")
+    page.locator('a[data-vl-jump]').click()
+    expect(page.locator("#vl-familie-usikkerhet")).to_be_in_viewport()
+    expect(page.locator("#vl-familie-usikkerhet")).to_be_focused()
+    assert "barnevern=400000" in page.url
+
+
+def test_a_field_in_error_is_named_where_the_results_say_they_are_not_updated(make_page, site_url) -> None:
+    page = open_page(make_page, site_url)
+    page.locator("#vl-familie-barnevern").fill("mange")
+    stale = page.locator(".vl-calc__stale")
+    expect(stale).to_be_visible()
+    expect(stale).to_contain_text("«Tiltak i barnevernet»")
+
+
+def test_a_typed_zero_draws_zero_and_nothing_to_save_has_no_draw_in_plus(make_page, site_url) -> None:
+    zeros = "&".join(f"{k}=0" for k in ("barnevern", "sosialhjelp", "bolig", "avlastning", "psykisk_helse",
+                                        "spesialundervisning", "nav_ytelser"))
+    page = open_page(make_page, site_url, "#" + zeros)
+    expect(page.locator(CARD["share"])).to_have_text("I pluss i 0 av 100 trekninger med våre anslag")
+    expect(page.locator(CARD["central"])).to_have_text(card_text({k: 0 for k in zeros.replace("=0", "").split("&")})["central"])
+
+
+def test_the_range_fields_follow_a_typed_value_until_the_reader_sets_them(make_page, site_url) -> None:
+    page = open_page(make_page, site_url, "#barnevern_reduksjon=0&optimisme=40")
+    # 0 draws 0; 40 (default 30, range 10–50) gets 10 × 40/30 to 50 × 40/30.
+    expect(page.locator('[name="hoy_barnevern_reduksjon"]')).to_have_value("0")
+    expect(page.locator('[name="lav_optimisme"]')).to_have_value("13,33")
+    expect(page.locator('[name="hoy_optimisme"]')).to_have_value("66,67")
+    before = run_id(page)
+    page.locator("details.vl-calc__ranges summary").click()
+    page.locator('[name="hoy_optimisme"]').fill("45")
+    ready(page, before)
+    assert "hoy_optimisme=45" in page.url and "lav_optimisme" not in page.url

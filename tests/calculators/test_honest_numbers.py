@@ -34,6 +34,7 @@ def test_a_range_moves_in_proportion_to_the_value_and_stops_at_the_bounds():
     assert moved_range(25, 0, 50, 50, 0, 100) == [0, 100]
     assert moved_range(25, 0, 50, 80, 0, 100) == [0, 100]  # 160 is cut at the maximum
     assert moved_range(5, 2, 10, 47, 1, 51) == [18.8, 51]
+    assert moved_range(30, 10, 50, 40, 0, 100) == [13.33, 66.67]  # two decimals, as the form shows them
 
 
 def test_a_range_around_a_default_of_zero_is_shifted():

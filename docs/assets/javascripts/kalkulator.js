@@ -41,7 +41,7 @@
     tooSmall: "Tallet må være minst {min}.",
     tooLarge: "Tallet kan ikke være større enn {max}.",
     notInteger: "Skriv et helt tall, uten desimaler.",
-    stale: "Resultatet er ikke oppdatert. Rett feltet som er merket.",
+    stale: "Resultatet er ikke oppdatert. Rett feltet som er merket: {fields}.",
     notComputable: "Resultatet er ikke oppdatert: disse tallene gir ingen beregning (for eksempel deling på null).",
     ignored: "Noen verdier i lenken ble ikke brukt fordi de er ukjente eller ugyldige: ",
     copied: "Lenken er kopiert.",
@@ -236,12 +236,19 @@
       if (root.vlIntervall) return root.vlIntervall(current.values);
       const plain = meta.inputs.every((i) => current.values[i.id] === i.default)
         && !/(^|[?#&])(lav|hoy)_/.test(location.search + location.hash);
-      return plain ? meta.interval.initial : { intervals: {}, payback: 0, samples: 0, no_effect: {} };
+      return plain ? meta.interval.initial : { intervals: {}, shares: {}, payback: 0, samples: 0, no_effect: {} };
     }
 
     function update(announce) {
       const values = read();
-      if (!values) return markStale(TEXT.stale);
+      if (!values) {
+        // Name the fields, so the reader knows what the figures on screen are still missing.
+        const names = [...form.querySelectorAll('[aria-invalid="true"]')].map((box) => {
+          const label = root.querySelector(`label[for="${box.id}"]`);
+          return "«" + (label ? label.textContent.trim() : box.name) + "»";
+        });
+        return markStale(TEXT.stale.replace("{fields}", names.join(", ")));
+      }
       let result = null;
       try { result = model.compute(values); } catch (error) { result = null; }
       if (!result || !finite(result)) return markStale(TEXT.notComputable);
@@ -449,6 +456,18 @@
         update(true);
       });
     }
+    // «Hvor sikkert er tallet?» in the main card jumps to the uncertainty block itself: the
+    // #fragment holds the scenario, and a plain link would replace it.
+    root.addEventListener("click", (event) => {
+      const link = event.target.closest("a[data-vl-jump]");
+      const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      if (!target) return;
+      event.preventDefault();
+      event.stopPropagation();
+      target.setAttribute("tabindex", "-1");
+      target.scrollIntoView();
+      target.focus({ preventScroll: true });
+    });
     root.addEventListener("click", (event) => {
       const target = event.target.closest("[data-vl-action], [data-vl-step]");
       if (!target) return;
