@@ -96,6 +96,14 @@ REMOVED = {
     "alle tjenester kan foreslå en familie": "familien spørres først; ellers drøftes saken uten navn",
     "proba mente at selve modellen ikke trengte å endres": "står ikke i kilden",
     "beslutninger tas i møtet": "teamet er ikke et vedtaksorgan (kommuneloven § 13-1)",
+    # The kommuneadvokat's review
+    "hvem i teamet melder": "opplysningsplikten er personlig (barnevernsloven § 13-2, helsepersonelloven § 33)",
+    "som regel får du vite det hvis noen sier ifra": "et løfte loven ikke holder; de kan la være hvis det skader barnet",
+    "familien skal som hovedregel få vite om det": "et løfte loven ikke holder; de kan la være hvis det skader barnet",
+    "gjelder et tiltak en rettighet": "enkeltvedtak gjelder rettigheter eller plikter, også skjønnsmessig hjelp (fvl § 2)",
+    "tiltak som gjelder en rettighet": "enkeltvedtak gjelder rettigheter eller plikter, også skjønnsmessig hjelp (fvl § 2)",
+    "navn eller saksnummer": "mandatet signeres av ledere som ikke skal vite hvem familien er",
+    "det barnet eller barna mener": "barnets mening står i tjenestens journal, ikke på skjemaet foreldrene beholder",
 }
 
 
@@ -133,8 +141,8 @@ def test_the_citizen_page_gives_every_ground_of_the_duty_to_report_in_body_text(
     text = (DOCS / "innbyggere" / "index.md").read_text(encoding="utf-8")
     section = text.split("## Når skal barnevernet få vite noe?")[1].split("\n## ")[0]
     assert "!!!" not in section, "opplysningsplikten skal stå i brødteksten, ikke i en liten boks"
-    for ground in ("vil bli det", "alvorlig svikt i omsorgen", "behandlingen eller\n  opplæringen",
-                   "rus eller mye kriminalitet", "menneskehandel", "barnevernet ber om opplysninger",
+    for ground in ("vil bli\n  det", "alvorlig svikt i omsorgen", "behandlingen eller\n  opplæringen",
+                   "mye rus eller gjentatt kriminalitet", "menneskehandel", "barnevernet ber om opplysninger",
                    "hindre alvorlig vold"):
         assert ground in section, ground
 
@@ -320,7 +328,8 @@ def test_the_consent_letter_describes_each_ground_of_the_duty_to_report(consent:
 
 
 def test_emergency_sharing_is_named_where_the_consent_does_not_apply(consent: str) -> None:
-    assert "samtykket gjelder ikke når det er fare for liv eller helse" in consent
+    assert "ved fare for liv eller alvorlig helseskade kan tjenestene dele" in consent
+    assert "uten samtykke (forvaltningsloven § 13 b første ledd nr. 7)" in consent
     assert "forvaltningsloven § 13 b første ledd nr. 7" in consent
 
 
@@ -396,6 +405,11 @@ DPIA_RISKS = [
     "Bilde av duken sendes på e-post",
     "Opplysninger gis til frivillige",
     "Tjenestebruk per familie samles for gevinstberegning uten grunnlag",
+    # The kommuneadvokat's review
+    "Ansatte i Nav stat på Nav-kontoret kan se bildet av duken i et felles fagsystem",
+    "Det barnet mener, står på samtykkeskjemaet som foreldrene får en kopi av",
+    "Tolken får vite det som blir sagt i møtet, og er en mottaker",
+    "Den digitale duken blir lastet ned som fil, eller vises på en stor skjerm i møterommet",
 ]
 
 
@@ -450,3 +464,174 @@ def test_the_breach_routine_covers_each_duty(duty: str, words: str) -> None:
 @pytest.mark.parametrize("example", ["duken blir liggende", "privat telefon", "utover samtykket"])
 def test_the_breach_routine_gives_the_examples_from_a_velferdslab(example: str) -> None:
     assert example in _text("avviksrutine")
+
+
+# The kommuneadvokat's review of the legal workflow. One behaviour per test.
+
+ENKELTVEDTAK = (
+    "er avgjørelsen bestemmende for rettigheter eller plikter – også skjønnsmessig hjelp og penger fra rammen – er den et"
+    " enkeltvedtak"
+)
+RAMME_UNTIL_LAWYER = "tildelinger fra rammen for ekstra tiltak behandles som enkeltvedtak til kommunens jurist har konkludert annet"
+PERSONAL_DUTY = ("plikten er personlig", "må sørge for at den blir sendt")
+
+
+def test_intake_records_in_the_journal_what_may_be_shared_and_with_whom() -> None:
+    text = _page("kom-i-gang/2-malgruppe.md")
+    assert "skriv ned i journalen dato, hva som kan gis videre, og til hvem (navngitt person eller de tjenestene" in text
+
+
+def test_intake_gives_the_family_short_written_information_about_what_is_passed_on() -> None:
+    text = _page("kom-i-gang/2-malgruppe.md")
+    assert "gi familien en kort skriftlig informasjon om dette (personvernforordningen artikkel 13)" in text
+
+
+def test_intake_warns_that_a_case_without_a_name_can_be_recognised_in_a_small_municipality() -> None:
+    text = _page("kom-i-gang/2-malgruppe.md")
+    assert "i små kommuner kan også en sak uten navn kjennes igjen; drøft da bare det som trengs" in text
+
+
+@pytest.mark.parametrize(
+    "path", ["kurs/investeringsteam.md", "kom-i-gang/4-samtykke.md", "metode/moteguide.md", "om-velferdslab/prinsipper.md"]
+)
+def test_each_page_that_discusses_reporting_says_the_duty_is_personal(path: str) -> None:
+    text = _page(path)
+    assert all(words in text for words in PERSONAL_DUTY), path
+
+
+def test_the_consent_letter_says_the_duty_to_report_is_personal(consent: str) -> None:
+    assert all(words in consent for words in PERSONAL_DUTY)
+    assert "helsepersonelloven § 33" in consent
+
+
+def test_the_citizen_page_tells_young_people_when_they_decide_for_themselves() -> None:
+    text = _page("innbyggere/index.md")
+    assert "er du 16 år, bestemmer du som regel selv over opplysninger om din egen helse" in text
+    assert "er du 15 år og barnevernet er med, skriver du under selv" in text
+    assert "barna blir spurt hva de mener før noen skriver under" in text
+
+
+def test_the_citizen_page_says_what_mishandling_means() -> None:
+    assert "blir mishandlet – for eksempel slått, truet eller utsatt for seksuelle overgrep" in _page("innbyggere/index.md")
+
+
+def test_the_citizen_page_says_behaviour_problems_must_be_serious_and_lasting() -> None:
+    assert "har alvorlige atferdsvansker over tid" in _page("innbyggere/index.md")
+
+
+def test_the_citizen_page_says_the_family_may_not_be_told_first_when_it_could_harm_the_child() -> None:
+    text = _page("innbyggere/index.md")
+    assert "ofte sier de fra til deg først. men de kan la være hvis det kan skade barnet" in text
+    assert "undersøker barnevernet saken, får dere vite det" in text
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["kom-i-gang/3-organisering.md", "kom-i-gang/5-forste-mote.md", "kom-i-gang/6-oppfolging.md", "metode/moteguide.md",
+     "om-velferdslab/index.md", "om-velferdslab/prinsipper.md", "maler/fra-mote-til-vedtak.md"],
+)
+def test_each_page_says_discretionary_help_and_money_from_the_ramme_can_be_an_enkeltvedtak(path: str) -> None:
+    assert ENKELTVEDTAK in _page(path), path
+
+
+@pytest.mark.parametrize("template_id", ["mandat-investeringsteam", "moteagenda", "prosjektmandat", "fra-mote-til-vedtak"])
+def test_each_template_says_discretionary_help_and_money_from_the_ramme_can_be_an_enkeltvedtak(template_id: str) -> None:
+    assert ENKELTVEDTAK in _text(template_id), template_id
+
+
+@pytest.mark.parametrize("template_id", ["mandat-investeringsteam", "prosjektmandat"])
+def test_allocations_from_the_ramme_are_enkeltvedtak_until_the_lawyer_concludes_otherwise(template_id: str) -> None:
+    assert RAMME_UNTIL_LAWYER in _text(template_id)
+
+
+@pytest.mark.parametrize(
+    "box",
+    ["Videregående skole, oppfølgingstjenesten eller PPT for videregående (fylkeskommunen",
+     "Privat barnehage eller privat skole (egen behandlingsansvarlig", "Interkommunal tjeneste (vertskommunen"],
+)
+def test_the_consent_form_lists_each_service_with_its_own_controller(box: str) -> None:
+    assert box in _service_boxes()
+
+
+def test_the_consent_page_says_the_kommune_is_controller_only_for_its_own_services() -> None:
+    text = _page("kom-i-gang/4-samtykke.md")
+    assert "kommunen er behandlingsansvarlig for sine tjenester. egne behandlingsansvarlige er blant andre nav stat" in text
+    assert "fylkeskommunen (videregående skole, oppfølgingstjenesten)" in text and "skriv eieren i samtykket" in text
+    assert "hver tjeneste er ansvarlig for det den selv behandler" not in text
+
+
+def test_the_consent_page_table_has_rows_for_fylkeskommunen_private_providers_and_vertskommuner() -> None:
+    text = _page("kom-i-gang/4-samtykke.md")
+    for row in ("| fylkeskommunen |", "| private barnehager og skoler |", "| interkommunale tjenester |"):
+        assert row in text, row
+
+
+def test_the_consent_form_records_only_that_the_child_was_heard_not_what_the_child_said(consent: str) -> None:
+    assert "for barn skriver du bare at barnet er hørt (dato, hvordan)" in consent
+    assert "det barnet mener, skrives i tjenestens egen journal" in consent
+    assert "spør barnet hva som kan skrives ned" in consent
+
+
+def test_the_consent_page_keeps_the_childs_views_off_the_form_the_parents_keep() -> None:
+    text = _page("kom-i-gang/4-samtykke.md")
+    assert "skriver dere bare at barnet er hørt (dato, hvordan). det barnet mener, skrives i tjenestens egen journal" in text
+
+
+def test_the_consent_letter_names_the_interpreter_as_a_recipient(consent: str) -> None:
+    assert "bruker teamet tolk, får tolken vite det som blir sagt i møtet" in consent
+
+
+def test_the_intake_reply_cites_the_right_to_a_koordinator_and_the_duty_to_offer_one() -> None:
+    text = _text("svar-pa-soknad")
+    assert "en koordinator (pasient- og brukerrettighetsloven § 2-5 b og helse- og omsorgstjenesteloven § 7-2)" in text
+    assert "§ 7-1), og en barnekoordinator" not in text
+
+
+def test_the_organisation_page_cites_the_individual_right_to_a_koordinator() -> None:
+    assert "pasient- og brukerrettighetsloven § 2-5 b" in _page("kom-i-gang/3-organisering.md")
+
+
+def test_the_citizen_page_says_when_you_can_have_a_right_to_a_koordinator() -> None:
+    assert "når du trenger langvarige og koordinerte tjenester" in _page("innbyggere/index.md")
+
+
+@pytest.mark.parametrize("path", ["kom-i-gang/4-samtykke.md", "metode/brukermedvirkning.md"])
+def test_the_journal_duty_of_services_other_than_health_is_named(path: str) -> None:
+    text = _page(path)
+    assert "forvaltningsloven § 11 d" in text and "artikkel 6 nr. 3" in text, path
+
+
+def test_the_consent_law_table_has_a_row_for_the_investeringsleders_service() -> None:
+    table = _section(_source("samtykke"), "Lovene tjenestene bygger på").fields[0]
+    assert table.items[0].startswith("Investeringslederens tjeneste, som lagrer hele duken og samtykket")
+    assert "artikkel 6 nr. 3" in table.items[0]
+
+
+def test_the_right_to_object_is_given_only_where_the_basis_is_article_6_1_e(consent: str) -> None:
+    assert "er grunnlaget artikkel 6 nr. 1 bokstav e" in consent
+    assert "denne retten gjelder bare der grunnlaget er bokstav e" in consent
+
+
+def test_the_consent_letter_says_where_the_data_come_from_under_article_14(consent: str) -> None:
+    assert "hvor de kommer fra, og hvilke typer opplysninger det gjelder (personvernforordningen artikkel 14)" in consent
+
+
+def test_strengt_fortrolig_adresse_cites_folkeregisterloven() -> None:
+    assert "[folkeregisterloven § 10-4](https://lovdata.no/lov/2016-12-09-88/§10-4)" in _page("kom-i-gang/4-samtykke.md")
+
+
+def test_the_kindergarten_and_school_sections_are_cited_or_marked_unverified() -> None:
+    text = _page("kom-i-gang/4-samtykke.md")
+    assert "barnehageloven § 46 og opplæringslova § 11-6 er ikke verifisert" in text
+    assert "[§ 44](https://lovdata.no/lov/2005-06-17-64/§44)" in text
+
+
+def test_the_team_mandate_identifies_the_family_by_case_number_only() -> None:
+    labels = _section(_source("mandat-investeringsteam"), "Familien").fields[0].items
+    assert labels[0] == "Saksnummer (ikke navn)"
+
+
+def test_the_childs_right_to_be_heard_cites_the_services_own_rules() -> None:
+    text = _page("kom-i-gang/4-samtykke.md")
+    assert "regelen binder foreldrene, ikke tjenestene" in text
+    assert "barnevernsloven § 1-4" in text and "pasient- og brukerrettighetsloven § 4-4 femte ledd" in text
