@@ -55,6 +55,8 @@ class _Writer:
         master = style.MasterPage(name="Standard", pagelayoutname=layout)
         doc.masterstyles.addElement(master)
         default = style.DefaultStyle(family="paragraph")
+        # No single line of a paragraph left alone at a page's foot or head, as Word's default.
+        default.addElement(style.ParagraphProperties(widows="2", orphans="2"))
         default.addElement(style.TextProperties(fontname=FONT, fontsize="10.5pt", language="nb", country="NO"))
         doc.styles.addElement(default)
         self.p = self._paragraph_style("Text_20_body", "Text body", margin="0.2cm")
@@ -381,7 +383,8 @@ def _column_widths(count: int, total_mm: float) -> list[float]:
 
 def _footer_space() -> style.FooterStyle:
     footer = style.FooterStyle()
-    footer.addElement(style.HeaderFooterProperties(minheight="5mm", margintop=f"{FOOTER_MM - 5}mm"))
+    # LibreOffice counts the space above the footer into its height: 8 mm in all, as in the DOCX.
+    footer.addElement(style.HeaderFooterProperties(minheight=f"{FOOTER_MM}mm", margintop="3mm"))
     return footer
 
 
