@@ -193,7 +193,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             offline.build_offline_site(Path(config.config_file_path), Path(tmp) / "site", pdf)
             offline.write_zip(Path(tmp) / "site", directory / offline.FILENAME)
 
-    key = offline.site_fingerprint(site_dir, (ZIP_PATH,), Path(__file__).read_bytes())
+    # The offline pages carry site_address.NOTICE when the address is the placeholder.
+    code = Path(__file__).read_bytes() + Path(site_address.__file__).read_bytes()
+    key = offline.site_fingerprint(site_dir, (ZIP_PATH,), code)
     try:
         entry, made = cached_entry(CACHE / "uten-nett", key, make_zip)
     except RuntimeError as error:
