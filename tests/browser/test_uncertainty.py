@@ -331,3 +331,18 @@ def test_the_range_fields_follow_a_typed_value_until_the_reader_sets_them(make_p
     page.locator('[name="hoy_optimisme"]').fill("45")
     ready(page, before)
     assert "hoy_optimisme=45" in page.url and "lav_optimisme" not in page.url
+
+
+PRESENTATION_TEXT_BELOW_24PX = """() => [...document.querySelectorAll('.vl-calc__summary *, .vl-calc__field--key *, .vl-calc summary')]
+  .filter((e) => e.checkVisibility() && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+  .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 23.5)
+  .map((e) => e.tagName + ' ' + getComputedStyle(e).fontSize + ' ' + e.textContent.trim().slice(0, 30))"""
+
+
+def test_presentation_mode_has_no_text_below_24_px_in_the_results_and_key_inputs(make_page, site_url) -> None:
+    page = make_page(width=1280, height=800)
+    page.goto(site_url + PAGE + "#visning=storskjerm")
+    page.wait_for_selector("html.vl-present [data-vl-calc][data-vl-bound]")
+    page.locator(f"#vl-familie-{MODEL.key_inputs[0]}").focus()
+    ready(page)
+    assert page.evaluate(PRESENTATION_TEXT_BELOW_24PX) == []

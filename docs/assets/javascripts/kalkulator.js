@@ -191,7 +191,7 @@
     function measure() {
       if (printing) return void (sizes = { summary: 600, details: 600, font: 12 });
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
-      sizes = { summary: width(outs.summary), details: width(outs.details), font: Math.round(rem * (presenting() ? 1.1 : 0.8)) };
+      sizes = { summary: width(outs.summary), details: width(outs.details), font: Math.round(presenting() ? Math.max(24, rem * 1.1) : rem * 0.8) };
     }
 
     // «Flere diagrammer»: drawn while open; while closed it holds only its summary

@@ -150,7 +150,7 @@
       const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
       const presenting = document.documentElement.classList.contains("vl-present");
       const style = getComputedStyle(box), inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      return [Math.max(240, Math.floor((inner || 720) / 10) * 10), Math.round(rem * (presenting ? 1.1 : 0.8))];
+      return [Math.max(240, Math.floor((inner || 720) / 10) * 10), Math.round(presenting ? Math.max(24, rem * 1.1) : rem * 0.8)];
     }
 
     function draw(point, analysis, chosen) {
