@@ -11,6 +11,8 @@ custom properties through the CSSOM. Without JavaScript the boxes simply stack i
 
 Every box has a stable key (its ``area`` in the source), which the saved file and the ODT/DOCX
 export use, so a saved duk opens again after the template gains a box or changes its wording.
+Above the boxes: the meeting's date and a name or reference the family chooses, which go where the
+rest goes (the print, the saved file, the export) and nowhere else.
 """
 
 from __future__ import annotations
