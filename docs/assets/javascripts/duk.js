@@ -5,7 +5,10 @@
 //
 // - boxes grow with their text; Tiltak rows can be added and removed;
 // - a print sheet (.vl-duk-sheet) mirrors the form as plain text, so printing shows all of every box
-//   and flows onto more A3 pages when needed; the same sheet, laid out off-screen, tells how many;
+//   and flows onto more A3 pages when needed (then box after box, each whole on a sheet where it
+//   fits); the same sheet, laid out off-screen, tells how many;
+// - the meeting's date and the family's own name or reference head the sheet, the saved file and
+//   the exported ODT/DOCX;
 // - «Tøm duken» and opening a file ask first; leaving the page with text in the duk warns;
 // - «Last ned som ODT/DOCX» loads the export script (made at build time from the template source)
 //   only when asked.
