@@ -88,6 +88,11 @@ def _link(text: str, target: str, page: Page) -> str:
     return f"[{text}]({posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or '.')})"
 
 
+def _size_slot(path: str) -> str:
+    # ``mkdocs serve`` makes neither file (on_post_build), so it has no size to give.
+    return "" if _state["command"] == "serve" else SIZE_SLOT.format(path=path)
+
+
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if "<!-- nedlasting" not in markdown:
         return None
@@ -95,12 +100,12 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     def replace(match: re.Match) -> str:
         what = match.group("what")
         if what == "pdf":
-            text = f"Hele veilederen som PDF (A4, med innholdsliste{SIZE_SLOT.format(path=PDF_PATH)})"
+            text = f"Hele veilederen som PDF (A4, med innholdsliste{_size_slot(PDF_PATH)})"
             return _link(text, PDF_PATH, page) + "{ .md-button }"
         if what == "uten-nett":
             if offline.is_offline_build():
                 return "*Du bruker nå kopien for bruk uten nett.*"
-            text = f"Last ned nettstedet for bruk uten nett (zip{SIZE_SLOT.format(path=ZIP_PATH)})"
+            text = f"Last ned nettstedet for bruk uten nett (zip{_size_slot(ZIP_PATH)})"
             return _link(text, ZIP_PATH, page) + "{ .md-button }"
         raise PluginError(f"{page.file.src_uri}: <!-- nedlasting: {what} --> – ukjent; gyldige: pdf, uten-nett")
 
