@@ -56,10 +56,11 @@ def model_table(model_id: str) -> str:
     return "\n".join(lines)
 
 
-RANGE_INTRO = ("Tallene under er usikre. Kalkulatoren regner ut et intervall (80 % sannsynlig mellom) "
-               "ved å trekke hvert av dem mellom lav og høy verdi, oftest nær den sannsynlige verdien "
-               "(en trekantfordeling). Lav og høy kan endres i kalkulatoren under «Usikkerhet: lav og "
-               "høy verdi».")
+RANGE_INTRO = ("Tallene under er usikre. Kalkulatoren regner ut midtverdien og et intervall («8 av 10 "
+               "trekninger mellom») ved å trekke hvert av dem mellom lav og høy verdi, oftest nær "
+               "standardverdien (en trekantfordeling). Endres et beløp eller en effekt i skjemaet, følger "
+               "spennet med i samme forhold; spennet for korreksjoner og tidspunkter (merket «fast spenn») "
+               "står fast. Lav og høy kan endres i kalkulatoren under «Usikkerhet: lav og høy verdi».")
 RANGE_DEFAULT = "Anslått spenn (illustrasjon), ikke målt. Bytt ut med egne anslag."
 
 
@@ -75,7 +76,7 @@ def range_table(model_id: str) -> str:
     if not data.ranges:
         return ""
     rows = {row.id: row for row in data.rows}
-    lines = ["| Tall | Lav | Sannsynlig | Høy | Grunnlag for spennet |", "|---|---|---|---|---|"]
+    lines = ["| Tall | Lav | Standardverdi | Høy | Grunnlag for spennet |", "|---|---|---|---|---|"]
     for r in data.ranges:
         row = rows[r.id]
         lines.append(f"| {_cell(row.label)} | {_amount(r.low, row.unit)} | {_amount(row.default, row.unit)} "

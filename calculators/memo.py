@@ -9,6 +9,7 @@ Everything here is in the translatable subset (see ``calculators/README.md``).
 
 from __future__ import annotations
 
+from calculators.text import fixed
 from calculators.view import (
     TEXT,
     Interval,
@@ -46,11 +47,13 @@ def card_lines(meta: Meta, out: Outputs, interval: Interval, key: str) -> list[s
     o = output_meta(meta, key)
     if not interval_done(meta, interval, key):
         return [TEXT["form_value"] + format_output(number(out, key), o)]
+    net = key in meta["interval"]["no_effect_outputs"]  # a result of the investment
     lines = [MEMO_TEXT["central_line"].replace("{value}", central_value(meta, interval, key))
-             .replace("{samples}", str(interval["samples"])),
-             interval_text(meta, interval, key), share_text(interval["shares"][key]),
-             TEXT["form_value"] + format_output(number(out, key), o)]
-    if key in meta["interval"]["no_effect_outputs"] and key in interval["no_effect"]:
+             .replace("{samples}", str(interval["samples"])), interval_text(meta, interval, key)]
+    if net:
+        lines.append(share_text(interval["shares"][key]))
+    lines.append(TEXT["form_value"] + format_output(number(out, key), o))
+    if net and key in interval["no_effect"]:
         lines.append(TEXT["no_effect"] + format_number(interval["no_effect"][key], o["unit"]))
     return lines
 
@@ -62,8 +65,9 @@ def summary_lines(meta: Meta, out: Outputs, interval: Interval) -> list[str]:
     lines = []
     for key in [k for k in meta["interval"]["outputs"] if interval_done(meta, interval, k)]:
         o = output_meta(meta, key)
+        share = share_text(interval["shares"][key]) + ". " if key in meta["interval"]["no_effect_outputs"] else ""
         lines.append(o["label"] + ": " + MEMO_TEXT["central"] + " " + central_value(meta, interval, key) + ". "
-                     + interval_text(meta, interval, key) + ". " + share_text(interval["shares"][key]) + ". "
+                     + interval_text(meta, interval, key) + ". " + share
                      + TEXT["form_value"] + format_output(number(out, key), o) + ".")
     return lines
 
@@ -80,7 +84,8 @@ def uncertainty_rows(meta: Meta, out: Outputs, interval: Interval) -> list[list[
             no_effect = format_number(interval["no_effect"][key], o["unit"])
         rows.append([o["label"], central_value(meta, interval, key),
                      format_number(bounds[0], o["unit"], False, True) + " til " + format_number(bounds[2], o["unit"]),
-                     MEMO_TEXT["share"].replace("{share}", str(int(round(interval["shares"][key] * 100)))),
+                     MEMO_TEXT["share"].replace("{share}", str(int(round(interval["shares"][key] * 100))))
+                     if key in meta["interval"]["no_effect_outputs"] else "",
                      format_output(number(out, key), o), no_effect])
     return rows
 
@@ -99,4 +104,44 @@ def holder_rows(meta: Meta, output: OutputMeta, value: dict[str, float]) -> list
     return rows
 
 
-MEMO_FUNCTIONS = (summary_lines, uncertainty_rows, holder_rows)
+
+
+def csv_number(x: float) -> str:
+    """A number for Norwegian Excel's CSV: two decimals at most, decimal comma, no grouping."""
+    digits = fixed(abs(x), 2)
+    parts = digits.split(".")
+    fraction = parts[1] if len(parts) > 1 else ""
+    while len(fraction) > 0 and fraction[-1] == "0":
+        fraction = fraction[:-1]
+    text = parts[0] + ("," + fraction if len(fraction) > 0 else "")
+    return "-" + text if x < 0 and text != "0" else text
+
+
+def flow_rows(meta: Meta, flows: dict[str, list[float]], head: list[str]) -> list[list[str]]:
+    """The CSV of the yearly flows: a row per year with one column per budget holder present,
+    then the public budgets' sum (when samfunnet is a column too) and the sum of all.
+    ``head`` is [year, public, all] as the export's texts name them."""
+    present = [h for h in meta["holders"] if h["id"] in flows]
+    public = [h for h in present if h["level"] != "samfunnet"]
+    with_public = len(public) > 0 and len(public) < len(present)
+    years = max([len(flows[h["id"]]) for h in present]) if len(present) > 0 else 0
+    top = [head[0]]
+    for h in present:
+        top.append(h["label"])
+    if with_public:
+        top.append(head[1])
+    top.append(head[2])
+    rows = [top]
+    for t in range(years):
+        values = [flows[h["id"]][t] if t < len(flows[h["id"]]) else 0.0 for h in present]
+        line = [str(t)]
+        for x in values:
+            line.append(csv_number(x))
+        if with_public:
+            line.append(csv_number(sum([flows[h["id"]][t] if t < len(flows[h["id"]]) else 0.0 for h in public])))
+        line.append(csv_number(sum(values)))
+        rows.append(line)
+    return rows
+
+
+MEMO_FUNCTIONS = (summary_lines, uncertainty_rows, holder_rows, card_lines, flow_rows)

@@ -54,7 +54,7 @@ og hva det gir om effekten uteblir."""),
 print("Netto nåverdi, kommunen:", report.kr(standard["nnv_kommune"]))
 print("Netto nåverdi, samfunnet:", report.kr(standard["nnv_samfunn"]))
 print("Investeringen i nåverdi:", report.kr(standard["nv_investering"]))
-print("Tilbakebetalt:", report.year(standard["tilbakebetalingsar"]))
+print("Tilbakebetalt (med standardtallene, én beregning):", report.year(standard["tilbakebetalingsar"]))
 print("Netto etter fire år (én valgperiode):", report.kr(standard["nnv_valgperiode"]))
 print("Nødvendig reduksjon for å gå i balanse:", report.number(standard["break_even_reduksjon"], 1), "%")"""),
     ("code", """cumulative = standard["kumulativ_netto"]
@@ -72,20 +72,22 @@ report.figure(
     ("markdown", """## Hva betyr mest? Tornadodiagram
 
 Hver stolpe viser netto nåverdi for offentlige budsjetter når én forutsetning settes lav og
-høy, mens resten står på standardverdiene. De lengste stolpene er forutsetningene det er
-viktigst å ha gode tall for."""),
+høy, mens resten står på standardverdiene. Spennene er de samme som i kalkulatoren (fra
+datafilen). De lengste stolpene er forutsetningene det er viktigst å ha gode tall for.
+Kalkulasjonsrenten følger rundskriv R-109, og tidshorisonten er et valg, ikke en usikkerhet:
+ingen av dem er med."""),
     ("code", """reductions = [f.id for f in familie.MODEL.inputs if f.id.endswith("_reduksjon")]
+labels = {f.id: f.label for f in familie.MODEL.inputs}
 ranges = [
     ("Alle reduksjoner (×0,5 / ×1,5)", analysis.scaled_inputs(familie.MODEL, reductions, 0.5),
      analysis.scaled_inputs(familie.MODEL, reductions, 1.5), "×0,5", "×1,5"),
-    ("Dødvekt (0–50 %)", {"dodvekt": 0}, {"dodvekt": 50}, "0", "50"),
-    ("Optimismejustering (0–50 %)", {"optimisme": 0}, {"optimisme": 50}, "0", "50"),
-    ("Avtakning per år (0–30 %)", {"avtakning": 0}, {"avtakning": 30}, "0", "30"),
-    ("Opptrapping (1–4 år)", {"opptrapping": 1}, {"opptrapping": 4}, "1", "4"),
+] + [
+    (f"{labels[r.id]} ({report.number(r.low, 0)}–{report.number(r.high, 0)})", {r.id: r.low}, {r.id: r.high},
+     report.number(r.low, 0), report.number(r.high, 0))
+    for r in familie.MODEL.ranges if not r.id.endswith("_reduksjon")
+] + [
     ("År med oppfølging (2–5)", {"oppfolgingsar": 2}, {"oppfolgingsar": 5}, "2", "5"),
     ("Årslønn (500 000–800 000 kr)", {"arslonn": 500_000}, {"arslonn": 800_000}, "500 000", "800 000"),
-    ("Tidshorisont (5–15 år)", {"horisont": 5}, {"horisont": 15}, "5", "15"),
-    ("Kalkulasjonsrente (2–6 %)", {"kalkulasjonsrente": 2}, {"kalkulasjonsrente": 6}, "2", "6"),
 ]
 base, swings = analysis.tornado(familie.MODEL, "nnv_offentlig", ranges)
 report.figure(

@@ -21,8 +21,10 @@ from calculators.view_uncertainty import MARK_TEXT, uncertainty_block, unpriced_
 
 TEXT = {
     "ranges": "Usikkerhet: lav og høy verdi",
-    "ranges_help": "Intervallet over regnes ut fra disse. Det sannsynlige tallet er det som står i "
-                   "skjemaet; lav og høy er anslag du kan endre. De følger med i lenken.",
+    "ranges_help": "Midtverdien og intervallet regnes ut fra disse spennene. Lav og høy er anslag, "
+                   "ikke målinger. Endrer du et beløp eller en effekt i skjemaet, følger spennet med; "
+                   "spennet for korreksjoner og tidspunkter står fast. Skriver du selv en lav eller høy "
+                   "verdi, gjelder den, og den følger med i lenken.",
     "low": "Lav",
     "high": "Høy",
     "unpriced": "Virkninger uten kroneverdi",

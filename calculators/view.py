@@ -257,11 +257,16 @@ def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int,
         if o["id"] == chart:
             groups = [g for g in holder_groups(meta, per_holder(out, o["id"])) if g["value"] != 0]
             parts.append(el("figure", {"class": "vl-calc__figure"}, [
-                el("figcaption", {}, [], TEXT["who_pays"] + ": " + o["label"].lower()),
+                el("figcaption", {}, [], TEXT["who_pays"] + ": " + o["label"].lower() + form_note(meta)),
                 bar_chart(TEXT["who_pays"] + ": " + o["label"], [g["label"] for g in groups],
                           [g["value"] for g in groups], o["unit"], width, font),
                 el("p", {"class": "vl-calc__legend"}, [], TEXT["positive_saves"])]))
     return parts
+
+
+def form_note(meta: Meta) -> str:
+    """« (med tallene i skjemaet)» after a figure of one run, where the cards show medians."""
+    return " (" + TEXT["point_note"] + ")" if len(meta["interval"]["outputs"]) > 0 else ""
 
 
 def interval_done(meta: Meta, interval: Interval, key: str) -> bool:
@@ -301,6 +306,9 @@ def interval_card(meta: Meta, out: Outputs, interval: Interval, key: str) -> Nod
     o = [x for x in meta["outputs"] if x["id"] == key][0]
     unit = o["unit"]
     done = interval_done(meta, interval, key)
+    # «I pluss» and «Ingen varig effekt» only for a result of the investment (those the «no
+    # lasting effect» scenario changes): the value of one prevented case is always positive.
+    net = key in meta["interval"]["no_effect_outputs"]
     share = share_text(interval["shares"][key]) if done and key in interval["shares"] else TEXT["pending"]
     state = "" if done else " vl-calc__pending"
     main = " vl-calc__main" if key == meta["interval"]["output"] else ""
@@ -310,11 +318,12 @@ def interval_card(meta: Meta, out: Outputs, interval: Interval, key: str) -> Nod
         el("dd", {"data-vl-central": key}, [], central_value(meta, interval, key)),
         el("dd", {"class": "vl-calc__likely-label"}, [], label),
         el("dd", {"class": "vl-calc__range vl-calc__interval"},
-           [el("span", {"data-vl-interval-text": key}, [], interval_text(meta, interval, key))]),
-        el("dd", {"class": "vl-calc__range"}, [el("strong", {"data-vl-share-text": key}, [], share)]),
-        el("dd", {"class": "vl-calc__range"},
-           [el("span", {"data-vl-value": key}, [], format_output(number(out, key), o))], TEXT["form_value"])]
-    if key in meta["interval"]["no_effect_outputs"]:
+           [el("span", {"data-vl-interval-text": key}, [], interval_text(meta, interval, key))])]
+    if net:
+        parts.append(el("dd", {"class": "vl-calc__range"}, [el("strong", {"data-vl-share-text": key}, [], share)]))
+    parts.append(el("dd", {"class": "vl-calc__range"},
+                    [el("span", {"data-vl-value": key}, [], format_output(number(out, key), o))], TEXT["form_value"]))
+    if net:
         no_effect = format_number(interval["no_effect"][key], unit) if key in interval["no_effect"] else TEXT["pending"]
         parts.append(el("dd", {"class": "vl-calc__range"},
                         [el("span", {"data-vl-no-effect-text": key}, [], no_effect)], TEXT["no_effect"]))
@@ -440,7 +449,7 @@ def holder_table(meta: Meta, output: OutputMeta, value: dict[str, float]) -> lis
             rows.append(row(TEXT["sum"] + " " + g["label"].lower(),
                             [format_number(g["value"], output["unit"])], "vl-calc__sum"))
     label_id = ident(meta, output, "tabell")
-    return [heading("h3", label_id, TEXT["who_pays"] + ": " + output["label"].lower()),
+    return [heading("h3", label_id, TEXT["who_pays"] + ": " + output["label"].lower() + form_note(meta)),
             table(label_id, [TEXT["holder"], output["label"]], rows)]
 
 

@@ -44,10 +44,10 @@ TEXT_U = {
     "between": " til ",
     "pending": "regnes ut …",
     "explain": "Tallene kommer fra {samples} trekninger over de lave og høye verdiene under "
-               "«Usikkerhet» i skjemaet. Spennene er våre anslag, ikke målinger: «I pluss i 43 av 100 "
-               "trekninger» sier hvor ofte resultatet ble null eller mer med disse spennene, ikke hvor "
-               "sannsynlig det er at det går slik hos dere. Endrer du et tall i skjemaet, flytter "
-               "spennet seg med det. «Ingen varig effekt» er et scenario der tiltaket ikke virker, ikke "
+               "«Usikkerhet» i skjemaet. Spennene er våre anslag, ikke målinger: «I pluss» sier hvor "
+               "mange av 100 trekninger som ga null eller mer med disse spennene, ikke hvor sannsynlig "
+               "det er at det går slik hos dere. Endrer du et beløp eller en effekt i skjemaet, følger "
+               "spennet med. «Ingen varig effekt» er et scenario der tiltaket ikke virker, ikke "
                "et målt resultat.",
     "unpriced": "Virkninger uten kroneverdi",
     "unpriced_note": "Disse er ikke med i kronebeløpene. Marker dem under «Virkninger uten "
@@ -163,11 +163,11 @@ def uncertainty_block(meta: UMeta, point: Outputs, analysis: Analysis, marks: di
             el("dd", {"class": "vl-calc__likely-value"}, [el("strong", {"data-vl-block-central": key}, [], central)],
                TEXT_U["central"] + ": "),
             el("dd", {}, [el("span", {"data-vl-interval": key}, [], interval)], TEXT_U["interval"] + ": "),
-            el("dd", {}, [el("span", {"data-vl-share": key}, [], share)], TEXT_U["share"] + ": "),
             el("dd", {}, [el("span", {"data-vl-mean": key}, [], average)], TEXT_U["mean"] + ": "),
             el("dd", {}, [el("span", {"data-vl-form-value": key}, [], format_number(number(point, key), unit))],
                TEXT_U["form_value"] + ": ")]
-        if key in meta["interval"]["no_effect_outputs"]:
+        if key in meta["interval"]["no_effect_outputs"]:  # a result of the investment
+            items.append(el("dd", {}, [el("span", {"data-vl-share": key}, [], share)], TEXT_U["share"] + ": "))
             no_effect = format_number(analysis["no_effect"][key], unit) if key in analysis["no_effect"] else "–"
             items.append(el("dd", {}, [el("span", {"data-vl-no-effect": key}, [], no_effect)],
                             TEXT_U["no_effect"] + ": "))

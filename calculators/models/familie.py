@@ -174,7 +174,7 @@ OUTPUTS = (
     Output("nnv_samfunn", "Netto nåverdi for samfunnet", "kr", headline=True,
            help="Med verdien av arbeid og skattefinansieringskostnaden; overføringer teller ikke."),
     Output("tilbakebetalingsar", "Tilbakebetalingsår (offentlige budsjetter)", "år", kind="year",
-           headline=True, help="Første år den samlede nåverdien blir og forblir positiv. -1: ikke innen horisonten."),
+           help="Første år den samlede nåverdien blir og forblir positiv. -1: ikke innen horisonten."),
     Output("tilbakebetalingsar_kommune", "Tilbakebetalingsår (kommunen)", "år", kind="year",
            help="Samme for kommunens budsjetter alene. -1: ikke innen horisonten."),
     Output("nnv_valgperiode", "Netto nåverdi etter fire år (én valgperiode)", "kr",

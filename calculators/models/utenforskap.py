@@ -160,6 +160,7 @@ def compute(v):
         "nnv_tiltak_offentlig": prevented * pv_public - measure_cost,
         "nnv_tiltak_samfunn": prevented * pv_society - measure_cost * (1 + tax_financing),
         "nnv_tiltak_per_budsjett": by_holder(measure_net),
+        "nnv_tiltak_kommune": sum([measure_net[h] for h in range(OWN_KOMMUNE_HOLDERS)]),
         "break_even_suksessrate": v.tiltak_kostnad / per_participant_saving * 100
         if per_participant_saving > 0 else -1,
     }
@@ -177,7 +178,7 @@ OUTPUTS = (
            help="Den delen av kommunens tapte skatt som inntektsutjevningen fordeler på alle kommuner."),
     Output("nv_fylkeskommune", "Fylkeskommunen", "kr"),
     Output("nv_stat", "Staten", "kr"),
-    Output("nv_per_budsjett", "Nåverdi per budsjett", "kr", kind="by_holder"),
+    Output("nv_per_budsjett", "Verdien av ett forebygd tilfelle per budsjett", "kr", kind="by_holder"),
     Output("arlig_kostnad", "Kostnad per år", "kr", kind="years_by_holder",
            help="År 0 er året personen havner utenfor."),
     Output("arlig_offentlig", "Offentlige kostnader per år", "kr", kind="years"),
@@ -188,6 +189,9 @@ OUTPUTS = (
            headline=True, help="Tiltakets kostnad delt på verdien av ett tilfelle for offentlige budsjetter. "
                                "-1: forløpet koster ikke det offentlige noe."),
     Output("nnv_tiltak_offentlig", "Tiltakets netto nåverdi for offentlige budsjetter", "kr", headline=True),
+    Output("nnv_tiltak_kommune", "Tiltakets netto nåverdi for kommunen", "kr", headline=True,
+           help="Kommunens egne budsjetter: det kommunen sparer på de forebygde tilfellene, minus "
+                "tiltaket kommunen betaler."),
     Output("nnv_tiltak_samfunn", "Tiltakets netto nåverdi for samfunnet", "kr"),
     Output("nnv_tiltak_per_budsjett", "Tiltakets netto nåverdi per budsjett", "kr", kind="by_holder",
            help="Hvem som betaler tiltaket og hvem som sparer på det."),

@@ -23,27 +23,47 @@ def defaults(model) -> dict:
 
 
 def test_a_range_keeps_its_declared_ends_at_the_default():
-    assert moved_range(25, 0, 50, 25, 0, 100) == [0, 50]
+    assert moved_range(25, 0, 50, 25, 0, 100, 0) == [0, 50]
 
 
 def test_a_typed_zero_draws_zero():
-    assert moved_range(250000, 125000, 500000, 0, 0, 10000000) == [0, 0]
+    assert moved_range(250000, 125000, 500000, 0, 0, 10000000, 0) == [0, 0]
 
 
 def test_a_range_moves_in_proportion_to_the_value_and_stops_at_the_bounds():
-    assert moved_range(25, 0, 50, 50, 0, 100) == [0, 100]
-    assert moved_range(25, 0, 50, 80, 0, 100) == [0, 100]  # 160 is cut at the maximum
-    assert moved_range(5, 2, 10, 47, 1, 51) == [18.8, 51]
-    assert moved_range(30, 10, 50, 40, 0, 100) == [13.33, 66.67]  # two decimals, as the form shows them
+    assert moved_range(25, 0, 50, 50, 0, 100, 0) == [0, 100]
+    assert moved_range(25, 0, 50, 80, 0, 100, 0) == [0, 100]  # 160 is cut at the maximum
+    assert moved_range(30, 10, 50, 40, 0, 100, 0) == [13.33, 66.67]  # two decimals, as the form shows them
 
 
 def test_a_range_around_a_default_of_zero_is_shifted():
-    assert moved_range(0, 0, 10, 5, 0, 100) == [5, 15]
+    assert moved_range(0, 0, 10, 5, 0, 100, 0) == [5, 15]
 
 
 def test_the_value_itself_is_never_replaced_by_the_range():
-    low, high = moved_range(10, 5, 20, 3, 4, 100)  # the bound 4 lies above the value 3
+    low, high = moved_range(10, 5, 20, 3, 4, 100, 0)  # the bound 4 lies above the value 3
     assert low <= 3 <= high
+
+
+def test_an_optimistic_correction_keeps_its_declared_range():
+    # Drop-off typed as 0 (effects that never fade) still draws from 0–50, never 0–0: the
+    # reader's optimism must not make the result look certain.
+    assert moved_range(25, 0, 50, 0, 0, 100, 1) == [0, 50]
+    assert moved_range(25, 0, 50, 70, 0, 100, 1) == [0, 70]
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_deadweight_optimism_and_drop_off_have_fixed_ranges(model_id):
+    model = registry.load(model_id)
+    fixed = {r.id for r in model.ranges if r.fixed}
+    corrections = {"dodvekt", "optimisme", "avtakning"} & {r.id for r in model.ranges}
+    assert corrections and corrections <= fixed
+
+
+def test_typing_away_every_correction_does_not_make_the_family_result_certain():
+    model = registry.load("familie")
+    result = uncertainty.analyse(model, {**defaults(model), "avtakning": 0, "dodvekt": 0, "optimisme": 0})
+    assert result["shares"]["nnv_offentlig"] < 1
 
 
 @pytest.mark.parametrize("model_id", MODELS)

@@ -119,10 +119,10 @@
     // Resultat: every figure, who pays and who saves, the main chart.
     h(2, d.resultat);
     const scalars = data.outputs.filter((o) => o.kind === "number" || o.kind === "year");
-    out.push({ table: scalars.map((o) => [o.label, showOutput(o)]), head: [k.resultat, k.verdi],
+    out.push({ table: scalars.map((o) => [o.label, showOutput(o)]), head: [k.resultat, interval ? k.skjema : k.verdi],
       widths: [3, 2], numeric: [1], caption: t.alle_resultater });
     for (const o of data.outputs.filter((x) => x.kind === "by_holder")) {
-      h(3, o.id === data.workbook.present_values ? t.hvem : o.label);
+      h(3, (o.id === data.workbook.present_values ? t.hvem : o.label) + (interval ? " (" + k.skjema.toLowerCase() + ")" : ""));
       if (o.id === data.workbook.present_values && !data.workbook.cost) p(t.positive);
       out.push({ table: view.holder_rows(s.meta, s.meta.outputs.find((x) => x.id === o.id), s.outputs[o.id])
         .map(([label, value, sum]) => (sum ? [{ text: label, bold: true }, { text: value, bold: true }] : [label, value])),
@@ -834,27 +834,15 @@
   }
 
   // ---- CSV: the yearly flows, for Norwegian Excel (semicolon, decimal comma, UTF-8 with BOM) -------
-  function csvNumber(x) {
-    const rounded = Math.round(x * 100) / 100;
-    return (Object.is(rounded, -0) ? 0 : rounded).toString().replace(".", ",");
-  }
-
   function csvField(text) {
     const value = String(text);
     return /[;"\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
 
+  // The rows come from calculators/memo.py (flow_rows, translated); this only writes them.
   function csv(s, data) {
-    const t = data.texts.regneark, wb = data.workbook, flows = s.outputs[wb.flows];
-    const holders = holderRows(data, flows), years = Math.max(0, ...holders.map(([id]) => flows[id].length));
-    const publicIds = holders.filter(([, , l]) => l !== "samfunnet").map(([id]) => id);
-    const withPublic = publicIds.length && publicIds.length < holders.length;
-    const lines = [[t.csv_kolonner_ar, ...holders.map(([, label]) => label), ...(withPublic ? [t.offentlig] : []), t.alle]];
-    for (let y = 0; y < years; y++) {
-      const row = holders.map(([id]) => flows[id][y] || 0);
-      const publicSum = publicIds.reduce((a, id) => a + (flows[id][y] || 0), 0);
-      lines.push([String(y), ...row.map(csvNumber), ...(withPublic ? [csvNumber(publicSum)] : []), csvNumber(row.reduce((a, b) => a + b, 0))]);
-    }
+    const t = data.texts.regneark, flows = s.outputs[data.workbook.flows];
+    const lines = views[s.model].flow_rows(s.meta, flows, [t.csv_kolonner_ar, t.offentlig, t.alle]);
     return vlZip.utf8("\ufeff" + lines.map((line) => line.map(csvField).join(";")).join("\r\n") + "\r\n");
   }
 
