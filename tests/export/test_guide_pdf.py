@@ -33,8 +33,9 @@ def nav_pages() -> list[tuple[str, str]]:
     def walk(items: list, part: str) -> None:
         for item in items:
             if isinstance(item, str):
-                heading = next(line for line in (ROOT / "docs" / item).read_text(encoding="utf-8").splitlines()
-                               if line.startswith("# "))
+                text = (ROOT / "docs" / item).read_text(encoding="utf-8")
+                body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text  # not the front matter
+                heading = next(line for line in body.splitlines() if line.startswith("# "))
                 pages.append((part, heading[2:].strip()))
             else:
                 (title, value), = item.items()
