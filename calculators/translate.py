@@ -899,7 +899,9 @@ class _FunctionVisitor:
         return code, kind[1]
 
     def allowed(self, module: str) -> bool:
-        return module == self.fn.__module__ or module in ALLOWED_MODULES
+        # A model's workbook (calculators/sheets/<id>.py) computes with its model's own helpers.
+        own_model = self.fn.__module__.replace("calculators.sheets.", "calculators.models.", 1)
+        return module in (self.fn.__module__, own_model) or module in ALLOWED_MODULES
 
     def module(self, node: ast.expr) -> types.ModuleType:
         value = self.globals.get(node.id) if isinstance(node, ast.Name) else None

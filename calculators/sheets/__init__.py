@@ -1,0 +1,20 @@
+"""Spreadsheet versions of the models: each model's workbook layout in formulas, declared in Python.
+
+A module here (``familie.py``) gives two things from one place:
+
+- ``layout(model, texts)``: the sheets, cell by cell, at build time. A formula cell names the
+  stored value that goes with it (``{"f": formula, "k": key, "i": index}``); a scenario cell says
+  which of the reader's numbers fills it (``{"in": input id}``, ``{"o": output id}``).
+- ``values(v)``: those stored values for a scenario, in the translatable subset, so the browser
+  computes them with the same code as Python; the file then shows the page's numbers in a viewer
+  that does not recalculate.
+
+``docs/assets/javascripts/eksport.js`` only writes the cells as XML; ``tests/calculators/
+test_sheet_familie.py`` writes the workbook with openpyxl, changes inputs, lets LibreOffice
+recalculate and compares every result with the Python model.
+"""
+
+from calculators.sheets import familie
+
+LAYOUTS = {"familie": familie}
+"""Model id → its sheet module; the other models still get the workbook of pasted flows."""

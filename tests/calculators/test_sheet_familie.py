@@ -1,0 +1,175 @@
+"""The family model's workbook is the model: LibreOffice recalculates it to Python's numbers.
+
+The workbook is written from ``calculators/sheets/familie.py``'s layout with openpyxl (formulas
+and the scenario's inputs), its inputs changed as an economist would, recalculated with
+LibreOffice headless and compared output by output with ``evaluate``. The stored values (what a
+viewer that does not recalculate shows) come from ``values``, compared with ``evaluate`` without
+LibreOffice.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+import openpyxl
+import pytest
+from openpyxl.workbook.defined_name import DefinedName
+
+from calculators import eksport, registry
+from calculators.evaluate import NotComputable, evaluate
+from calculators.model import BUDGET_HOLDERS
+from calculators.sheets import familie
+
+MODEL = registry.load("familie")
+TEXTS = eksport.config()
+LAYOUT = familie.layout(MODEL, TEXTS)
+SHEETS = {sheet["name"]: sheet for sheet in LAYOUT["sheets"]}
+NAMES = TEXTS["regneark"]["ark"]
+YEARS = familie.MAX_YEARS
+SCALAR_ROWS = {output_id: row for output_id in familie.SCALARS
+               for row, cells in enumerate(SHEETS[NAMES["naverdi"]]["rows"], start=1)
+               if cells and cells[0] and cells[0].get("v") == next(o.label for o in MODEL.outputs if o.id == output_id)}
+
+
+def defaults() -> dict[str, float]:
+    return {field.id: field.default for field in MODEL.inputs}
+
+
+def write_workbook(path: Path, values: dict[str, object]) -> None:
+    """The layout as an XLSX: formulas, and the inputs in Forutsetninger's yellow cells."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet in LAYOUT["sheets"]:
+        ws = book.create_sheet(sheet["name"])
+        for r, cells in enumerate(sheet["rows"], start=1):
+            for c, cell in enumerate(cells, start=1):
+                if not cell:
+                    continue
+                if "f" in cell:
+                    ws.cell(r, c, "=" + cell["f"])
+                elif "in" in cell:
+                    ws.cell(r, c, values[cell["in"]])
+                elif "v" in cell:
+                    ws.cell(r, c, cell["v"])
+    for name, ref in LAYOUT["names"]:
+        book.defined_names[name] = DefinedName(name, attr_text=ref)
+    book.save(path)
+
+
+def random_scenario(rng: random.Random) -> dict[str, float]:
+    """Every input drawn within its bounds (whole numbers where the field wants them)."""
+    while True:
+        values = {}
+        for field in MODEL.inputs:
+            if field.integer:
+                values[field.id] = float(rng.randint(int(field.minimum), int(field.maximum)))
+            else:
+                values[field.id] = round(rng.uniform(field.minimum, field.maximum), 2)
+        try:
+            evaluate(MODEL, values)
+        except NotComputable:
+            continue
+        return values
+
+
+def recalculate(files: list[Path], out: Path) -> list[Path]:
+    """LibreOffice headless opens each workbook, computes every formula and saves it as XLSX."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.fail("LibreOffice (soffice) mangler: apt-get install libreoffice-calc-nogui", pytrace=False)
+    out.mkdir(exist_ok=True)
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={(out / 'profil').as_uri()}", "--headless", "--norestore",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, files)],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "HOME": str(out)})
+    converted = [out / f.name for f in files]
+    missing = [f.name for f in converted if not f.exists()]
+    assert not missing, f"LibreOffice laget ikke {missing}: {result.stderr[-2000:]}"
+    return converted
+
+
+def results(path: Path) -> dict[str, object]:
+    """The recalculated Nåverdi sheet (holders, sums, other results) and the yearly flows."""
+    book = openpyxl.load_workbook(path, data_only=True)
+    present = book[NAMES["naverdi"]]
+    got: dict[str, object] = {}
+    for h, holder in enumerate(BUDGET_HOLDERS):
+        got[holder.id] = present.cell(5 + h, 2).value
+    for output_id, row in SCALAR_ROWS.items():
+        got[output_id] = present.cell(row, 2).value
+    cash = book[NAMES["kontantstrom"]]
+    got["netto"] = {holder.id: [cash.cell(familie.YEAR_ROW["kontantstrom"] + t, 2 + h).value for t in range(YEARS)]
+                    for h, holder in enumerate(BUDGET_HOLDERS)}
+    return got
+
+
+def assert_equal_to_python(got: dict, values: dict[str, float], where: str) -> None:
+    want = evaluate(MODEL, values)
+    years = int(values["horisont"])
+    for holder in BUDGET_HOLDERS:
+        assert got[holder.id] == pytest.approx(want["nnv_per_budsjett"][holder.id], abs=1.0), f"{where}: {holder.id}"
+        flows = want["netto"][holder.id] + [0.0] * (YEARS - years)
+        assert got["netto"][holder.id] == pytest.approx(flows, abs=1.0), f"{where}: netto {holder.id}"
+    for output_id in familie.SCALARS:
+        output = next(o for o in MODEL.outputs if o.id == output_id)
+        tolerance = 1.0 if output.unit.startswith("kr") else 0.01
+        assert got[output_id] == pytest.approx(want[output_id], abs=tolerance), f"{where}: {output_id}"
+
+
+def test_every_result_is_a_formula_and_the_inputs_stand_once() -> None:
+    inputs = SHEETS[NAMES["forutsetninger"]]["rows"]
+    assert [cells[1]["in"] for cells in inputs if cells and len(cells) > 1 and "in" in cells[1]] == \
+        [field.id for field in MODEL.inputs]
+    present = SHEETS[NAMES["naverdi"]]["rows"]
+    assert set(SCALAR_ROWS) == set(familie.SCALARS)
+    for row in [5 + h for h in range(len(BUDGET_HOLDERS))] + list(SCALAR_ROWS.values()):
+        assert "f" in present[row - 1][1], row
+    rate_cells = [cell for sheet in LAYOUT["sheets"] for cells in sheet["rows"] for cell in cells
+                  if cell and cell.get("in") == "kalkulasjonsrente"]
+    assert len(rate_cells) == 1, "renten står ett sted"
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_the_stored_values_are_the_pages_numbers(seed: int) -> None:
+    values = random_scenario(random.Random(seed))
+    stored = familie.values(SimpleNamespace(**values))
+    want = evaluate(MODEL, values)
+    for h, holder in enumerate(BUDGET_HOLDERS):
+        assert stored["pv"][h] == pytest.approx(want["nnv_per_budsjett"][holder.id], abs=0.01)
+        assert stored["net"][h][:int(values["horisont"])] == pytest.approx(want["netto"][holder.id], abs=0.01)
+    for index, output_id in enumerate(familie.SCALARS):
+        assert stored["results"][index] == pytest.approx(want[output_id], abs=0.01), output_id
+
+
+def test_libreoffice_recalculates_60_random_scenarios_to_pythons_numbers(tmp_path: Path) -> None:
+    rng = random.Random(2026)
+    cases = [random_scenario(rng) for _ in range(56)]
+    cases += [{**defaults(), "horisont": 1.0}, {**defaults(), "horisont": 20.0},
+              {**defaults(), "avtakning": 100.0}, {**defaults(), "barnevern": 1_000_000.0}]
+    files = []
+    for i, values in enumerate(cases):
+        # The economist's edit: the workbook was made with the defaults, the inputs are typed in.
+        files.append(tmp_path / f"s{i:02d}.xlsx")
+        write_workbook(files[-1], defaults())
+        book = openpyxl.load_workbook(files[-1])
+        sheet = book[NAMES["forutsetninger"]]
+        for n, field in enumerate(MODEL.inputs):
+            sheet.cell(familie.INPUT_ROW + n, 2, values[field.id])
+        book.save(files[-1])
+    for path, values in zip(recalculate(files, tmp_path / "lo"), cases, strict=True):
+        assert_equal_to_python(results(path), values, path.name)
+
+
+@pytest.mark.parametrize("field, value", [("barnevern", "mye"), ("barnevern", -5.0), ("horisont", 25.0),
+                                          ("opptrapping", 1.5)])
+def test_bad_input_gives_a_sjekk_message_not_an_error(tmp_path: Path, field: str, value: object) -> None:
+    path = tmp_path / "feil.xlsx"
+    write_workbook(path, {**defaults(), field: value})
+    got = results(recalculate([path], tmp_path / "lo")[0])
+    for key in [h.id for h in BUDGET_HOLDERS] + list(familie.SCALARS):
+        assert str(got[key]).startswith("Sjekk"), (key, got[key])
