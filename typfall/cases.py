@@ -106,13 +106,13 @@ class _Reader:
 
     def table(self, raw: Any, where: str, keys: Mapping[str, bool]) -> Mapping[str, Any]:
         if not isinstance(raw, Mapping):
-            raise self.fail(where, f"skal være en tabell med nøklene {', '.join(keys)}")
+            raise self.fail(where or "filen", f"skal være en tabell med nøklene {', '.join(keys)}")
         for key in raw:
             if key not in keys:
-                raise self.fail(f"{where}.{key}", f"ukjent nøkkel; gyldige: {', '.join(keys)}")
+                raise self.fail(f"{where}.{key}" if where else str(key), f"ukjent nøkkel; gyldige: {', '.join(keys)}")
         for key, required in keys.items():
             if required and key not in raw:
-                raise self.fail(f"{where}.{key}", "mangler")
+                raise self.fail(f"{where}.{key}" if where else key, "mangler")
         return raw
 
     def text(self, raw: Any, where: str) -> str:
@@ -220,7 +220,7 @@ def read_case(path: Path, template: Template) -> Case:
         raw = yamltext.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise CaseError(f"typfall/cases/{path.name}: ugyldig YAML: {error}") from None
-    raw = r.table(raw, "filen", _KEYS)
+    raw = r.table(raw, "", _KEYS)
     case_id = r.text(raw["id"], "id")
     if not ID_PATTERN.match(case_id) or case_id != path.stem:
         raise r.fail("id", f"skal være lik filnavnet uten .yaml («{path.stem}») og bare bruke a–z, 0–9 og -")
