@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from calculators import finance, memo, view
+from calculators import finance, memo, sheets, view
 from calculators.bundle import metadata
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
 from calculators.translate import Translation
@@ -157,6 +157,8 @@ def data(model: Model) -> dict:
             "cost": bool(entry.get("kostnad")),
             "step_years": list(finance.R109_STEP_YEARS),
         },
+        # A model with a sheet module gets the live workbook (every result a formula).
+        "sheet": sheets.LAYOUTS[model.id].layout(model, config()) if model.id in sheets.LAYOUTS else None,
         "method_page": page_url(entry["metodeside"]),
         "left_out": left_out(model),
         "texts": {"notat": config()["notat"], "regneark": config()["regneark"]},
@@ -175,6 +177,8 @@ def javascript(model: Model) -> str:
     translation = Translation()
     names = {name: translation.add(getattr(view, name)) for name in VIEW_FUNCTIONS}
     names.update({fn.__name__: translation.add(fn) for fn in memo.MEMO_FUNCTIONS})
+    if model.id in sheets.LAYOUTS:  # the values the workbook's formula cells store
+        names["sheet_values"] = translation.add(sheets.LAYOUTS[model.id].values, frozenset(i.id for i in model.inputs))
     formats = ", ".join(f"{name}: {js}" for name, js in names.items())
     payload = json.dumps(data(model), ensure_ascii=False, separators=(",", ":"))
     scripts = "\n".join(path.read_text(encoding="utf-8") for path in SCRIPTS)

@@ -6,10 +6,11 @@
  * assets/eksport/<model>.<hash>.js, and kalkulator.js adds that script on the first click.
  *
  * Every number comes from the scenario object of vlKalkulator.scenario(root), i.e. from the
- * model's generated compute(); nothing here recomputes a model. The one exception is the workbook's
- * discounting, which is written as spreadsheet FORMULAS (R-109's stepped rate) so an economist can
- * change the rate; tests/browser/test_eksport.py recalculates them with LibreOffice and compares
- * with Python's evaluate.
+ * model's generated compute(); nothing here recomputes a model. The workbook is formulas: for a model
+ * with a sheet module (calculators/sheets/<id>.py) the whole model, laid out in Python, with each
+ * formula's stored value from the translated sheet_values; for the others the discounting
+ * (R-109's stepped rate, from the one rate cell on Forutsetninger). tests/browser/test_eksport.py
+ * and tests/calculators/test_sheet_familie.py recalculate them with LibreOffice.
  *
  * The memo is built once as a list of blocks (headings, paragraphs, tables, lists, an image) and
  * written three ways: ODT (content.xml …), DOCX (word/document.xml …) and HTML for printing. Same
@@ -662,7 +663,11 @@
     const data = rows.map((cells, r) => `<row r="${r + 1}">` + cells.map((cell, c) => {
       if (cell === null || cell === undefined) return "";
       const ref = column(c) + (r + 1), style = cell.s ? ` s="${cell.s}"` : "";
-      if (cell.f !== undefined) return `<c r="${ref}"${style}><f>${xml(cell.f)}</f></c>`;
+      if (cell.f !== undefined) { // with its stored value, so a viewer that does not recalculate shows it
+        if (typeof cell.v === "number") return `<c r="${ref}"${style}><f>${xml(cell.f)}</f><v>${Object.is(cell.v, -0) ? 0 : cell.v}</v></c>`;
+        if (typeof cell.v === "string") return `<c r="${ref}"${style} t="str"><f>${xml(cell.f)}</f><v>${xml(cell.v)}</v></c>`;
+        return `<c r="${ref}"${style}><f>${xml(cell.f)}</f></c>`;
+      }
       if (typeof cell.v === "number") return `<c r="${ref}"${style}><v>${Object.is(cell.v, -0) ? 0 : cell.v}</v></c>`;
       return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xml(cell.v)}</t></is></c>`;
     }).join("") + "</row>").join("");
@@ -715,9 +720,9 @@
 
     // Diskontering: the rate cell, the step years, one factor per year as formulas.
     const [step1, step2] = wb.step_years;
-    const rate = s.values[wb.rate];
+    const rate = s.values[wb.rate], rateRow = 6 + data.inputs.findIndex((input) => input.id === wb.rate);
     const disc = [[{ v: t.diskontering_tittel, s: XF.title }], [],
-      [{ v: fill(t.rente, { "år1": step1 }) }, { v: rate, s: XF.input }],
+      [{ v: fill(t.formler.rente_fra, { "år1": step1 }) }, { f: `${quoteSheet(t.ark.forutsetninger)}!B${rateRow}`, v: rate, s: XF.number }],
       [{ v: fill(t.rente2, { "år1": step1 }) }, { f: "MAX(B3-1,0)", s: XF.number }],
       [{ v: fill(t.rente3, { "år2": step2 }) }, { f: "MAX(B3-2,0)", s: XF.number }],
       [{ v: t.trinn1 }, { v: step1 }], [{ v: t.trinn2 }, { v: step2 }], [],
@@ -762,20 +767,7 @@
     if (declared.alle) sumRow("", present(declared.alle.holders), declared.alle.output);
     else sumRow(t.alle, holders.map(([id]) => id), "");
 
-    // Issue 12's interval, as values (the simulation runs in the calculator, not in the sheet).
-    const interval = uncertaintyOf(s);
-    if (interval && Object.keys(interval.intervals).length) {
-      nv.push([], [{ v: fill(t.usikkerhet_tittel, { antall: interval.samples }), s: XF.title }],
-        t.usikkerhet_kolonner.map((v) => ({ v, s: XF.head })));
-      for (const id of s.meta.interval.outputs.filter((o) => interval.intervals[o])) {
-        const [p10, p50, p90] = interval.intervals[id];
-        const none = s.meta.interval.no_effect_outputs.includes(id) && typeof interval.no_effect[id] === "number"
-          ? { v: interval.no_effect[id], s: XF.kr } : null;
-        nv.push([{ v: outputs[id] ? outputs[id].label : id }, { v: p50, s: XF.kr }, { v: p10, s: XF.kr },
-          { v: p90, s: XF.kr }, { v: Math.round((interval.shares[id] || 0) * 100), s: XF.number },
-          { v: s.outputs[id], s: XF.kr }, none]);
-      }
-    }
+    intervalRows(s, data, nv);
 
     const names = t.ark;
     return [
@@ -786,8 +778,53 @@
     ];
   }
 
+  // Issue 12's interval, as values (the simulation runs in the calculator, not in the sheet).
+  function intervalRows(s, data, rows) {
+    const t = data.texts.regneark, interval = uncertaintyOf(s);
+    const outputs = Object.fromEntries(data.outputs.map((o) => [o.id, o]));
+    if (!interval || !Object.keys(interval.intervals).length) return;
+    rows.push([], [{ v: fill(t.usikkerhet_tittel, { antall: interval.samples }), s: XF.title }],
+      t.usikkerhet_kolonner.map((v) => ({ v, s: XF.head })));
+    for (const id of s.meta.interval.outputs.filter((o) => interval.intervals[o])) {
+      const [p10, p50, p90] = interval.intervals[id];
+      const none = s.meta.interval.no_effect_outputs.includes(id) && typeof interval.no_effect[id] === "number"
+        ? { v: interval.no_effect[id], s: XF.kr } : null;
+      rows.push([{ v: outputs[id] ? outputs[id].label : id }, { v: p50, s: XF.kr }, { v: p10, s: XF.kr },
+        { v: p90, s: XF.kr }, { v: Math.round((interval.shares[id] || 0) * 100), s: XF.number },
+        { v: s.outputs[id], s: XF.kr }, none]);
+    }
+  }
+
+  // The live workbook (calculators/sheets/<model>.py): the layout's cells, filled from the
+  // scenario; a formula cell stores the value the translated sheet_values computes for it.
+  function layoutSheets(s, data) {
+    const t = data.texts.regneark, stored = views[s.model].sheet_values(s.values), ranges = s.ranges || {};
+    const scenario = {
+      link: () => t.kilde_note + " " + s.link,
+      changed: (id) => (s.changed.includes(id) ? t.ja : null),
+      low: (id) => (Array.isArray(ranges[id]) ? ranges[id][0] : null),
+      high: (id) => (Array.isArray(ranges[id]) ? ranges[id][1] : null),
+    };
+    const fillCell = (cell) => {
+      if (!cell) return null;
+      const s_ = XF[cell.s || "text"];
+      if (cell.f !== undefined) return { f: cell.f, v: cell.k ? cell.i.reduce((a, i) => a[i], stored[cell.k]) : cell.sv, s: s_ };
+      if (cell.in !== undefined) return { v: s.values[cell.in], s: s_ };
+      if (cell.o !== undefined) return { v: cell.h ? s.outputs[cell.o][cell.h] : s.outputs[cell.o], s: s_ };
+      if (cell.x !== undefined) { const v = scenario[cell.x](cell.id); return v === null ? null : { v, s: s_ }; }
+      return { v: cell.v, s: s_ };
+    };
+    return data.sheet.sheets.map((sheet) => {
+      const rows = sheet.rows.map((cells) => cells.map(fillCell));
+      if (sheet.interval) intervalRows(s, data, rows);
+      return { name: sheet.name, xml: sheetXml(rows, sheet.widths, sheet.freeze || null) };
+    });
+  }
+
   function xlsx(s, data) {
-    const sheets = workbookSheets(s, data);
+    const sheets = data.sheet ? layoutSheets(s, data) : workbookSheets(s, data);
+    const rateRow = 6 + data.inputs.findIndex((input) => input.id === data.workbook.rate);
+    const names = data.sheet ? data.sheet.names : [["Kalkulasjonsrente", `${quoteSheet(data.texts.regneark.ark.forutsetninger)}!$B$${rateRow}`]];
     const styles = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
       '<numFmts count="3"><numFmt numFmtId="164" formatCode="#,##0"/><numFmt numFmtId="165" formatCode="0.000000"/><numFmt numFmtId="166" formatCode="#,##0.###"/></numFmts>' +
       `<fonts count="4"><font><sz val="10"/><name val="${xml(data.typography.docx_font)}"/></font><font><b/><sz val="10"/><name val="${xml(data.typography.docx_font)}"/></font>` +
@@ -822,7 +859,7 @@
         `<dc:title>${xml(data.title)}</dc:title><dc:creator>Velferdslab-veilederen</dc:creator><dc:language>nb-NO</dc:language></cp:coreProperties>` },
       { name: "xl/workbook.xml", data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
         `<sheets>${sheets.map((sheet, i) => `<sheet name="${xml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets>` +
-        `<definedNames><definedName name="Kalkulasjonsrente">Diskontering!$B$3</definedName></definedNames>` +
+        `<definedNames>${names.map(([name, ref]) => `<definedName name="${xml(name)}">${xml(ref)}</definedName>`).join("")}</definedNames>` +
         '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>' },
       { name: "xl/_rels/workbook.xml.rels", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
         sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
