@@ -4,7 +4,7 @@ Thin wiring; the work is in ``typfall``. ``on_files`` checks and computes every 
 fails the build, naming file and field), makes sure each filled duk PDF exists (from the
 content-hash cache when nothing changed), adds it and the digital duk's file under
 ``typfall/filer/``; ``on_page_markdown`` replaces the ``<!-- typfall… -->`` markers and gives a case
-page its one-line description from the case file.
+page checks that its one-line description is the case file's summary.
 """
 
 from __future__ import annotations
@@ -51,8 +51,9 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     if not MARKER.search(markdown):
         return None
     for built in _built:
-        if f"typfall: {built.case.id}" in markdown and "description" not in page.meta:
-            page.meta["description"] = built.case.summary
+        if f"typfall: {built.case.id}" in markdown and page.meta.get("description") != built.case.summary:
+            raise PluginError(f"{page.file.src_uri}: front matter «description» skal være lik «summary» i "
+                              f"typfall/cases/{built.case.source.name}: {built.case.summary}")
     try:
         return render_markers(markdown, _built, duk_template(), page.file.src_uri,
                               lambda path: _url(path, page, files))

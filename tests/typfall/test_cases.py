@@ -116,3 +116,20 @@ def test_the_duk_pdf_is_one_a3_page_and_holds_every_word_of_the_duk(built) -> No
             for cell in cells:
                 for word in _words(cell):
                     assert word in text, (b.case.id, word)
+
+
+def test_a_marker_naming_no_case_names_the_page_and_the_cases_there_are(built) -> None:
+    from typfall.render import MarkerError
+
+    with pytest.raises(MarkerError, match=r"typfall/x.md: <!-- typfall: borte --> – ukjent typfall; finnes: "):
+        render_markers("<!-- typfall: borte -->\n", built, duk_template(), "typfall/x.md")
+
+
+def test_each_case_page_in_docs_holds_only_its_marker_and_the_summary_as_description(built) -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "typfall"
+    for b in built:
+        front, body = (docs / f"{b.case.id}.md").read_text(encoding="utf-8").split("---\n", 2)[1:]
+        import yaml
+
+        assert yaml.safe_load(front) == {"description": b.case.summary}
+        assert body.strip() == f"<!-- typfall: {b.case.id} -->"
