@@ -30,13 +30,13 @@ from calculators.models.familie import (
     investment_per_year,
     staff_hours_per_year,
 )
+from calculators.sheets.cells import DISCOUNT_ROW, built_sheet, discount_sheet, guarded, inputs_sheet, quote
+from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("horisont").maximum)
 """Rows per year table: the longest horizon the calculator accepts."""
 
-INPUT_ROW = 6
-"""Forutsetninger: the first input's row; the header is row 5 (as in the plain workbook)."""
-YEAR_ROW = {"beregning": 7, "kontantstrom": 4, "diskontering": 10}
+YEAR_ROW = {"beregning": 7, "kontantstrom": 4, "diskontering": DISCOUNT_ROW}
 """First year row of each year table."""
 LINE_COLUMNS = "EFGHIJK"
 """Beregning: one column per service line, in ``SERVICE_LINES`` order."""
@@ -153,49 +153,6 @@ VALUE_HELPERS = (running, period_rate_of, payback)
 
 # ---- the layout (build time) -------------------------------------------------------------------
 
-def _quote(sheet: str) -> str:
-    return "'" + sheet.replace("'", "''") + "'"
-
-
-def _f(formula: str, key: str, *index: int, style: str = "kr") -> dict:
-    """A formula cell whose stored value is ``values(v)[key][index…]``."""
-    return {"f": formula, "k": key, "i": list(index), "s": style}
-
-
-def _guarded(formula: str, key: str, *index: int, style: str = "kr", message: str) -> dict:
-    """A result cell: the formula, or «Sjekk …» while an input on Forutsetninger is wrong."""
-    return _f(f'IF(feil>0,"{message}",{formula})', key, *index, style=style)
-
-
-def _inputs_sheet(model, texts: dict) -> tuple[list, list]:
-    t, f = texts["regneark"], texts["regneark"]["formler"]
-    head = t["forutsetninger_kolonner"] + t["spenn_kolonner"] + f["kontroll_kolonner"]
-    rows: list = [[{"v": model.title, "s": "title"}], [{"x": "link", "s": "note"}],
-                  [{"v": texts["notat"]["prisar"].replace("{år}", str(model.price_year)), "s": "note"}], [],
-                  [{"v": text, "s": "head"} for text in head]]
-    names = []
-    for n, field in enumerate(model.inputs):
-        row = INPUT_ROW + n
-        src = field.source
-        check = (f'IF(NOT(ISNUMBER(B{row})),"{f["sjekk_tall"]}",'
-                 f'IF(OR(B{row}<{field.minimum:g},B{row}>{field.maximum:g}),"{f["sjekk_grenser"]}",'
-                 + (f'IF(B{row}<>INT(B{row}),"{f["sjekk_heltall"]}","{f["kontroll_ok"]}")))' if field.integer
-                    else f'"{f["kontroll_ok"]}"))'))
-        rows.append([{"v": field.label, "s": "wrap"}, {"in": field.id, "s": "input"}, {"v": field.unit},
-                     {"v": field.default, "s": "number"}, {"x": "changed", "id": field.id},
-                     {"v": f"{src.publisher} {src.year}: {src.title}" if src.status == "kilde" else "", "s": "wrap"},
-                     {"v": t["status"].get(src.status, src.status)}, {"v": src.url} if src.url else None,
-                     {"x": "low", "id": field.id, "s": "number"}, {"x": "high", "id": field.id, "s": "number"},
-                     {"v": field.minimum, "s": "number"}, {"v": field.maximum, "s": "number"},
-                     {"f": check, "sv": f["kontroll_ok"]}])
-        names.append([field.id, f"Forutsetninger!$B${row}"])
-    last = INPUT_ROW + len(model.inputs) - 1
-    rows += [[], [{"v": f["feil"], "s": "head"},
-                  {"f": f'SUMPRODUCT(--(LEFT(M{INPUT_ROW}:M{last},5)="Sjekk"))', "sv": 0, "s": "sumKr"}]]
-    names.append(["feil", f"Forutsetninger!$B${last + 2}"])
-    return rows, names
-
-
 def _calculation_sheet(model, texts: dict) -> list:
     f = texts["regneark"]["formler"]
     labels = {i.id: i.label for i in model.inputs}
@@ -236,7 +193,7 @@ def _calculation_sheet(model, texts: dict) -> list:
 
 def _cash_sheet(model, texts: dict) -> list:
     t, f = texts["regneark"], texts["regneark"]["formler"]
-    calc, disc = _quote(f["ark"]["beregning"]), t["ark"]["diskontering"]
+    calc, disc = quote(f["ark"]["beregning"]), t["ark"]["diskontering"]
     municipal = [h for h in range(HOLDER_COUNT) if HOLDER_LEVEL[h] == 0]
     assert municipal == list(range(len(municipal))), "kommunens budsjetter står først"
     head = [t["ar"], *[h.label for h in BUDGET_HOLDERS], t["offentlig"], t["alle"], f["kumulativ_offentlig"],
@@ -266,28 +223,11 @@ def _cash_sheet(model, texts: dict) -> list:
     return rows
 
 
-def _discount_sheet(texts: dict) -> list:
-    t, f = texts["regneark"], texts["regneark"]["formler"]
-    step1, step2 = R109_STEP_YEARS
-    rows: list = [[{"v": f["diskontering_tittel"], "s": "title"}], [],
-                  [{"v": f["rente_fra"].replace("{år1}", str(step1))}, _f("kalkulasjonsrente", "rates", 0, style="number")],
-                  [{"v": t["rente2"].replace("{år1}", str(step1))}, _f("MAX(B3-1,0)", "rates", 1, style="number")],
-                  [{"v": t["rente3"].replace("{år2}", str(step2))}, _f("MAX(B3-2,0)", "rates", 2, style="number")],
-                  [{"v": t["trinn1"]}, {"v": step1}], [{"v": t["trinn2"]}, {"v": step2}], [],
-                  [{"v": text, "s": "head"} for text in (t["ar"], t["periode_rente"], t["faktor"])]]
-    for y in range(MAX_YEARS):
-        r = YEAR_ROW["diskontering"] + y
-        rate = None if y == 0 else _f(f"IF(A{r}<=$B$6,$B$3,IF(A{r}<=$B$7,$B$4,$B$5))", "period_rates", y, style="number")
-        factor = f"IF(A{r}<horisont,1,0)" if y == 0 else f"IF(A{r}<horisont,C{r - 1}/(1+B{r}/100),0)"
-        rows.append([{"v": y}, rate, _f(factor, "factors", y, style="factor")])
-    return rows
-
-
 def _present_value_sheet(model, texts: dict) -> list:
     t, f = texts["regneark"], texts["regneark"]["formler"]
     outputs = {o.id: o for o in model.outputs}
     message = f["sjekk_resultat"]
-    cash, calc, disc = _quote(t["ark"]["kontantstrom"]), _quote(f["ark"]["beregning"]), t["ark"]["diskontering"]
+    cash, calc, disc = quote(t["ark"]["kontantstrom"]), quote(f["ark"]["beregning"]), t["ark"]["diskontering"]
     first, last = YEAR_ROW["kontantstrom"], YEAR_ROW["kontantstrom"] + MAX_YEARS - 1
     factors = f"{disc}!$C${YEAR_ROW['diskontering']}:$C${YEAR_ROW['diskontering'] + MAX_YEARS - 1}"
     calc_rows = f"{YEAR_ROW['beregning']}:{{c}}{YEAR_ROW['beregning'] + MAX_YEARS - 1}"
@@ -296,7 +236,7 @@ def _present_value_sheet(model, texts: dict) -> list:
     top = len(rows) + 1
     for h, holder in enumerate(BUDGET_HOLDERS):
         r, col = len(rows) + 1, HOLDER_COLUMNS[h]
-        rows.append([{"v": holder.label}, _guarded(f"SUMPRODUCT({cash}!{col}{first}:{col}{last},{factors})", "pv", h,
+        rows.append([{"v": holder.label}, guarded(f"SUMPRODUCT({cash}!{col}{first}:{col}{last},{factors})", "pv", h,
                                                    message=message),
                      {"o": "nnv_per_budsjett", "h": holder.id, "s": "kr"},
                      {"f": f'IF(ISNUMBER(B{r}),B{r}-C{r},"")', "sv": 0, "s": "kr"}])
@@ -308,7 +248,7 @@ def _present_value_sheet(model, texts: dict) -> list:
         r = len(rows) + 1
         result_row[output_id] = r
         rows.append([{"v": outputs[output_id].label, "s": "head"},
-                     _guarded(f"SUM(B{top}:B{end})", "results", index, style="sumKr", message=message),
+                     guarded(f"SUM(B{top}:B{end})", "results", index, style="sumKr", message=message),
                      {"o": output_id, "s": "sumKr"}, {"f": f'IF(ISNUMBER(B{r}),B{r}-C{r},"")', "sv": 0, "s": "sumKr"}])
     rows += [[], [{"v": f["resultater"], "s": "title"}], [{"v": text, "s": "head"} for text in f["resultat_kolonner"]]]
     pv_invest = f"SUMPRODUCT({calc}!N{calc_rows.format(c='N')},{factors})"
@@ -329,7 +269,7 @@ def _present_value_sheet(model, texts: dict) -> list:
         result_row[output_id] = r
         formula = formula.format(investment=result_row.get("nv_investering", 0), public=result_row["nnv_offentlig"])
         style = "kr" if output.unit.startswith("kr") else "number"
-        rows.append([{"v": output.label}, _guarded(formula, "results", SCALARS.index(output_id), style=style, message=message),
+        rows.append([{"v": output.label}, guarded(formula, "results", SCALARS.index(output_id), style=style, message=message),
                      {"o": output_id, "s": style}, {"v": output.unit}])
     return rows
 
@@ -337,21 +277,20 @@ def _present_value_sheet(model, texts: dict) -> list:
 def layout(model, texts: dict) -> dict:
     """The workbook as sheets of cells and the defined names (see ``calculators/sheets/__init__.py``)."""
     t, f = texts["regneark"], texts["regneark"]["formler"]
-    inputs, names = _inputs_sheet(model, texts)
-    names += [["timekostnad", f"{_quote(f['ark']['beregning'])}!$B$3"],
-              ["timer_per_ar", f"{_quote(f['ark']['beregning'])}!$B$4"]]
-    built = [[{"v": f["bygget"][0], "s": "title"}], *[[{"v": line, "s": "wrap"}] for line in f["bygget"][1:]]]
+    inputs, names = inputs_sheet(model, texts)
+    names += [["timekostnad", f"{quote(f['ark']['beregning'])}!$B$3"],
+              ["timer_per_ar", f"{quote(f['ark']['beregning'])}!$B$4"]]
     return {
         "sheets": [
             {"name": t["ark"]["forutsetninger"], "rows": inputs, "widths": [46, 14, 10, 14, 8, 60, 12, 50, 12, 12, 12, 12, 30],
              "freeze": [0, 5]},
             {"name": t["ark"]["kontantstrom"], "rows": _cash_sheet(model, texts), "widths": [8] + [18] * 19, "freeze": [1, 3]},
-            {"name": t["ark"]["diskontering"], "rows": _discount_sheet(texts), "widths": [34, 18, 20]},
+            {"name": t["ark"]["diskontering"], "rows": discount_sheet(texts, MAX_YEARS), "widths": [34, 18, 20]},
             {"name": t["ark"]["naverdi"], "rows": _present_value_sheet(model, texts), "widths": [50, 20, 20, 20, 20, 20, 20],
              "interval": True},
             {"name": f["ark"]["beregning"], "rows": _calculation_sheet(model, texts), "widths": [30] + [16] * 16,
              "freeze": [1, 6]},
-            {"name": f["ark"]["bygget"], "rows": built, "widths": [120]},
+            built_sheet(texts),
         ],
         "names": names,
     }

@@ -23,7 +23,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from calculators import eksport, registry
 from calculators.evaluate import NotComputable, evaluate
 from calculators.model import BUDGET_HOLDERS
-from calculators.sheets import familie
+from calculators.sheets import cells, familie
 
 MODEL = registry.load("familie")
 TEXTS = eksport.config()
@@ -32,8 +32,8 @@ SHEETS = {sheet["name"]: sheet for sheet in LAYOUT["sheets"]}
 NAMES = TEXTS["regneark"]["ark"]
 YEARS = familie.MAX_YEARS
 SCALAR_ROWS = {output_id: row for output_id in familie.SCALARS
-               for row, cells in enumerate(SHEETS[NAMES["naverdi"]]["rows"], start=1)
-               if cells and cells[0] and cells[0].get("v") == next(o.label for o in MODEL.outputs if o.id == output_id)}
+               for row, line in enumerate(SHEETS[NAMES["naverdi"]]["rows"], start=1)
+               if line and line[0] and line[0].get("v") == next(o.label for o in MODEL.outputs if o.id == output_id)}
 
 
 def defaults() -> dict[str, float]:
@@ -46,8 +46,8 @@ def write_workbook(path: Path, values: dict[str, object]) -> None:
     book.remove(book.active)
     for sheet in LAYOUT["sheets"]:
         ws = book.create_sheet(sheet["name"])
-        for r, cells in enumerate(sheet["rows"], start=1):
-            for c, cell in enumerate(cells, start=1):
+        for r, row_cells in enumerate(sheet["rows"], start=1):
+            for c, cell in enumerate(row_cells, start=1):
                 if not cell:
                     continue
                 if "f" in cell:
@@ -123,13 +123,13 @@ def assert_equal_to_python(got: dict, values: dict[str, float], where: str) -> N
 
 def test_every_result_is_a_formula_and_the_inputs_stand_once() -> None:
     inputs = SHEETS[NAMES["forutsetninger"]]["rows"]
-    assert [cells[1]["in"] for cells in inputs if cells and len(cells) > 1 and "in" in cells[1]] == \
+    assert [line[1]["in"] for line in inputs if line and len(line) > 1 and "in" in line[1]] == \
         [field.id for field in MODEL.inputs]
     present = SHEETS[NAMES["naverdi"]]["rows"]
     assert set(SCALAR_ROWS) == set(familie.SCALARS)
     for row in [5 + h for h in range(len(BUDGET_HOLDERS))] + list(SCALAR_ROWS.values()):
         assert "f" in present[row - 1][1], row
-    rate_cells = [cell for sheet in LAYOUT["sheets"] for cells in sheet["rows"] for cell in cells
+    rate_cells = [cell for sheet in LAYOUT["sheets"] for line in sheet["rows"] for cell in line
                   if cell and cell.get("in") == "kalkulasjonsrente"]
     assert len(rate_cells) == 1, "renten står ett sted"
 
@@ -159,7 +159,7 @@ def test_libreoffice_recalculates_60_random_scenarios_to_pythons_numbers(tmp_pat
         book = openpyxl.load_workbook(files[-1])
         sheet = book[NAMES["forutsetninger"]]
         for n, field in enumerate(MODEL.inputs):
-            sheet.cell(familie.INPUT_ROW + n, 2, values[field.id])
+            sheet.cell(cells.INPUT_ROW + n, 2, values[field.id])
         book.save(files[-1])
     for path, values in zip(recalculate(files, tmp_path / "lo"), cases, strict=True):
         assert_equal_to_python(results(path), values, path.name)

@@ -1,0 +1,80 @@
+"""What every model's live workbook shares: cell builders, the assumptions sheet, the discounting.
+
+Build-time Python (not translated): see ``calculators/sheets/__init__.py`` for the cell format.
+"""
+
+from calculators.finance import R109_STEP_YEARS
+
+INPUT_ROW = 6
+"""Forutsetninger: the first input's row; the header is row 5 (as in the plain workbook)."""
+DISCOUNT_ROW = 10
+"""Diskontering: the row of year 0."""
+
+
+def quote(sheet: str) -> str:
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def formula(text: str, key: str, *index: int, style: str = "kr") -> dict:
+    """A formula cell whose stored value is ``values(v)[key][index…]``."""
+    return {"f": text, "k": key, "i": list(index), "s": style}
+
+
+def guarded(text: str, key: str, *index: int, style: str = "kr", message: str) -> dict:
+    """A result cell: the formula, or «Sjekk …» while an input on Forutsetninger is wrong."""
+    return formula(f'IF(feil>0,"{message}",{text})', key, *index, style=style)
+
+
+def inputs_sheet(model, texts: dict) -> tuple[list, list]:
+    t, f = texts["regneark"], texts["regneark"]["formler"]
+    head = t["forutsetninger_kolonner"] + t["spenn_kolonner"] + f["kontroll_kolonner"]
+    rows: list = [[{"v": model.title, "s": "title"}], [{"x": "link", "s": "note"}],
+                  [{"v": texts["notat"]["prisar"].replace("{år}", str(model.price_year)), "s": "note"}], [],
+                  [{"v": text, "s": "head"} for text in head]]
+    names = []
+    for n, field in enumerate(model.inputs):
+        row = INPUT_ROW + n
+        src = field.source
+        check = (f'IF(NOT(ISNUMBER(B{row})),"{f["sjekk_tall"]}",'
+                 f'IF(OR(B{row}<{field.minimum:g},B{row}>{field.maximum:g}),"{f["sjekk_grenser"]}",'
+                 + (f'IF(B{row}<>INT(B{row}),"{f["sjekk_heltall"]}","{f["kontroll_ok"]}")))' if field.integer
+                    else f'"{f["kontroll_ok"]}"))'))
+        rows.append([{"v": field.label, "s": "wrap"}, {"in": field.id, "s": "input"}, {"v": field.unit},
+                     {"v": field.default, "s": "number"}, {"x": "changed", "id": field.id},
+                     {"v": f"{src.publisher} {src.year}: {src.title}" if src.status == "kilde" else "", "s": "wrap"},
+                     {"v": t["status"].get(src.status, src.status)}, {"v": src.url} if src.url else None,
+                     {"x": "low", "id": field.id, "s": "number"}, {"x": "high", "id": field.id, "s": "number"},
+                     {"v": field.minimum, "s": "number"}, {"v": field.maximum, "s": "number"},
+                     {"f": check, "sv": f["kontroll_ok"]}])
+        names.append([field.id, f"Forutsetninger!$B${row}"])
+    last = INPUT_ROW + len(model.inputs) - 1
+    rows += [[], [{"v": f["feil"], "s": "head"},
+                  {"f": f'SUMPRODUCT(--(LEFT(M{INPUT_ROW}:M{last},5)="Sjekk"))', "sv": 0, "s": "sumKr"}]]
+    names.append(["feil", f"Forutsetninger!$B${last + 2}"])
+    return rows, names
+
+
+def discount_sheet(texts: dict, years: int) -> list:
+    t, f = texts["regneark"], texts["regneark"]["formler"]
+    step1, step2 = R109_STEP_YEARS
+    rows: list = [[{"v": f["diskontering_tittel"], "s": "title"}], [],
+                  [{"v": f["rente_fra"].replace("{år1}", str(step1))}, formula("kalkulasjonsrente", "rates", 0, style="number")],
+                  [{"v": t["rente2"].replace("{år1}", str(step1))}, formula("MAX(B3-1,0)", "rates", 1, style="number")],
+                  [{"v": t["rente3"].replace("{år2}", str(step2))}, formula("MAX(B3-2,0)", "rates", 2, style="number")],
+                  [{"v": t["trinn1"]}, {"v": step1}], [{"v": t["trinn2"]}, {"v": step2}], [],
+                  [{"v": text, "s": "head"} for text in (t["ar"], t["periode_rente"], t["faktor"])]]
+    for y in range(years):
+        r = DISCOUNT_ROW + y
+        rate = None if y == 0 else formula(f"IF(A{r}<=$B$6,$B$3,IF(A{r}<=$B$7,$B$4,$B$5))", "period_rates", y, style="number")
+        factor = f"IF(A{r}<horisont,1,0)" if y == 0 else f"IF(A{r}<horisont,C{r - 1}/(1+B{r}/100),0)"
+        rows.append([{"v": y}, rate, formula(factor, "factors", y, style="factor")])
+    return rows
+
+
+
+
+def built_sheet(texts: dict) -> dict:
+    """«Slik er arket bygget»: the explanation, one paragraph a row."""
+    f = texts["regneark"]["formler"]
+    rows = [[{"v": f["bygget"][0], "s": "title"}], *[[{"v": line, "s": "wrap"}] for line in f["bygget"][1:]]]
+    return {"name": f["ark"]["bygget"], "rows": rows, "widths": [120]}
