@@ -87,7 +87,7 @@ def render(model: Model) -> str:
               else format_output(results[first.id], first) if first else "")
     # data-search-exclude: the figure changes with every input (an <a> holds no <a>, so Material's
     # parser ends the excluded part where the link ends).
-    peek = (f'<a class="vl-calc__peek" href="#{prefix}-resultat" data-search-exclude><span>{escape(first.label)}</span> '
+    peek = (f'<a class="vl-calc__peek" href="#{prefix}-resultat" data-vl-jump data-search-exclude><span>{escape(first.label)}</span> '
             f'<strong data-vl-peek>{escape(figure)}</strong>{span}</a>'
             if first else "")
     return "".join((

@@ -298,7 +298,7 @@ def test_the_tornado_is_drawn_for_its_column_with_readable_text_and_no_overlaps(
 
 def test_the_main_card_links_to_the_uncertainty_block_and_keeps_the_scenario(make_page, site_url) -> None:
     page = open_page(make_page, site_url, "#barnevern=400000")
-    page.locator('a[data-vl-jump]').click()
+    page.locator('[data-vl-range-summary] a[data-vl-jump]').click()
     expect(page.locator("#vl-familie-usikkerhet")).to_be_in_viewport()
     expect(page.locator("#vl-familie-usikkerhet")).to_be_focused()
     assert "barnevern=400000" in page.url

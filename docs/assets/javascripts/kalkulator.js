@@ -422,17 +422,7 @@
         });
         watch.observe(actions);
         // While the results themselves are on screen the bar would only repeat them, over them.
-        // The bar jumps to them itself: as a plain link, instant navigation fetched and redrew the
-        // page and sometimes lost the jump, and the #fragment holds the scenario, not a heading.
-        bar.addEventListener("click", (event) => {
-          const target = document.getElementById(decodeURIComponent(bar.hash.slice(1)));
-          if (!target) return;
-          event.preventDefault();
-          event.stopPropagation();
-          target.setAttribute("tabindex", "-1");
-          target.scrollIntoView();
-          target.focus({ preventScroll: true });
-        });
+        // It jumps to them like every a[data-vl-jump] (below).
         new IntersectionObserver((entries) => {
           bar.classList.toggle("vl-calc__peek--away", entries[entries.length - 1].isIntersecting);
         }).observe(outs.summary);
@@ -456,8 +446,9 @@
         update(true);
       });
     }
-    // «Hvor sikkert er tallet?» in the main card jumps to the uncertainty block itself: the
-    // #fragment holds the scenario, and a plain link would replace it.
+    // The phone's summary bar and «Hvor sikkert er tallet?» in the main card jump to their target
+    // themselves: the #fragment holds the scenario, and a plain link would replace it (instant
+    // navigation also fetched and redrew the page and sometimes lost the jump).
     root.addEventListener("click", (event) => {
       const link = event.target.closest("a[data-vl-jump]");
       const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
