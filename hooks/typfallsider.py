@@ -1,8 +1,8 @@
 """Typfall: the worked cases in ``typfall/cases/``, their duk files and pages.
 
 Thin wiring; the work is in ``typfall``. ``on_files`` checks and computes every case (a mistake
-fails the build, naming file and field), makes sure each filled duk PDF exists (from the
-content-hash cache when nothing changed), adds it and the digital duk's file under
+fails the build, naming file and field), makes sure each filled duk PDF and course handout exists (from the
+content-hash cache when nothing changed), adds them and the digital duk's file under
 ``typfall/filer/``; ``on_page_markdown`` replaces the ``<!-- typfall… -->`` markers and gives a case
 page checks that its one-line description is the case file's summary.
 """
@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 from typfall.build import build_cases
 from typfall.cases import CaseError, duk_template
 from typfall.render import MARKER, SITE_FOLDER, BuiltCase, MarkerError, render_markers
+from veileder import site_address
 
 log = get_plugin_logger(__name__)
 _built: tuple[BuiltCase, ...] = ()
@@ -27,7 +28,7 @@ _built: tuple[BuiltCase, ...] = ()
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     global _built
     try:
-        _built, made = build_cases()
+        _built, made = build_cases(site_url=site_address.published_url(config.site_url))
     except CaseError as error:
         raise PluginError(f"Feil i typfall: {error}") from None
     if made:
@@ -35,6 +36,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
     for built in _built:
         files.append(File.generated(config, f"{SITE_FOLDER}/{built.pdf_name}", abs_src_path=str(built.pdf)))
         files.append(File.generated(config, f"{SITE_FOLDER}/{built.json_name}", content=built.duk_json))
+        files.append(File.generated(config, f"{SITE_FOLDER}/{built.handout.name}", abs_src_path=str(built.handout)))
     return files
 
 

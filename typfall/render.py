@@ -28,8 +28,8 @@ from typfall.numbers import Reading
 SITE_FOLDER = "typfall/filer"
 MARKER = re.compile(r"^<!--\s*typfall(?P<kind>-tabell|-liste)?(?::\s*(?P<id>[a-z0-9-]*))?\s*-->[ \t]*$",
                     re.MULTILINE)
-NOT_PRICED = ("Det som ikke har en pris i kalkulatoren, er ikke med: hvordan familien har det, "
-              "tid og krefter, og det barna lærer. Resultatet sier bare noe om penger.")
+NOT_PRICED = ("Det som ikke har en pris i kalkulatoren, er ikke med: hvordan folk har det, "
+              "tid og krefter, og det barn og unge lærer. Resultatet sier bare noe om penger.")
 READING_HINT = ("Midtverdien og «i pluss» kommer fra kalkulatorens trekninger over spennene på "
                 "Datakilder. De måler våre anslag. De er ikke en prognose for en kommune.")
 
@@ -44,6 +44,7 @@ class BuiltCase:
     reading: Reading
     pdf: Path  # the filled duk, A3
     duk_json: bytes  # the file the digital duk opens
+    handout: Path  # the A4 handout for courses
 
     @property
     def pdf_name(self) -> str:
@@ -109,6 +110,9 @@ def _duk(built: BuiltCase, template: Template, page: str) -> str:
         f"- [Den utfylte duken (PDF, A3, {size})]({pdf}), laget fra samme kilde som den tomme duken.\n"
         f"- **Åpne i den digitale duken:** [last ned filen (JSON, {format_size(len(built.duk_json))})]({json_file}). "
         f"Gå så til [den digitale duken]({duk_page}) og trykk «Åpne lagret fil». Der kan du endre teksten.\n"
+        f"- [Utdelingsark til kurs (PDF, A4, {format_size(built.handout.stat().st_size)})]"
+        f"({_relative(f'{SITE_FOLDER}/{built.handout.name}', page)}): historien, en oppgave til gruppen, "
+        "tallene og en QR-kode til kalkulatoren.\n"
     )
     return "\n".join(parts)
 
@@ -140,11 +144,11 @@ def _numbers(built: BuiltCase, link_to: Callable[[str], str]) -> str:
         for h in r.holders)
     return (
         "## Tallene\n\n" + built.case.numbers.why + "\n\n"
-        f"Kalkulator: **{r.model.title}**. {start}, med disse tallene for familien:\n\n{changed}\n\n"
+        f"Kalkulator: **{r.model.title}**. {start}, med disse tallene for typfallet:\n\n{changed}\n\n"
         f"- {r.view.cost_label}: {r.cost_today_text}\n- {r.view.investment_label}: {r.investment_text}\n\n"
         f"{_open_link(built, link_to, 'Åpne tallene i kalkulatoren')}\n\n"
         "Kalkulatoren viser, med disse forutsetningene:\n\n" + holders + "\n"
-        f"!!! note \"Slik leser du tallene\"\n    {READING_HINT} {NOT_PRICED} Tallene for familien er "
+        f"!!! note \"Slik leser du tallene\"\n    {READING_HINT} {NOT_PRICED} Tallene i typfallet er "
         "illustrasjoner. Bytt dem ut med egne tall.\n"
     )
 
@@ -181,7 +185,7 @@ def side_by_side(built: tuple[BuiltCase, ...], page: str, link_to: Callable[[str
         link = _relative(f"typfall/{b.case.id}.md", page)
         share = f"{int(round(r.share_holder.share * 100))} av 100"
         rows.append(" | ".join([
-            f"| [{_cell(b.case.title)}]({link}) – {_cell(b.case.group)}",
+            f"| [{_cell(b.case.title)}]({link})",
             _open_link(b, link_to, r.model.title), r.cost_today_text, r.investment_text,
             *[h.median_text for h in r.holders], share]) + " |")
     plus = sum(1 for b in built if b.reading.share_holder.median > 0)
@@ -198,8 +202,8 @@ def side_by_side(built: tuple[BuiltCase, ...], page: str, link_to: Callable[[str
 
 
 def case_list(built: tuple[BuiltCase, ...], page: str) -> str:
-    return "\n".join(f"- [{b.case.title}]({_relative(f'typfall/{b.case.id}.md', page)}): {b.case.group}. "
-                     f"{b.case.summary}" for b in built) + "\n"
+    return "\n".join(f"- [{b.case.title}]({_relative(f'typfall/{b.case.id}.md', page)}): {b.case.group}."
+                     for b in built) + "\n"
 
 
 def render_markers(markdown: str, built: tuple[BuiltCase, ...], template: Template, page: str,
