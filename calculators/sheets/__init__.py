@@ -1,6 +1,6 @@
 """Spreadsheet versions of the models: each model's workbook layout in formulas, declared in Python.
 
-A module here (``familie.py``) gives two things from one place:
+A module here (``familie.py``, ``investeringsmote.py``; shared parts in ``cells.py``) gives two things from one place:
 
 - ``layout(model, texts)``: the sheets, cell by cell, at build time. A formula cell names the
   stored value that goes with it (``{"f": formula, "k": key, "i": index}``); a scenario cell says
@@ -10,11 +10,11 @@ A module here (``familie.py``) gives two things from one place:
   that does not recalculate.
 
 ``docs/assets/javascripts/eksport.js`` only writes the cells as XML; ``tests/calculators/
-test_sheet_familie.py`` writes the workbook with openpyxl, changes inputs, lets LibreOffice
+test_sheet_<id>.py`` writes the workbook with openpyxl, changes inputs, lets LibreOffice
 recalculate and compares every result with the Python model.
 """
 
-from calculators.sheets import familie
+from calculators.sheets import familie, investeringsmote
 
-LAYOUTS = {"familie": familie}
-"""Model id → its sheet module; the other models still get the workbook of pasted flows."""
+LAYOUTS = {"familie": familie, "investeringsmote": investeringsmote}
+"""Model id → its sheet module; the others (utenforskap) still get the workbook of pasted flows."""

@@ -73,8 +73,9 @@ def discount_sheet(texts: dict, years: int) -> list:
 
 
 
-def built_sheet(texts: dict) -> dict:
-    """«Slik er arket bygget»: the explanation, one paragraph a row."""
+def built_sheet(texts: dict, model_id: str) -> dict:
+    """«Slik er arket bygget»: the model's explanation (eksport.yaml), one paragraph a row."""
     f = texts["regneark"]["formler"]
-    rows = [[{"v": f["bygget"][0], "s": "title"}], *[[{"v": line, "s": "wrap"}] for line in f["bygget"][1:]]]
+    lines = f["bygget"][model_id]
+    rows = [[{"v": lines[0], "s": "title"}], *[[{"v": line, "s": "wrap"}] for line in lines[1:]]]
     return {"name": f["ark"]["bygget"], "rows": rows, "widths": [120]}

@@ -290,7 +290,7 @@ def layout(model, texts: dict) -> dict:
              "interval": True},
             {"name": f["ark"]["beregning"], "rows": _calculation_sheet(model, texts), "widths": [30] + [16] * 16,
              "freeze": [1, 6]},
-            built_sheet(texts),
+            built_sheet(texts, "familie"),
         ],
         "names": names,
     }

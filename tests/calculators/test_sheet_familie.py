@@ -9,21 +9,18 @@ LibreOffice.
 
 from __future__ import annotations
 
-import os
 import random
-import shutil
-import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
 import openpyxl
 import pytest
-from openpyxl.workbook.defined_name import DefinedName
 
 from calculators import eksport, registry
-from calculators.evaluate import NotComputable, evaluate
+from calculators.evaluate import evaluate
 from calculators.model import BUDGET_HOLDERS
 from calculators.sheets import cells, familie
+from tests.calculators.sheet_workbooks import random_scenario, recalculate, typed_in, write_workbook
 
 MODEL = registry.load("familie")
 TEXTS = eksport.config()
@@ -38,59 +35,6 @@ SCALAR_ROWS = {output_id: row for output_id in familie.SCALARS
 
 def defaults() -> dict[str, float]:
     return {field.id: field.default for field in MODEL.inputs}
-
-
-def write_workbook(path: Path, values: dict[str, object]) -> None:
-    """The layout as an XLSX: formulas, and the inputs in Forutsetninger's yellow cells."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for sheet in LAYOUT["sheets"]:
-        ws = book.create_sheet(sheet["name"])
-        for r, row_cells in enumerate(sheet["rows"], start=1):
-            for c, cell in enumerate(row_cells, start=1):
-                if not cell:
-                    continue
-                if "f" in cell:
-                    ws.cell(r, c, "=" + cell["f"])
-                elif "in" in cell:
-                    ws.cell(r, c, values[cell["in"]])
-                elif "v" in cell:
-                    ws.cell(r, c, cell["v"])
-    for name, ref in LAYOUT["names"]:
-        book.defined_names[name] = DefinedName(name, attr_text=ref)
-    book.save(path)
-
-
-def random_scenario(rng: random.Random) -> dict[str, float]:
-    """Every input drawn within its bounds (whole numbers where the field wants them)."""
-    while True:
-        values = {}
-        for field in MODEL.inputs:
-            if field.integer:
-                values[field.id] = float(rng.randint(int(field.minimum), int(field.maximum)))
-            else:
-                values[field.id] = round(rng.uniform(field.minimum, field.maximum), 2)
-        try:
-            evaluate(MODEL, values)
-        except NotComputable:
-            continue
-        return values
-
-
-def recalculate(files: list[Path], out: Path) -> list[Path]:
-    """LibreOffice headless opens each workbook, computes every formula and saves it as XLSX."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.fail("LibreOffice (soffice) mangler: apt-get install libreoffice-calc-nogui", pytrace=False)
-    out.mkdir(exist_ok=True)
-    result = subprocess.run(
-        [soffice, f"-env:UserInstallation={(out / 'profil').as_uri()}", "--headless", "--norestore",
-         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, files)],
-        capture_output=True, text=True, timeout=600, env={**os.environ, "HOME": str(out)})
-    converted = [out / f.name for f in files]
-    missing = [f.name for f in converted if not f.exists()]
-    assert not missing, f"LibreOffice laget ikke {missing}: {result.stderr[-2000:]}"
-    return converted
 
 
 def results(path: Path) -> dict[str, object]:
@@ -136,7 +80,7 @@ def test_every_result_is_a_formula_and_the_inputs_stand_once() -> None:
 
 @pytest.mark.parametrize("seed", range(200))
 def test_the_stored_values_are_the_pages_numbers(seed: int) -> None:
-    values = random_scenario(random.Random(seed))
+    values = random_scenario(MODEL, random.Random(seed))
     stored = familie.values(SimpleNamespace(**values))
     want = evaluate(MODEL, values)
     for h, holder in enumerate(BUDGET_HOLDERS):
@@ -148,19 +92,14 @@ def test_the_stored_values_are_the_pages_numbers(seed: int) -> None:
 
 def test_libreoffice_recalculates_60_random_scenarios_to_pythons_numbers(tmp_path: Path) -> None:
     rng = random.Random(2026)
-    cases = [random_scenario(rng) for _ in range(56)]
+    cases = [random_scenario(MODEL, rng) for _ in range(56)]
     cases += [{**defaults(), "horisont": 1.0}, {**defaults(), "horisont": 20.0},
               {**defaults(), "avtakning": 100.0}, {**defaults(), "barnevern": 1_000_000.0}]
     files = []
     for i, values in enumerate(cases):
         # The economist's edit: the workbook was made with the defaults, the inputs are typed in.
         files.append(tmp_path / f"s{i:02d}.xlsx")
-        write_workbook(files[-1], defaults())
-        book = openpyxl.load_workbook(files[-1])
-        sheet = book[NAMES["forutsetninger"]]
-        for n, field in enumerate(MODEL.inputs):
-            sheet.cell(cells.INPUT_ROW + n, 2, values[field.id])
-        book.save(files[-1])
+        typed_in(LAYOUT, files[-1], MODEL, defaults(), values, cells.INPUT_ROW)
     for path, values in zip(recalculate(files, tmp_path / "lo"), cases, strict=True):
         assert_equal_to_python(results(path), values, path.name)
 
@@ -169,7 +108,7 @@ def test_libreoffice_recalculates_60_random_scenarios_to_pythons_numbers(tmp_pat
                                           ("opptrapping", 1.5)])
 def test_bad_input_gives_a_sjekk_message_not_an_error(tmp_path: Path, field: str, value: object) -> None:
     path = tmp_path / "feil.xlsx"
-    write_workbook(path, {**defaults(), field: value})
+    write_workbook(LAYOUT, path, {**defaults(), field: value})
     got = results(recalculate([path], tmp_path / "lo")[0])
     for key in [h.id for h in BUDGET_HOLDERS] + list(familie.SCALARS):
         assert str(got[key]).startswith("Sjekk"), (key, got[key])

@@ -1,0 +1,80 @@
+"""Helpers for the workbook parity tests: write a layout with openpyxl, recalculate with LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.workbook.defined_name import DefinedName
+
+from calculators.evaluate import NotComputable, evaluate
+from calculators.model import Model
+
+
+def write_workbook(layout: dict, path: Path, values: dict[str, object]) -> None:
+    """The layout as an XLSX: formulas, and ``values`` in Forutsetninger's yellow cells."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet in layout["sheets"]:
+        ws = book.create_sheet(sheet["name"])
+        for r, row_cells in enumerate(sheet["rows"], start=1):
+            for c, cell in enumerate(row_cells, start=1):
+                if not cell:
+                    continue
+                if "f" in cell:
+                    ws.cell(r, c, "=" + cell["f"])
+                elif "in" in cell:
+                    ws.cell(r, c, values[cell["in"]])
+                elif "v" in cell:
+                    ws.cell(r, c, cell["v"])
+    for name, ref in layout["names"]:
+        book.defined_names[name] = DefinedName(name, attr_text=ref)
+    book.save(path)
+
+
+def random_scenario(model: Model, rng: random.Random) -> dict[str, float]:
+    """Every input drawn within its bounds (whole numbers where the field wants them)."""
+    while True:
+        values = {}
+        for field in model.inputs:
+            if field.integer:
+                values[field.id] = float(rng.randint(int(field.minimum), int(field.maximum)))
+            else:
+                values[field.id] = round(rng.uniform(field.minimum, field.maximum), 2)
+        try:
+            evaluate(model, values)
+        except NotComputable:
+            continue
+        return values
+
+
+def recalculate(files: list[Path], out: Path) -> list[Path]:
+    """LibreOffice headless opens each workbook, computes every formula and saves it as XLSX."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.fail("LibreOffice (soffice) mangler: apt-get install libreoffice-calc-nogui", pytrace=False)
+    out.mkdir(exist_ok=True)
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={(out / 'profil').as_uri()}", "--headless", "--norestore",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, files)],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "HOME": str(out)})
+    converted = [out / f.name for f in files]
+    missing = [f.name for f in converted if not f.exists()]
+    assert not missing, f"LibreOffice laget ikke {missing}: {result.stderr[-2000:]}"
+    return converted
+
+
+def typed_in(layout: dict, path: Path, model: Model, start: dict[str, float], values: dict[str, object],
+             first_row: int) -> None:
+    """The economist's edit: a workbook made with ``start``, then ``values`` typed into Forutsetninger."""
+    write_workbook(layout, path, start)
+    book = openpyxl.load_workbook(path)
+    sheet = book[layout["sheets"][0]["name"]]
+    for n, field in enumerate(model.inputs):
+        sheet.cell(first_row + n, 2, values[field.id])
+    book.save(path)
