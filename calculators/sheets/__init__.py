@@ -1,6 +1,7 @@
 """Spreadsheet versions of the models: each model's workbook layout in formulas, declared in Python.
 
-A module here (``familie.py``, ``investeringsmote.py``; shared parts in ``cells.py``) gives two things from one place:
+A module per model here (``familie.py``, ``investeringsmote.py``, ``utenforskap.py``; shared parts
+in ``cells.py``) gives two things from one place:
 
 - ``layout(model, texts)``: the sheets, cell by cell, at build time. A formula cell names the
   stored value that goes with it (``{"f": formula, "k": key, "i": index}``); a scenario cell says
@@ -14,7 +15,8 @@ test_sheet_<id>.py`` writes the workbook with openpyxl, changes inputs, lets Lib
 recalculate and compares every result with the Python model.
 """
 
-from calculators.sheets import familie, investeringsmote
+from calculators.sheets import familie, investeringsmote, utenforskap
 
-LAYOUTS = {"familie": familie, "investeringsmote": investeringsmote}
-"""Model id → its sheet module; the others (utenforskap) still get the workbook of pasted flows."""
+LAYOUTS = {"familie": familie, "investeringsmote": investeringsmote, "utenforskap": utenforskap}
+"""Model id → its sheet module. A model without one gets the plain workbook (pasted flows,
+discounting in formulas): ``workbookSheets`` in ``eksport.js``."""

@@ -54,7 +54,7 @@ def inputs_sheet(model, texts: dict) -> tuple[list, list]:
     return rows, names
 
 
-def discount_sheet(texts: dict, years: int) -> list:
+def discount_sheet(texts: dict, years: int, horizon: str = "horisont") -> list:
     t, f = texts["regneark"], texts["regneark"]["formler"]
     step1, step2 = R109_STEP_YEARS
     rows: list = [[{"v": f["diskontering_tittel"], "s": "title"}], [],
@@ -66,7 +66,7 @@ def discount_sheet(texts: dict, years: int) -> list:
     for y in range(years):
         r = DISCOUNT_ROW + y
         rate = None if y == 0 else formula(f"IF(A{r}<=$B$6,$B$3,IF(A{r}<=$B$7,$B$4,$B$5))", "period_rates", y, style="number")
-        factor = f"IF(A{r}<horisont,1,0)" if y == 0 else f"IF(A{r}<horisont,C{r - 1}/(1+B{r}/100),0)"
+        factor = f"IF(A{r}<{horizon},1,0)" if y == 0 else f"IF(A{r}<{horizon},C{r - 1}/(1+B{r}/100),0)"
         rows.append([{"v": y}, rate, formula(factor, "factors", y, style="factor")])
     return rows
 
