@@ -164,6 +164,19 @@ def _follow_up(case: Case) -> str:
     )
 
 
+def _sources(case: Case) -> str:
+    interpreter = "- [Bruk av tolk](../metode/tolk.md).\n" if "tolk" in case.group.lower() else ""
+    return (
+        "## Kilder\n\n"
+        "- Stegene i [Kom i gang](../kom-i-gang/index.md): veien inn, samtykke, første møte og vedtak, "
+        "oppfølging.\n"
+        "- [Investeringsteamet](../metode/investeringsteamet.md) og "
+        "[Probas evaluering av velferdslab i Asker](../erfaringer/proba.md): hvem som bør være med, "
+        "og hvem som har myndighet.\n" + interpreter +
+        "- [Datakilder](../okonomi/datakilder.md): kilden til hvert standardtall kalkulatoren bruker.\n"
+    )
+
+
 def case_page(built: BuiltCase, template: Template, page: str, link_to: Callable[[str], str]) -> str:
     case = built.case
     return "\n".join((
@@ -171,7 +184,7 @@ def case_page(built: BuiltCase, template: Template, page: str, link_to: Callable
         f"!!! warning \"{LABEL}\"\n    Familien finnes ikke. Navn og detaljer er laget for veilederen. "
         "Likhet med virkelige personer er tilfeldig.\n",
         _story(case), _way_in(case), _team(case), _duk(built, template, page), _decisions(case),
-        _numbers(built, link_to), _follow_up(case),
+        _numbers(built, link_to), _follow_up(case), _sources(case),
     ))
 
 
