@@ -73,15 +73,23 @@ def _model_config(model: Model) -> dict:
     return entry
 
 
+WEB_ONLY = {"#": "i metoden på nettstedet", "": "på nettstedet"}
+"""What a link's text gets in the memo, which has no links to the site's pages: where to look."""
+
+
 def _plain(markdown: str) -> str:
-    """Markdown inline text as plain text: links keep their text, emphasis marks go."""
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)
+    """Markdown inline text as plain text: emphasis marks go, and a link keeps its text and says
+    where it is on the site («Virkninger uten kroneverdi (i metoden på nettstedet)»), so the memo
+    never points at something only the web page has."""
+    text = re.sub(r"\[([^\]]+)\]\(([^)]*)\)",
+                  lambda m: f"{m.group(1)} ({WEB_ONLY['#' if m.group(2).startswith('#') else '']})", markdown)
     text = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)
     return " ".join(text.split())
 
 
-def left_out(model: Model) -> list[str]:
-    """What the model leaves out: the bullets of its method page's section, or the YAML list."""
+def left_out(model: Model) -> list[str | dict]:
+    """What the model leaves out: the bullets of its method page's section, or the YAML list.
+    A bullet with bullets under it is ``{"text", "sub": [text, …]}`` (the memo keeps it a list)."""
     entry = _model_config(model)
     if entry.get("utelater"):
         return [str(item) for item in entry["utelater"]]
@@ -91,17 +99,20 @@ def left_out(model: Model) -> list[str]:
     if heading not in lines:
         raise ExportError(f"docs/{entry['metodeside']}: mangler avsnittet «{heading}» "
                           f"(calculators/{SOURCE.name}: modeller.{model.id}.avsnitt)")
-    items: list[str] = []
+    items: list[list[str]] = []  # [text, sub-item, sub-item …]
     for line in lines[lines.index(heading) + 1:]:
         if line.startswith("#"):
             break
         if line.startswith("- "):
-            items.append(line[2:])
+            items.append([line[2:]])
+        elif line.startswith("  ") and line.strip().startswith("- ") and items:
+            items[-1].append(line.strip()[2:])
         elif line.startswith("  ") and items and line.strip():
-            items[-1] += " " + line.strip()
+            items[-1][-1] += " " + line.strip()
     if not items:
         raise ExportError(f"docs/{entry['metodeside']}: avsnittet «{heading}» har ingen punktliste")
-    return [_plain(item) for item in items]
+    return [_plain(item[0]) if len(item) == 1 else {"text": _plain(item[0]), "sub": [_plain(x) for x in item[1:]]}
+            for item in items]
 
 
 def sum_holders(key: str) -> list[str]:

@@ -51,14 +51,16 @@
   }
 
   // ---- the memo as blocks ------------------------------------------------------------------------
-  // Blocks: {h: level, text} · {p: [runs], style?, keep?} · {list: [text]} ·
+  // Blocks: {h: level, text} · {p: [runs], style?, keep?} · {list: [item]} where an item is
+  // [runs] or {runs, sub: [[runs]]} (a list inside the item) ·
   // {table: rows, head?, widths, numeric?: [column indexes], keep?} · {image: {png, width, height, alt}}
   // A run is a string or {text, link?, bold?}.
   function memo(s, data, chart) {
     const t = data.texts.notat, d = t.deler, k = t.kolonner, out = [];
     const title = data.title, f = formats(s), fmt = f.exact, view = views[s.model];
     const inputsById = Object.fromEntries(data.inputs.map((i) => [i.id, i]));
-    const showOutput = (o) => f.output(s.outputs[o.id], o);
+    // Percentages in whole numbers: «17 %», not «16,93 %» (the memo is read, not recomputed).
+    const showOutput = (o) => f.output(o.unit === "%" && s.outputs[o.id] !== -1 ? Math.round(s.outputs[o.id]) : s.outputs[o.id], o);
     const h = (level, text) => out.push({ h: level, text });
     const p = (...runs) => out.push({ p: runs });
 
@@ -189,11 +191,13 @@
     p(t.forbehold[0]);
     if (illustrative) p(fill(t.forbehold[1], { antall: illustrative, av: data.inputs.length }));
     p(t.forbehold_utelater);
-    out.push({ list: data.left_out.map((item) => [item]) });
+    out.push({ list: data.left_out.map((item) => (typeof item === "string" ? [item]
+      : { runs: [item.text], sub: item.sub.map((text) => [text]) })) });
 
-    // The scenario link, so readers can open it.
+    // The scenario link, so readers can open it: its sentence and the address stay together
+    // (the address alone on a last page says nothing).
     h(2, d.scenario);
-    p(t.scenario);
+    out.push({ p: [t.scenario], keep: true });
     p({ text: s.link, link: s.link });
     // A plain paragraph that introduces a table, list or image stays on its page.
     out.forEach((block, i) => {
@@ -343,8 +347,11 @@
         const style = { sub: "Subtitle", caption: "Caption" }[block.style] || (block.keep ? "Innledning" : "Text_20_body");
         body.push(`<text:p text:style-name="${style}">${odtRuns(block.p)}</text:p>`);
       } else if (block.list) {
-        body.push(`<text:list text:style-name="Punkt">${block.list.map((item) =>
-          `<text:list-item><text:p text:style-name="Listeavsnitt">${odtRuns(item)}</text:p></text:list-item>`).join("")}</text:list>`);
+        const odtItem = (runs) => `<text:p text:style-name="Listeavsnitt">${odtRuns(runs)}</text:p>`;
+        body.push(`<text:list text:style-name="Punkt">${block.list.map((item) => (Array.isArray(item)
+          ? `<text:list-item>${odtItem(item)}</text:list-item>`
+          : `<text:list-item>${odtItem(item.runs)}<text:list>${item.sub.map((sub) =>
+            `<text:list-item>${odtItem(sub)}</text:list-item>`).join("")}</text:list></text:list-item>`)).join("")}</text:list>`);
       } else if (block.table) {
         tables += 1;
         const name = "Tabell" + tables, total = block.widths.reduce((a, b) => a + b, 0), width = textWidthMm(typo);
@@ -420,7 +427,7 @@
       paragraph("Tabelltall", "Table Number", "Tabelltekst", 'fo:text-align="end"') +
       paragraph("Tabelloverskrift", "Table Heading", "Tabelltekst", 'fo:margin="0mm"', 'fo:font-weight="bold"') +
       '<style:style style:name="Sterk" style:display-name="Strong Emphasis" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>' +
-      '<text:list-style style:name="Punkt"><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="6mm" fo:text-indent="-4mm" fo:margin-left="6mm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>' +
+      '<text:list-style style:name="Punkt"><text:list-level-style-bullet text:level="2" text:bullet-char="–"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="12mm" fo:text-indent="-4mm" fo:margin-left="12mm"/></style:list-level-properties></text:list-level-style-bullet><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="6mm" fo:text-indent="-4mm" fo:margin-left="6mm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>' +
       "</office:styles><office:automatic-styles>" +
       `<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="${PAGE_MM.width}mm" fo:page-height="${PAGE_MM.height}mm" style:print-orientation="portrait" fo:margin-top="${typo.margin_top_mm}mm" fo:margin-bottom="${typo.margin_top_mm}mm" fo:margin-left="${typo.margin_side_mm}mm" fo:margin-right="${typo.margin_side_mm}mm"/></style:page-layout>` +
       '</office:automatic-styles><office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4"/></office:master-styles></office:document-styles>';
@@ -479,7 +486,12 @@
         const style = { sub: "Subtitle", caption: "Caption" }[block.style] || "Normal";
         body.push(docxParagraph(style, docxRuns(block.p, links), block.keep ? "<w:keepNext/>" : ""));
       } else if (block.list) {
-        for (const item of block.list) body.push(docxParagraph("ListBullet", docxRuns(item, links)));
+        for (const item of block.list) {
+          body.push(docxParagraph("ListBullet", docxRuns(Array.isArray(item) ? item : item.runs, links)));
+          for (const sub of Array.isArray(item) ? [] : item.sub) {
+            body.push(docxParagraph("ListBullet", docxRuns(sub, links), '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>'));
+          }
+        }
       } else if (block.table) {
         const total = block.widths.reduce((a, b) => a + b, 0), cols = block.widths.map((w) => Math.round(width * w / total));
         const border = block.fields
@@ -554,7 +566,7 @@
         `<dc:title>${xml(title)}</dc:title><dc:creator>Velferdslab-veilederen</dc:creator><dc:language>nb-NO</dc:language></cp:coreProperties>` },
       { name: "word/document.xml", data: document_ },
       { name: "word/styles.xml", data: docxStyles(typo) },
-      { name: "word/numbering.xml", data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering ${W_NS}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="340" w:hanging="227"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>` },
+      { name: "word/numbering.xml", data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering ${W_NS}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="340" w:hanging="227"/></w:pPr></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="–"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="680" w:hanging="227"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>` },
       { name: "word/_rels/document.xml.rels", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + rels.join("") + "</Relationships>" },
     ];
     if (image) entries.push({ name: "word/media/diagram.png", data: image.image.png });
@@ -587,7 +599,16 @@
         htmlRuns(node, block.p);
       } else if (block.list) {
         node = document.createElement("ul");
-        for (const item of block.list) { const li = document.createElement("li"); htmlRuns(li, item); node.append(li); }
+        for (const item of block.list) {
+          const li = document.createElement("li");
+          htmlRuns(li, Array.isArray(item) ? item : item.runs);
+          if (!Array.isArray(item)) {
+            const sub = document.createElement("ul");
+            for (const runs of item.sub) { const child = document.createElement("li"); htmlRuns(child, runs); sub.append(child); }
+            li.append(sub);
+          }
+          node.append(li);
+        }
       } else if (block.table) {
         node = document.createElement("table");
         if (block.fields) node.className = "vl-notat__felt";
