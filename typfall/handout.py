@@ -1,4 +1,5 @@
-"""One A4 handout per case for courses: the family, the group's task, the numbers and a QR code.
+"""One A4 handout per case for courses: the family, the group's task, the numbers and a QR code
+(one page for the stories here; a story near the 600-word limit flows onto a second).
 
 Made like the workshop handouts (``workshops.handouts``): a ``doc_templates`` document built in
 memory from the case, laid out by ``render_pdf.document_html`` as PDF/A, the QR code (to the case's
@@ -42,7 +43,6 @@ def handout_template(case: Case, reading: Reading) -> Template:
                     (Field("text", text=f"{reading.model.title}. {case.numbers.why}"),
                      Field("list", items=holder.card))),
             Section("Åpne tallene", (Field("text", text=OPEN_TEXT),)),
-            Section("Notater", (Field("write", lines=4),)),
         ),
         order=1, source=DUK_SOURCE,
     )
