@@ -79,3 +79,26 @@ def built_sheet(texts: dict, model_id: str) -> dict:
     lines = f["bygget"][model_id]
     rows = [[{"v": lines[0], "s": "title"}], *[[{"v": line, "s": "wrap"}] for line in lines[1:]]]
     return {"name": f["ark"]["bygget"], "rows": rows, "widths": [120]}
+
+
+def workbook(model, texts: dict, calculated: dict[str, str], cash: dict, present: dict, calculation: dict,
+             horizon: str = "horisont", years: int = 0) -> dict:
+    """Every model's six sheets in one order: Forutsetninger, Kontantstrøm, Diskontering, Nåverdi,
+    Beregning, «Slik er arket bygget». ``cash``, ``present`` and ``calculation`` are the model's
+    own sheets as ``{"rows", "widths", "freeze"?}``; ``calculated`` names cells on Beregning
+    (name → cell) besides the inputs; ``horizon`` is the name that gates the discount factors."""
+    t, f = texts["regneark"], texts["regneark"]["formler"]
+    inputs, names = inputs_sheet(model, texts)
+    names += [[name, f"{quote(f['ark']['beregning'])}!{cell}"] for name, cell in calculated.items()]
+    return {
+        "sheets": [
+            {"name": t["ark"]["forutsetninger"], "rows": inputs,
+             "widths": [46, 14, 10, 14, 8, 60, 12, 50, 12, 12, 12, 12, 30], "freeze": [0, 5]},
+            {"name": t["ark"]["kontantstrom"], "freeze": [1, 3], **cash},
+            {"name": t["ark"]["diskontering"], "rows": discount_sheet(texts, years, horizon), "widths": [34, 18, 20]},
+            {"name": t["ark"]["naverdi"], "interval": True, **present},
+            {"name": f["ark"]["beregning"], **calculation},
+            built_sheet(texts, model.id),
+        ],
+        "names": names,
+    }

@@ -10,10 +10,11 @@ from calculators.finance import (
     HOLDER_COUNT,
     HOLDER_LEVEL,
     PAYBACK_TOLERANCE,
-    R109_STEP_YEARS,
     SOCIETY_INDEX,
+    cumulative,
     discount_factors,
     hourly_cost,
+    period_rate,
     present_value,
     stepped_rates,
 )
@@ -30,7 +31,7 @@ from calculators.models.familie import (
     investment_per_year,
     staff_hours_per_year,
 )
-from calculators.sheets.cells import DISCOUNT_ROW, built_sheet, discount_sheet, guarded, inputs_sheet, quote
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("horisont").maximum)
@@ -87,8 +88,8 @@ def values(v):
     public = [sum([net[h][t] for h in range(SOCIETY_INDEX)]) for t in range(MAX_YEARS)]
     net.append([income[t] - transfers[t] + v.skattefinansieringskostnad / 100 * public[t] for t in range(MAX_YEARS)])
     municipal = [sum([net[h][t] for h in range(HOLDER_COUNT) if HOLDER_LEVEL[h] == 0]) for t in range(MAX_YEARS)]
-    cum_public = running([public[t] * factors[t] for t in range(MAX_YEARS)])
-    cum_municipal = running([municipal[t] * factors[t] for t in range(MAX_YEARS)])
+    cum_public = cumulative([public[t] * factors[t] for t in range(MAX_YEARS)])
+    cum_municipal = cumulative([municipal[t] * factors[t] for t in range(MAX_YEARS)])
     under_public = [t if gate[t] > 0 and cum_public[t] < -PAYBACK_TOLERANCE else -1 for t in range(MAX_YEARS)]
     under_municipal = [t if gate[t] > 0 and cum_municipal[t] < -PAYBACK_TOLERANCE else -1 for t in range(MAX_YEARS)]
     pv = [present_value(row, factors) for row in net]
@@ -104,7 +105,7 @@ def values(v):
         "cum_public": cum_public, "cum_municipal": cum_municipal,
         "under_public": under_public, "under_municipal": under_municipal, "pv": pv,
         "rates": stepped_rates(v.kalkulasjonsrente),
-        "period_rates": [period_rate_of(t, stepped_rates(v.kalkulasjonsrente)) for t in range(MAX_YEARS)],
+        "period_rates": [period_rate(t, stepped_rates(v.kalkulasjonsrente)) for t in range(MAX_YEARS)],
         "results": [
             sum([pv[h] for h in range(HOLDER_COUNT) if HOLDER_LEVEL[h] == 0]),
             nnv_public,
@@ -121,34 +122,12 @@ def values(v):
     }
 
 
-def running(values):
-    """Running sums (``finance.cumulative``, repeated here so ``values`` needs no list of helpers)."""
-    sums = []
-    total = 0.0
-    for value in values:
-        total += value
-        sums.append(total)
-    return sums
-
-
-def period_rate_of(t, rates):
-    """R-109's rate for year ``t`` (0 for year 0, which is not discounted)."""
-    if t == 0:
-        return 0.0
-    if t <= R109_STEP_YEARS[0]:
-        return rates[0]
-    if t <= R109_STEP_YEARS[1]:
-        return rates[1]
-    return rates[2]
-
-
 def payback(under, years):
     """The payback formula on Nåverdi: the year after the last year under zero, if within the horizon."""
     last = max(under)
     return last + 1 if last + 1 < years else -1
 
 
-VALUE_HELPERS = (running, period_rate_of, payback)
 
 
 # ---- the layout (build time) -------------------------------------------------------------------
@@ -276,21 +255,8 @@ def _present_value_sheet(model, texts: dict) -> list:
 
 def layout(model, texts: dict) -> dict:
     """The workbook as sheets of cells and the defined names (see ``calculators/sheets/__init__.py``)."""
-    t, f = texts["regneark"], texts["regneark"]["formler"]
-    inputs, names = inputs_sheet(model, texts)
-    names += [["timekostnad", f"{quote(f['ark']['beregning'])}!$B$3"],
-              ["timer_per_ar", f"{quote(f['ark']['beregning'])}!$B$4"]]
-    return {
-        "sheets": [
-            {"name": t["ark"]["forutsetninger"], "rows": inputs, "widths": [46, 14, 10, 14, 8, 60, 12, 50, 12, 12, 12, 12, 30],
-             "freeze": [0, 5]},
-            {"name": t["ark"]["kontantstrom"], "rows": _cash_sheet(model, texts), "widths": [8] + [18] * 19, "freeze": [1, 3]},
-            {"name": t["ark"]["diskontering"], "rows": discount_sheet(texts, MAX_YEARS), "widths": [34, 18, 20]},
-            {"name": t["ark"]["naverdi"], "rows": _present_value_sheet(model, texts), "widths": [50, 20, 20, 20, 20, 20, 20],
-             "interval": True},
-            {"name": f["ark"]["beregning"], "rows": _calculation_sheet(model, texts), "widths": [30] + [16] * 16,
-             "freeze": [1, 6]},
-            built_sheet(texts, "familie"),
-        ],
-        "names": names,
-    }
+    return workbook(model, texts, {"timekostnad": "$B$3", "timer_per_ar": "$B$4"},
+                    {"rows": _cash_sheet(model, texts), "widths": [8] + [18] * 19},
+                    {"rows": _present_value_sheet(model, texts), "widths": [50, 20, 20, 20, 20, 20, 20]},
+                    {"rows": _calculation_sheet(model, texts), "widths": [30] + [16] * 16, "freeze": [1, 6]},
+                    years=MAX_YEARS)

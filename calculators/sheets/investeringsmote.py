@@ -8,7 +8,7 @@ LibreOffice recalculates. The year rows go up to the longest horizon, gated by Â
 from calculators.finance import discount_factors, hourly_cost, present_value, stepped_rates
 from calculators.model import BUDGET_HOLDERS
 from calculators.models.investeringsmote import DATA
-from calculators.sheets.cells import DISCOUNT_ROW, built_sheet, discount_sheet, guarded, inputs_sheet, quote
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("horisont").maximum)
@@ -132,20 +132,7 @@ def _present_value_sheet(model, texts: dict) -> list:
 
 def layout(model, texts: dict) -> dict:
     """The workbook as sheets of cells and the defined names (see ``calculators/sheets/__init__.py``)."""
-    t, f = texts["regneark"], texts["regneark"]["formler"]
-    inputs, names = inputs_sheet(model, texts)
-    names.append(["timekostnad", f"{quote(f['ark']['beregning'])}!$B$3"])
-    return {
-        "sheets": [
-            {"name": t["ark"]["forutsetninger"], "rows": inputs,
-             "widths": [46, 14, 10, 14, 8, 60, 12, 50, 12, 12, 12, 12, 30], "freeze": [0, 5]},
-            {"name": t["ark"]["kontantstrom"], "rows": _cash_sheet(model, texts), "widths": [8, 20, 20, 20, 20],
-             "freeze": [1, 3]},
-            {"name": t["ark"]["diskontering"], "rows": discount_sheet(texts, MAX_YEARS), "widths": [34, 18, 20]},
-            {"name": t["ark"]["naverdi"], "rows": _present_value_sheet(model, texts),
-             "widths": [50, 20, 20, 20, 20, 20, 20], "interval": True},
-            {"name": f["ark"]["beregning"], "rows": _calculation_sheet(texts), "widths": [60, 18]},
-            built_sheet(texts, "investeringsmote"),
-        ],
-        "names": names,
-    }
+    return workbook(model, texts, {"timekostnad": "$B$3"},
+                    {"rows": _cash_sheet(model, texts), "widths": [8, 20, 20, 20, 20]},
+                    {"rows": _present_value_sheet(model, texts), "widths": [50, 20, 20, 20, 20, 20, 20]},
+                    {"rows": _calculation_sheet(texts), "widths": [60, 18]}, years=MAX_YEARS)

@@ -28,7 +28,7 @@ from calculators.models.utenforskap import (
     yearly_flows,
     years_outside,
 )
-from calculators.sheets.cells import DISCOUNT_ROW, built_sheet, discount_sheet, guarded, inputs_sheet, quote
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("ar_utenfor").maximum)
@@ -207,22 +207,8 @@ def _present_value_sheet(model, texts: dict) -> list:
 
 def layout(model, texts: dict) -> dict:
     """The workbook as sheets of cells and the defined names (see ``calculators/sheets/__init__.py``)."""
-    t, f = texts["regneark"], texts["regneark"]["formler"]
-    inputs, names = inputs_sheet(model, texts)
-    names.append(["ar_regnet", f"{quote(f['ark']['beregning'])}!$B$3"])
-    return {
-        "sheets": [
-            {"name": t["ark"]["forutsetninger"], "rows": inputs,
-             "widths": [46, 14, 10, 14, 8, 60, 12, 50, 12, 12, 12, 12, 30], "freeze": [0, 5]},
-            {"name": t["ark"]["kontantstrom"], "rows": _cash_sheet(model, texts), "widths": [8] + [18] * 15,
-             "freeze": [1, 3]},
-            {"name": t["ark"]["diskontering"], "rows": discount_sheet(texts, MAX_YEARS, "ar_regnet"),
-             "widths": [34, 18, 20]},
-            {"name": t["ark"]["naverdi"], "rows": _present_value_sheet(model, texts),
-             "widths": [50, 20, 20, 20, 24, 20, 20], "interval": True},
-            {"name": f["ark"]["beregning"], "rows": _calculation_sheet(model, texts), "widths": [40] + [16] * 15,
-             "freeze": [1, 9]},
-            built_sheet(texts, "utenforskap"),
-        ],
-        "names": names,
-    }
+    return workbook(model, texts, {"ar_regnet": "$B$3"},
+                    {"rows": _cash_sheet(model, texts), "widths": [8] + [18] * 15},
+                    {"rows": _present_value_sheet(model, texts), "widths": [50, 20, 20, 20, 24, 20, 20]},
+                    {"rows": _calculation_sheet(model, texts), "widths": [40] + [16] * 15, "freeze": [1, 9]},
+                    horizon="ar_regnet", years=MAX_YEARS)

@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import random
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -33,6 +30,7 @@ from calculators.evaluate import NotComputable, evaluate
 from calculators.model import BUDGET_HOLDERS, Model
 from calculators.render import format_number, format_output
 from tests.browser.fixtures import calculator_ready
+from tests.calculators.sheet_workbooks import recalculate
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -223,28 +221,6 @@ def check_csv(model: Model, results: dict, data: bytes) -> None:
         for holder, cell in zip(holders, row[1:], strict=False):
             assert re.fullmatch(r"-?\d+(,\d{1,2})?", cell), cell
             assert float(cell.replace(",", ".")) == pytest.approx(flows[holder][year], abs=0.006)
-
-
-def soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if not found:
-        pytest.fail("LibreOffice (soffice) mangler. Kjør testene med ./dev test, som installerer den, "
-                    "eller: apt-get install libreoffice-calc-nogui", pytrace=False)
-    return found
-
-
-def recalculate(files: list[Path], out: Path) -> list[Path]:
-    """LibreOffice headless opens each workbook (it has no cached values, so it computes every
-    formula) and saves it again as XLSX with the computed values."""
-    profile = out / "profil"
-    result = subprocess.run(
-        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, files)],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(out)})
-    converted = [out / f.name for f in files]
-    missing = [f.name for f in converted if not f.exists()]
-    assert not missing, f"LibreOffice laget ikke {missing}: {result.stderr[-2000:]}"
-    return converted
 
 
 def present_values(path: Path) -> dict[str, float]:

@@ -54,10 +54,12 @@ def random_scenario(model: Model, rng: random.Random) -> dict[str, float]:
 
 
 def recalculate(files: list[Path], out: Path) -> list[Path]:
-    """LibreOffice headless opens each workbook, computes every formula and saves it as XLSX."""
+    """LibreOffice headless opens each workbook, computes every formula (fullCalcOnLoad, or no stored
+    values) and saves it again as XLSX with the computed values."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        pytest.fail("LibreOffice (soffice) mangler: apt-get install libreoffice-calc-nogui", pytrace=False)
+        pytest.fail("LibreOffice (soffice) mangler. Kjør testene med ./dev test, som installerer den, "
+                    "eller: apt-get install libreoffice-calc-nogui", pytrace=False)
     out.mkdir(exist_ok=True)
     result = subprocess.run(
         [soffice, f"-env:UserInstallation={(out / 'profil').as_uri()}", "--headless", "--norestore",
