@@ -164,7 +164,7 @@ def _range(entry: dict, model_year: int, g: dict[int, float]) -> Range:
         low = float(round(to_price_year(low, entry["price_year"], model_year, g)))
         high = float(round(to_price_year(high, entry["price_year"], model_year, g)))
     return Range(entry["id"], low, high, " ".join(str(entry.get("range_note", "")).split()),
-                 bool(entry.get("range_fixed", False)))
+                 bool(entry.get("range_shifts", False)))
 
 
 @cache

@@ -211,8 +211,8 @@ INPUT_FIELDS: dict[str, Rule] = {
     "low": Rule(_number, False, "an uncertain input's low value (with high; the value is the likely one)"),
     "high": Rule(_number, False, "an uncertain input's high value (with low)"),
     "range_note": Rule(_text, False, "why low and high are what they are (a source or a reason), on Datakilder"),
-    "range_fixed": Rule(_flag, False, "true: the range stays as declared when the reader types another value "
-                                      "(corrections and timing); else it follows the value in proportion"),
+    "range_shifts": Rule(_flag, False, "true: the range keeps its width and moves with a typed value "
+                                       "(corrections and timing); else it scales with the value"),
 }
 
 SOURCE_FIELDS: dict[str, Rule] = {

@@ -139,10 +139,10 @@ class Range:
     high: float
     note: str = ""
     """Why low and high are what they are (``range_note``): a source or a reason."""
-    fixed: bool = False
-    """``range_fixed``: the range stays as declared (widened to include a typed value) instead of
-    following the value in proportion. For corrections and timing (deadweight, optimism, drop-off,
-    when effects start): typing an optimistic correction must not make the result look certain."""
+    shifts: bool = False
+    """``range_shifts``: the range keeps its width and moves with a typed value (shifted) instead
+    of scaling with it. For corrections and timing (deadweight, optimism, drop-off, when effects
+    start): typing an optimistic correction must not make the result look certain."""
 
 
 @dataclass(frozen=True)

@@ -72,18 +72,21 @@ report.figure(
     ("markdown", """## Hva betyr mest? Tornadodiagram
 
 Hver stolpe viser netto nåverdi for offentlige budsjetter når én forutsetning settes lav og
-høy, mens resten står på standardverdiene. Spennene er de samme som i kalkulatoren (fra
-datafilen). De lengste stolpene er forutsetningene det er viktigst å ha gode tall for.
+høy, mens resten står på standardverdiene. For de usikre forutsetningene er spennene de samme
+som i kalkulatoren (fra datafilen); i tillegg viser vi alle reduksjonene samlet (halvparten og
+halvannen gang), år med oppfølging og årslønnen. De lengste stolpene er forutsetningene det er
+viktigst å ha gode tall for.
 Kalkulasjonsrenten følger rundskriv R-109, og tidshorisonten er et valg, ikke en usikkerhet:
 ingen av dem er med."""),
     ("code", """reductions = [f.id for f in familie.MODEL.inputs if f.id.endswith("_reduksjon")]
 labels = {f.id: f.label for f in familie.MODEL.inputs}
+units = {f.id: f.unit for f in familie.MODEL.inputs}
 ranges = [
     ("Alle reduksjoner (×0,5 / ×1,5)", analysis.scaled_inputs(familie.MODEL, reductions, 0.5),
      analysis.scaled_inputs(familie.MODEL, reductions, 1.5), "×0,5", "×1,5"),
 ] + [
-    (f"{labels[r.id]} ({report.number(r.low, 0)}–{report.number(r.high, 0)})", {r.id: r.low}, {r.id: r.high},
-     report.number(r.low, 0), report.number(r.high, 0))
+    (f"{labels[r.id]} ({report.number(r.low, 0)}–{report.number(r.high, 0)} {units[r.id]})",
+     {r.id: r.low}, {r.id: r.high}, report.number(r.low, 0), report.number(r.high, 0))
     for r in familie.MODEL.ranges if not r.id.endswith("_reduksjon")
 ] + [
     ("År med oppfølging (2–5)", {"oppfolgingsar": 2}, {"oppfolgingsar": 5}, "2", "5"),

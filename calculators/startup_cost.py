@@ -34,7 +34,7 @@ def _defaults(model) -> dict[str, float]:
 
 
 def leader_hours() -> str:
-    """«omtrent 13 timer i måneden (150 timer i året; spenn 100–250)» from the data file."""
+    """«omtrent 12 timer i måneden (150 timer i året, spenn 100–250)» from the data file."""
     model = _model()
     row = next(i for i in model.inputs if i.id == "investeringsleder_timer")
     span = next((r for r in model.ranges if r.id == row.id), None)
@@ -73,7 +73,8 @@ def cost_table() -> str:
             f"fra Nav-stat i {format_number(v.motetimer, 'antall')} timer hver, en timekostnad på "
             f"{format_number(rate, 'kr/time').replace(NBSP + 'kr per time', '')}{NBSP}kr og "
             f"{amount(v.ekstra_tiltak)} i ekstra tiltak i året. Alle er **illustrasjoner**. Prosjektleder og "
-            f"opplæring kommer i tillegg.\n")
+            f"opplæring kommer i tillegg. Vil dere ta dem med i kalkulatoren, del dem på antall familier "
+            f"og antall oppfølgingsår, og legg det til «Ekstra tiltak per år».\n")
     return "\n".join(lines) + "\n" + note
 
 

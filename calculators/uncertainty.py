@@ -16,9 +16,10 @@ and simulation; the three-point low–likely–high estimate is the usual input 
   default. When the reader types another value, the range keeps the same spread *in proportion to
   the value* (low × value / default, high × value / default), cut at the input's min and max. So a
   typed 0 draws 0, and a doubled cost has a doubled spread. A default of 0 shifts the range by the
-  difference instead. Corrections and timing (``range_fixed``: deadweight, optimism, drop-off,
-  when effects start) keep their declared range, widened to include the typed value: typing an
-  optimistic correction must not make the result look certain. A low or high the reader types in
+  difference instead. Corrections and timing (``range_shifts``: deadweight, optimism, drop-off,
+  when effects start) keep the range's width and move it with the typed value (shifted, not
+  scaled): typing an optimistic correction must not make the result look certain, and a
+  cautious one is drawn around what was typed. A low or high the reader types in
   the form replaces the moved end.
 - The random numbers come from the **Park–Miller «minimal standard» generator** (Lehmer, modulus
   2³¹ − 1, multiplier 48 271). Every product stays below 2⁴⁷, so JavaScript's doubles compute it
@@ -72,17 +73,17 @@ def triangular(u: float, low: float, mode: float, high: float) -> float:
 
 
 def moved_range(default: float, low: float, high: float, value: float, least: float,
-                most: float, fixed: int) -> list[float]:
+                most: float, shifted: int) -> list[float]:
     """``[low, high]`` for ``value`` from the range declared around ``default``: the same spread
     in proportion to the value (a typed 0 gives ``[0, 0]``), or shifted when the default is 0;
-    cut at the input's bounds ``least`` and ``most``. A ``fixed`` range (1: corrections and
-    timing) stays as declared, widened to include the value. The value is never replaced."""
+    cut at the input's bounds ``least`` and ``most``. A ``shifted`` range (1: corrections and
+    timing) keeps its width and moves with the value instead: a typed 0 for drop-off still
+    draws from a range, and a typed 60 % deadweight is drawn around 60, not back towards the
+    declared range. The value is never replaced."""
     if value == default:
         return [low, high]
-    if fixed == 1:
-        return [min(low, value), max(high, value)]
-    moved_low = low * value / default if default != 0 else low + value
-    moved_high = high * value / default if default != 0 else high + value
+    moved_low = low * value / default if default != 0 and shifted == 0 else low + value - default
+    moved_high = high * value / default if default != 0 and shifted == 0 else high + value - default
     # Two decimals: the ends are shown in the form and carried in the link.
     low_end = max(least, round(min(moved_low, moved_high) * 100) / 100)
     high_end = min(most, round(max(moved_low, moved_high) * 100) / 100)
@@ -178,7 +179,7 @@ def moved_spec(spec, values):
             low, high = own[input_id]
         else:
             low, high = moved_range(spec["defaults"][j], spec["lows"][j], spec["highs"][j],
-                                    values[input_id], spec["mins"][j], spec["maxs"][j], spec["fixed"][j])
+                                    values[input_id], spec["mins"][j], spec["maxs"][j], spec["shifts"][j])
         lows.append(low)
         highs.append(high)
     return {**spec, "lows": lows, "highs": highs, "own": {}}
@@ -252,7 +253,7 @@ def spec_for(model, ranges=None):
         "mins": [inputs[i].minimum for i in ids],
         "maxs": [inputs[i].maximum for i in ids],
         "own": {k: tuple(v) for k, v in (ranges or {}).items()},
-        "fixed": [1 if r.fixed else 0 for r in model.ranges],
+        "shifts": [1 if r.shifts else 0 for r in model.ranges],
         "integers": [1 if inputs[i].integer else 0 for i in ids],
         "outputs": list(model.uncertainty.outputs),
         "payback": model.uncertainty.payback,
@@ -341,7 +342,7 @@ function uncertaintyRanges(spec, values, own) {
   const lows = [], highs = [];
   spec.ids.forEach((id, j) => {
     const ends = own && own[id] ? own[id] : moved_range(spec.defaults[j], spec.lows[j], spec.highs[j],
-      values[id], spec.mins[j], spec.maxs[j], spec.fixed[j]);
+      values[id], spec.mins[j], spec.maxs[j], spec.shifts[j]);
     lows.push(ends[0]);
     highs.push(ends[1]);
   });

@@ -62,6 +62,8 @@ TEXT = {
     "pending": "beregner …",
     "how_sure": "Hvor sikkert er tallet?",
     "point_note": "med tallene i skjemaet",
+    "draws_first": "I {share} av 100 trekninger med våre anslag er {label} null eller mer. Setningen "
+                   "under gjelder én beregning med tallene i skjemaet.",
 }
 
 
@@ -250,6 +252,13 @@ def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int,
             headline.append(el("div", {}, card))
     if len(headline) > 0:
         parts.append(el("dl", {"class": "vl-calc__headline"}, headline))
+    payback = meta["interval"]["payback"]
+    if sentence != "" and payback != "" and interval_done(meta, interval, payback) and payback in interval["shares"]:
+        # What the draws say comes before the sentence about one run (issue 23).
+        label = [o for o in meta["outputs"] if o["id"] == payback][0]["label"]
+        parts.append(el("p", {"class": "vl-calc__draws", "data-vl-draws": ""}, [], TEXT["draws_first"]
+                        .replace("{share}", str(int(round(interval["shares"][payback] * 100))))
+                        .replace("{label}", label[:1].lower() + label[1:])))
     if sentence != "":
         parts.append(el("p", {"class": "vl-calc__sentence", "data-vl-sentence": ""}, [], sentence))
     chart = main_output(meta)
@@ -373,8 +382,9 @@ def details_tables(meta: Meta, out: Outputs) -> list[Node]:
                                       el("td", {"data-vl-value": o["id"]}, [],
                                          format_output(number(out, o["id"]), o))]))
     all_id = "vl-" + meta["id"] + "-alle"
+    value_head = capital(TEXT["point_note"]) if len(meta["interval"]["outputs"]) > 0 else TEXT["value"]
     parts = [heading("h3", all_id, TEXT["all_results"]),
-             table(all_id, [TEXT["result"], TEXT["value"]], rows)]
+             table(all_id, [TEXT["result"], value_head], rows)]
     main = main_output(meta)
     has_more = False
     for o in meta["outputs"]:

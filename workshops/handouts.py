@@ -63,10 +63,12 @@ def handout_template(scenario: Scenario) -> Template:
     start = f"Forhåndsvalget «{preset.label}»" if preset else "Kalkulatorens standardtall"
     if scenario.values:
         start += " med egne endringer"
+    # The figures' own stamp: a trainer can tell a printout made before the data changed.
+    figures = hashlib.sha256(json.dumps([scenario.reading, assumptions], ensure_ascii=False).encode()).hexdigest()[:6]
     return Template(
         id=f"utdeling-{scenario.id}",
         title=scenario.title,
-        version=VERSION,
+        version=f"{VERSION}, tall {figures}",
         date=DATE,
         summary=scenario.question,
         when="",

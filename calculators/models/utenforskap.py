@@ -185,7 +185,8 @@ OUTPUTS = (
     Output("ar_regnet", "År utenfor som er regnet med", "år"),
     Output("tiltak_kostnad_total", "Tiltakets samlede kostnad", "kr"),
     Output("forebygde_tilfeller", "Forebygde tilfeller", "antall"),
-    Output("tilfeller_som_betaler", "Forebygde tilfeller som trengs for å betale tiltaket", "antall",
+    Output("tilfeller_som_betaler", "Forebygde tilfeller som trengs for å betale tiltaket (offentlige budsjetter)",
+           "antall",
            headline=True, help="Tiltakets kostnad delt på verdien av ett tilfelle for offentlige budsjetter. "
                                "-1: forløpet koster ikke det offentlige noe."),
     Output("nnv_tiltak_offentlig", "Tiltakets netto nåverdi for offentlige budsjetter", "kr", headline=True),

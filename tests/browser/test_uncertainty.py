@@ -323,11 +323,11 @@ def test_a_typed_zero_draws_zero_and_nothing_to_save_has_no_draw_in_plus(make_pa
 def test_the_range_fields_follow_a_typed_value_until_the_reader_sets_them(make_page, site_url) -> None:
     page = open_page(make_page, site_url, "#barnevern_reduksjon=0&ekstra_tiltak=75000&avtakning=0")
     # An effect typed as 0 draws 0; an amount keeps its spread in proportion (25 000–100 000
-    # around 50 000 becomes 37 500–150 000 around 75 000); a correction keeps its range.
+    # around 50 000 becomes 37 500–150 000 around 75 000); a correction keeps its width.
     expect(page.locator('[name="hoy_barnevern_reduksjon"]')).to_have_value("0")
     expect(page.locator('[name="lav_ekstra_tiltak"]')).to_have_value("37\u00a0500")
     expect(page.locator('[name="hoy_ekstra_tiltak"]')).to_have_value("150\u00a0000")
-    expect(page.locator('[name="hoy_avtakning"]')).to_have_value("50")
+    expect(page.locator('[name="hoy_avtakning"]')).to_have_value("25")  # 0–50 around 25, moved to 0
     before = run_id(page)
     page.locator("details.vl-calc__ranges summary").click()
     page.locator('[name="hoy_ekstra_tiltak"]').fill("120 000")

@@ -38,8 +38,10 @@ def test_the_kommune_sum_is_the_kommunes_own_budgets_not_the_other_kommuner() ->
 
 
 def test_the_method_pages_bullets_become_plain_text() -> None:
+    # A link says where on the site it points: the memo has no links to the site's pages.
     assert eksport._plain("**Livskvalitet.** Se [notatboken](metode.ipynb) og *dette*.") == \
-        "Livskvalitet. Se notatboken og dette."
+        "Livskvalitet. Se notatboken (på nettstedet) og dette."
+    assert eksport._plain("se [Usikkerhet](#usikkerhet)") == "se Usikkerhet (i metoden på nettstedet)"
     assert eksport.page_url("okonomi/metode-familie.md") == "okonomi/metode-familie/"
     assert eksport.page_url("okonomi/index.md") == "okonomi/"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+from types import SimpleNamespace
 
 import pytest
 from py_mini_racer import MiniRacer
@@ -45,25 +46,42 @@ def test_the_value_itself_is_never_replaced_by_the_range():
     assert low <= 3 <= high
 
 
-def test_an_optimistic_correction_keeps_its_declared_range():
-    # Drop-off typed as 0 (effects that never fade) still draws from 0–50, never 0–0: the
+def test_an_optimistic_correction_still_draws_from_a_range():
+    # Drop-off typed as 0 (effects that never fade) still draws from 0–25, never 0–0: the
     # reader's optimism must not make the result look certain.
-    assert moved_range(25, 0, 50, 0, 0, 100, 1) == [0, 50]
-    assert moved_range(25, 0, 50, 70, 0, 100, 1) == [0, 70]
+    assert moved_range(25, 0, 50, 0, 0, 100, 1) == [0, 25]
+
+
+def test_a_cautious_correction_is_drawn_around_what_was_typed():
+    # Deadweight typed as 70 % is drawn from 45–95 (the declared width moved), not pulled back
+    # towards the data file's 0–50.
+    assert moved_range(25, 0, 50, 70, 0, 100, 1) == [45, 95]
 
 
 @pytest.mark.parametrize("model_id", MODELS)
-def test_deadweight_optimism_and_drop_off_have_fixed_ranges(model_id):
+def test_deadweight_optimism_and_drop_off_have_shifted_ranges(model_id):
     model = registry.load(model_id)
-    fixed = {r.id for r in model.ranges if r.fixed}
+    fixed = {r.id for r in model.ranges if r.shifts}
     corrections = {"dodvekt", "optimisme", "avtakning"} & {r.id for r in model.ranges}
     assert corrections and corrections <= fixed
 
 
-def test_typing_away_every_correction_does_not_make_the_family_result_certain():
+def test_typing_away_every_correction_keeps_a_wide_interval_below_the_typed_result():
     model = registry.load("familie")
-    result = uncertainty.analyse(model, {**defaults(model), "avtakning": 0, "dodvekt": 0, "optimisme": 0})
-    assert result["shares"]["nnv_offentlig"] < 1
+    values = {**defaults(model), "avtakning": 0, "dodvekt": 0, "optimisme": 0}
+    result = uncertainty.analyse(model, values)
+    p10, median, p90 = result["intervals"]["nnv_offentlig"]
+    typed = model.compute(SimpleNamespace(**values))["nnv_offentlig"]
+    assert median < typed and p90 - p10 > 0.5 * abs(typed)
+
+
+def test_typing_cautious_corrections_is_not_drawn_back_to_a_better_result():
+    model = registry.load("familie")
+    values = {**defaults(model), "avtakning": 60, "dodvekt": 60, "optimisme": 60}
+    result = uncertainty.analyse(model, values)
+    typed = model.compute(SimpleNamespace(**values))["nnv_offentlig"]
+    p10, median, p90 = result["intervals"]["nnv_offentlig"]
+    assert p10 < typed < p90
 
 
 @pytest.mark.parametrize("model_id", MODELS)

@@ -811,7 +811,7 @@
       const none = s.meta.interval.no_effect_outputs.includes(id) && typeof interval.no_effect[id] === "number"
         ? { v: interval.no_effect[id], s: XF.kr } : null;
       rows.push([{ v: outputs[id] ? outputs[id].label : id }, { v: p50, s: XF.kr }, { v: p10, s: XF.kr },
-        { v: p90, s: XF.kr }, { v: Math.round((interval.shares[id] || 0) * 100), s: XF.number },
+        { v: p90, s: XF.kr }, s.meta.interval.no_effect_outputs.includes(id) ? { v: Math.round((interval.shares[id] || 0) * 100), s: XF.number } : null,
         { v: s.outputs[id], s: XF.kr }, none]);
     }
   }
