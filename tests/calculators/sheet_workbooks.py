@@ -15,6 +15,15 @@ from openpyxl.workbook.defined_name import DefinedName
 from calculators.evaluate import NotComputable, evaluate
 from calculators.model import Model
 
+RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+</oor:items>
+"""
+"""LibreOffice's setting «Recalculation on file load, Excel 2007 and newer: always»."""
+
 
 def write_workbook(layout: dict, path: Path, values: dict[str, object]) -> None:
     """The layout as an XLSX: formulas, and ``values`` in Forutsetninger's yellow cells."""
@@ -54,13 +63,17 @@ def random_scenario(model: Model, rng: random.Random) -> dict[str, float]:
 
 
 def recalculate(files: list[Path], out: Path) -> list[Path]:
-    """LibreOffice headless opens each workbook, computes every formula (fullCalcOnLoad, or no stored
+    """LibreOffice headless opens each workbook, computes every formula (also those with stored
     values) and saves it again as XLSX with the computed values."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         pytest.fail("LibreOffice (soffice) mangler. Kjør testene med ./dev test, som installerer den, "
                     "eller: apt-get install libreoffice-calc-nogui", pytrace=False)
     out.mkdir(exist_ok=True)
+    # LibreOffice keeps an XLSX's stored values unless told otherwise (fullCalcOnLoad is not
+    # enough headless): «always recalculate» in the profile makes it compute every formula.
+    (out / "profil" / "user").mkdir(parents=True, exist_ok=True)
+    (out / "profil" / "user" / "registrymodifications.xcu").write_text(RECALCULATE_ALWAYS, encoding="utf-8")
     result = subprocess.run(
         [soffice, f"-env:UserInstallation={(out / 'profil').as_uri()}", "--headless", "--norestore",
          "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, files)],
