@@ -142,6 +142,15 @@ def typography() -> dict:
             "margin_top_mm": 15, "margin_side_mm": 18}
 
 
+def sheet_module(model: Model):
+    """The model's workbook in formulas (``calculators/sheets/<id>.py``); every model needs one."""
+    if model.id not in sheets.LAYOUTS:
+        raise ExportError(f"calculators/sheets/{model.id}.py mangler: regnearket er modellen i formler, "
+                          f"lagt ut ved siden av modellen (se calculators/README.md, «The workbook»); "
+                          f"finnes for {', '.join(sorted(sheets.LAYOUTS))}")
+    return sheets.LAYOUTS[model.id]
+
+
 def data(model: Model) -> dict:
     """Everything the export code needs about ``model`` besides the scenario itself."""
     entry = _model_config(model)
@@ -168,8 +177,7 @@ def data(model: Model) -> dict:
             "cost": bool(entry.get("kostnad")),
             "step_years": list(finance.R109_STEP_YEARS),
         },
-        # A model with a sheet module gets the live workbook (every result a formula).
-        "sheet": sheets.LAYOUTS[model.id].layout(model, config()) if model.id in sheets.LAYOUTS else None,
+        "sheet": sheet_module(model).layout(model, config()),
         "method_page": page_url(entry["metodeside"]),
         "left_out": left_out(model),
         "texts": {"notat": config()["notat"], "regneark": config()["regneark"]},
@@ -188,8 +196,8 @@ def javascript(model: Model) -> str:
     translation = Translation()
     names = {name: translation.add(getattr(view, name)) for name in VIEW_FUNCTIONS}
     names.update({fn.__name__: translation.add(fn) for fn in memo.MEMO_FUNCTIONS})
-    if model.id in sheets.LAYOUTS:  # the values the workbook's formula cells store
-        names["sheet_values"] = translation.add(sheets.LAYOUTS[model.id].values, frozenset(i.id for i in model.inputs))
+    # The values the workbook's formula cells store, so a viewer that does not recalculate shows them.
+    names["sheet_values"] = translation.add(sheet_module(model).values, frozenset(i.id for i in model.inputs))
     formats = ", ".join(f"{name}: {js}" for name, js in names.items())
     payload = json.dumps(data(model), ensure_ascii=False, separators=(",", ":"))
     scripts = "\n".join(path.read_text(encoding="utf-8") for path in SCRIPTS)

@@ -18,5 +18,4 @@ recalculate and compares every result with the Python model.
 from calculators.sheets import familie, investeringsmote, utenforskap
 
 LAYOUTS = {"familie": familie, "investeringsmote": investeringsmote, "utenforskap": utenforskap}
-"""Model id → its sheet module. A model without one gets the plain workbook (pasted flows,
-discounting in formulas): ``workbookSheets`` in ``eksport.js``."""
+"""Model id → its sheet module; ``calculators/eksport.py`` refuses a model without one."""

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 
-from calculators import eksport, registry
+from calculators import eksport, registry, sheets
 from calculators.evaluate import evaluate
 from calculators.model import BUDGET_HOLDERS
 from calculators.sheets import cells, familie
@@ -112,3 +112,7 @@ def test_bad_input_gives_a_sjekk_message_not_an_error(tmp_path: Path, field: str
     got = results(recalculate([path], tmp_path / "lo")[0])
     for key in [h.id for h in BUDGET_HOLDERS] + list(familie.SCALARS):
         assert str(got[key]).startswith("Sjekk"), (key, got[key])
+
+
+def test_every_calculator_has_its_workbook_in_formulas() -> None:
+    assert sorted(sheets.LAYOUTS) == sorted(registry.model_ids())

@@ -6,11 +6,10 @@
  * assets/eksport/<model>.<hash>.js, and kalkulator.js adds that script on the first click.
  *
  * Every number comes from the scenario object of vlKalkulator.scenario(root), i.e. from the
- * model's generated compute(); nothing here recomputes a model. The workbook is formulas: for a model
- * with a sheet module (calculators/sheets/<id>.py) the whole model, laid out in Python, with each
- * formula's stored value from the translated sheet_values; for the others the discounting
- * (R-109's stepped rate, from the one rate cell on Forutsetninger). tests/browser/test_eksport.py
- * and tests/calculators/test_sheet_familie.py recalculate them with LibreOffice.
+ * model's generated compute(); nothing here recomputes a model. The workbook is the model in formulas,
+ * laid out in Python beside it (calculators/sheets/<id>.py), each formula's stored value from the
+ * translated sheet_values; tests/browser/test_eksport.py and tests/calculators/test_sheet_<id>.py
+ * recalculate them with LibreOffice.
  *
  * The memo is built once as a list of blocks (headings, paragraphs, tables, lists, an image) and
  * written three ways: ODT (content.xml …), DOCX (word/document.xml …) and HTML for printing. Same
@@ -44,10 +43,6 @@
     const error = new Error(message);
     error.vlMessage = message;
     return error;
-  }
-
-  function holderRows(data, value) { // [id, label, level] of the holders present in a by-holder value
-    return data.holders.filter(([id]) => Object.prototype.hasOwnProperty.call(value, id));
   }
 
   // ---- the memo as blocks ------------------------------------------------------------------------
@@ -699,105 +694,6 @@
       `<sheetData>${data}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
   }
 
-  function quoteSheet(name) { return "'" + name.replace(/'/g, "''") + "'"; }
-
-  function workbookSheets(s, data) {
-    const t = data.texts.regneark, wb = data.workbook, price = data.price_year;
-    const flows = s.outputs[wb.flows], pvs = s.outputs[wb.present_values];
-    const flowOutput = data.outputs.find((o) => o.id === wb.flows);
-    const holders = holderRows(data, flows);
-    const years = Math.max(0, ...holders.map(([id]) => flows[id].length));
-    const yes = t.ja, statusText = t.status, ranges = s.ranges || {};
-
-    // Forutsetninger
-    const inputs = [[{ v: data.title, s: XF.title }], [{ v: t.kilde_note + " " + s.link, s: XF.note }],
-      price ? [{ v: fill(data.texts.notat.prisar, { "år": price }), s: XF.note }] : [], [],
-      t.forutsetninger_kolonner.concat(Object.keys(ranges).length ? t.spenn_kolonner : []).map((v) => ({ v, s: XF.head }))];
-    for (const input of data.inputs) {
-      const src = input.source, range = ranges[input.id];
-      inputs.push([{ v: input.label, s: XF.wrap }, { v: s.values[input.id], s: XF.number }, { v: input.unit },
-        { v: input.default, s: XF.number }, s.changed.includes(input.id) ? { v: yes } : null,
-        { v: src.status === "kilde" ? src.publisher + " " + src.year + ": " + src.title : "", s: XF.wrap },
-        { v: statusText[src.status] || src.status }, src.url ? { v: src.url } : null,
-        ...(Array.isArray(range) ? [{ v: range[0], s: XF.number }, { v: range[1], s: XF.number }] : [])]);
-    }
-
-    // Kontantstrøm: year rows × holder columns, then sums.
-    const publicCount = holders.filter(([, , level]) => level !== "samfunnet").length;
-    const FIRST = 4; // first data row (1-based)
-    const last = FIRST + years - 1;
-    const flowTitle = fill(wb.cost ? t.kontantstrom_tittel_kostnad : t.kontantstrom_tittel, { flyt: flowOutput.label, "år": price || "" });
-    const head = [{ v: t.ar, s: XF.head }, ...holders.map(([, label]) => ({ v: label, s: XF.head }))];
-    const sumCols = [];
-    if (publicCount && publicCount < holders.length) sumCols.push([t.offentlig, publicCount]);
-    sumCols.push([t.alle, holders.length]);
-    for (const [label] of sumCols) head.push({ v: label, s: XF.head });
-    const cash = [[{ v: flowTitle, s: XF.title }], [], head];
-    for (let y = 0; y < years; y++) {
-      const row = FIRST + y;
-      cash.push([{ v: y }, ...holders.map(([id]) => ({ v: flows[id][y] || 0, s: XF.kr })),
-        ...sumCols.map(([, count]) => ({ f: `SUM(B${row}:${column(count)}${row})`, s: XF.kr }))]);
-    }
-
-    // Diskontering: the rate cell, the step years, one factor per year as formulas.
-    const [step1, step2] = wb.step_years;
-    const rate = s.values[wb.rate], rateRow = 6 + data.inputs.findIndex((input) => input.id === wb.rate);
-    const disc = [[{ v: t.diskontering_tittel, s: XF.title }], [],
-      [{ v: fill(t.formler.rente_fra, { "år1": step1 }) }, { f: `${quoteSheet(t.ark.forutsetninger)}!B${rateRow}`, v: rate, s: XF.number }],
-      [{ v: fill(t.rente2, { "år1": step1 }) }, { f: "MAX(B3-1,0)", s: XF.number }],
-      [{ v: fill(t.rente3, { "år2": step2 }) }, { f: "MAX(B3-2,0)", s: XF.number }],
-      [{ v: t.trinn1 }, { v: step1 }], [{ v: t.trinn2 }, { v: step2 }], [],
-      [{ v: t.ar, s: XF.head }, { v: t.periode_rente, s: XF.head }, { v: t.faktor, s: XF.head }]];
-    const DFIRST = 10;
-    for (let y = 0; y < years; y++) {
-      const row = DFIRST + y;
-      disc.push([{ v: y }, y === 0 ? null : { f: `IF(A${row}<=$B$6,$B$3,IF(A${row}<=$B$7,$B$4,$B$5))`, s: XF.number },
-        y === 0 ? { v: 1, s: XF.factor } : { f: `C${row - 1}/(1+B${row}/100)`, s: XF.factor }]);
-    }
-
-    // Nåverdi: SUMPRODUCT of each holder's flows and the factors; sums per level and in all.
-    const factors = `Diskontering!$C$${DFIRST}:$C$${DFIRST + years - 1}`;
-    const pvOutput = data.outputs.find((o) => o.id === wb.present_values);
-    const outputs = Object.fromEntries(data.outputs.map((o) => [o.id, o]));
-    const nv = [[{ v: pvOutput.label, s: XF.title }], [{ v: t.naverdi_tittel, s: XF.note }], [],
-      t.naverdi_kolonner.map((v) => ({ v, s: XF.head }))];
-    const holderRow = {};
-    holders.forEach(([id, label], i) => {
-      const row = nv.length + 1, col = column(i + 1);
-      holderRow[id] = row;
-      nv.push([{ v: label }, { f: `SUMPRODUCT(${quoteSheet(data.texts.regneark.ark.kontantstrom)}!${col}${FIRST}:${col}${last},${factors})`, s: XF.kr },
-        { v: pvs[id] !== undefined ? pvs[id] : 0, s: XF.kr }, { f: `B${row}-C${row}`, s: XF.kr }]);
-    });
-    const sumRow = (label, ids, outputId) => {
-      const row = nv.length + 1, shown = outputId ? s.outputs[outputId] : ids.reduce((a, id) => a + (pvs[id] || 0), 0);
-      nv.push([{ v: outputId ? outputs[outputId].label : label, s: XF.head },
-        { f: ids.map((id) => "B" + holderRow[id]).join("+") || "0", s: XF.sumKr }, { v: shown, s: XF.sumKr }, { f: `B${row}-C${row}`, s: XF.sumKr }]);
-    };
-    // Declared sums (calculators/eksport.yaml: the model's outputs that add up present values)
-    // name their holders; a level with several holders and no declared sum gets a plain sum.
-    const present = (ids) => ids.filter((id) => id in holderRow);
-    const declared = Object.fromEntries((wb.sums || []).map((sum) => [sum.key, sum]));
-    for (const level of Object.keys(data.levels)) {
-      const ids = holders.filter(([, , l]) => l === level).map(([id]) => id);
-      if (declared[level]) sumRow("", present(declared[level].holders), declared[level].output);
-      else if (level !== "samfunnet" && ids.length > 1) sumRow(fill(data.texts.notat.sum, { "nivå": data.levels[level].toLowerCase() }), ids, "");
-    }
-    const publicIds = holders.filter(([, , l]) => l !== "samfunnet").map(([id]) => id);
-    if (declared.offentlig) sumRow("", present(declared.offentlig.holders), declared.offentlig.output);
-    else if (publicIds.length && publicIds.length < holders.length) sumRow(t.offentlig, publicIds, "");
-    if (declared.alle) sumRow("", present(declared.alle.holders), declared.alle.output);
-    else sumRow(t.alle, holders.map(([id]) => id), "");
-
-    intervalRows(s, data, nv);
-
-    const names = t.ark;
-    return [
-      { name: names.forutsetninger, xml: sheetXml(inputs, [46, 14, 10, 14, 8, 60, 12, 50, 12, 12], [0, 5]) },
-      { name: names.kontantstrom, xml: sheetXml(cash, [8, ...holders.map(() => 18), ...sumCols.map(() => 20)], [1, 3]) },
-      { name: names.diskontering, xml: sheetXml(disc, [34, 18, 20], null) },
-      { name: names.naverdi, xml: sheetXml(nv, [50, 20, 20, 20, 20, 20, 20], null) },
-    ];
-  }
 
   // Issue 12's interval, as values (the simulation runs in the calculator, not in the sheet).
   function intervalRows(s, data, rows) {
@@ -816,7 +712,7 @@
     }
   }
 
-  // The live workbook (calculators/sheets/<model>.py): the layout's cells, filled from the
+  // The workbook is the model (calculators/sheets/<model>.py): the layout's cells, filled from the
   // scenario; a formula cell stores the value the translated sheet_values computes for it.
   function layoutSheets(s, data) {
     const t = data.texts.regneark, stored = views[s.model].sheet_values(s.values), ranges = s.ranges || {};
@@ -843,9 +739,7 @@
   }
 
   function xlsx(s, data) {
-    const sheets = data.sheet ? layoutSheets(s, data) : workbookSheets(s, data);
-    const rateRow = 6 + data.inputs.findIndex((input) => input.id === data.workbook.rate);
-    const names = data.sheet ? data.sheet.names : [["Kalkulasjonsrente", `${quoteSheet(data.texts.regneark.ark.forutsetninger)}!$B$${rateRow}`]];
+    const sheets = layoutSheets(s, data), names = data.sheet.names;
     const styles = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
       '<numFmts count="3"><numFmt numFmtId="164" formatCode="#,##0"/><numFmt numFmtId="165" formatCode="0.000000"/><numFmt numFmtId="166" formatCode="#,##0.###"/></numFmts>' +
       `<fonts count="4"><font><sz val="10"/><name val="${xml(data.typography.docx_font)}"/></font><font><b/><sz val="10"/><name val="${xml(data.typography.docx_font)}"/></font>` +
