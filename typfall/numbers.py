@@ -30,6 +30,7 @@ class ModelView:
     investment_label: str
     holders: tuple[tuple[str, str], ...]  # (label, interval output) per budget level
     share: str  # the output whose draws in plus the side-by-side table shows
+    table_note: str = ""  # said after the investment in the side-by-side table, when it is not like the others
 
 
 VIEWS: dict[str, ModelView] = {
@@ -45,7 +46,8 @@ VIEWS: dict[str, ModelView] = {
         investment="tiltak_kostnad_total", investment_label="Tiltakets samlede kostnad",
         holders=(("Kommunen", "nnv_tiltak_kommune"), ("Offentlige budsjetter", "nnv_tiltak_offentlig"),
                  ("Samfunnet", "nnv_tiltak_samfunn")),
-        share="nnv_tiltak_offentlig"),
+        share="nnv_tiltak_offentlig",
+        table_note="Uten velferdslabens egne kostnader – ikke sammenlignbar med familiene"),
 }  # fmt: skip
 
 

@@ -199,7 +199,8 @@ def side_by_side(built: tuple[BuiltCase, ...], page: str, link_to: Callable[[str
         share = f"{int(round(r.share_holder.share * 100))} av 100"
         rows.append(" | ".join([
             f"| [{_cell(b.case.title)}]({link})",
-            _open_link(b, link_to, r.model.title), r.cost_today_text, r.investment_text,
+            _open_link(b, link_to, r.model.title), r.cost_today_text,
+            f"{r.investment_text}. {r.view.table_note}" if r.view.table_note else r.investment_text,
             *[h.median_text for h in r.holders], share]) + " |")
     plus = sum(1 for b in built if b.reading.share_holder.median > 0)
     return (
