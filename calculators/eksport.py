@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from calculators import finance, memo, sheets, view
+from calculators import finance, memo, view
 from calculators.bundle import metadata
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
 from calculators.translate import Translation
@@ -144,6 +144,10 @@ def typography() -> dict:
 
 def sheet_module(model: Model):
     """The model's workbook in formulas (``calculators/sheets/<id>.py``); every model needs one."""
+    # Imported here, not at the top: the sheet modules load the models and their data files, and
+    # a hook that imports this module must not load them before the build can name a mistake.
+    from calculators import sheets
+
     if model.id not in sheets.LAYOUTS:
         raise ExportError(f"calculators/sheets/{model.id}.py mangler: regnearket er modellen i formler, "
                           f"lagt ut ved siden av modellen (se calculators/README.md, «The workbook»); "

@@ -15,6 +15,17 @@ def quote(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
+def result_style(output) -> str:
+    """A result cell's style. A year that never comes and a figure that cannot be computed are −1
+    in the model (the parity tests compare numbers); their number format shows the page's words
+    instead («ikke innen perioden», «kan ikke beregnes»), never «−1» (issue 23)."""
+    if output.kind == "year":
+        return "never"
+    if "-1:" in output.help:
+        return "notComputable"
+    return "kr" if output.unit.startswith("kr") else "number"
+
+
 def formula(text: str, key: str, *index: int, style: str = "kr") -> dict:
     """A formula cell whose stored value is ``values(v)[key][index…]``."""
     return {"f": text, "k": key, "i": list(index), "s": style}

@@ -31,7 +31,7 @@ from calculators.models.familie import (
     investment_per_year,
     staff_hours_per_year,
 )
-from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, workbook
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_style, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("horisont").maximum)
@@ -196,8 +196,8 @@ def _cash_sheet(model, texts: dict) -> list:
                   _f(f"O{r}+{HOLDER_COLUMNS[SOCIETY_INDEX]}{r}", "all", y, style="sumKr"),
                   _f(f"{before_q}O{r}*{factor}", "cum_public", y),
                   _f(f"{before_r}SUM(B{r}:{HOLDER_COLUMNS[municipal[-1]]}{r})*{factor}", "cum_municipal", y),
-                  _f(f"IF(AND(A{r}<horisont,Q{r}<-{PAYBACK_TOLERANCE}),A{r},-1)", "under_public", y, style="number"),
-                  _f(f"IF(AND(A{r}<horisont,R{r}<-{PAYBACK_TOLERANCE}),A{r},-1)", "under_municipal", y, style="number")]
+                  _f(f"IF(AND(A{r}<horisont,Q{r}<-{PAYBACK_TOLERANCE}),A{r},-1)", "under_public", y, style="dash"),
+                  _f(f"IF(AND(A{r}<horisont,R{r}<-{PAYBACK_TOLERANCE}),A{r},-1)", "under_municipal", y, style="dash")]
         rows.append(cells)
     return rows
 
@@ -247,7 +247,7 @@ def _present_value_sheet(model, texts: dict) -> list:
         output, r = outputs[output_id], len(rows) + 1
         result_row[output_id] = r
         formula = formula.format(investment=result_row.get("nv_investering", 0), public=result_row["nnv_offentlig"])
-        style = "kr" if output.unit.startswith("kr") else "number"
+        style = result_style(output)
         rows.append([{"v": output.label}, guarded(formula, "results", SCALARS.index(output_id), style=style, message=message),
                      {"o": output_id, "s": style}, {"v": output.unit}])
     return rows

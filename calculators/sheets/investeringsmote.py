@@ -8,7 +8,7 @@ LibreOffice recalculates. The year rows go up to the longest horizon, gated by Â
 from calculators.finance import discount_factors, hourly_cost, present_value, stepped_rates
 from calculators.model import BUDGET_HOLDERS
 from calculators.models.investeringsmote import DATA
-from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, workbook
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_style, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("horisont").maximum)
@@ -123,7 +123,7 @@ def _present_value_sheet(model, texts: dict) -> list:
     }
     for output_id, formula in formulas.items():
         output = outputs[output_id]
-        style = "kr" if output.unit.startswith("kr") else "number"
+        style = result_style(output)
         rows.append([{"v": output.label}, guarded(formula, "results", SCALARS.index(output_id), style=style,
                                                   message=message),
                      {"o": output_id, "s": style}, {"v": output.unit}])

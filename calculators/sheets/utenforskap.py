@@ -28,7 +28,7 @@ from calculators.models.utenforskap import (
     yearly_flows,
     years_outside,
 )
-from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, workbook
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_style, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("ar_utenfor").maximum)
@@ -198,7 +198,7 @@ def _present_value_sheet(model, texts: dict) -> list:
     }
     for output_id, formula in formulas.items():
         output = outputs[output_id]
-        style = "kr" if output.unit.startswith("kr") else "number"
+        style = result_style(output)
         rows.append([{"v": output.label}, guarded(formula, "results", SCALARS.index(output_id), style=style,
                                                   message=message),
                      {"o": output_id, "s": style}, {"v": output.unit}])

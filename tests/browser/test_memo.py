@@ -51,3 +51,15 @@ def test_the_address_is_kept_with_the_sentence_before_it(family_memo) -> None:
         document = archive.read("word/document.xml").decode()
     last = document.rsplit("<w:p>", 2)[-2]  # the paragraph before the address
     assert "<w:keepNext/>" in last
+
+
+def test_the_workbook_never_shows_minus_one_where_the_page_shows_words(make_page, site_url) -> None:
+    import openpyxl
+
+    page = open_scenario(make_page, site_url, "familie")
+    workbook = openpyxl.load_workbook(io.BytesIO(download(page, "xlsx")[1]), data_only=True)
+    minus_one = [(sheet.title, cell.coordinate, cell.number_format) for sheet in workbook for row in sheet.iter_rows()
+                 for cell in row if cell.value == -1 and sheet.title != "Forutsetninger"]
+    assert minus_one, "the family default has a payback year for kommunen that never comes"
+    assert all(any(words in fmt for words in ("ikke innen perioden", "kan ikke beregnes", "–"))
+               for _, _, fmt in minus_one), minus_one
