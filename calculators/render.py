@@ -19,7 +19,7 @@ from calculators.view import NBSP, UNIT_LABELS, format_number
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "col", "wbr", "source"})
 TEXT = {
     "results": "Resultat",
-    "assumptions": "Forutsetninger og kilder",
+    "assumptions": "Standardverdier og kilder",
     "price_year": "Alle kronebeløp er i {year}-kroner (faste priser).",
     "illustration": "Illustrasjon – bytt ut med egne tall",
     "source": "Kilde",

@@ -179,7 +179,7 @@ OUTPUTS = (
            help="Samme for kommunens budsjetter alene. -1: ikke innen horisonten."),
     Output("nnv_valgperiode", "Netto nåverdi etter fire år (én valgperiode)", "kr",
            help="Positivt tall: investeringen er betalt tilbake innen én valgperiode."),
-    Output("break_even_reduksjon", "Nødvendig reduksjon for å gå i balanse", "%",
+    Output("break_even_reduksjon", "Nødvendig reduksjon for å gå i balanse (offentlige budsjetter)", "%",
            help="Hvor mye all tjenestebruk må falle (samme prosent på alle linjer) for at nåverdien "
                 "for offentlige budsjetter blir null. Over 100 %: kan ikke betale seg. -1: ingen tjenestebruk."),
     Output("nv_investering", "Investeringen i nåverdi", "kr"),

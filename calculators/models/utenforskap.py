@@ -24,7 +24,7 @@ from calculators.finance import (
     sum_rows,
 )
 from calculators.model import BUDGET_HOLDERS, Output
-from calculators.view import Outputs, amount, format_number, number
+from calculators.view import Outputs, amount, format_number, gain, number
 
 DATA = load_model_data("utenforskap")
 RETIREMENT_AGE = 67
@@ -196,7 +196,7 @@ OUTPUTS = (
     Output("nnv_tiltak_samfunn", "Tiltakets netto nåverdi for samfunnet", "kr"),
     Output("nnv_tiltak_per_budsjett", "Tiltakets netto nåverdi per budsjett", "kr", kind="by_holder",
            help="Hvem som betaler tiltaket og hvem som sparer på det."),
-    Output("break_even_suksessrate", "Nødvendig suksessrate for å gå i balanse", "%",
+    Output("break_even_suksessrate", "Nødvendig suksessrate for å gå i balanse (offentlige budsjetter)", "%",
            help="Suksessraten der tiltaket akkurat betaler seg for offentlige budsjetter. Over 100 %: "
                 "kan ikke betale seg. -1: forløpet koster ikke det offentlige noe."),
 )
@@ -215,7 +215,8 @@ def sentence(out: Outputs) -> str:
     return (first + " Tiltaket betaler seg for offentlige budsjetter om det forebygger "
             + format_number(needed, "antall") + " tilfeller; med tallene i skjemaet forebygger det "
             + format_number(number(out, "forebygde_tilfeller"), "antall") + " og " + verdict
-            + amount(net) + ".")
+            + amount(net) + ". For kommunens egne budsjetter alene: "
+            + gain("kommunen", number(out, "nnv_tiltak_kommune")) + ".")
 
 MODEL = DATA.model(
     id="utenforskap",
