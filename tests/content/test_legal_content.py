@@ -786,3 +786,28 @@ def test_leftover_wording_of_the_third_review() -> None:
 
 def test_the_2025_amendment_of_the_grounds_is_marked_unverified() -> None:
     assert "ikke verifisert: endring vedtatt i 2025 kan ha endret ordlyden" in _page("kom-i-gang/4-samtykke.md")
+
+
+def test_a1_the_intake_meeting_advises_and_a_delegated_service_decides() -> None:
+    assert "inntaksmøte som gir råd, og en navngitt tjeneste eller stilling med delegert myndighet" in _page("kom-i-gang/2-malgruppe.md")
+    assert "avgjort av [tjeneste/stilling] med delegert myndighet (delegeringsreglementet)" in _text("svar-pa-soknad")
+
+
+def test_a2_the_consent_is_never_stored_in_a_patient_journal_or_a_new_barnevern_case() -> None:
+    assert "aldri i en pasientjournal eller i en ny barnevernssak familien ikke har fra før. ellers i en nøytral sak" in _page(
+        "kom-i-gang/4-samtykke.md")
+
+
+def test_a3_the_whole_duk_is_stored_only_with_a_basis_in_law() -> None:
+    for path in ("metode/moteguide.md", "om-velferdslab/prinsipper.md"):
+        assert "hele duken bare med grunnlag i lov; ellers journalfører hver tjeneste sin del" in _page(path), path
+
+
+def test_a4_kommuneloven_13_1_only_for_own_services_in_every_template() -> None:
+    for template_id in ("prosjektmandat", "saksframlegg"):
+        assert "(kommuneloven § 13-1 for kommunens egne tjenester; andre etter egne regler)" in _text(template_id), template_id
+
+
+def test_a5_volunteers_must_sign_in_the_organisation_step() -> None:
+    page = _page("kom-i-gang/3-organisering.md")
+    assert "de må skrive under på en taushetserklæring" in page and "la dem skrive under" not in page

@@ -109,3 +109,31 @@ def test_9_decisions_from_the_budget_name_the_authority_and_the_appeal(cases) ->
         for decision in case.decisions:
             if decision.service == "Velferdslaben" and decision.kind == "vedtak":
                 assert RAMME in decision.by, case.id
+
+
+def test_10_what_is_on_the_duk_about_an_adult_is_covered_by_that_adult_s_consent(cases) -> None:
+    mor = next(c for c in cases["barnevern"].consents if c.person == "Mor, for seg selv")
+    assert {"Skolen", "PPT"} <= set(mor.services) and "bare det som står på duken" in mor.covers
+    tone = next(c for c in cases["alene-med-aap"].consents if c.person == "Tone, for seg selv")
+    assert {"Skolen", "Skolehelsetjenesten"} <= set(tone.services) and "bare det som står på duken" in tone.covers
+    bolig = cases["midlertidig-bolig"]
+    assert "Nav" not in bolig.duk["situasjon"] and "uten skolen og barnehagen" in bolig.duk["avtaler"]
+    assert not any("Depositum" in row[0] for row in bolig.duk["tiltak"])
+
+
+def test_11_nav_kommune_and_nav_stat_are_separate_consent_boxes(cases) -> None:
+    for case in cases.values():
+        services = {s for c in case.consents for s in c.services} | {m.service for m in case.team}
+        assert "Nav-kontoret" not in services, case.id
+    assert "Nav kommune" in cases["midlertidig-bolig"].consents[0].services
+    assert {"Nav kommune", "Nav stat"} <= set(cases["ung-utenfor"].consents[0].services)
+    assert {"Nav kommune", "Nav stat"} <= set(cases["alene-med-aap"].consents[0].services)
+
+
+def test_12_no_sosialhjelp_when_nav_is_not_in_the_case(cases) -> None:
+    assert cases["barnevern"].numbers.values["sosialhjelp"] == 0
+
+
+def test_13_sara_s_help_is_not_cut(cases) -> None:
+    values = cases["barn-med-funksjonsnedsettelse"].numbers.values
+    assert values["avlastning_reduksjon"] == 0 and values["spesialundervisning_reduksjon"] == 0
