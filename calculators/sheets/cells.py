@@ -26,6 +26,18 @@ def result_style(output) -> str:
     return "kr" if output.unit.startswith("kr") else "number"
 
 
+def result_rows(outputs: dict, formulas: dict[str, str], scalars: list[str], message: str) -> list[list]:
+    """One row per result: label, the guarded formula, what the calculator showed, the unit."""
+    rows = []
+    for output_id, text in formulas.items():
+        output = outputs[output_id]
+        style = result_style(output)
+        rows.append([{"v": output.label}, guarded(text, "results", scalars.index(output_id), style=style,
+                                                  message=message),
+                     {"o": output_id, "s": style}, {"v": output.unit}])
+    return rows
+
+
 def formula(text: str, key: str, *index: int, style: str = "kr") -> dict:
     """A formula cell whose stored value is ``values(v)[key][index…]``."""
     return {"f": text, "k": key, "i": list(index), "s": style}

@@ -8,7 +8,7 @@ LibreOffice recalculates. The year rows go up to the longest horizon, gated by Â
 from calculators.finance import discount_factors, hourly_cost, present_value, stepped_rates
 from calculators.model import BUDGET_HOLDERS
 from calculators.models.investeringsmote import DATA
-from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_style, workbook
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_rows, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("horisont").maximum)
@@ -121,13 +121,7 @@ def _present_value_sheet(model, texts: dict) -> list:
         "spart_per_ar": f"(B{first + 2}-B{first + 1})*moter_per_ar",
         "spart_per_mote": f"B{first + 2}-B{first + 1}",
     }
-    for output_id, formula in formulas.items():
-        output = outputs[output_id]
-        style = result_style(output)
-        rows.append([{"v": output.label}, guarded(formula, "results", SCALARS.index(output_id), style=style,
-                                                  message=message),
-                     {"o": output_id, "s": style}, {"v": output.unit}])
-    return rows
+    return rows + result_rows(outputs, formulas, SCALARS, message)
 
 
 def layout(model, texts: dict) -> dict:

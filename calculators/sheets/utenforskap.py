@@ -28,7 +28,7 @@ from calculators.models.utenforskap import (
     yearly_flows,
     years_outside,
 )
-from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_style, workbook
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_rows, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("ar_utenfor").maximum)
@@ -196,13 +196,7 @@ def _present_value_sheet(model, texts: dict) -> list:
         "nnv_tiltak_samfunn": f"({prevented})*{society}-{cost}*(1+skattefinansieringskostnad/100)",
         "break_even_suksessrate": f"IF({public}*(1-dodvekt/100)>0,tiltak_kostnad/({public}*(1-dodvekt/100))*100,-1)",
     }
-    for output_id, formula in formulas.items():
-        output = outputs[output_id]
-        style = result_style(output)
-        rows.append([{"v": output.label}, guarded(formula, "results", SCALARS.index(output_id), style=style,
-                                                  message=message),
-                     {"o": output_id, "s": style}, {"v": output.unit}])
-    return rows
+    return rows + result_rows(outputs, formulas, SCALARS, message)
 
 
 def layout(model, texts: dict) -> dict:
