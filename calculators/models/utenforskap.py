@@ -112,6 +112,13 @@ def yearly_flows(v, years):
     ]
 
 
+def measure_by_holder(pv, prevented, cost, tax_financing):
+    """The measure's net present value per holder: the prevented cases' value, minus the measure
+    on its payer and, for society, the tax financing cost of the measure (public spending)."""
+    return [prevented * pv[h] - (cost if h == MEASURE_HOLDER else 0.0)
+            - (cost * tax_financing if h == SOCIETY_INDEX else 0.0) for h in range(HOLDER_COUNT)]
+
+
 def level_value(values, level):
     """Sum of a per-holder list over the holders of one level (0 kommune, 1 fylke, 2 stat)."""
     return sum([values[h] for h in range(HOLDER_COUNT) if HOLDER_LEVEL[h] == level])
@@ -138,10 +145,7 @@ def compute(v):
 
     prevented = v.deltakere * v.suksessrate / 100 * (1 - v.dodvekt / 100)
     measure_cost = v.deltakere * v.tiltak_kostnad
-    # The measure is public spending: its payer carries the cost, society its tax financing cost.
-    measure_net = [prevented * pv[h] - (measure_cost if h == MEASURE_HOLDER else 0.0)
-                   - (measure_cost * tax_financing if h == SOCIETY_INDEX else 0.0)
-                   for h in range(HOLDER_COUNT)]
+    measure_net = measure_by_holder(pv, prevented, measure_cost, tax_financing)
     per_participant_saving = pv_public * (1 - v.dodvekt / 100)
     return {
         "nv_offentlig": pv_public,
@@ -225,6 +229,6 @@ MODEL = DATA.model(
     outputs=OUTPUTS,
     compute=compute,
     helpers=FINANCE_HELPERS + (years_outside, tax_shares, benefit_flows, net_lost_tax,
-                               yearly_flows, level_value),
+                               yearly_flows, measure_by_holder, level_value),
     sentence=sentence,
 )

@@ -24,6 +24,7 @@ from calculators.models.utenforskap import (
     FLOW_TRANSFER,
     MEASURE_HOLDER,
     RETIREMENT_AGE,
+    measure_by_holder,
     tax_shares,
     yearly_flows,
     years_outside,
@@ -69,8 +70,7 @@ def values(v):
     pv_society = sum(pv)
     prevented = v.deltakere * v.suksessrate / 100 * (1 - v.dodvekt / 100)
     cost = v.deltakere * v.tiltak_kostnad
-    measure = [prevented * pv[h] - (cost if h == MEASURE_HOLDER else 0.0)
-               - (cost * tax_financing if h == SOCIETY_INDEX else 0.0) for h in range(HOLDER_COUNT)]
+    measure = measure_by_holder(pv, prevented, cost, tax_financing)
     saving = pv_public * (1 - v.dodvekt / 100)
     rates = stepped_rates(v.kalkulasjonsrente)
     shares = tax_shares(v)

@@ -46,6 +46,11 @@ def write_workbook(layout: dict, path: Path, values: dict[str, object]) -> None:
     book.save(path)
 
 
+def tolerance(model: Model, output_id: str) -> float:
+    """How close a recalculated output must be: a krone for amounts, 0,01 for shares and years."""
+    return 1.0 if next(o for o in model.outputs if o.id == output_id).unit.startswith("kr") else 0.01
+
+
 def random_scenario(model: Model, rng: random.Random) -> dict[str, float]:
     """Every input drawn within its bounds (whole numbers where the field wants them)."""
     while True:

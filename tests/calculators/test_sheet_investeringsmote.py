@@ -17,6 +17,7 @@ import pytest
 from calculators import eksport, registry
 from calculators.evaluate import evaluate
 from calculators.sheets import cells, investeringsmote
+from tests.calculators import sheet_workbooks
 from tests.calculators.sheet_workbooks import random_scenario, recalculate, typed_in, write_workbook
 
 MODEL = registry.load("investeringsmote")
@@ -41,7 +42,7 @@ def results(path: Path) -> dict[str, object]:
 
 
 def tolerance(output_id: str) -> float:
-    return 1.0 if OUTPUTS[output_id].unit.startswith("kr") else 0.01
+    return sheet_workbooks.tolerance(MODEL, output_id)
 
 
 def test_every_output_has_one_formula_row() -> None:

@@ -18,6 +18,7 @@ from calculators import eksport, registry
 from calculators.evaluate import evaluate
 from calculators.model import BUDGET_HOLDERS
 from calculators.sheets import cells, utenforskap
+from tests.calculators import sheet_workbooks
 from tests.calculators.sheet_workbooks import random_scenario, recalculate, typed_in, write_workbook
 
 MODEL = registry.load("utenforskap")
@@ -44,7 +45,7 @@ def results(path: Path) -> dict[str, object]:
 
 
 def tolerance(output_id: str) -> float:
-    return 1.0 if OUTPUTS[output_id].unit.startswith("kr") else 0.01
+    return sheet_workbooks.tolerance(MODEL, output_id)
 
 
 def test_every_output_has_one_formula_row() -> None:
