@@ -264,7 +264,7 @@ class Translation:
         return returns
 
     def unique(self, name: str, module: str) -> str:
-        js = name + "_" if name in JS_RESERVED else name
+        js = _js_local(name)
         if js in self.names:
             js = f"{module.rsplit('.', 1)[-1]}_{js}"
         self.names.add(js)
@@ -322,6 +322,8 @@ class _FunctionVisitor:
         self.scopes: list[dict[str, object]] = []   # comprehension variables and their types
         self.record: str | None = None     # the parameter holding the inputs (`v`)
         self.returns: object = NOTHING
+        self.temporaries: list[str] = []  # $c1, $c2 …: the middle operands of comparison chains
+        self.in_signature = False
 
     # -- errors and dispatch ---------------------------------------------------------------
     def fail(self, node: ast.AST, construct: str | None = None, hint: str = "") -> TranslationError:
@@ -385,9 +387,11 @@ class _FunctionVisitor:
         if self.inputs is not None and len(params) > self.record_index:
             self.record = params[self.record_index]
             self.types[self.record] = RECORD
+        self.in_signature = True
         signature = ", ".join(
             self.locals[p] + ("" if d is None else " = " + self.expr(d, P_TERNARY))
             for p, d in zip(params, defaults))
+        self.in_signature = False
         body = node.body
         if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
                 and isinstance(body[0].value.value, str):
@@ -395,10 +399,11 @@ class _FunctionVisitor:
         assigned = [n for n in _assigned_names(body) if n not in self.locals]
         for name in assigned:
             self.locals[name] = _js_local(name)
+        code = self.body(body)
         lines = [f"function {js_name}({signature}) {{"]
-        if assigned:
-            lines.append("  let " + ", ".join(self.locals[n] for n in assigned) + ";")
-        lines += self.body(body)
+        if assigned or self.temporaries:
+            lines.append("  let " + ", ".join([self.locals[n] for n in assigned] + self.temporaries) + ";")
+        lines += code
         if "return" in hints:  # the declared type wins; unknown data is declared at a boundary
             declared = type_of_annotation(hints["return"])
             if declared in TESTABLE and self.returns not in (None, NOTHING) \
@@ -537,7 +542,7 @@ class _FunctionVisitor:
             if node.attr not in self.inputs:
                 raise self.fail(node, f"{owner.id}.{node.attr}",
                                 f"modellen har ingen input med id «{node.attr}»")
-            return f"{owner.id}.{node.attr}", P_CALL, FLOAT
+            return f"{self.locals[owner.id]}.{node.attr}", P_CALL, FLOAT
         module = self.module(owner)
         code, kind = self.constant(node, vars(module), node.attr)
         return code, P_ATOM, kind
@@ -598,14 +603,26 @@ class _FunctionVisitor:
 
     def expr_Compare(self, node: ast.Compare) -> tuple[str, int, object]:
         parts, left = [], node.left
-        for op, right in zip(node.ops, node.comparators):
+        held: str | None = None  # the previous comparison's right operand, held in a temporary
+        for i, (op, right) in enumerate(zip(node.ops, node.comparators)):
             if isinstance(op, ast.In | ast.NotIn) and len(node.ops) == 1:
                 return self.contains(node, op, left, right)
             if type(op) not in COMPARE_OPS:
                 raise self.fail(node, CONSTRUCT_NAMES.get(type(op), type(op).__name__))
             symbol, precedence = COMPARE_OPS[type(op)]
             left_code, left_type = self.typed(left, precedence)
+            if held is not None:
+                left_code = held
             right_code, right_type = self.typed(right, precedence + 1)
+            held = None
+            if i < len(node.ops) - 1 and not _simple(right):
+                # a < f(x) <= b: Python evaluates f(x) once, so JavaScript keeps it in a
+                # temporary (a < ($c1 = f(x)) && $c1 <= b), evaluated in Python's order.
+                if self.in_signature:
+                    raise self.fail(node, "sammenligningskjede med utregning i en standardverdi")
+                held = f"$c{len(self.temporaries) + 1}"
+                self.temporaries.append(held)
+                right_code = f"({held} = {self.expr(right, P_TERNARY)})"
             ordered = isinstance(op, ast.Lt | ast.LtE | ast.Gt | ast.GtE)
             numbers = left_type in NUMBERS and right_type in NUMBERS
             # 1 == True in Python, 1 === true is false in JavaScript: compare like with like.
@@ -614,7 +631,8 @@ class _FunctionVisitor:
                                 "tall med tall; == og != også tekst med tekst")
             parts.append(f"{left_code} {symbol} {right_code}")
             left = right
-        # A chain a < b < c is a < b && b < c (operands are side-effect free).
+        # A chain a < b < c is a < b && b < c (a middle operand other than a name, a constant
+        # or v.x is computed once, above).
         return (parts[0], COMPARE_OPS[type(node.ops[0])][1], BOOL) if len(parts) == 1 \
             else (" && ".join(parts), P_AND, BOOL)
 
@@ -935,7 +953,8 @@ class _FunctionVisitor:
         if len(node.args) > len(params):
             raise self.fail(node, f"for mange argumenter til {target.__name__}()")
         values: list[tuple[str, object] | None] = [
-            (a.id, RECORD) if isinstance(a, ast.Name) and a.id == self.record else self.typed(a, P_TERNARY)
+            (self.locals[a.id], RECORD) if isinstance(a, ast.Name) and a.id == self.record
+            else self.typed(a, P_TERNARY)
             for a in node.args]
         values += [None] * (len(params) - len(values))
         for keyword in node.keywords:
@@ -950,7 +969,18 @@ class _FunctionVisitor:
 
 
 def _js_local(name: str) -> str:
-    return name + "_" if name in JS_RESERVED else name
+    """A parameter's or local's JavaScript name: a reserved word gets a ``$`` (which no Python
+    name has, so ``this`` and ``this_`` stay two names). Every use goes through here or through
+    ``_FunctionVisitor.locals``, which holds what this returned."""
+    return name + "$" if name in JS_RESERVED else name
+
+
+def _simple(node: ast.expr) -> bool:
+    """A name, a constant or an attribute (v.x, finance.RATE): the same value when read twice."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return _simple(node.operand)
+    return isinstance(node, ast.Name | ast.Constant) or (
+        isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name))
 
 
 def _assigned_names(body: list[ast.stmt]) -> list[str]:

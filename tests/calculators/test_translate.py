@@ -187,3 +187,15 @@ def test_while_loop() -> None:
 def test_an_unknown_input_is_named() -> None:
     with pytest.raises(TranslationError, match=r"v\.nope.*ingen input med id «nope»"):
         js(ex.uses_bad_attribute, frozenset({"x"}))
+
+
+def test_a_reserved_word_is_renamed_wherever_the_name_is_used() -> None:
+    code = js(ex.reserved_record, frozenset({"x"}))
+    assert "function reserved_record(this$) {\n  return this$.x * 2 + passes_record(this$);" in code
+    assert "function passes_record(new$) {\n  return new$.x + 1;" in code
+    assert "this_ = [this$, var$].map((delete$) => delete$ * 2);" in js(ex.reserved_names)
+
+
+def test_the_middle_call_of_a_comparison_chain_is_evaluated_once() -> None:
+    code = js(ex.chain_with_a_call)
+    assert "let $c1;\n  return a < ($c1 = middle(x)) && $c1 <= b && b < middle(b) + 1;" in code

@@ -253,3 +253,34 @@ def uses_generator(xs: list[float]):
 
 def sorted_and_sqrt(xs: list[float]):
     return sorted(xs)[0] + sqrt(xs[0])
+
+
+# -- names JavaScript reserves (issue 25): renamed everywhere, also where the record is passed on --
+def reserved_names(this: float, new: int) -> float:
+    var = this * 2
+    default = 0.0
+    for let in range(new):
+        default += let
+    this_ = [delete * 2 for delete in [this, var]]
+    return var + default + this_[1] + function(this)
+
+
+def function(arguments: float) -> float:
+    return arguments - 1
+
+
+def reserved_record(this):
+    return this.x * 2 + passes_record(this)
+
+
+def passes_record(new):
+    return new.x + 1
+
+
+# -- a chain whose middle operand is a call: evaluated once --
+def middle(x: float) -> float:
+    return x * 3
+
+
+def chain_with_a_call(a: float, x: float, b: float) -> bool:
+    return a < middle(x) <= b < middle(b) + 1
