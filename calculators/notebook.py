@@ -19,8 +19,10 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
-from calculators import buildcache
+from calculators import buildcache, registry
+from calculators.declarations import DeclarationError
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "okonomi" / "metode.ipynb"
@@ -202,10 +204,23 @@ def build() -> nbformat.NotebookNode:
 
 
 def execute(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Run every cell in the notebook's own folder (no network is needed or used)."""
+    """Run every cell in the notebook's own folder (no network is needed or used).
+
+    The models are loaded here first, so a mistake in a model's data or code is named by the
+    check that finds it (``DeclarationError``: file and field) before a kernel starts; a cell
+    that still fails raises ``DeclarationError`` naming the notebook, the cell and the error,
+    never the kernel's traceback."""
+    registry.all_models()
     client = NotebookClient(notebook, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(NOTEBOOK.parent)}})
-    client.execute()
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        cell = next((i + 1 for i, c in enumerate(notebook.cells)
+                     if any(o.get("output_type") == "error" for o in c.get("outputs", []))), "?")
+        raise DeclarationError(str(NOTEBOOK.relative_to(ROOT)),
+                               [f"celle {cell} stoppet ved en ny kjøring: {error.ename}: {error.evalue}"],
+                               "notatboken") from None
     for cell in notebook.cells:
         cell.get("metadata", {}).pop("execution", None)
     return notebook

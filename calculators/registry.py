@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import traceback
 from pathlib import Path
 
 from calculators.declarations import DeclarationError, DeclarationErrors, check_model
@@ -25,12 +26,34 @@ def load(model_id: str) -> Model:
     if model_id not in model_ids():
         raise UnknownModel(
             f"ukjent kalkulator «{model_id}»; finnes: {', '.join(model_ids()) or 'ingen'}")
-    module = importlib.import_module(f"calculators.models.{model_id}")
+    file = f"calculators/models/{model_id}.py"
+    try:
+        module = importlib.import_module(f"calculators.models.{model_id}")
+    except DeclarationError:
+        raise  # the model's data file, named by the check that found it
+    except Exception as error:  # noqa: BLE001 – any mistake in the model's code: named, no traceback
+        raise DeclarationError(file, [code_problem(error)], "modellkoden") from None
     model = getattr(module, "MODEL", None)
     if not isinstance(model, Model) or model.id != model_id:
-        raise UnknownModel(
-            f"calculators/models/{model_id}.py må definere MODEL = Model(id=\"{model_id}\", …)")
+        raise DeclarationError(file, [f"må definere MODEL = DATA.model(id=\"{model_id}\", …)"], "modellkoden")
     return check_model(model, f"calculators/models/{model_id}.py")
+
+
+def code_problem(error: BaseException) -> str:
+    """A mistake in Python code as one line: where in the repository's files it happened (the
+    innermost line of ours) and what, e.g. «linje 12 i calculators/models/familie.py: NameError:
+    name 'DATAA' is not defined»."""
+    root = Path(__file__).resolve().parent.parent
+    if isinstance(error, SyntaxError) and error.filename:
+        path = Path(error.filename).resolve()
+        where = str(path.relative_to(root)) if path.is_relative_to(root) else path.name
+        return f"linje {error.lineno} i {where}: ugyldig Python ({error.msg})"
+    place = ""
+    for frame in traceback.extract_tb(error.__traceback__):
+        path = Path(frame.filename).resolve()
+        if path.is_relative_to(root) and ".venv" not in path.parts:
+            place = f"linje {frame.lineno} i {path.relative_to(root)}: "
+    return f"{place}{type(error).__name__}: {error}"
 
 
 def all_models() -> list[Model]:

@@ -32,7 +32,10 @@ MARKER = re.compile(r"<!--\s*datakilder\s*-->")
 def on_pre_build(*, config: MkDocsConfig) -> None:
     if not notebook.NOTEBOOK.exists():
         return
-    found = notebook.problems_remembered()
+    try:  # a model's data or code is checked before the notebook runs: its file and field, no traceback
+        found = notebook.problems_remembered()
+    except DeclarationError as error:
+        raise PluginError(str(error)) from None
     if found:
         raise PluginError(
             f"{notebook.NOTEBOOK.relative_to(notebook.ROOT)}: " + "; ".join(found)

@@ -4,11 +4,37 @@ Each build runs on a small copy of the project (the packages, the hooks a mistak
 a page or two) in a temporary folder, so a mistake can be made without touching the repository:
 ``python -m mkdocs`` there imports the copied packages first. The message must name the file
 where the mistake is (the YAML file, not a page that uses it), the field, and what is wrong.
+Mistakes the build finds are also found, earlier, by ``veileder.checks.check_sources`` (the
+check a generation stage runs before anything else); the second half runs it as
+``python -m veileder.checks`` on a copy of every source.
+
+The 31 kinds of mistake covered (issue 25, item 5), by source:
+
+- model YAML, ``calculators/data/<id>.yaml`` (build): 1 a missing ``value``, 2 a text value,
+  3 a quoted number, 4 ``min`` above ``max``, 5 a default outside its bounds, 6 a duplicate id,
+  7 ``status: kilde`` without ``source.url``, 8 ``step`` as a word, 9 a preset value as text,
+  10 invalid YAML (in a second model, reported in the same build); and the known bad case: a
+  missing ``value`` named before the methodology notebook runs, never a kernel's traceback;
+- model Python, ``calculators/models/<id>.py`` (check and build): 11 invalid Python,
+  12 an unknown name at import, 13 no ``MODEL``, 14 a construct outside the translatable subset
+  (``//``), 15 a function without annotations whose values the translator cannot type;
+- template YAML, ``doc_templates/sources/*.yaml`` (build): 16 an invalid ``orientation``;
+- workshop YAML, ``workshops/scenarios.yaml`` (check): 17 an unknown model, 18 a missing field,
+  19 invalid YAML;
+- typfall YAML, ``typfall/cases/*.yaml`` (check): 20 a missing field, 21 ``order`` not a number;
+- page markers (build: 22 an unknown ``<!-- kalkulator: … -->``, 23 an unknown ``<!-- mal: … -->``;
+  check, with the line: 24 an unknown ``<!-- oppstart: … -->``, 25 an unknown
+  ``<!-- scenario: … -->``, 26 an unknown ``<!-- typfall: … -->``);
+- front matter (build): 27 no ``description``, 28 invalid YAML (with the line), 29 a
+  ``description`` that is not text;
+- the notebook, ``docs/okonomi/metode.ipynb`` (build): 30 an error output, 31 stale outputs.
 """
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -193,3 +219,124 @@ def test_the_copied_project_builds_when_nothing_is_wrong(tmp_path: Path) -> None
     result = build_site(folder / "site", folder / "mkdocs.yml", cwd=folder)
     assert result.returncode == 0, result.stderr
     assert f'data-vl-calc="{MODEL}"' in (folder / "site" / "kalkulator" / "index.html").read_text(encoding="utf-8")
+
+
+# --- The known bad case: a model mistake found before the notebook runs (no kernel traceback) ----
+
+def test_a_model_yaml_mistake_is_named_before_the_notebook_runs(tmp_path: Path) -> None:
+    """Without a cached fresh run, the notebook check would start a kernel that imports the
+    broken model and print its traceback; the models are checked first."""
+    folder = project(tmp_path, ["okonomi", "kalkulatorer"], {})
+    target = folder / "docs" / "okonomi" / "metode.ipynb"
+    shutil.copy(notebook.NOTEBOOK, target)
+    edit_yaml(folder / "calculators/data/familie.yaml", lambda data: _inputs(data)[0].pop("value"))
+    # The kernel is another process: PYTHONPATH makes it import the copy, as the build does.
+    result = build_site(folder / "site", folder / "mkdocs.yml", cwd=folder, env={"PYTHONPATH": str(folder)})
+    assert result.returncode != 0, "bygget skulle ha stoppet"
+    output = result.stderr + result.stdout
+    assert_one_clean_message(output, "calculators/data/familie.yaml: 1 feil i modelldataene",
+                             "feltet «value»: mangler")
+    assert "CellExecutionError" not in output and "IPKernelApp" not in output
+
+
+# --- check_sources (veileder/checks.py): every source before anything is generated -----------
+# Each case runs ``python -m veileder.checks`` in a copy of every source package and of docs/.
+
+SOURCE_PACKAGES = ("calculators", "hooks", "veileder", "doc_templates", "workshops", "typfall")
+MODEL_CODE = "calculators/models/investeringsmote.py"
+PAGE = "---\ndescription: Prøve.\n---\n# Prøve\n\n{marker}\n"
+
+
+def _replace(folder: Path, path: str, old: str, new: str) -> None:
+    text = (folder / path).read_text(encoding="utf-8")
+    assert old in text, f"{old!r} finnes ikke i {path}"
+    (folder / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _page(folder: Path, marker: str) -> None:
+    (folder / "docs" / "proeve.md").write_text(PAGE.format(marker=marker), encoding="utf-8")
+
+
+def _scenario(change):
+    return lambda folder: edit_yaml(folder / "workshops/scenarios.yaml", lambda d: change(d["scenarios"][0]))
+
+
+SOURCE_MISTAKES = {
+    # kind: (change to the copy, texts the one message must hold)
+    "model code: invalid Python": (
+        lambda f: _replace(f, MODEL_CODE, "def compute(v):", "def compute(v:"),
+        [f"{MODEL_CODE}: 1 feil i modellkoden", f"i {MODEL_CODE}: ugyldig Python"]),
+    "model code: an unknown name": (
+        lambda f: _replace(f, MODEL_CODE, "\nMODEL = DATA.model(", "\nX = UNKNOWN_NAME\nMODEL = DATA.model("),
+        [f"{MODEL_CODE}: 1 feil i modellkoden", f"i {MODEL_CODE}: NameError: name 'UNKNOWN_NAME'"]),
+    "model code: no MODEL": (
+        lambda f: _replace(f, MODEL_CODE, "\nMODEL = DATA.model(", "\nMODELL = DATA.model("),
+        [f"{MODEL_CODE}: 1 feil i modellkoden", "må definere MODEL"]),
+    "model code: a construct outside the subset": (
+        lambda f: _replace(f, MODEL_CODE, "    meeting_hours = v.motetimer + v.forberedelse",
+                           "    meeting_hours = v.motetimer // v.forberedelse"),
+        [f"{MODEL_CODE}:", "heltallsdivisjon // kan ikke oversettes til JavaScript"]),
+    "model code: a reading sentence without annotations": (
+        lambda f: (_replace(f, MODEL_CODE, "def sentence(out: Outputs) -> str:", "def sentence(out):"),
+                   _replace(f, MODEL_CODE, 'hours = number(out, "timer_spart_per_ar")', 'hours = out["timer_spart_per_ar"]')),
+        [f"{MODEL_CODE}:", "oppslag i ukjent type kan ikke oversettes til JavaScript"]),
+    "workshop: unknown model": (
+        _scenario(lambda s: s.update(model="familia")),
+        ["workshops/scenarios.yaml: scenarios[0] (familie-middels).model", "ukjent kalkulator «familia»"]),
+    "workshop: missing field": (
+        _scenario(lambda s: s.pop("question")),
+        ["workshops/scenarios.yaml: scenarios[0] (familie-middels).question: mangler"]),
+    "workshop: invalid YAML": (
+        lambda f: (f / "workshops/scenarios.yaml").write_text("scenarios:\n  - id: [\n", encoding="utf-8"),
+        ["workshops/scenarios.yaml: ugyldig YAML", "line 3"]),
+    "typfall: missing field": (
+        lambda f: edit_yaml(f / "typfall/cases/barnevern.yaml", lambda d: d.pop("summary")),
+        ["typfall/cases/barnevern.yaml", "summary"]),
+    "typfall: order not a number": (
+        lambda f: edit_yaml(f / "typfall/cases/barnevern.yaml", lambda d: d.update(order="fem")),
+        ["typfall/cases/barnevern.yaml: order: skal være et heltall"]),
+    "page: unknown oppstart marker": (
+        lambda f: _page(f, "<!-- oppstart: kostnader -->"),
+        ["docs/proeve.md: linje 6: <!-- oppstart: kostnader --> – ukjent; finnes: investeringsleder, kostnad"]),
+    "page: unknown scenario marker": (
+        lambda f: _page(f, "<!-- scenario: finnes-ikke -->"),
+        ["docs/proeve.md: linje 6: <!-- scenario: finnes-ikke --> – ukjent; finnes: familie-middels",
+         "(workshops/scenarios.yaml)"]),
+    "page: unknown typfall marker": (
+        lambda f: _page(f, "<!-- typfall: finnes-ikke -->"),
+        ["docs/proeve.md: linje 6: <!-- typfall: finnes-ikke --> – ukjent", "(typfall/cases/)"]),
+}
+
+
+def check(folder: Path) -> str:
+    """``python -m veileder.checks`` in ``folder``: its message (it must fail, with exit code 1)."""
+    result = subprocess.run([sys.executable, "-m", "veileder.checks", "--uten-notatbok"], cwd=folder,
+                            capture_output=True, text=True, timeout=600, check=False)
+    output = result.stderr + result.stdout
+    assert result.returncode == 1, f"sjekken skulle ha feilet (kode {result.returncode}):\n{output}"
+    return output
+
+
+@pytest.mark.parametrize("kind", list(SOURCE_MISTAKES))
+def test_check_sources_names_the_file_and_field(tmp_path: Path, kind: str) -> None:
+    for package in SOURCE_PACKAGES:
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    change, parts = SOURCE_MISTAKES[kind]
+    change(tmp_path)
+    output = check(tmp_path)
+    assert_one_clean_message(output, "Kildene har 1 feil:", *parts)
+
+
+def test_check_sources_passes_on_the_repository() -> None:
+    from veileder.checks import check_sources
+    check_sources(notebook=False)
+
+
+@pytest.mark.parametrize("kind", [k for k in SOURCE_MISTAKES if k.startswith("model code")])
+def test_a_model_code_mistake_stops_the_build_with_the_same_message(tmp_path: Path, kind: str) -> None:
+    folder = project(tmp_path, ["kalkulatorer"],
+                     {"kalkulator.md": "---\ndescription: K.\n---\n# K\n\n<!-- kalkulator: investeringsmote -->\n"})
+    change, parts = SOURCE_MISTAKES[kind]
+    change(folder)
+    assert_one_clean_message(build(folder), *parts)
