@@ -231,7 +231,7 @@ _IMAGE_DATA = re.compile(r'src="data:image/png;base64,[^"]*"')
 
 def text_outputs(notebook: nbformat.NotebookNode) -> list[str]:
     """Every text an executed notebook shows (printed lines, HTML with image data removed)."""
-    texts = []
+    texts: list[str] = []
     for cell in notebook.cells:
         previous_stream = False
         for output in cell.get("outputs", []):

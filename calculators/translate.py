@@ -175,7 +175,7 @@ def unify(a: object, b: object) -> object:
 
 def type_name(t: object) -> str:
     """A type as the error messages name it (Norwegian)."""
-    names = {INT: "heltall", FLOAT: "tall", BOOL: "sannhetsverdi", STR: "tekst",
+    names: dict[object, str] = {INT: "heltall", FLOAT: "tall", BOOL: "sannhetsverdi", STR: "tekst",
              RECORD: "input-posten", NOTHING: "tom liste", None: "ukjent type"}
     if isinstance(t, tuple):
         return "liste" if t[0] == "list" else "dict"
@@ -371,13 +371,14 @@ class _FunctionVisitor:
             raise self.fail(node, "*args, **kwargs eller nøkkelord-parametre")
         params = [a.arg for a in args.args]
         hints = typing.get_type_hints(self.fn)
-        defaults = [None] * (len(params) - len(args.defaults)) + list(args.defaults)
+        defaults: list[ast.expr | None] = [None] * (len(params) - len(args.defaults)) + list(args.defaults)
         given = list(self.arguments_in or ())
         for i, name in enumerate(params):
             self.locals[name] = _js_local(name)
             declared = type_of_annotation(hints[name]) if name in hints else None
             at_call = given[i] if i < len(given) else NOTHING
-            default = self.typed(defaults[i])[1] if defaults[i] is not None else NOTHING
+            given_default = defaults[i]
+            default = self.typed(given_default)[1] if given_default is not None else NOTHING
             if at_call == NOTHING and default != NOTHING:  # not passed: the default's type
                 at_call = default
             if declared is not None and at_call not in (NOTHING, None) and unify(declared, at_call) != declared:
@@ -431,7 +432,8 @@ class _FunctionVisitor:
         if type(node.op) not in AUG_OPS:
             raise self.fail(node, f"{CONSTRUCT_NAMES.get(type(node.op), type(node.op).__name__)}=")
         name = node.target.id
-        if isinstance(self.types.get(name), tuple) and self.types[name][0] == "list":
+        current = self.types.get(name)
+        if isinstance(current, tuple) and current[0] == "list":
             raise self.fail(node, "+= på en liste", "bruk lst.append(x)")
         value, kind = self.typed(node.value)
         self.assign(name, self.binary(node, node.op, self.types.get(name), kind))
@@ -502,6 +504,8 @@ class _FunctionVisitor:
             if isinstance(part, ast.Constant):
                 parts.append(json.dumps(part.value, ensure_ascii=False))
                 continue
+            if not isinstance(part, ast.FormattedValue):
+                raise self.fail(part)
             if part.conversion != -1:
                 raise self.fail(part, "f-streng med !r, !s eller !a")
             code, kind = self.typed(part.value, P_MUL)
@@ -592,7 +596,8 @@ class _FunctionVisitor:
 
     def expr_BoolOp(self, node: ast.BoolOp) -> tuple[str, int, object]:
         op, precedence = BOOL_OPS[type(node.op)]
-        codes, kind = [], NOTHING
+        codes: list[str] = []
+        kind: object = NOTHING
         for value in node.values:
             code, value_type = self.typed(value, precedence + 1)
             if value_type not in TESTABLE:
@@ -660,7 +665,8 @@ class _FunctionVisitor:
         return f"{test} ? {body} : {orelse}", P_TERNARY, unify(body_type, orelse_type)
 
     def expr_List(self, node: ast.List) -> tuple[str, int, object]:
-        codes, element = [], NOTHING
+        codes: list[str] = []
+        element: object = NOTHING
         for e in node.elts:
             code, kind = self.typed(e, P_TERNARY)
             codes.append(code)
@@ -668,7 +674,9 @@ class _FunctionVisitor:
         return "[" + ", ".join(codes) + "]", P_ATOM, ("list", element)
 
     def expr_Dict(self, node: ast.Dict) -> tuple[str, int, object]:
-        items, keys, every = [], {}, NOTHING
+        items: list[str] = []
+        keys: dict[str, object] = {}
+        every: object = NOTHING
         for key, value in zip(node.keys, node.values):
             if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
                 raise self.fail(value if key is None else key, "dict-nøkkel som ikke er tekst")
@@ -770,8 +778,8 @@ class _FunctionVisitor:
         record = [i for i, a in enumerate(node.args) if isinstance(a, ast.Name) and a.id == self.record]
         codes, kinds = self.arguments(node, target)
         inputs = self.inputs if record else None
-        kinds = tuple(RECORD if i in record else k for i, k in enumerate(kinds))
-        returns = self.translation.result(target, inputs, (record or [0])[0], kinds)
+        argument_types = tuple(RECORD if i in record else k for i, k in enumerate(kinds))
+        returns = self.translation.result(target, inputs, (record or [0])[0], argument_types)
         js_name = self.translation.functions[id(target)][0]
         return f"{js_name}({', '.join(codes)})", P_CALL, returns
 
@@ -820,7 +828,8 @@ class _FunctionVisitor:
     # -- builtins ---------------------------------------------------------------------------
     def numbers(self, node, args: list[ast.expr]) -> tuple[list[str], object]:
         """Arguments that must be numbers (or one list of numbers): their code and joint type."""
-        codes, kind = [], NOTHING
+        codes: list[str] = []
+        kind: object = NOTHING
         for arg in args:
             code, arg_type = self.typed(arg, P_CALL if len(args) == 1 else P_TERNARY)
             if len(args) == 1 and isinstance(arg_type, tuple) and arg_type[0] == "list":
@@ -849,6 +858,7 @@ class _FunctionVisitor:
     def builtin_sum(self, node, args) -> tuple[str, int, object]:
         code, kind = self.one(node, args, (("list", INT), ("list", FLOAT)))
         self.translation.prelude.add("$sum")
+        assert isinstance(kind, tuple)  # one of the two list types above
         return f"$sum({code})", P_CALL, kind[1]
 
     def builtin_float(self, node, args) -> tuple[str, int, object]:

@@ -39,7 +39,7 @@ SERVICE_LINES = (
 )
 """Service lines in the order ``compute`` lists them; each has ``<id>_reduksjon`` too."""
 
-_HOLDER_INDEX = {holder.id: index for index, holder in enumerate(BUDGET_HOLDERS)}
+_HOLDER_INDEX: dict[str | None, int] = {holder.id: index for index, holder in enumerate(BUDGET_HOLDERS)}
 LINE_HOLDER = [_HOLDER_INDEX[DATA.row(line).budget_holder] for line in SERVICE_LINES]
 """Budget-holder index of each service line, from the data file's ``budget_holder``."""
 LINE_TRANSFER = [1 if DATA.row(line).transfer else 0 for line in SERVICE_LINES]

@@ -40,7 +40,7 @@ FLOWS = (
 follows, split four ways: the kommune itself, other kommuner through the inntektsutjevning,
 the fylkeskommune and the state."""
 
-_HOLDER_INDEX = {holder.id: index for index, holder in enumerate(BUDGET_HOLDERS)}
+_HOLDER_INDEX: dict[str | None, int] = {holder.id: index for index, holder in enumerate(BUDGET_HOLDERS)}
 FLOW_HOLDER = [_HOLDER_INDEX[DATA.row(flow).budget_holder] for flow in FLOWS] + [
     _HOLDER_INDEX[DATA.row("skatt_kommune").budget_holder],
     _HOLDER_INDEX["andre_kommuner"],

@@ -1,0 +1,23 @@
+"""The type checker passes on the files ``mypy.ini`` lists (the translator, the models and the
+modules around them): ``mypy`` run as a person would, from the repository's root."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def test_mypy_finds_no_type_errors() -> None:
+    if importlib.util.find_spec("mypy") is None:
+        pytest.fail("mypy er ikke installert i .venv: den står i test-gruppen i pyproject.toml; "
+                    "kjør ./dev lock og ./dev test (eller .venv/bin/python -m pip install mypy types-PyYAML)")
+    result = subprocess.run([sys.executable, "-m", "mypy", "--config-file", "mypy.ini"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, (
+        "mypy fant typefeil (filene står i mypy.ini; rett dem, eller se «Not yet» der):\n"
+        + result.stdout + result.stderr)
