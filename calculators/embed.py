@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from calculators import buildcache, bundle, eksport, registry, render
+from calculators import buildcache, bundle, eksport, profile, registry, render
 from calculators.translate import TranslationError
 
 MARKER = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")
@@ -56,6 +56,7 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
             + f'<script src="{url(shared["start_path"])}" data-vl-start="{model.id}" '
             f'data-vl-runtime="{url(shared["runtime_path"])}" data-vl-kode="{url(parts["path"])}" '
             f'data-vl-eksport="{url(parts["export_path"])}" data-vl-usikkerhet="{url(shared["uncertainty_path"])}" '
+            f'data-vl-profil="{url(profile.runtime_asset()[0])}" '  # issue 29: loaded only when a profile is stored
             'defer></script>'
         )
 

@@ -12,11 +12,11 @@ import sys
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from calculators import embed, prices, registry
+from calculators import embed, prices, profile, registry
 from calculators.declarations import DeclarationError
 
 log = get_plugin_logger(__name__)
@@ -38,9 +38,18 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         print(f"ADVARSEL (prisår): {warning}", file=sys.stderr)
 
 
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    # Issue 29: the profile templates and scripts, from the pure calculators.profile.files().
+    for path, data in profile.files().items():
+        files.append(File.generated(config, path, content=data))
+    return files
+
+
 def on_page_markdown(
     markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
+    if "<!-- egne-tall" in markdown:  # issue 29: the profile page's downloads, lines and importer
+        return profile.render_markers(markdown, page.file.src_uri, lambda path: get_relative_url(path, page.url))
     try:
         ids = embed.marker_ids(markdown, page.file.src_uri)
     except (embed.MarkerError, DeclarationError) as error:

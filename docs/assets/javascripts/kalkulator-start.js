@@ -43,6 +43,11 @@
     return [...params.keys()].some((key) => !IGNORED_PARAMS.includes(key));
   }
 
+  // Issue 29: a municipality's own figures, stored by the egne-tall page (profil.js applies them).
+  function profileStored() {
+    try { return !!(sessionStorage.getItem("vl-egne-tall") || localStorage.getItem("vl-egne-tall")); } catch (e) { return false; }
+  }
+
   function start(root) {
     if (root.vlStarting) return root.vlStarting;
     const id = root.dataset.vlCalc, tag = document.querySelector(`script[data-vl-start="${id}"]`);
@@ -50,12 +55,14 @@
     const url = (name) => new URL(tag.getAttribute(name), document.baseURI).href;
     const have = (globalThis.vlKalkulatorer || {})[id], notice = root.querySelector(".vl-calc__notice");
     root.vlStarting = Promise.all([
+      globalThis.vlProfil || !profileStored() || !tag.getAttribute("data-vl-profil") ? null : add(url("data-vl-profil"), {}),
       globalThis.vlKalkulator ? null : add(url("data-vl-runtime"), {}),
       have || document.querySelector(`script[data-vl-model="${id}"]`) ? null
         : add(url("data-vl-kode"), { "data-vl-model": id, "data-vl-eksport": tag.getAttribute("data-vl-eksport"),
           "data-vl-usikkerhet": tag.getAttribute("data-vl-usikkerhet") }),
     ]).then(() => {
       if (notice && notice.textContent === TEXT.failed) notice.hidden = true;
+      if (globalThis.vlProfil) globalThis.vlProfil.apply();
       globalThis.vlKalkulator.start();
     }, (error) => {
       root.vlStarting = null; // the next move tries again
@@ -77,7 +84,7 @@
         if (root.vlLoadUncertainty) root.vlLoadUncertainty().catch(() => {});
       }, () => {});
     };
-    if (scenarioInAddress()) return go();
+    if (scenarioInAddress() || profileStored()) return go(); // the page as built shows the site's figures
     for (const type of TRIGGERS) root.addEventListener(type, go, { passive: true, capture: true });
     // The buttons work from the start: a click before the runtime is there waits for it.
     const actions = root.querySelector(".vl-calc__actions");

@@ -140,7 +140,7 @@
     for (const type of ["focusin", "pointerdown", "keydown"]) {
       root.addEventListener(type, () => { loadEngine().catch(() => {}); }, { once: true, passive: true });
     }
-    const defaults = Object.fromEntries(meta.inputs.map((i) => [i.id, i.default]));
+    let defaults = Object.fromEntries(meta.inputs.map((i) => [i.id, i.default])); // a profile may change them (profil.js)
     let announceTimer = 0, copiedTimer = 0, urlTimer = 0, current = null, drawn = "", sizes = null;
 
     scenarios.set(root, () => {
@@ -428,6 +428,14 @@
         }).observe(outs.summary);
       } else show();
     }
+    // Issue 29: the municipality's figures became the defaults (or stopped being so); what the
+    // reader typed stays.
+    root.addEventListener("vl-profil", () => {
+      const before = defaults, values = current ? current.values : before;
+      defaults = Object.fromEntries(meta.inputs.map((i) => [i.id, i.default]));
+      setValues(Object.fromEntries(meta.inputs.filter((i) => values[i.id] !== before[i.id]).map((i) => [i.id, values[i.id]])));
+      update(false);
+    });
     form.addEventListener("input", (event) => { if (event.target !== preset) update(true); });
     form.addEventListener("submit", (event) => { event.preventDefault(); update(true); });
     form.addEventListener("keydown", (event) => {

@@ -1,0 +1,366 @@
+"""Kommunens egne tall (issue 29): the profile template, and what the browser needs to read it.
+
+A municipality's profile is its own value for every price or unit-cost input of every model (an
+input whose unit is kroner). This module is the one source for it:
+
+- ``lines()``: one line per figure, from the model data (id, label, unit, the site's value with
+  source and year, where a municipality finds its own figure — ``profile.yaml``). A figure several
+  calculators share (a row of ``felles.yaml``) is one line, id = the row's id; any other is
+  ``<model>.<input>``.
+- ``csv_bytes()`` / ``xlsx_bytes()``: the template, with Norwegian conventions (semicolons, decimal
+  comma, UTF-8 with BOM; an XLSX with yellow columns to fill). Same data → same bytes.
+- ``files()``: everything the site serves for it, ``{site path: bytes}`` — the two templates, the
+  small runtime a calculator page loads when a profile is stored (``profil.js``) and the importer
+  the egne-tall page loads (``profil-import.js``, with ``zip.js``). A pure function: the build
+  stage (today ``hooks/okonomi.py``) only writes what it returns.
+- ``render_markers(markdown, url)``: ``<!-- egne-tall: … -->`` on the page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from calculators import registry
+from calculators.data_files import g_series, shared_data
+from calculators.declarations import KRONER_UNITS
+from doc_templates.strings import format_size
+from veileder import yamltext
+
+SOURCE = Path(__file__).with_name("profile.yaml")
+SCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
+ASSET_DIR = "assets/kalkulatorer"
+FOLDER = "okonomi/egne-tall"
+MAX_BYTES = 1_000_000
+"""The largest file the importer reads (a full profile is a few kilobytes)."""
+STORAGE_KEY = "vl-egne-tall"
+RUNTIME_TEXTS = frozenset({"uten_navn", "merke", "banner", "banner_av", "slå_av", "slå_på", "endre", "setning",
+                           "notat_profil", "notat_lenke", "notat_kilde", "csv_profil", "gammel", "gammel_uten_g", "nyere"})
+"""The texts a calculator page needs (the banner, the exports, old figures); the importer gets all."""
+MARKER = re.compile(r"<!--\s*egne-tall:\s*(?P<what>[a-z-]*)\s*-->")
+
+
+class ProfileError(ValueError):
+    """A mistake in calculators/profile.yaml or a marker; names the file and what is missing."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One figure of the profile: the site's value and where the municipality finds its own."""
+
+    id: str
+    label: str
+    calculators: tuple[str, ...]
+    unit: str
+    value: float
+    source: str
+    year: int
+    where: str
+    minimum: float
+    maximum: float
+    targets: tuple[tuple[str, str], ...]
+    """(model id, input id) for every calculator field the line sets."""
+
+
+@cache
+def texts() -> dict:
+    data = yamltext.safe_load(SOURCE.read_text(encoding="utf-8"))
+    for key in ("kolonner", "profil", "hvor", "tekster"):
+        if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+            raise ProfileError(f"calculators/{SOURCE.name}: «{key}» mangler eller er ikke en tabell")
+    return data
+
+
+def is_price(unit: str) -> bool:
+    """A price or unit cost: an amount in kroner (per year, hour, meeting or in all)."""
+    return unit in KRONER_UNITS
+
+
+def _source_text(input_) -> str:
+    src = input_.source
+    if src.status != "kilde":
+        return f"{texts()['illustrasjon']} ({src.publisher})"
+    return f"{src.publisher} {src.year}: {src.title}"
+
+
+def lines() -> list[Line]:
+    """Every price or unit-cost input of every model, once per figure, in the models' order."""
+    shared = {row.get("id") for row in shared_data().get("rows", []) if isinstance(row, dict)}
+    where = texts()["hvor"]
+    found: dict[str, dict] = {}
+    for model in registry.all_models():
+        for field in model.inputs:
+            if not is_price(field.unit):
+                continue
+            line_id = field.id if field.id in shared else f"{model.id}.{field.id}"
+            if line_id in found:
+                found[line_id]["calculators"].append(model.title)
+                found[line_id]["targets"].append((model.id, field.id))
+                continue
+            found[line_id] = {
+                "id": line_id, "label": field.label, "calculators": [model.title], "unit": field.unit,
+                "value": field.default, "source": _source_text(field),
+                "year": field.price_year or model.price_year or field.source.year,
+                "where": " ".join(str(where.get(line_id, "")).split()),
+                "minimum": field.minimum, "maximum": field.maximum, "targets": [(model.id, field.id)]}
+    missing = [line_id for line_id in found if not found[line_id]["where"]]
+    if missing:
+        raise ProfileError(f"calculators/{SOURCE.name}: «hvor» mangler for {', '.join(missing)} "
+                           "(hvor kommunen finner tallet)")
+    return [Line(**{**d, "calculators": tuple(d["calculators"]), "targets": tuple(d["targets"])})
+            for d in found.values()]
+
+
+def _decimal(value: float) -> str:
+    """For the CSV: a decimal comma, no grouping (Excel reads «2,041» and «250000» as numbers)."""
+    return (f"{value:.6f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))).replace(".", ",")
+
+
+def table() -> list[list]:
+    """The template as rows: the header, the three lines about the profile, then every figure."""
+    t = texts()
+    c, p = t["kolonner"], t["profil"]
+    head = [c[k] for k in ("id", "felt", "kalkulator", "enhet", "verdi", "kilde", "ar", "hvor",
+                           "kommunens_verdi", "kommunens_kilde", "kommunens_ar")]
+    rows: list[list] = [head]
+    for key in ("navn", "kilde", "ar"):
+        rows.append([p[key]["id"], p[key]["felt"], "", "", "", "", "", p[key]["hvor"], "", "", ""])
+    for line in lines():
+        rows.append([line.id, line.label, ", ".join(line.calculators), line.unit, line.value, line.source,
+                     line.year, line.where, "", "", ""])
+    return rows
+
+
+def _csv_field(value) -> str:
+    text = _decimal(value) if isinstance(value, (int, float)) else str(value)
+    return '"' + text.replace('"', '""') + '"' if re.search(r'[;"\r\n]', text) else text
+
+
+def csv_bytes(rows: list[list] | None = None) -> bytes:
+    """Semicolons, decimal comma, CRLF, UTF-8 with BOM: what Norwegian Excel opens as columns."""
+    rows = table() if rows is None else rows
+    return ("\ufeff" + "".join(";".join(_csv_field(v) for v in row) + "\r\n" for row in rows)).encode("utf-8")
+
+
+def _column(index: int) -> str:
+    name = ""
+    n = index + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _x(text: str) -> str:
+    return html.escape(str(text), quote=True)
+
+
+_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006"
+_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+_TOP = '<alignment vertical="top"/>'
+_STYLES = (
+    f'{_HEAD}<styleSheet xmlns="{_MAIN}">'
+    '<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.###"/></numFmts>'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2A8"/><bgColor indexed="64"/></patternFill></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFE8EEF4"/><bgColor indexed="64"/></patternFill></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'  # 0 text
+    '<xf numFmtId="0" fontId="1" fillId="3" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">'
+    '<alignment wrapText="1" vertical="top"/></xf>'  # 1 head
+    f'<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">{_TOP}</xf>'  # 2 number
+    f'<xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1" applyAlignment="1">{_TOP}</xf>'  # 3 to fill
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>'
+    '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+_WIDTHS = (26, 34, 22, 9, 14, 40, 9, 60, 16, 24, 10)
+_FILL_COLUMNS = (8, 9, 10)
+_WRAP_COLUMNS = (1, 5, 7)
+_YEAR_COLUMN = 6  # a year is not grouped («2025», not «2 025»)
+
+
+def _sheet(rows: list[list]) -> str:
+    out = []
+    for r, row in enumerate(rows):
+        cells = []
+        for c, value in enumerate(row):
+            ref = f"{_column(c)}{r + 1}"
+            numeric = isinstance(value, (int, float)) and c != _YEAR_COLUMN
+            style = 1 if r == 0 else 3 if c in _FILL_COLUMNS else 2 if numeric else 4 if c in _WRAP_COLUMNS else 0
+            if value == "" and style != 3:
+                continue
+            if isinstance(value, (int, float)):
+                cells.append(f'<c r="{ref}" s="{style}"><v>{int(value)}</v></c>' if value == int(value)
+                             else f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>')
+            elif value == "":
+                cells.append(f'<c r="{ref}" s="{style}"/>')
+            else:
+                cells.append(f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{_x(value)}</t></is></c>')
+        out.append(f'<row r="{r + 1}">{"".join(cells)}</row>')
+    cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>' for i, w in enumerate(_WIDTHS))
+    return (f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetViews><sheetView workbookViewId="0">'
+            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+            f'<cols>{cols}</cols><sheetData>{"".join(out)}</sheetData>'
+            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>')
+
+
+def xlsx_bytes(rows: list[list] | None = None) -> bytes:
+    """One sheet, the figures as numbers, the columns to fill yellow. Fixed zip dates: reproducible."""
+    rows = table() if rows is None else rows
+    name = texts()["ark"]
+    entries = {
+        "[Content_Types].xml": f'{_HEAD}<Types xmlns="{_PKG}/content-types">'
+        f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_TYPE}sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_TYPE}worksheet+xml"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{_TYPE}styles+xml"/></Types>',
+        "_rels/.rels": f'{_HEAD}<Relationships xmlns="{_PKG}/relationships">'
+        f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
+        f'<sheets><sheet name="{_x(name)}" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'{_HEAD}<Relationships xmlns="{_PKG}/relationships">'
+        f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/></Relationships>',
+        "xl/styles.xml": _STYLES,
+        "xl/worksheets/sheet1.xml": _sheet(rows),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, text in entries.items():
+            info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def browser_data(importer: bool = False) -> dict:
+    """What profil.js reads on a calculator page (the lines, the texts, the price year and G); the
+    importer also gets the template, its columns and where each figure is found."""
+    models = registry.all_models()
+    data = {
+        "key": STORAGE_KEY, "texts": {k: v for k, v in texts()["tekster"].items() if k in RUNTIME_TEXTS or importer},
+        "price_year": max(m.price_year or 0 for m in models),
+        "g": {str(y): v for y, v in g_series().items()},
+        "units": {unit: _number(0, unit).split("\u00a0", 1)[1] for unit in sorted(KRONER_UNITS)},  # «kr per år»
+        "lines": [{"id": line.id, "label": line.label, "calculators": list(line.calculators), "unit": line.unit,
+                   "value": line.value, "min": line.minimum, "max": line.maximum, "targets": [list(t) for t in line.targets]}
+                  for line in lines()],
+    }
+    if importer:
+        data.update({"max_bytes": MAX_BYTES, "columns": texts()["kolonner"], "file": texts()["filnavn_eksport"],
+                     "profile_ids": {k: v["id"] for k, v in texts()["profil"].items()}, "sheet": texts()["ark"],
+                     "template": table()})  # the export of a loaded profile fills the last three columns
+    return data
+
+
+def _hashed(stem: str, code: str) -> tuple[str, str]:
+    digest = hashlib.sha256(code.encode("utf-8")).hexdigest()[:10]
+    return f"{ASSET_DIR}/{stem}.{digest}.js", code
+
+
+def _data_script(importer: bool = False) -> str:
+    return ("// Generert fra calculators/profile.py og profile.yaml. Ikke rediger.\n"
+            "globalThis.vlProfilData = " + json.dumps(browser_data(importer), ensure_ascii=False, separators=(",", ":")) + ";\n")
+
+
+@cache
+def runtime_asset() -> tuple[str, str]:
+    """What a calculator page loads when a profile is stored: the data and ``profil.js``."""
+    return _hashed("profil", _data_script() + (SCRIPTS / "profil.js").read_text(encoding="utf-8"))
+
+
+@cache
+def importer_asset() -> tuple[str, str]:
+    """What the egne-tall page loads: the runtime, ``zip.js`` and the importer."""
+    code = _data_script(importer=True) + "".join((SCRIPTS / name).read_text(encoding="utf-8")
+                                                 for name in ("profil.js", "zip.js", "profil-import.js"))
+    return _hashed("profil-import", code)
+
+
+def template_paths() -> dict[str, str]:
+    stem = texts()["filnavn"]
+    return {"csv": f"{FOLDER}/{stem}.csv", "xlsx": f"{FOLDER}/{stem}.xlsx"}
+
+
+def files() -> dict[str, bytes]:
+    """Every file the site serves for profiles: ``{site path: bytes}``."""
+    rows = table()
+    paths = template_paths()
+    return {paths["csv"]: csv_bytes(rows), paths["xlsx"]: xlsx_bytes(rows),
+            **{path: code.encode("utf-8") for path, code in (runtime_asset(), importer_asset())}}
+
+
+def _number(value: float, unit: str) -> str:
+    from calculators.view import format_number
+    return format_number(value, unit)
+
+
+def lines_table() -> str:
+    """Markdown: every line of the template, with the site's value and where to find one's own."""
+    head = "| id | Felt | Kalkulator | Veilederens verdi | Hvor dere finner tallet |\n|---|---|---|--:|---|\n"
+    return head + "".join(
+        f"| `{line.id}` | {line.label} | {', '.join(line.calculators)} | {_number(line.value, line.unit)} | {line.where} |\n"
+        for line in lines())
+
+
+def importer_html(url: Callable[[str], str]) -> str:
+    """The importer's controls; the script makes them work (loaded only on this page)."""
+    t = texts()["tekster"]
+    path = importer_asset()[0]
+    return (
+        '<div class="vl-profil" data-vl-profil-import>'
+        '<div class="vl-profil__drop" data-vl-profil-drop>'
+        f'<label class="md-button md-button--primary" for="vl-profil-fil">{html.escape(t["velg_fil"])}</label>'
+        '<input class="vl-profil__file" type="file" id="vl-profil-fil" accept=".csv,.xlsx,text/csv,'
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="vl-profil-slipp">'
+        f'<p id="vl-profil-slipp">{html.escape(t["slipp"])}</p></div>'
+        '<div class="vl-profil__status" role="status" aria-live="polite" data-vl-profil-live></div>'
+        '<div data-vl-profil-result></div>'
+        f'<h3 id="vl-profil-i-bruk">{html.escape(t["status_tittel"])}</h3>'
+        f'<p data-vl-profil-current>{html.escape(t["status_ingen"])}</p>'
+        '<div data-vl-profil-actions hidden>'
+        f'<p><label><input type="checkbox" data-vl-profil-remember aria-describedby="vl-profil-husk"> {html.escape(t["husk"])}</label></p>'
+        f'<p id="vl-profil-husk" class="vl-profil__help">{html.escape(t["husk_hjelp"])}</p>'
+        f'<p><button type="button" class="md-button" data-vl-profil-forget>{html.escape(t["glem"])}</button> '
+        f'<button type="button" class="md-button" data-vl-profil-export="csv">{html.escape(t["last_ned_csv"])}</button> '
+        f'<button type="button" class="md-button" data-vl-profil-export="xlsx">{html.escape(t["last_ned_xlsx"])}</button></p>'
+        '</div>'
+        f'<script src="{url(path)}" defer></script>'
+        '</div>')
+
+
+def downloads(url: Callable[[str], str]) -> str:
+    made = files()
+    parts = []
+    for kind, label in (("xlsx", "Last ned malen som regneark"), ("csv", "Last ned malen som CSV")):
+        path = template_paths()[kind]
+        parts.append(f'<a class="md-button" href="{url(path)}" download>{label} ({kind.upper()}, {format_size(len(made[path]))})</a>')
+    return '<p class="vl-profil__downloads">' + " ".join(parts) + "</p>"
+
+
+def render_markers(markdown: str, page: str, url: Callable[[str], str]) -> str:
+    """``<!-- egne-tall: maler | linjer | import -->``; an unknown one names the page."""
+    def replace(match: re.Match) -> str:
+        what = match.group("what")
+        if what == "maler":
+            return downloads(url)
+        if what == "linjer":
+            return lines_table()
+        if what == "import":
+            return importer_html(url)
+        raise ProfileError(f"{page}: <!-- egne-tall: {what} --> – ukjent; gyldige: maler, linjer, import")
+    return MARKER.sub(replace, markdown)

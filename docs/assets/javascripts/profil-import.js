@@ -1,0 +1,360 @@
+/* Kommunens egne tall (issue 29): the importer on okonomi/egne-tall/.
+ *
+ * Loaded only by that page (after profil.js and zip.js, in assets/kalkulatorer/profil-import.<hash>.js).
+ * A file chosen or dropped is read here and nowhere else: nothing is sent. It may be the template
+ * as CSV (semicolons or commas, decimal comma, UTF-8 with or without BOM, or Windows-1252 as older
+ * Excel saves it) or as XLSX (read with a small zip reader and DecompressionStream("deflate-raw");
+ * a formula cell gives its stored value). Each line is checked; a line with a mistake is left out
+ * with a message, an unlikely figure is used with a warning. The reader sees what changes before
+ * accepting. Every text comes from calculators/profile.yaml (vlProfilData.texts).
+ */
+(function () {
+  "use strict";
+  if (globalThis.vlProfilImport) return; // instant navigation runs the page's scripts again
+  const P = globalThis.vlProfil, DATA = globalThis.vlProfilData, T = DATA.texts, C = DATA.columns;
+  const LINES = new Map(DATA.lines.map((l) => [l.id, l]));
+  const fill = P.fill, number = P.number;
+
+  // ---- reading a file --------------------------------------------------------------------------
+  function message(text) { const e = new Error(text); e.vlMessage = text; return e; }
+
+  function size(bytes) {
+    return bytes >= 1e6 ? (bytes / 1e6).toFixed(1).replace(".", ",") + "\u00a0MB" : Math.round(bytes / 1e3) + "\u00a0kB";
+  }
+
+  async function readFile(file) {
+    if (!file || file.size === 0) throw message(T.tom);
+    if (file.size > DATA.max_bytes) throw message(fill(T.for_stor, { storrelse: size(file.size), grense: size(DATA.max_bytes) }));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) return xlsxRows(bytes);
+    return csvRows(text(bytes));
+  }
+
+  function text(bytes) {
+    if (bytes.includes(0)) throw message(T.ukjent_format);
+    try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/, ""); } catch (e) {
+      return new TextDecoder("windows-1252").decode(bytes); // what older Excel writes as «CSV»
+    }
+  }
+
+  // CSV as Excel writes it: the separator is the one the first line uses most (; , or tab).
+  function csvRows(source) {
+    const first = source.split(/\r?\n/, 1)[0];
+    const sep = [";", "\t", ","].map((s) => [s, first.split(s).length]).sort((a, b) => b[1] - a[1])[0][0];
+    const rows = [];
+    let row = [], field = "", quoted = false;
+    for (let i = 0; i < source.length; i++) {
+      const ch = source[i];
+      if (quoted) {
+        if (ch === '"' && source[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+      } else if (ch === '"' && field === "") quoted = true;
+      else if (ch === sep) { row.push(field); field = ""; }
+      else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[i + 1] === "\n") i++;
+        row.push(field); rows.push(row); row = []; field = "";
+      } else field += ch;
+    }
+    if (field !== "" || row.length) { row.push(field); rows.push(row); }
+    return rows;
+  }
+
+  // ---- XLSX: a zip of XML; the first sheet's cells, formulas by their stored values -----------
+  async function unzip(bytes) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let end = -1;
+    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+      if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
+    }
+    if (end < 0) throw new Error("ingen innholdsliste");
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    const entries = new Map();
+    for (let n = 0; n < count; n++) {
+      if (view.getUint32(at, true) !== 0x02014b50) throw new Error("ødelagt innholdsliste");
+      const method = view.getUint16(at + 10, true), packed = view.getUint32(at + 20, true);
+      const nameLength = view.getUint16(at + 28, true), extra = view.getUint16(at + 30, true), comment = view.getUint16(at + 32, true);
+      const local = view.getUint32(at + 42, true);
+      const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+      entries.set(name, { method, packed, local });
+      at += 46 + nameLength + extra + comment;
+    }
+    return async (name) => {
+      const entry = entries.get(name);
+      if (!entry) return null;
+      const start = entry.local + 30 + view.getUint16(entry.local + 26, true) + view.getUint16(entry.local + 28, true);
+      const data = bytes.subarray(start, start + entry.packed);
+      if (entry.method === 0) return new TextDecoder().decode(data);
+      if (entry.method !== 8) throw new Error("ukjent komprimering");
+      const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+      return new Response(stream).text();
+    };
+  }
+
+  function xmlDoc(source) {
+    const doc = new DOMParser().parseFromString(source, "application/xml");
+    if (doc.getElementsByTagName("parsererror").length) throw new Error("ugyldig XML");
+    return doc;
+  }
+
+  function children(node, name) { return [...node.getElementsByTagNameNS("*", name)]; }
+
+  async function xlsxRows(bytes) {
+    try {
+      const get = await unzip(bytes);
+      const workbook = xmlDoc(await get("xl/workbook.xml") || "");
+      const sheet = children(workbook, "sheet")[0];
+      const rid = sheet && (sheet.getAttribute("r:id") || sheet.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id"));
+      const rels = xmlDoc(await get("xl/_rels/workbook.xml.rels") || "<r/>");
+      const rel = children(rels, "Relationship").find((r) => r.getAttribute("Id") === rid);
+      const target = rel ? rel.getAttribute("Target").replace(/^\/?(xl\/)?/, "xl/") : "xl/worksheets/sheet1.xml";
+      const sharedXml = await get("xl/sharedStrings.xml");
+      const shared = sharedXml ? children(xmlDoc(sharedXml), "si").map((si) => children(si, "t").map((t) => t.textContent).join("")) : [];
+      const doc = xmlDoc(await get(target) || "");
+      return children(doc, "row").map((row) => {
+        const out = [];
+        for (const c of children(row, "c")) {
+          const ref = c.getAttribute("r") || "", letters = ref.replace(/\d+/g, "");
+          let index = out.length;
+          if (letters) { index = 0; for (const ch of letters) index = index * 26 + ch.charCodeAt(0) - 64; index -= 1; }
+          const type = c.getAttribute("t"), v = children(c, "v")[0];
+          let value = "";
+          if (type === "s") value = v ? shared[Number(v.textContent)] || "" : "";
+          else if (type === "inlineStr") value = children(c, "t").map((t) => t.textContent).join("");
+          else if (type === "str" || type === "e") value = v ? v.textContent : "";
+          else if (type === "b") value = v ? v.textContent : "";
+          else if (v && v.textContent !== "") value = Number(v.textContent); // a number, also a formula's stored result
+          while (out.length < index) out.push("");
+          out[index] = value;
+        }
+        return out;
+      });
+    } catch (error) {
+      throw message(fill(T.uleselig_xlsx, { feil: error.vlMessage || error.message }));
+    }
+  }
+
+  // ---- checking, line by line ------------------------------------------------------------------
+  function parseNumber(raw) {
+    if (typeof raw === "number") return isFinite(raw) ? raw : NaN;
+    let s = String(raw).replace(/\s+/g, "").replace(/\u2212/g, "-").replace(/^kr\.?/i, "").replace(/(kr|%)\.?$/i, "");
+    if (s.includes(",")) s = s.replace(/\./g, "").replace(",", ".");
+    else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, "");
+    return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+  }
+
+  const norm = (s) => String(s).trim().toLowerCase().replace(/\s+/g, " ");
+
+  function check(rows) {
+    const head = (rows[0] || []).map(norm);
+    const col = (key) => head.indexOf(norm(C[key]));
+    const at = { id: col("id"), value: col("kommunens_verdi"), unit: col("enhet"), source: col("kommunens_kilde"), year: col("kommunens_ar") };
+    if (at.id < 0 || at.value < 0) throw message(T.uten_kolonner);
+    const profile = { name: "", source: "", year: 0, values: {}, sources: {}, years: {} };
+    const messages = [];
+    const say = (row, level, text) => messages.push({ row: row + 1, level, text });
+    rows.forEach((row, r) => {
+      if (r === 0) return;
+      const cell = (i) => (i >= 0 && row[i] !== undefined ? row[i] : "");
+      const id = String(cell(at.id)).trim(), raw = cell(at.value);
+      if (!id && String(raw).trim() === "") return;
+      if (id === DATA.profile_ids.navn) { profile.name = String(raw).trim(); return; }
+      if (id === DATA.profile_ids.kilde) { profile.source = String(raw).trim(); return; }
+      if (id === DATA.profile_ids.ar) {
+        const y = parseNumber(raw);
+        if (String(raw).trim() !== "" && !(Number.isInteger(y) && y > 1900 && y < 2200)) say(r, "advarsel", fill(T.feil_ar, { verdi: raw }));
+        else if (y) profile.year = y;
+        return;
+      }
+      const line = LINES.get(id);
+      if (!line) { say(r, "feil", fill(T.ukjent_id, { id })); return; }
+      if (String(raw).trim() === "") return; // not filled in: the site's figure stays
+      const value = parseNumber(raw);
+      if (!isFinite(value)) { say(r, "feil", fill(T.ikke_tall, { verdi: raw })); return; }
+      if (value < 0) { say(r, "feil", fill(T.negativ, { verdi: number(value, line.unit) })); return; }
+      const unit = String(cell(at.unit)).trim();
+      if (unit && norm(unit) !== norm(line.unit)) { say(r, "feil", fill(T.feil_enhet, { enhet: unit, riktig: line.unit })); return; }
+      if (value < line.min || value > line.max) {
+        say(r, "feil", fill(T.utenfor_grenser, { verdi: number(value, line.unit), min: number(line.min, line.unit), maks: number(line.max, line.unit) }));
+        return;
+      }
+      if (line.value > 0 && (value > line.value * 10 || value < line.value / 10)) {
+        say(r, "advarsel", fill(T.usannsynlig, { verdi: number(value, line.unit), standard: number(line.value, line.unit) }));
+      }
+      profile.values[id] = value;
+      const source = String(cell(at.source)).trim();
+      if (source) profile.sources[id] = source;
+      const yearRaw = cell(at.year);
+      if (String(yearRaw).trim() !== "") {
+        const y = parseNumber(yearRaw);
+        if (Number.isInteger(y) && y > 1900 && y < 2200) profile.years[id] = y;
+        else say(r, "advarsel", fill(T.feil_ar, { verdi: yearRaw }));
+      }
+    });
+    return { profile, messages };
+  }
+
+  // ---- the page --------------------------------------------------------------------------------
+  function el(tag, attrs, ...content) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    node.append(...content);
+    return node;
+  }
+
+  function table(labelledBy, head, rows) {
+    return el("table", { "aria-labelledby": labelledBy }, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c, i) => (i === 0 ? el("th", { scope: "row" }, c) : el("td", {}, c)))))));
+  }
+
+  function bind(box) {
+    if (box.dataset.vlBound) return;
+    box.dataset.vlBound = "1";
+    const input = box.querySelector('input[type="file"]'), drop = box.querySelector("[data-vl-profil-drop]");
+    const live = box.querySelector("[data-vl-profil-live]"), result = box.querySelector("[data-vl-profil-result]");
+    const current = box.querySelector("[data-vl-profil-current]"), actions = box.querySelector("[data-vl-profil-actions]");
+    const remember = box.querySelector("[data-vl-profil-remember]");
+
+    function showCurrent() {
+      const p = P.read();
+      actions.hidden = !p;
+      if (!p) { current.textContent = T.status_ingen; return; }
+      remember.checked = !!p.remembered;
+      const stale = P.staleness(p);
+      current.textContent = fill(T.status, { navn: P.label(p), antall: Object.keys(p.values).length, dato: P.day(p.date) }) + (stale ? " " + stale : "");
+    }
+
+    function announce(text) { live.textContent = ""; setTimeout(() => { live.textContent = text; }, 50); }
+
+    function preview(checked) {
+      const { profile, messages } = checked;
+      const heading = el("h3", { tabindex: "-1", id: "vl-profil-resultat" }, T.meldinger_tittel);
+      const parts = [heading];
+      if (messages.length) {
+        parts.push(el("ul", { class: "vl-profil__messages" }, ...messages.map((m) => el("li", { class: "vl-profil__" + m.level },
+          el("strong", {}, fill(T.linje, { linje: m.row }) + " – " + (m.level === "feil" ? T.feil : T.advarsel) + ": "), m.text))));
+      } else parts.push(el("p", {}, T.meldinger_ingen));
+      const changes = DATA.lines.filter((l) => l.id in profile.values && profile.values[l.id] !== l.value);
+      const stale = profile.year ? P.staleness(profile) : "";
+      if (stale) parts.push(el("p", { class: "vl-profil__warning" }, stale));
+      if (!Object.keys(profile.values).length) {
+        parts.push(el("p", {}, T.ingen_tall));
+      } else {
+        parts.push(el("h3", { id: "vl-profil-endringer" }, T.endringer_tittel));
+        if (changes.length) {
+          parts.push(el("div", { class: "md-typeset__table" }, table("vl-profil-endringer", T.endringer_kolonner,
+            changes.map((l) => [l.label, l.calculators.join(", "), number(l.value, l.unit), number(profile.values[l.id], l.unit)]))));
+        } else parts.push(el("p", {}, T.ingen_endringer));
+        const use = el("button", { type: "button", class: "md-button md-button--primary" }, T.bruk);
+        const cancel = el("button", { type: "button", class: "md-button" }, T.avbryt);
+        use.addEventListener("click", () => {
+          profile.date = new Date().toISOString().slice(0, 10);
+          P.save(profile, remember.checked); // «Husk» stays as the reader set it for the profile before
+          P.apply();
+          result.replaceChildren();
+          showCurrent();
+          announce(fill(T.brukt, { navn: P.label(profile), antall: changes.length }));
+          current.setAttribute("tabindex", "-1");
+          current.focus();
+        });
+        cancel.addEventListener("click", () => { result.replaceChildren(); announce(T.avbrutt); input.focus(); });
+        parts.push(el("p", {}, use, " ", cancel));
+      }
+      result.replaceChildren(...parts);
+      heading.focus();
+      announce(T.meldinger_tittel + ": " + messages.length + ". " + T.endringer_tittel + ": " + changes.length + ".");
+    }
+
+    async function take(file) {
+      result.replaceChildren();
+      announce(T.leser);
+      try {
+        preview(check(await readFile(file)));
+      } catch (error) {
+        if (!error.vlMessage) console.error(error);
+        const p = el("p", { class: "vl-profil__error", tabindex: "-1" }, error.vlMessage || fill(T.uleselig_xlsx, { feil: String(error) }));
+        result.replaceChildren(p);
+        p.focus();
+        announce(p.textContent);
+      }
+    }
+
+    input.addEventListener("change", () => { if (input.files[0]) take(input.files[0]); input.value = ""; });
+    for (const type of ["dragenter", "dragover"]) drop.addEventListener(type, (e) => { e.preventDefault(); drop.classList.add("vl-profil__drop--over"); });
+    drop.addEventListener("dragleave", () => drop.classList.remove("vl-profil__drop--over"));
+    drop.addEventListener("drop", (e) => {
+      e.preventDefault();
+      drop.classList.remove("vl-profil__drop--over");
+      if (e.dataTransfer && e.dataTransfer.files[0]) take(e.dataTransfer.files[0]);
+    });
+    remember.addEventListener("change", () => {
+      const p = P.read();
+      if (!p) return;
+      P.save(p, remember.checked);
+      announce(remember.checked ? T.husket : T.ikke_husket);
+    });
+    box.querySelector("[data-vl-profil-forget]").addEventListener("click", () => {
+      P.forget();
+      P.apply();
+      showCurrent();
+      announce(T.glemt);
+      input.focus();
+    });
+    for (const button of box.querySelectorAll("[data-vl-profil-export]")) {
+      button.addEventListener("click", () => {
+        const p = P.read();
+        if (!p) return;
+        const kind = button.dataset.vlProfilExport, rows = filled(p);
+        const bytes = kind === "csv" ? vlZip.utf8("\ufeff" + rows.map((r) => r.map(csvField).join(";")).join("\r\n") + "\r\n") : xlsx(rows);
+        vlZip.download(new Blob([bytes], { type: kind === "csv" ? "text/csv;charset=utf-8"
+          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), DATA.file + "." + kind);
+      });
+    }
+    showCurrent();
+  }
+
+  // ---- the profile again, in the template's own format -----------------------------------------
+  function filled(p) {
+    const ids = DATA.profile_ids;
+    return DATA.template.map((row, r) => {
+      if (r === 0) return row.slice();
+      const id = row[0], out = row.slice();
+      if (id === ids.navn) out[8] = p.name || "";
+      else if (id === ids.kilde) out[8] = p.source || "";
+      else if (id === ids.ar) out[8] = p.year || "";
+      else if (id in p.values) { out[8] = p.values[id]; out[9] = (p.sources || {})[id] || ""; out[10] = (p.years || {})[id] || ""; }
+      return out;
+    });
+  }
+
+  function csvField(value) {
+    const text = typeof value === "number" ? String(value).replace(".", ",") : String(value);
+    return /[;"\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function xml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  function xlsx(rows) {
+    const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const col = (i) => String.fromCharCode(65 + i); // eleven columns: A–K
+    const sheet = rows.map((row, r) => `<row r="${r + 1}">` + row.map((v, c) => (v === "" ? "" : typeof v === "number"
+      ? `<c r="${col(c)}${r + 1}"><v>${v}</v></c>`
+      : `<c r="${col(c)}${r + 1}"${r === 0 ? ' s="1"' : ""} t="inlineStr"><is><t xml:space="preserve">${xml(v)}</t></is></c>`)).join("") + "</row>").join("");
+    const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    return vlZip.store([
+      { name: "[Content_Types].xml", data: head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>' },
+      { name: "_rels/.rels", data: head + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
+      { name: "xl/workbook.xml", data: head + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><sheets><sheet name="${xml(DATA.sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: "xl/_rels/workbook.xml.rels", data: head + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>` },
+      { name: "xl/styles.xml", data: head + '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>' },
+      { name: "xl/worksheets/sheet1.xml", data: head + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheet}</sheetData></worksheet>` },
+    ]);
+  }
+
+  function start() { for (const box of document.querySelectorAll("[data-vl-profil-import]")) bind(box); }
+  globalThis.vlProfilImport = { check, csvRows, xlsxRows, readFile };
+  if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") globalThis.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
+})();

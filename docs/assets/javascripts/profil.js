@@ -1,0 +1,185 @@
+/* Kommunens egne tall (issue 29): a stored profile becomes every calculator's defaults.
+ *
+ * Loaded by kalkulator-start.js only when a profile is stored (sessionStorage, or localStorage
+ * when the reader chose «Husk på denne maskinen»), and by the importer on the egne-tall page.
+ * In the site it follows its data (globalThis.vlProfilData, from calculators/profile.py and
+ * profile.yaml: the lines, every text, the price year and G) in assets/kalkulatorer/profil.<hash>.js.
+ *
+ * apply() changes the models' metadata before the runtime binds them (and again when the reader
+ * switches the profile off or on): an input's default becomes the profile's value, a preset's
+ * price line too (a 0 in a preset says «not counted» and stays), and the uncertainty ranges follow
+ * the new value by uncertainty.moved_range, exactly as for a typed value, because the ranges stay
+ * declared around the site's value. The scenario link carries only what differs from the defaults,
+ * so it never carries the profile. Nothing is sent anywhere.
+ */
+(function () {
+  "use strict";
+  if (globalThis.vlProfil) return;
+  const DATA = globalThis.vlProfilData, T = DATA.texts, OFF = DATA.key + "-av";
+  const PENDING = { intervals: {}, shares: {}, payback: 0, samples: 0, no_effect: {} };
+
+  function fill(text, values) {
+    return String(text).replace(/\{([^}]+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
+  }
+
+  function number(value, unit) {
+    const text = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 3 }).format(value).replace(/-/g, "\u2212");
+    return unit ? text + "\u00a0" + (DATA.units[unit] || unit) : text; // «250 000 kr per år», as the page writes it
+  }
+
+  function day(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? Number(m[3]) + "." + Number(m[2]) + "." + m[1] : "";
+  }
+
+  function storage(kind) {
+    try { return kind === "local" ? localStorage : sessionStorage; } catch (e) { return null; }
+  }
+
+  // The profile: {name, source, year, date, values: {line id: number}, sources: {…}, years: {…}}.
+  function read() {
+    for (const kind of ["session", "local"]) {
+      const store = storage(kind), raw = store && store.getItem(DATA.key);
+      if (!raw) continue;
+      try {
+        const p = JSON.parse(raw);
+        if (p && typeof p === "object" && p.values && typeof p.values === "object") return Object.assign(p, { remembered: kind === "local" });
+      } catch (e) { /* a broken entry is no profile */ }
+    }
+    return null;
+  }
+
+  function save(profile, remember) {
+    const text = JSON.stringify(Object.assign({}, profile, { remembered: undefined }));
+    const session = storage("session"), local = storage("local");
+    if (session) { session.setItem(DATA.key, text); session.removeItem(OFF); }
+    if (local) { if (remember) local.setItem(DATA.key, text); else local.removeItem(DATA.key); }
+  }
+
+  function forget() {
+    for (const kind of ["session", "local"]) {
+      const store = storage(kind);
+      if (store) { store.removeItem(DATA.key); store.removeItem(OFF); }
+    }
+  }
+
+  function switchedOff() {
+    const store = storage("session");
+    return !!(store && store.getItem(OFF));
+  }
+
+  function label(profile) {
+    const name = [profile.name || T.uten_navn, profile.source].filter(Boolean).join(", ");
+    return name;
+  }
+
+  // Old figures: the profile's year (or a line's own) against the site's price year and G.
+  function staleness(profile) {
+    const year = Number(profile.year), price = DATA.price_year;
+    if (!year) return "";
+    const lines = DATA.lines.filter((l) => l.id in profile.values && Number((profile.years || {})[l.id] || year) < price);
+    if (year > price) return fill(T.nyere, { ar: year, prisar: price });
+    if (!lines.length) return "";
+    const g = DATA.g[String(price)], old = DATA.g[String(year)];
+    return fill(g && old ? T.gammel : T.gammel_uten_g, { ar: year, prisar: price, g: number(g || 0, "kr"),
+      g_gammel: number(old || 0, "kr"), felt: lines.map((l) => l.label + " (" + l.calculators.join(", ") + ")").join("; ") });
+  }
+
+  // uncertainty.moved_range's rule for a preset's line: a 0 says «not counted» and stays; another
+  // price line takes the profile's value.
+  function presetValue(value, profileValue) {
+    return value === 0 ? 0 : profileValue;
+  }
+
+  function applyTo(id, model, profile) {
+    const meta = model.meta;
+    if (!model.vlSite) {
+      model.vlSite = { defaults: meta.inputs.map((i) => i.default), presets: JSON.parse(JSON.stringify(meta.presets)),
+        noEffect: meta.uncertainty ? Object.assign({}, meta.uncertainty.no_effect) : null, initial: meta.interval && meta.interval.initial };
+      const sentence = model.view.sentence;
+      model.view.sentence = (out) => sentence(out) + (meta.profile ? " " + meta.profile.sentence : "");
+    }
+    const site = model.vlSite, own = {};
+    if (profile) {
+      for (const line of DATA.lines) {
+        for (const [modelId, inputId] of line.targets) {
+          if (modelId === id && typeof profile.values[line.id] === "number") own[inputId] = { line, value: profile.values[line.id] };
+        }
+      }
+    }
+    meta.inputs.forEach((input, j) => { input.default = input.id in own ? own[input.id].value : site.defaults[j]; });
+    for (const [presetId, values] of Object.entries(site.presets)) {
+      meta.presets[presetId] = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k in own ? presetValue(v, own[k].value) : v]));
+    }
+    if (site.noEffect) {
+      meta.uncertainty.no_effect = Object.fromEntries(Object.entries(site.noEffect).map(([k, v]) => [k, k in own ? presetValue(v, own[k].value) : v]));
+    }
+    const differs = meta.inputs.some((input, j) => input.default !== site.defaults[j]);
+    // The build's interval belongs to the site's figures: with other defaults it is worked out anew.
+    if (meta.interval) meta.interval.initial = differs ? PENDING : site.initial;
+    if (!Object.keys(own).length) { delete meta.profile; return 0; }
+    const name = label(profile), date = day(profile.date);
+    meta.profile = {
+      name, date, mark: fill(T.merke, { navn: name }), sentence: fill(T.setning, { navn: name }),
+      memo: fill(T.notat_profil, { antall: Object.keys(own).length, navn: name, dato: date }),
+      link: fill(T.notat_lenke, { navn: name, dato: date }),
+      csv: fill(T.csv_profil, { navn: name, dato: date, felt: Object.values(own).map((o) => o.line.label).join(", ") }),
+      inputs: Object.fromEntries(Object.entries(own).map(([inputId, o]) => {
+        const year = (profile.years || {})[o.line.id] || profile.year;
+        const source = (profile.sources || {})[o.line.id] || name;
+        return [inputId, fill(T.notat_kilde, { navn: source, ar: year ? " " + year : "", standard: number(o.line.value, o.line.unit) })];
+      })),
+    };
+    return Object.keys(own).length;
+  }
+
+  function banner(root, profile, count) {
+    let box = root.querySelector(":scope > [data-vl-profil-banner]");
+    if (!profile) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "admonition info vl-profil-banner";
+      box.setAttribute("data-vl-profil-banner", "");
+      root.prepend(box);
+    }
+    const off = switchedOff(), name = label(profile), stale = staleness(profile);
+    const text = document.createElement("p"), button = document.createElement("button");
+    text.textContent = off ? fill(T.banner_av, { navn: name }) : fill(T.banner, { navn: name, antall: count });
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = off ? T.slå_på : T.slå_av;
+    button.addEventListener("click", () => {
+      const store = storage("session");
+      if (store) { if (off) store.removeItem(OFF); else store.setItem(OFF, "1"); }
+      apply();
+      const again = root.querySelector("[data-vl-profil-banner] button");
+      if (again) again.focus();
+    });
+    const parts = [text];
+    if (stale && !off) {
+      const warn = document.createElement("p");
+      warn.textContent = stale;
+      parts.push(warn);
+    }
+    const link = document.createElement("a");
+    link.href = new URL("okonomi/egne-tall/", document.querySelector("[data-vl-start]") ? new URL("../../", document.querySelector("[data-vl-start]").src) : location.href).href;
+    link.textContent = T.endre;
+    const actions = document.createElement("p");
+    actions.append(button, " ", link);
+    parts.push(actions);
+    box.replaceChildren(...parts);
+  }
+
+  // Every model on the page (and in memory, for the next page) gets the profile, or the site's figures.
+  function apply() {
+    const stored = read(), profile = stored && !switchedOff() ? stored : null;
+    const counts = {};
+    for (const [id, model] of Object.entries(globalThis.vlKalkulatorer || {})) counts[id] = applyTo(id, model, profile);
+    for (const root of document.querySelectorAll("[data-vl-calc]")) {
+      banner(root, stored, counts[root.dataset.vlCalc] || 0);
+      if (root.dataset.vlBound) root.dispatchEvent(new CustomEvent("vl-profil")); // kalkulator.js: new defaults
+    }
+  }
+
+  globalThis.vlProfil = { apply, read, save, forget, staleness, label, number, fill, day };
+})();

@@ -1,0 +1,113 @@
+"""Kommunens egne tall (issue 29): the profile template made from the model data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from xml.etree import ElementTree
+
+import pytest
+
+from calculators import profile, registry
+from calculators.declarations import KRONER_UNITS
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _csv_rows() -> list[list[str]]:
+    data = profile.csv_bytes()
+    assert data.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
+def _xlsx_rows() -> list[list[str]]:
+    with zipfile.ZipFile(io.BytesIO(profile.xlsx_bytes())) as archive:
+        sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+    rows = []
+    for row in sheet.iter(f"{MAIN}row"):
+        cells = {}
+        for cell in row.iter(f"{MAIN}c"):
+            column = re.sub(r"\d", "", cell.get("r"))
+            v, t = cell.find(f"{MAIN}v"), cell.find(f"{MAIN}is/{MAIN}t")
+            cells[ord(column) - 65] = v.text if v is not None else (t.text if t is not None else "")
+        rows.append([cells.get(i, "") for i in range(max(cells) + 1)] if cells else [])
+    return rows
+
+
+def test_the_template_lists_every_price_and_unit_cost_input_of_every_model():
+    targets = {target for line in profile.lines() for target in line.targets}
+    expected = {(m.id, i.id) for m in registry.all_models() for i in m.inputs if i.unit in KRONER_UNITS}
+    assert targets == expected
+    ids = [row[0] for row in _csv_rows()[4:]]
+    assert ids == [line.id for line in profile.lines()]
+
+
+def test_a_figure_several_calculators_share_is_one_line_and_the_others_name_their_calculator():
+    by_id = {line.id: line for line in profile.lines()}
+    assert by_id["arslonn"].targets == (("familie", "arslonn"), ("investeringsmote", "arslonn"))
+    # The same name in two models means two figures (per family, per person): two lines.
+    assert by_id["familie.sosialhjelp"].value == 180000
+    assert by_id["utenforskap.sosialhjelp"].value == 150000
+
+
+def test_every_line_says_where_a_municipality_finds_its_own_figure():
+    assert all(len(line.where) > 30 for line in profile.lines())
+
+
+def test_the_csv_has_norwegian_conventions_and_empty_columns_to_fill():
+    rows = _csv_rows()
+    assert rows[0] == ["id", "Felt", "Kalkulator", "Enhet", "Veilederens verdi", "Veilederens kilde",
+                       "Veilederens år", "Hvor dere finner tallet", "Kommunens verdi", "Kommunens kilde", "Kommunens år"]
+    assert [row[0] for row in rows[1:4]] == ["profil.navn", "profil.kilde", "profil.ar"]
+    barnevern = next(row for row in rows if row[0] == "familie.barnevern")
+    assert barnevern[3:5] == ["kr/år", "250000"] and barnevern[6] == "2025" and barnevern[8:] == ["", "", ""]
+    assert b"\r\n" in profile.csv_bytes()
+    assert all(len(row) == 11 for row in rows)
+
+
+def test_a_decimal_is_written_with_a_comma():
+    assert profile._decimal(2.041) == "2,041"
+    assert profile._decimal(250000.0) == "250000"
+
+
+def test_the_xlsx_holds_the_same_table_with_numbers_as_numbers():
+    csv_rows, xlsx_rows = _csv_rows(), _xlsx_rows()
+    assert [row[0] for row in xlsx_rows] == [row[0] for row in csv_rows]
+    barnevern = next(row for row in xlsx_rows if row and row[0] == "familie.barnevern")
+    assert barnevern[4] == "250000"
+
+
+def test_the_template_files_are_the_same_bytes_every_time():
+    assert profile.files() == profile.files()
+    first = profile.xlsx_bytes()
+    profile.texts.cache_clear()
+    assert profile.xlsx_bytes() == first
+
+
+def test_files_gives_the_templates_and_the_two_scripts_under_their_site_paths():
+    files = profile.files()
+    assert set(files) == {*profile.template_paths().values(), profile.runtime_asset()[0], profile.importer_asset()[0]}
+    assert all(path.startswith(("okonomi/egne-tall/", "assets/kalkulatorer/")) for path in files)
+
+
+def test_a_calculator_page_gets_only_the_small_runtime_and_its_texts():
+    runtime = profile.runtime_asset()[1]
+    data = json.loads(runtime.split("globalThis.vlProfilData = ", 1)[1].split(";\n", 1)[0])
+    assert "template" not in data and set(data["texts"]) == profile.RUNTIME_TEXTS
+    assert len(runtime.encode()) < 20_000
+
+
+def test_the_page_markers_give_downloads_lines_and_the_importer():
+    page = profile.render_markers("<!-- egne-tall: maler -->\n<!-- egne-tall: linjer -->\n<!-- egne-tall: import -->",
+                                  "okonomi/egne-tall.md", lambda path: "../../" + path)
+    assert "kommunens-tall-mal.xlsx" in page and "(XLSX, " in page and "(CSV, " in page
+    assert "`familie.barnevern`" in page and "250\u00a0000\u00a0kr per år" in page
+    assert 'type="file"' in page and profile.importer_asset()[0] in page
+
+
+def test_an_unknown_marker_names_the_page_and_the_valid_ones():
+    with pytest.raises(profile.ProfileError, match=r"okonomi/egne-tall\.md: <!-- egne-tall: tull --> – ukjent; gyldige: maler, linjer, import"):
+        profile.render_markers("<!-- egne-tall: tull -->", "okonomi/egne-tall.md", lambda path: path)
