@@ -57,10 +57,15 @@ def evaluate(model: Model, values: Mapping[str, float] | None = None) -> Outputs
 
 def check_outputs(model: Model, result: object) -> Outputs:
     """``result`` with every value checked against its output's kind; floats throughout."""
-    if not isinstance(result, dict) or set(result) != {o.id for o in model.outputs}:
-        got = sorted(result) if isinstance(result, dict) else type(result).__name__
-        raise TypeError(f"{model.id}: compute må returnere nøklene "
-                        f"{sorted(o.id for o in model.outputs)}, fikk {got}")
+    expected = {o.id for o in model.outputs}
+    if not isinstance(result, dict):
+        raise TypeError(f"{model.id}: compute må returnere nøklene {sorted(expected)}, "
+                        f"fikk {type(result).__name__}")
+    if set(result) != expected:
+        missing, unknown = sorted(expected - set(result)), sorted(set(result) - expected)
+        raise TypeError(f"{model.id}: compute må returnere nøklene til outputs; "
+                        + "; ".join([f"mangler {', '.join(missing)}"] * bool(missing)
+                                    + [f"ukjente: {', '.join(unknown)}"] * bool(unknown)))
     return {o.id: _checked(model.id, o.id, o.kind, result[o.id]) for o in model.outputs}
 
 

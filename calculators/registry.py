@@ -57,15 +57,41 @@ def code_problem(error: BaseException) -> str:
 
 
 def all_models() -> list[Model]:
-    """Every model; mistakes in several models' declarations are reported together."""
+    """Every model, each run once with its defaults and with each preset (``run_problems``);
+    mistakes in several models' declarations or code are reported together."""
     models, errors = [], []
     for model_id in model_ids():
         try:
-            models.append(load(model_id))
+            model = load(model_id)
         except DeclarationError as error:
             errors.append(error)
+            continue
+        problems = run_problems(model)
+        if problems:
+            errors.append(DeclarationError(f"calculators/models/{model_id}.py", problems, "modellkoden"))
+        else:
+            models.append(model)
     if len(errors) == 1:
         raise errors[0]
     if errors:
         raise DeclarationErrors(errors)
     return models
+
+
+def run_problems(model: Model) -> list[str]:
+    """What goes wrong when ``compute`` runs with the defaults and with each preset: raising, or
+    returning the wrong outputs. Every page, the notebook and the workshops run the model later;
+    found here, the message names the model's file and line, not the place that ran it first."""
+    from calculators.evaluate import evaluate
+    problems = []
+    for preset in (None, *model.presets):
+        label = "standardverdiene" if preset is None else f"forhåndsvalget «{preset.id}»"
+        try:
+            evaluate(model, dict(preset.values) if preset is not None else {})
+        except Exception as error:  # noqa: BLE001 – named with its line, never a traceback
+            frames = traceback.extract_tb(error.__traceback__)
+            said = bool(frames) and Path(frames[-1].filename).name == "evaluate.py"  # evaluate's own words
+            problems.append(f"compute med {label}: " + (str(error) if said else code_problem(error)))
+            if preset is None:
+                break  # the presets would say the same
+    return problems

@@ -8,7 +8,7 @@ Mistakes the build finds are also found, earlier, by ``veileder.checks.check_sou
 check a generation stage runs before anything else); the second half runs it as
 ``python -m veileder.checks`` on a copy of every source.
 
-The 31 kinds of mistake covered (issue 25, item 5), by source:
+The 34 kinds of mistake covered (issue 25, item 5), by source:
 
 - model YAML, ``calculators/data/<id>.yaml`` (build): 1 a missing ``value``, 2 a text value,
   3 a quoted number, 4 ``min`` above ``max``, 5 a default outside its bounds, 6 a duplicate id,
@@ -17,17 +17,19 @@ The 31 kinds of mistake covered (issue 25, item 5), by source:
   missing ``value`` named before the methodology notebook runs, never a kernel's traceback;
 - model Python, ``calculators/models/<id>.py`` (check and build): 11 invalid Python,
   12 an unknown name at import, 13 no ``MODEL``, 14 a construct outside the translatable subset
-  (``//``), 15 a function without annotations whose values the translator cannot type;
-- template YAML, ``doc_templates/sources/*.yaml`` (build): 16 an invalid ``orientation``;
-- workshop YAML, ``workshops/scenarios.yaml`` (check): 17 an unknown model, 18 a missing field,
-  19 invalid YAML;
-- typfall YAML, ``typfall/cases/*.yaml`` (check): 20 a missing field, 21 ``order`` not a number;
-- page markers (build: 22 an unknown ``<!-- kalkulator: … -->``, 23 an unknown ``<!-- mal: … -->``;
-  check, with the line: 24 an unknown ``<!-- oppstart: … -->``, 25 an unknown
-  ``<!-- scenario: … -->``, 26 an unknown ``<!-- typfall: … -->``);
-- front matter (build): 27 no ``description``, 28 invalid YAML (with the line), 29 a
+  (``//``), 15 a function without annotations whose values the translator cannot type,
+  16 ``compute`` returning other keys than the outputs, 17 ``compute`` raising (with its line);
+- template YAML, ``doc_templates/sources/*.yaml`` (build): 18 an invalid ``orientation``;
+- workshop YAML, ``workshops/scenarios.yaml`` (check): 19 an unknown model, 20 a missing field,
+  21 invalid YAML;
+- typfall YAML, ``typfall/cases/*.yaml`` (check): 22 a missing field, 23 ``order`` not a number;
+- page markers (build: 24 an unknown ``<!-- kalkulator: … -->``, 25 an unknown ``<!-- mal: … -->``;
+  check, with the line: 26 an unknown ``<!-- oppstart: … -->``, 27 an unknown
+  ``<!-- scenario: … -->``, 28 an unknown ``<!-- typfall: … -->``, 29 an unknown ``<!-- mal…: -->``
+  kind);
+- front matter (build): 30 no ``description``, 31 invalid YAML (with the line), 32 a
   ``description`` that is not text;
-- the notebook, ``docs/okonomi/metode.ipynb`` (build): 30 an error output, 31 stale outputs.
+- the notebook, ``docs/okonomi/metode.ipynb`` (build): 33 an error output, 34 stale outputs.
 """
 
 from __future__ import annotations
@@ -280,6 +282,15 @@ SOURCE_MISTAKES = {
         lambda f: (_replace(f, MODEL_CODE, "def sentence(out: Outputs) -> str:", "def sentence(out):"),
                    _replace(f, MODEL_CODE, 'hours = number(out, "timer_spart_per_ar")', 'hours = out["timer_spart_per_ar"]')),
         [f"{MODEL_CODE}:", "oppslag i ukjent type kan ikke oversettes til JavaScript"]),
+    "model code: compute returns the wrong outputs": (
+        lambda f: _replace(f, MODEL_CODE, '"timekostnad": ', '"timekostnad_x": '),
+        [f"{MODEL_CODE}: 1 feil i modellkoden", "compute med standardverdiene: investeringsmote: compute må "
+         "returnere nøklene til outputs; mangler timekostnad; ukjente: timekostnad_x"]),
+    "model code: compute raises": (
+        lambda f: _replace(f, MODEL_CODE, "    meeting_hours = v.motetimer + v.forberedelse",
+                           '    meeting_hours = v.motetimer + v.forberedelse + {"a": 1.0}["b"]'),
+        [f"{MODEL_CODE}: 1 feil i modellkoden", "compute med standardverdiene: linje ",
+         f" i {MODEL_CODE}: KeyError: 'b'"]),
     "workshop: unknown model": (
         _scenario(lambda s: s.update(model="familia")),
         ["workshops/scenarios.yaml: scenarios[0] (familie-middels).model", "ukjent kalkulator «familia»"]),
@@ -302,6 +313,9 @@ SOURCE_MISTAKES = {
         lambda f: _page(f, "<!-- scenario: finnes-ikke -->"),
         ["docs/proeve.md: linje 6: <!-- scenario: finnes-ikke --> – ukjent; finnes: familie-middels",
          "(workshops/scenarios.yaml)"]),
+    "page: unknown template marker kind": (
+        lambda f: _page(f, "<!-- mal-ukjent: moteagenda -->"),
+        ["docs/proeve.md: linje 6: ukjent markør «mal-ukjent»; gyldige: maler, mal, mal-skjema"]),
     "page: unknown typfall marker": (
         lambda f: _page(f, "<!-- typfall: finnes-ikke -->"),
         ["docs/proeve.md: linje 6: <!-- typfall: finnes-ikke --> – ukjent", "(typfall/cases/)"]),

@@ -46,6 +46,11 @@ _MARKER = re.compile(r"<!--\s*(?P<kind>[a-zæøå-]+):\s*(?P<value>[^\s>]*)\s*--
 _EXCLUDED = ("overrides", "includes")  # under docs/ but not pages (mkdocs.yml: exclude_docs)
 
 
+STAGES = {"modeller": "calculators/ (modellene)", "maler": "doc_templates/sources/",
+          "typfall": "typfall/cases/", "kurs": "workshops/scenarios.yaml",
+          "notatbok": "docs/okonomi/metode.ipynb"}
+
+
 class SourceError(ValueError):
     """Mistakes in the authoring sources: ``messages`` holds one block per file or stage, each
     naming the file, the field and what is wrong; ``str()`` is all of them, one after another."""
@@ -81,7 +86,10 @@ def check_sources(root: Path = ROOT, *, notebook: bool = True) -> None:
         try:
             found[stage] = check()
         except errors as error:
-            messages.append(_prefixed(stage, str(error)))
+            messages.append(_prefixed(stage, str(error)).replace(f"{root}/", ""))
+        except Exception as error:  # noqa: BLE001 – a mistake no loader foresaw: still one message
+            from calculators.registry import code_problem
+            messages.append(f"{STAGES[stage]}: uventet feil under sjekken: {code_problem(error)}")
 
     run("modeller", _models)
     run("maler", lambda: _templates(root))
@@ -162,6 +170,10 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
         problems = _front_matter(text)
         for match in _MARKER.finditer(text):
             kind, value = match["kind"], match["value"]
+            if kind.startswith("mal") and kind not in known:  # doc_templates' markers: mal…
+                line = text.count("\n", 0, match.start()) + 1
+                problems.append(f"linje {line}: ukjent markør «{kind}»; gyldige: maler, mal, mal-skjema")
+                continue
             ids = known.get(kind, [])
             if kind not in known or ids is None or value in ids:
                 continue
