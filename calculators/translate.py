@@ -780,7 +780,7 @@ class _FunctionVisitor:
         inputs = self.inputs if record else None
         argument_types = tuple(RECORD if i in record else k for i, k in enumerate(kinds))
         returns = self.translation.result(target, inputs, (record or [0])[0], argument_types)
-        js_name = self.translation.functions[id(target)][0]
+        js_name = self.unshadowed(node, self.translation.functions[id(target)][0])
         return f"{js_name}({', '.join(codes)})", P_CALL, returns
 
     def method(self, node: ast.Call, func: ast.Attribute) -> tuple[str, int, object]:
@@ -955,7 +955,17 @@ class _FunctionVisitor:
         if key not in self.translation.constants:
             js = self.translation.unique(name, module)
             self.translation.constants[key] = (js, f"const {js} = {data};")
-        return self.translation.constants[key][0], type_of_value(value)
+        return self.unshadowed(node, self.translation.constants[key][0]), type_of_value(value)
+
+    def unshadowed(self, node: ast.AST, js_name: str) -> str:
+        """``js_name`` of a function or constant from outside, unless a parameter, local or loop
+        name here has the same JavaScript name: JavaScript would read the local (Python does
+        not, for ``finance.zeros`` beside a local ``zeros``)."""
+        shadows = set(self.locals.values()) | {_js_local(n) for scope in self.scopes for n in scope}
+        if js_name in shadows:
+            raise self.fail(node, f"navnet {js_name} både lokalt og utenfra",
+                            "gi den lokale verdien et annet navn")
+        return js_name
 
     def arguments(self, node: ast.Call, target: types.FunctionType) -> tuple[list[str], list[object]]:
         """The code and type of each argument, in parameter order (keywords placed)."""

@@ -1,7 +1,8 @@
 """The translator's output, run: the emitted JavaScript (in V8, mini-racer, strict mode) gives
 what the Python function gives, on many inputs (hypothesis), for every example function in
-``translate_examples.py`` that translates and for every registered model's ``compute`` and
-``sentence``. ``test_translate.py`` checks the emitted text; this checks that it means the same.
+``translate_examples.py`` that translates and for every registered model's ``compute``,
+``sentence`` and workbook ``values`` (``calculators/sheets/<id>.py``). ``test_translate.py``
+checks the emitted text; this checks that it means the same.
 
 A Python call that raises (an index out of range, a division by zero) is not compared: the model
 layer turns those into ``NotComputable`` before any JavaScript is involved.
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from py_mini_racer import MiniRacer
 
 from calculators import registry
+from calculators.eksport import sheet_module
 from calculators.translate import Translation
 from tests.calculators import translate_examples as ex
 
@@ -153,8 +155,11 @@ def values_within_bounds(model) -> st.SearchStrategy:
 @pytest.mark.parametrize("model_id", registry.model_ids())
 def test_every_model_runs_as_translated(v8, model_id: str) -> None:
     model = registry.load(model_id)
-    compute = load(v8, model.compute, frozenset(i.id for i in model.inputs))
+    inputs = frozenset(i.id for i in model.inputs)
+    compute = load(v8, model.compute, inputs)
     sentence = load(v8, model.sentence) if model.sentence else None
+    sheet = sheet_module(model)
+    sheet_values = load(v8, sheet.values, inputs)  # what the workbook's formula cells store
 
     @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
     @given(values_within_bounds(model))
@@ -168,5 +173,7 @@ def test_every_model_runs_as_translated(v8, model_id: str) -> None:
         assert same(expected, got), f"{model_id} {values}\nPython: {expected}\nJavaScript: {got}"
         if sentence:
             assert call(v8, sentence, (expected,)) == model.sentence(expected)
+        stored = sheet.values(SimpleNamespace(**values))
+        assert same(stored, call(v8, sheet_values, (values,))), f"{model_id} {values}: sheet values"
 
     check()

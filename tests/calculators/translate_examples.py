@@ -2,6 +2,7 @@
 
 from math import sqrt
 
+from calculators import finance
 from calculators.finance import stepped_rates, zeros
 
 RATES = [4.0, 3.0]
@@ -284,3 +285,8 @@ def middle(x: float) -> float:
 
 def chain_with_a_call(a: float, x: float, b: float) -> bool:
     return a < middle(x) <= b < middle(b) + 1
+
+
+def shadows_a_function(n: int) -> list[float]:
+    zeros = 2.0
+    return finance.zeros(n) if zeros > 1 else []
