@@ -8,7 +8,7 @@ Mistakes the build finds are also found, earlier, by ``veileder.checks.check_sou
 check a generation stage runs before anything else); the second half runs it as
 ``python -m veileder.checks`` on a copy of every source.
 
-The 34 kinds of mistake covered (issue 25, item 5), by source:
+The 35 kinds of mistake covered (issue 25, item 5), by source:
 
 - model YAML, ``calculators/data/<id>.yaml`` (build): 1 a missing ``value``, 2 a text value,
   3 a quoted number, 4 ``min`` above ``max``, 5 a default outside its bounds, 6 a duplicate id,
@@ -29,7 +29,8 @@ The 34 kinds of mistake covered (issue 25, item 5), by source:
   kind);
 - front matter (build): 30 no ``description``, 31 invalid YAML (with the line), 32 a
   ``description`` that is not text;
-- the notebook, ``docs/okonomi/metode.ipynb`` (build): 33 an error output, 34 stale outputs.
+- the notebook, ``docs/okonomi/metode.ipynb`` (build): 33 an error output, 34 stale outputs,
+  35 a cell that fails on a fresh run (the kernel's traceback stays in the kernel).
 """
 
 from __future__ import annotations
@@ -354,3 +355,16 @@ def test_a_model_code_mistake_stops_the_build_with_the_same_message(tmp_path: Pa
     change, parts = SOURCE_MISTAKES[kind]
     change(folder)
     assert_one_clean_message(build(folder), *parts)
+
+
+def test_a_notebook_cell_that_fails_on_a_fresh_run_is_one_message() -> None:
+    """The kernel's traceback stays in the kernel: the message names the notebook and the cell."""
+    from calculators.declarations import DeclarationError
+
+    broken = nbformat.v4.new_notebook()
+    broken.cells = [nbformat.v4.new_markdown_cell("# Prøve"), nbformat.v4.new_code_cell("1 / 0")]
+    with pytest.raises(DeclarationError) as caught:
+        notebook.execute(broken)
+    message = str(caught.value)
+    assert message == ("docs/okonomi/metode.ipynb: 1 feil i notatboken\n"
+                       "  - celle 2 stoppet ved en ny kjøring: ZeroDivisionError: division by zero")
