@@ -8,7 +8,7 @@ Mistakes the build finds are also found, earlier, by ``veileder.checks.check_sou
 check a generation stage runs before anything else); the second half runs it as
 ``python -m veileder.checks`` on a copy of every source.
 
-The 35 kinds of mistake covered (issue 25, item 5), by source:
+The 37 kinds of mistake covered (issue 25, item 5), by source:
 
 - model YAML, ``calculators/data/<id>.yaml`` (build): 1 a missing ``value``, 2 a text value,
   3 a quoted number, 4 ``min`` above ``max``, 5 a default outside its bounds, 6 a duplicate id,
@@ -26,9 +26,10 @@ The 35 kinds of mistake covered (issue 25, item 5), by source:
 - page markers (build: 24 an unknown ``<!-- kalkulator: … -->``, 25 an unknown ``<!-- mal: … -->``;
   check, with the line: 26 an unknown ``<!-- oppstart: … -->``, 27 an unknown
   ``<!-- scenario: … -->``, 28 an unknown ``<!-- typfall: … -->``, 29 an unknown ``<!-- mal…: -->``
-  kind);
+  kind, 36 an unknown ``<!-- nedlasting: … -->``);
 - front matter (build): 30 no ``description``, 31 invalid YAML (with the line), 32 a
-  ``description`` that is not text;
+  ``description`` that is not text; (check) 37 a case page whose ``description`` is not its
+  case's ``summary``;
 - the notebook, ``docs/okonomi/metode.ipynb`` (build): 33 an error output, 34 stale outputs,
   35 a cell that fails on a fresh run (the kernel's traceback stays in the kernel).
 """
@@ -317,6 +318,14 @@ SOURCE_MISTAKES = {
     "page: unknown template marker kind": (
         lambda f: _page(f, "<!-- mal-ukjent: moteagenda -->"),
         ["docs/proeve.md: linje 6: ukjent markør «mal-ukjent»; gyldige: maler, mal, mal-skjema"]),
+    "page: unknown download marker": (
+        lambda f: _page(f, "<!-- nedlasting: epub -->"),
+        ["docs/proeve.md: linje 6: <!-- nedlasting: epub --> – ukjent; finnes: pdf, uten-nett"]),
+    "page: a case page whose description is not the case's summary": (
+        lambda f: _replace(f, "docs/typfall/barnevern.md", 'description: "Et oppdiktet eksempel:',
+                           'description: "Et eksempel:'),
+        ["docs/typfall/barnevern.md: front matter «description» skal være lik «summary» i "
+         "typfall/cases/barnevern.yaml: Et oppdiktet eksempel:"]),
     "page: unknown typfall marker": (
         lambda f: _page(f, "<!-- typfall: finnes-ikke -->"),
         ["docs/proeve.md: linje 6: <!-- typfall: finnes-ikke --> – ukjent", "(typfall/cases/)"]),

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import sys
+import typing
 from collections.abc import Callable
 from pathlib import Path
 
@@ -123,9 +124,10 @@ def _templates(root: Path) -> list[str]:
     return [template.id for template in load_templates(root / "doc_templates" / "sources")]
 
 
-def _typfall(root: Path) -> list[str]:
+def _typfall(root: Path) -> dict[str, tuple[str, str]]:
+    """Every case: id -> (file name, summary: the case page's description)."""
     from typfall.cases import read_cases
-    return [case.id for case in read_cases(root / "typfall" / "cases")]
+    return {case.id: (case.source.name, case.summary) for case in read_cases(root / "typfall" / "cases")}
 
 
 def _workshops(root: Path) -> list[str]:
@@ -149,13 +151,15 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
     """Front matter and markers of every page; a marker's id is checked against what the stages
     above found (not checked when its source has a mistake of its own, reported above)."""
     from calculators import registry, startup_cost
+    cases = typing.cast("dict[str, tuple[str, str]] | None", found.get("typfall"))
     known: dict[str, list[str] | None] = {
         "kalkulator": registry.model_ids(),
         "mal": found.get("maler"), "mal-skjema": found.get("maler"),  # type: ignore[dict-item]
         "maler": ["galleri"],
         "oppstart": list(startup_cost.RENDERERS),
+        "nedlasting": ["pdf", "uten-nett"],  # hooks/eksport.py
         "scenario": found.get("kurs"),  # type: ignore[dict-item]
-        "typfall": found.get("typfall"),  # type: ignore[dict-item]
+        "typfall": list(cases) if cases is not None else None,
     }
     where = {"kalkulator": "calculators/models/", "mal": "doc_templates/sources/",
              "mal-skjema": "doc_templates/sources/", "scenario": "workshops/scenarios.yaml",
@@ -168,6 +172,12 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
             continue
         text = path.read_text(encoding="utf-8")
         problems = _front_matter(text)
+        for match in _MARKER.finditer(text):  # a case page's description is the case's summary
+            if match["kind"] == "typfall" and cases and match["value"] in cases and not problems:
+                name, summary = cases[match["value"]]
+                if _description(text) != summary:
+                    problems.append(f"front matter «description» skal være lik «summary» i "
+                                    f"typfall/cases/{name}: {summary}")
         for match in _MARKER.finditer(text):
             kind, value = match["kind"], match["value"]
             if kind.startswith("mal") and kind not in known:  # doc_templates' markers: mal…
@@ -182,6 +192,13 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
             problems.append(f"linje {line}: <!-- {kind}: {value} --> – ukjent; finnes: {', '.join(ids)}{source}")
         messages += [f"docs/{page}: {problem}" for problem in problems]
     return messages
+
+
+def _description(text: str) -> object:
+    """The ``description`` of a page whose front matter ``_front_matter`` found sound."""
+    match = _FRONT_MATTER.match(text)
+    data = (yamltext.safe_load(match[1] or "") if match else None) or {}
+    return data.get("description") if isinstance(data, dict) else None
 
 
 def _front_matter(text: str) -> list[str]:
