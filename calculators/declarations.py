@@ -114,7 +114,7 @@ def _text(value: object) -> str | None:
 
 def _identifier(value: object) -> str | None:
     problem = _text(value)
-    if problem is None and not value.isidentifier():
+    if problem is None and isinstance(value, str) and not value.isidentifier():
         return f"«{value}» kan bare ha bokstaver, tall og _ (og ikke begynne med et tall)"
     return problem
 
@@ -394,8 +394,9 @@ def check_presets(raw: object, inputs: Mapping[str, dict], other_ids: typing.Col
     inputs that have problems of their own, so a preset is not blamed for those)."""
     if raw is None:
         return []
-    problems, seen = [], {}
-    for index, entry in enumerate(raw):
+    problems: list[Problem] = []
+    seen: dict[object, int] = {}
+    for index, entry in enumerate(raw if isinstance(raw, list) else []):
         where = f"presets[{index}]"
         if not isinstance(entry, dict):
             problems.append(Problem(where, "presets", f"må være en ordbok (id, label, description, values), fikk {show(entry)}"))
@@ -440,8 +441,10 @@ def check_data(data: dict, shared_rows: Mapping[str, dict], g_series: Mapping[in
                                                   f"finnes for {', '.join(map(str, sorted(g_series)))}"))
         price_year = None
     ctx = Context(price_year, g_series, shared_file)
-    rows, good, seen = [], {}, {}
-    for index, entry in enumerate(data.get("inputs") if "inputs" in valid else []):
+    rows: list[dict] = []
+    good: dict[str, dict] = {}
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data["inputs"] if "inputs" in valid else []):
         where = f"inputs[{index}]"
         if isinstance(entry, dict) and "id" in entry:
             where = f"inputs[{index}] ({entry['id']})"
@@ -482,7 +485,7 @@ def check_uncertainty(raw: dict, presets: object, ranged: list[dict]) -> list[Pr
             if problem := _identifier(name):
                 problems.append(Problem("uncertainty", f"uncertainty.outputs[{index}]", problem))
     if "no_effect" in valid:
-        ids = [p.get("id") for p in presets or [] if isinstance(p, dict)]
+        ids = [p.get("id") for p in (presets if isinstance(presets, list) else []) if isinstance(p, dict)]
         if raw["no_effect"] not in ids:
             problems.append(Problem("uncertainty", "uncertainty.no_effect",
                                     f"«{raw['no_effect']}» er ingen preset; finnes: {', '.join(map(str, ids))}"))
