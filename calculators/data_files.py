@@ -135,7 +135,8 @@ def load_file(path: Path, shared: dict[str, Any] | None = None) -> ModelData:
         raise DeclarationError(file, [f"filen må være en YAML-ordbok (felt: verdi), er {show(data)}"])
     if shared is None:
         shared = read_yaml(path.parent / SHARED_FILE)
-    shared_rows = {entry.get("id"): entry for entry in (shared or {}).get("rows", []) if isinstance(entry, dict)}
+    shared_rows: dict[Any, dict] = {entry.get("id"): entry for entry in (shared or {}).get("rows", [])
+                                    if isinstance(entry, dict)}
     g = _g_series(shared)
     problems, rows = check_data(data, shared_rows, g, SHARED_FILE)
     if problems:

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 from calculators import registry
 from calculators.evaluate import evaluate
-from calculators.view import NBSP, amount, format_number
+from calculators.view import NBSP, amount, format_number, number
 
 MARKER = re.compile(r"<!--\s*oppstart:\s*([a-z]+)\s*-->")
 MODEL_ID = "familie"
@@ -62,11 +62,11 @@ def cost_table() -> str:
         (f"{FAMILIES} familier i ett år", f"{format_number(FAMILIES * sum(hours), 'antall')} timer",
          amount(FAMILIES * one), ""),
         (f"Én familie, hele oppfølgingen ({format_number(v.oppfolgingsar, 'antall')} år) i nåverdi", "",
-         amount(results["nv_investering"]), "diskontert etter R-109"),
+         amount(number(results, "nv_investering")), "diskontert etter R-109"),
     ]
     lines = ["| Hva | Tid | Kroner | Hvem bærer det |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
-    rate = results["timekostnad"]
+    rate = number(results, "timekostnad")
     note = (f"\nTallene er regnet med standardtallene i [kalkulatoren for en familie](../okonomi/familie.md): "
             f"investeringslederens tid, {format_number(v.moter_per_ar, 'antall')} møter i året med "
             f"{format_number(v.deltakere, 'antall')} fra kommunen og {format_number(v.deltakere_stat, 'antall')} "
