@@ -32,6 +32,9 @@ VIEW_FUNCTIONS = ("summary", "details_tables", "format_number", "interval_card")
 """The functions of ``calculators/view.py`` the runtime calls (translated into the shared runtime)."""
 LATER_VIEW_FUNCTIONS = ("more_charts", "years_by_holder_table")
 """… and those only an open «Flere diagrammer» needs (in the file loaded when the reader starts)."""
+DRIVER_FUNCTIONS = ("moved_ends", "run_start", "run_step", "run_result", "run_tornado")
+"""The Monte Carlo driver of ``calculators/uncertainty.py`` usikkerhet.js calls (translated, not
+written again in JavaScript)."""
 JAVASCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
 
 def metadata(model: Model) -> dict:
@@ -133,13 +136,14 @@ def uncertainty_javascript() -> str:
     translation = Translation()
     for function in uncertainty.ENGINE:
         translation.add(function)
+    driver = ", ".join(f"{name}: {translation.add(getattr(uncertainty, name))}" for name in DRIVER_FUNCTIONS)
     block = translation.add(view_uncertainty.uncertainty_block)
     unpriced = translation.add(view_uncertainty.unpriced_block)
     later = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in LATER_VIEW_FUNCTIONS)
     return ("// Generert fra calculators/uncertainty.py, view_uncertainty.py og view.py. Ikke rediger.\n"
             "(function () {\n\"use strict\";\n"
-            f"{translation.code()}\n{uncertainty.JS_DRIVER}"
-            "globalThis.vlUsikkerhetMotor = { run: uncertaintyRun, tornado: uncertaintyTornado, ranges: uncertaintyRanges,"
+            f"{translation.code()}\n"
+            f"globalThis.vlUsikkerhetMotor = {{ {driver},"
             f" view: {{ uncertainty_block: {block}, unpriced_block: {unpriced} }} }};\n"
             f"globalThis.vlVisningMer = {{ {later} }};\n}})();\n")
 

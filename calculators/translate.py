@@ -17,6 +17,7 @@ otherwise the build fails (``zeros(n) + zeros(n)`` is an error, not «0,00,0»).
 from __future__ import annotations
 
 import ast
+import collections.abc
 import inspect
 import json
 import math
@@ -322,6 +323,7 @@ class _FunctionVisitor:
         self.scopes: list[dict[str, object]] = []   # comprehension variables and their types
         self.record: str | None = None     # the parameter holding the inputs (`v`)
         self.returns: object = NOTHING
+        self.callables: dict[str, object] = {}  # a parameter annotated Callable[..., R]: R
         self.temporaries: list[str] = []  # $c1, $c2 …: the middle operands of comparison chains
         self.in_signature = False
 
@@ -385,6 +387,8 @@ class _FunctionVisitor:
                 raise self.fail(node, f"{name} som {type_name(at_call)}",
                                 f"{self.fn.__name__}() venter {type_name(declared)}")
             self.types[name] = declared if declared is not None else (None if at_call == NOTHING else at_call)
+            if typing.get_origin(hints.get(name)) is collections.abc.Callable:  # compute, passed in
+                self.callables[name] = type_of_annotation(typing.get_args(hints[name])[-1])
         if self.inputs is not None and len(params) > self.record_index:
             self.record = params[self.record_index]
             self.types[self.record] = RECORD
@@ -704,6 +708,27 @@ class _FunctionVisitor:
             code = f"({code})"
         return f"{source}{filtered}.map(({name}) => {code})", P_CALL, ("list", kind)
 
+    def expr_DictComp(self, node: ast.DictComp) -> tuple[str, int, object]:
+        """``{key: value for x in xs}`` with text keys: ``Object.fromEntries`` (the same order,
+        and a repeated key keeps its last value in both)."""
+        if len(node.generators) != 1 or len(node.generators[0].ifs) > 1:
+            raise self.fail(node, "dict-comprehension med flere for eller if")
+        gen = node.generators[0]
+        if not isinstance(gen.target, ast.Name):
+            raise self.fail(gen.target, "for med mer enn ett løkkenavn")
+        source, element = self.iterable(gen.iter)
+        self.scopes.append({gen.target.id: element})
+        try:
+            name = _js_local(gen.target.id)
+            filtered = f".filter(({name}) => {self.test(gen.ifs[0], P_TERNARY)})" if gen.ifs else ""
+            key, key_type = self.typed(node.key, P_TERNARY)
+            value, kind = self.typed(node.value, P_TERNARY)
+        finally:
+            self.scopes.pop()
+        if key_type != STR:
+            raise self.fail(node.key, "dict-nøkkel som ikke er tekst")
+        return f"Object.fromEntries({source}{filtered}.map(({name}) => [{key}, {value}]))", P_CALL, ("dict", kind, None)
+
     def expr_Subscript(self, node: ast.Subscript) -> tuple[str, int, object]:
         (owner, kind), index = self.typed(node.value, P_CALL), node.slice
         if isinstance(index, ast.Slice):
@@ -759,6 +784,10 @@ class _FunctionVisitor:
                                                     and func.value.id in self.globals
                                                     and isinstance(self.globals[func.value.id], types.ModuleType)):
             return self.method(node, func)
+        if isinstance(func, ast.Name) and func.id in self.callables and not node.keywords:
+            # A function passed in (the uncertainty driver's compute): called as it is.
+            codes = [self.expr(a, P_TERNARY) for a in node.args]
+            return f"{self.locals[func.id]}({', '.join(codes)})", P_CALL, self.callables[func.id]
         if isinstance(func, ast.Name) and func.id not in self.locals:
             target = self.globals.get(func.id)
             if isinstance(target, types.BuiltinFunctionType) and target in MATH_FUNCTIONS:

@@ -31,15 +31,19 @@ and simulation; the three-point low–likely–high estimate is the usual input 
 The functions up to ``tornado_order`` are in the translatable subset, annotated with their types
 (the translator checks every operation against them): the build translates them
 once into the shared uncertainty file (``bundle.uncertainty_asset``), which the page loads on the
-reader's first interaction with a calculator. ``simulate`` below is the Python driver; ``JS_DRIVER`` is its
-twin for the browser (the loop that builds each sample's inputs and calls ``compute``); the
-parity tests run both and compare.
+reader's first interaction with a calculator. So is the driver (``run_start``, ``run_step``,
+``run_result``, ``run_tornado``, ``moved_ends``): the loop that builds each sample's inputs and
+calls ``compute`` is written once, here; ``simulate`` and ``tornado`` call it with Python's
+compute, the browser with the translated one (usikkerhet.js), and the parity tests compare.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from math import sqrt
 from types import SimpleNamespace
+from typing import TypedDict
 
 PRNG_MODULUS = 2147483647
 """2³¹ − 1, a prime (Park and Miller, 1988)."""
@@ -156,84 +160,184 @@ def tornado_order(at_low: list[float], at_high: list[float]) -> list[int]:
     return order
 
 
-ENGINE = (seed_state, next_state, triangular, moved_range, sample_row, _with_state, percentile,
-          summarize, share_paying_back, mean, tornado_order)
-"""Translated into every model's browser file that declares ranges."""
+# ---- the driver: one loop for Python and the browser (translated like the engine) ----------
+
+class DriverSpec(TypedDict):
+    """What the driver reads of ``spec_for``'s spec (the browser's is the model's metadata)."""
+    inputs: list[str]
+    ids: list[str]
+    lows: list[float]
+    highs: list[float]
+    defaults: list[float]
+    mins: list[float]
+    maxs: list[float]
+    shifts: list[int]
+    integers: list[int]
+    outputs: list[str]
+    payback: str
+    samples: int
+    seed: int
 
 
-# ---- drivers: Python here, JavaScript in JS_DRIVER (keep the two in step) -------------------
-
-def effective_range(spec, values, index):
-    """``(low, high)`` of input ``index`` widened, if needed, to include its current value."""
-    value = values[spec["ids"][index]]
-    return min(spec["lows"][index], value), max(spec["highs"][index], value)
-
-
-def moved_spec(spec, values):
-    """``spec`` with each declared range moved to the reader's value (``moved_range``), except
-    the ends the reader set (``spec["own"]``: input id → (low, high))."""
-    lows, highs = [], []
-    own = spec.get("own") or {}
-    for j, input_id in enumerate(spec["ids"]):
-        if input_id in own:
-            low, high = own[input_id]
-        else:
-            low, high = moved_range(spec["defaults"][j], spec["lows"][j], spec["highs"][j],
-                                    values[input_id], spec["mins"][j], spec["maxs"][j], spec["shifts"][j])
-        lows.append(low)
-        highs.append(high)
-    return {**spec, "lows": lows, "highs": highs, "own": {}}
+class Run(TypedDict):
+    """A Monte Carlo under way: the generator's state, samples done, outputs kept (per output)."""
+    state: int
+    done: int
+    collected: list[list[float]]
 
 
-def simulate(compute, values, spec):
-    """Monte Carlo over ``spec`` (``ids``, ``lows``, ``highs``, ``integers``, ``outputs``,
-    ``payback``, ``samples``, ``seed``) around ``values`` (input id → value).
+class Ends(TypedDict):
+    lows: list[float]
+    highs: list[float]
 
-    Returns ``{"intervals": {output: [P10, P50, P90]}, "shares": {output: share at or above 0},
-    "means": {output: average}, "payback": share, "samples": used}``.
-    A sample whose outputs are not all finite is left out (and not counted).
-    The ranges are ``spec``'s as given: ``analyse`` moves them to the values first.
-    """
+
+class Bar(TypedDict):
+    id: str
+    low: float
+    high: float
+    at_low: float
+    at_high: float
+
+
+Compute = Callable[[dict[str, float]], dict[str, float]]
+"""A model's compute over a dict of inputs (the browser's translated compute is one; in Python
+``by_name`` wraps ``model.compute``)."""
+
+
+def moved_ends(spec: DriverSpec, values: dict[str, float], own: dict[str, list[float]]) -> Ends:
+    """Each declared range moved to the reader's value (``moved_range``), except the ends the
+    reader set (``own``: input id → [low, high])."""
+    ids = spec["ids"]
+    ends = [own[ids[j]] if ids[j] in own else
+            moved_range(spec["defaults"][j], spec["lows"][j], spec["highs"][j], values[ids[j]],
+                        spec["mins"][j], spec["maxs"][j], spec["shifts"][j])
+            for j in range(len(ids))]
+    return {"lows": [e[0] for e in ends], "highs": [e[1] for e in ends]}
+
+
+def run_start(spec: DriverSpec) -> Run:
+    """A run before its first sample."""
+    return {"state": seed_state(spec["seed"]), "done": 0, "collected": [[] for _o in spec["outputs"]]}
+
+
+def slot(ids: list[str], key: str) -> int:
+    """The position of ``key`` in ``ids``, or −1."""
+    for j in range(len(ids)):
+        if ids[j] == key:
+            return j
+    return -1
+
+
+def run_step(compute: Compute, values: dict[str, float], spec: DriverSpec, run: Run, count: int) -> Run:
+    """Up to ``count`` more samples (the page spreads them over short tasks; the build takes
+    them all at once). A sample draws the uncertain inputs (``sample_row``), keeps the other
+    values, runs ``compute`` and keeps its outputs only if all are finite (x − x is 0 for a
+    finite x and NaN for ±∞ and NaN: a sample that divides by zero is left out, not counted)."""
+    names = spec["inputs"]
     modes = [values[i] for i in spec["ids"]]
-    state = seed_state(spec["seed"])
-    collected = [[] for _ in spec["outputs"]]
-    for _ in range(int(spec["samples"])):
+    slots = [slot(spec["ids"], k) for k in names]
+    state = run["state"]
+    done = run["done"]
+    collected = run["collected"]
+    end = min(spec["samples"], done + count)
+    while done < end:
         row = sample_row(state, spec["lows"], modes, spec["highs"], spec["integers"])
-        state = row[0]
-        sample = dict(values)
-        for j, input_id in enumerate(spec["ids"]):
-            sample[input_id] = row[j + 1]
-        try:
-            result = compute(SimpleNamespace(**sample))
-        except (ZeroDivisionError, OverflowError, ValueError):
-            continue
+        state = int(row[0])
+        sample = {names[i]: values[names[i]] if slots[i] < 0 else row[slots[i] + 1] for i in range(len(names))}
+        result = compute(sample)
         picked = [result[o] for o in spec["outputs"]]
-        if all(_finite(x) for x in picked):
-            for k, x in enumerate(picked):
-                collected[k].append(x)
-    payback = collected[spec["outputs"].index(spec["payback"])]
+        if len([x for x in picked if x - x != 0]) == 0:
+            for k in range(len(picked)):
+                collected[k].append(picked[k])
+        done += 1
+    return {"state": state, "done": done, "collected": collected}
+
+
+def run_result(spec: DriverSpec, run: Run) -> dict:
+    """``{"intervals": {output: [P10, P50, P90]} (outputs with at least one sample),
+    "shares": {output: share at or above 0}, "means": {output: average}, "payback": share,
+    "samples": kept}``."""
+    outputs = spec["outputs"]
+    collected = run["collected"]
+    count = len(outputs)
+    payback = [collected[k] for k in range(count) if outputs[k] == spec["payback"]][0]
     return {
-        "intervals": {o: summarize(collected[k]) if collected[k] else None
-                      for k, o in enumerate(spec["outputs"])},
-        "shares": {o: share_paying_back(collected[k]) for k, o in enumerate(spec["outputs"])},
-        "means": {o: mean(collected[k]) for k, o in enumerate(spec["outputs"])},
+        "intervals": {outputs[k]: summarize(collected[k]) for k in range(count) if len(collected[k]) > 0},
+        "shares": {outputs[k]: share_paying_back(collected[k]) for k in range(count)},
+        "means": {outputs[k]: mean(collected[k]) for k in range(count)},
         "payback": share_paying_back(payback),
         "samples": len(payback),
     }
 
 
-def tornado(compute, values, spec):
+def effective_range(spec: DriverSpec, values: dict[str, float], j: int) -> list[float]:
+    """``[low, high]`` of input ``j`` widened, if needed, to include its current value."""
+    value = values[spec["ids"][j]]
+    return [min(spec["lows"][j], value), max(spec["highs"][j], value)]
+
+
+def with_value(spec: DriverSpec, values: dict[str, float], key: str, value: float) -> dict[str, float]:
+    """``values`` with input ``key`` set to ``value``."""
+    return {k: value if k == key else values[k] for k in spec["inputs"]}
+
+
+def run_tornado(compute: Compute, values: dict[str, float], spec: DriverSpec) -> list[Bar]:
     """Each range alone at its low and its high end (the others at their current value): the
     payback output at both ends, largest swing first."""
-    at_low, at_high, ends = [], [], []
-    for j, input_id in enumerate(spec["ids"]):
-        low, high = effective_range(spec, values, j)
-        ends.append((low, high))
-        at_low.append(compute(SimpleNamespace(**{**values, input_id: low}))[spec["payback"]])
-        at_high.append(compute(SimpleNamespace(**{**values, input_id: high}))[spec["payback"]])
-    return [{"id": spec["ids"][i], "low": ends[i][0], "high": ends[i][1],
-             "at_low": at_low[i], "at_high": at_high[i]}
+    ids = spec["ids"]
+    ends = [effective_range(spec, values, j) for j in range(len(ids))]
+    at_low = [compute(with_value(spec, values, ids[j], ends[j][0]))[spec["payback"]] for j in range(len(ids))]
+    at_high = [compute(with_value(spec, values, ids[j], ends[j][1]))[spec["payback"]] for j in range(len(ids))]
+    return [{"id": ids[i], "low": ends[i][0], "high": ends[i][1], "at_low": at_low[i], "at_high": at_high[i]}
             for i in tornado_order(at_low, at_high)]
+
+
+ENGINE = (seed_state, next_state, triangular, moved_range, sample_row, _with_state, percentile,
+          summarize, share_paying_back, mean, tornado_order, moved_ends, run_start, run_step,
+          run_result, run_tornado)
+"""Translated into the shared uncertainty file (``bundle.uncertainty_javascript``); the last
+five are the driver the browser calls (``globalThis.vlUsikkerhetMotor``)."""
+
+
+# ---- Python's entry points: the same driver, with Python's compute ---------------------------
+
+def by_name(compute, outputs):
+    """``model.compute`` (inputs as attributes) as a ``Compute`` over a dict. Python raises
+    where JavaScript gives ±∞ or NaN: a failed run gives NaN, which the driver leaves out."""
+    def run(sample):
+        try:
+            return compute(SimpleNamespace(**sample))
+        except (ZeroDivisionError, OverflowError, ValueError):
+            return {o: math.nan for o in outputs}
+    return run
+
+
+def _complete(spec, values):
+    """``spec`` with ``inputs`` (every input id; by default the keys of ``values``)."""
+    return spec if "inputs" in spec else {**spec, "inputs": list(values)}
+
+
+def moved_spec(spec, values):
+    """``spec`` with each declared range moved to the reader's value (``moved_ends``), except
+    the ends the reader set (``spec["own"]``: input id → (low, high))."""
+    own = {k: list(v) for k, v in (spec.get("own") or {}).items()}
+    return {**spec, **moved_ends(spec, values, own), "own": {}}
+
+
+def simulate(compute, values, spec):
+    """Monte Carlo over ``spec`` (``ids``, ``lows``, ``highs``, ``integers``, ``outputs``,
+    ``payback``, ``samples``, ``seed``) around ``values`` (input id → value): ``run_result``
+    of all samples. The ranges are ``spec``'s as given: ``analyse`` moves them to the values first.
+    """
+    spec = _complete(spec, values)
+    run = run_step(by_name(compute, spec["outputs"]), values, spec, run_start(spec), int(spec["samples"]))
+    return run_result(spec, run)
+
+
+def tornado(compute, values, spec):
+    """``run_tornado`` with Python's ``model.compute``."""
+    spec = _complete(spec, values)
+    return run_tornado(by_name(compute, spec["outputs"]), values, spec)
 
 
 def spec_for(model, ranges=None):
@@ -246,6 +350,7 @@ def spec_for(model, ranges=None):
     inputs = {i.id: i for i in model.inputs}
     ids = [r.id for r in model.ranges]
     return {
+        "inputs": [i.id for i in model.inputs],
         "ids": ids,
         "lows": [chosen[i][0] for i in ids],
         "highs": [chosen[i][1] for i in ids],
@@ -291,72 +396,3 @@ def analyse_defaults(model):
     if key not in _DEFAULTS_CACHE:
         _DEFAULTS_CACHE[key] = analyse(model, values)
     return _DEFAULTS_CACHE[key]
-
-
-def _finite(x):
-    return isinstance(x, int | float) and x == x and abs(x) != float("inf")
-
-
-JS_DRIVER = """
-// The Monte Carlo and tornado drivers: the JavaScript twin of calculators/uncertainty.py's
-// simulate() and tornado(), for any model: compute is the model's translated compute.
-// run(compute, values, spec).step(n) computes up to n more samples (so the page can spread the
-// work over short tasks) and returns true when all are done.
-function effectiveRange(spec, values, j) {
-  const value = values[spec.ids[j]];
-  return [Math.min(spec.lows[j], value), Math.max(spec.highs[j], value)];
-}
-function uncertaintyRun(compute, values, spec) {
-  const modes = spec.ids.map((id) => values[id]);
-  const collected = spec.outputs.map(() => []);
-  let state = seed_state(spec.seed), done = 0;
-  return {
-    step(count) {
-      const end = Math.min(spec.samples, done + count);
-      for (; done < end; done++) {
-        const row = sample_row(state, spec.lows, modes, spec.highs, spec.integers);
-        state = row[0];
-        const sample = Object.assign({}, values);
-        spec.ids.forEach((id, j) => { sample[id] = row[j + 1]; });
-        const result = compute(sample);
-        const picked = spec.outputs.map((o) => result[o]);
-        if (picked.every((x) => typeof x === "number" && isFinite(x))) {
-          picked.forEach((x, k) => collected[k].push(x));
-        }
-      }
-      return done >= spec.samples;
-    },
-    result() {
-      const intervals = {};
-      spec.outputs.forEach((o, k) => { intervals[o] = collected[k].length ? summarize(collected[k]) : null; });
-      const shares = {}, means = {};
-      spec.outputs.forEach((o, k) => { shares[o] = share_paying_back(collected[k]); means[o] = mean(collected[k]); });
-      const payback = collected[spec.outputs.indexOf(spec.payback)];
-      return { intervals, shares, means, payback: share_paying_back(payback), samples: payback.length };
-    },
-  };
-}
-// The ranges for the values on screen: each declared range moved to the reader's value
-// (moved_range), except the ends the reader set (own: input id → [low, high]).
-function uncertaintyRanges(spec, values, own) {
-  const lows = [], highs = [];
-  spec.ids.forEach((id, j) => {
-    const ends = own && own[id] ? own[id] : moved_range(spec.defaults[j], spec.lows[j], spec.highs[j],
-      values[id], spec.mins[j], spec.maxs[j], spec.shifts[j]);
-    lows.push(ends[0]);
-    highs.push(ends[1]);
-  });
-  return { lows, highs };
-}
-function uncertaintyTornado(compute, values, spec) {
-  const atLow = [], atHigh = [], ends = [];
-  spec.ids.forEach((id, j) => {
-    const [low, high] = effectiveRange(spec, values, j);
-    ends.push([low, high]);
-    atLow.push(compute(Object.assign({}, values, { [id]: low }))[spec.payback]);
-    atHigh.push(compute(Object.assign({}, values, { [id]: high }))[spec.payback]);
-  });
-  return tornado_order(atLow, atHigh).map((i) => ({ id: spec.ids[i], low: ends[i][0],
-    high: ends[i][1], at_low: atLow[i], at_high: atHigh[i] }));
-}
-"""

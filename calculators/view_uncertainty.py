@@ -7,7 +7,7 @@ user's plus-minus marks beside the money; and a tornado chart with its table.
 
 The build runs ``uncertainty_block`` in Python (``calculators/uncertainty.analyse`` for the
 defaults); the browser runs its translation with the analysis the page computed in short tasks
-(``uncertainty.JS_DRIVER``). Same nodes, same text in both.
+(``uncertainty.run_step``, translated). Same nodes, same text in both.
 """
 
 from __future__ import annotations

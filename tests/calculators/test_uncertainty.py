@@ -99,11 +99,10 @@ def _engine_js(model_id: str) -> str:
     compute = translation.add(model.compute, frozenset(i.id for i in model.inputs))
     for helper in uncertainty.ENGINE:  # compute brings the model's helpers it calls
         translation.add(helper)
-    assert compute == "compute"  # the name JS_DRIVER calls
+    # The driver is translated from uncertainty.py, as the bundle does: the same loop as Python's.
     return (f"globalThis.M_{model_id} = (function () {{ {translation.code()}\n"
-            f"{uncertainty.JS_DRIVER}\n"
-            "return { run: (values, spec) => uncertaintyRun(compute, values, spec),"
-            " tornado: (values, spec) => uncertaintyTornado(compute, values, spec) }; })();")
+            f"return {{ compute: {compute}, run_start, run_step, run_result,"
+            f" tornado: (values, spec) => run_tornado({compute}, values, spec) }}; }})();")
 
 
 @pytest.fixture(scope="module")
@@ -116,9 +115,11 @@ def v8():
 
 def run_js(ctx, model_id: str, values: dict, spec: dict, chunk: int = 37) -> dict:
     # In chunks, as the page runs it: the result must not depend on the chunk size.
+    spec = {"inputs": list(values), **spec}
     return json.loads(ctx.eval(
-        f"(() => {{ const r = M_{model_id}.run({json.dumps(values)}, {json.dumps(spec)});"
-        f" while (!r.step({chunk})) {{}} return JSON.stringify(r.result()); }})()"))
+        f"(() => {{ const m = M_{model_id}, spec = {json.dumps(spec)}; let r = m.run_start(spec);"
+        f" while (r.done < spec.samples) r = m.run_step(m.compute, {json.dumps(values)}, spec, r, {chunk});"
+        f" return JSON.stringify(m.run_result(spec, r)); }})()"))
 
 
 @pytest.mark.parametrize("model_id", sorted(SPECS))
@@ -129,6 +130,9 @@ def test_the_distribution_is_the_same_in_python_and_javascript(v8, model_id: str
     js = run_js(v8, model_id, values(model_id), spec)
     assert js["samples"] == py["samples"]
     assert js["payback"] == py["payback"]
+    assert js["shares"] == py["shares"]  # draws in plus, per result
+    assert js["means"] == pytest.approx(py["means"], rel=1e-9, abs=1e-6)
+    assert js["intervals"].keys() == py["intervals"].keys()
     for output, interval in py["intervals"].items():
         # The same samples in the same order: the percentiles agree to the last bit, or within
         # a rounding step where compute itself rounds differently (parity tolerance 1e-9).
@@ -139,6 +143,7 @@ def test_the_distribution_is_the_same_in_python_and_javascript(v8, model_id: str
 def test_the_tornado_is_the_same_in_python_and_javascript(v8, model_id: str):
     spec = SPECS[model_id]
     py = uncertainty.tornado(registry.load(model_id).compute, values(model_id), spec)
+    spec = {"inputs": list(values(model_id)), **spec}
     js = json.loads(v8.eval(f"JSON.stringify(M_{model_id}.tornado({json.dumps(values(model_id))},"
                             f" {json.dumps(spec)}))"))
     assert [b["id"] for b in js] == [b["id"] for b in py]

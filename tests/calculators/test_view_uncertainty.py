@@ -156,8 +156,9 @@ def test_the_bundle_runs_the_same_analysis_as_python(v8, model_id: str):
     spec = uncertainty.spec_for(model)
     js = json.loads(v8.eval(
         f"(() => {{ const m = globalThis.vlKalkulatorer[{json.dumps(model_id)}];"
-        f" const r = globalThis.vlUsikkerhetMotor.run(m.compute, {json.dumps(values)}, {json.dumps(spec)});"
-        f" while (!r.step(50)) {{}} return JSON.stringify(r.result()); }})()"))
+        f" const e = globalThis.vlUsikkerhetMotor, spec = {json.dumps(spec)}; let r = e.run_start(spec);"
+        f" while (r.done < spec.samples) r = e.run_step(m.compute, {json.dumps(values)}, spec, r, 50);"
+        f" return JSON.stringify(e.run_result(spec, r)); }})()"))
     py = uncertainty.simulate(model.compute, values, spec)
     assert js["samples"] == py["samples"] == spec["samples"]
     assert js["payback"] == py["payback"]

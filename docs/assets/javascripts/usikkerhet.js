@@ -6,7 +6,7 @@
  * generated engine in assets/kalkulatorer/usikkerhet.<hash>.js (calculators/bundle.py), which the
  * runtime loads on the reader's first interaction with a calculator, or at once for a scenario
  * link. After each result (the runtime's "vl-resultat" event) it reads the ranges and marks in
- * the form, runs the generated Monte Carlo (globalThis.vlUsikkerhetMotor, uncertainty.JS_DRIVER)
+ * the form, runs the generated Monte Carlo (globalThis.vlUsikkerhetMotor: uncertainty.run_step …)
  * with the model's compute in short slices so no task blocks the page, and redraws the block with
  * the generated view (uncertainty_block). Ranges and marks travel in the URL (lav_<id>,
  * hoy_<id>, pm_<id>); nothing is stored or sent.
@@ -66,7 +66,7 @@
     // the input's bounds, low ≤ value ≤ high. An end with a mistake uses the moved value (and the
     // field says why).
     function ranges(values, quiet) {
-      const lows = [], highs = [], moved = engine.ranges(spec, values, null);
+      const lows = [], highs = [], moved = engine.moved_ends(spec, values, {});
       spec.ranges.forEach((r, j) => {
         const input = inputs.get(r.id), ends = [["lav_", moved.lows[j]], ["hoy_", moved.highs[j]]];
         const parsed = ends.map(([prefix, fallback]) => {
@@ -187,8 +187,8 @@
           const noEffect = spec.no_effect && Object.keys(spec.no_effect).length
             ? model.compute(Object.assign({}, values, spec.no_effect)) : {};
           pending = { intervals: {}, shares: {}, means: {}, payback: 0, samples: 0, no_effect: noEffect,
-            tornado: engine.tornado(model.compute, values, runSpec) };
-          job = engine.run(model.compute, values, runSpec);
+            tornado: engine.run_tornado(model.compute, values, runSpec) };
+          job = engine.run_start(runSpec);
           setTimeout(slice, 0);
           return;
         }
@@ -199,10 +199,11 @@
           setTimeout(slice, 0);
           return;
         }
-        let done = false;
-        while (!done && performance.now() - start < SLICE_MS) done = job.step(5);
-        if (!done) { setTimeout(slice, 0); return; }
-        const analysis = Object.assign(pending, job.result());
+        while (job.done < runSpec.samples && performance.now() - start < SLICE_MS) {
+          job = engine.run_step(model.compute, values, runSpec, job, 5);
+        }
+        if (job.done < runSpec.samples) { setTimeout(slice, 0); return; }
+        const analysis = Object.assign(pending, engine.run_result(runSpec, job));
         last = { values, point, analysis, ranges: ends, marks: chosen };
         draw(point, analysis, chosen);
         drawCard(point, k, analysis);
