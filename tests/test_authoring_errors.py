@@ -8,12 +8,13 @@ Mistakes the build finds are also found, earlier, by ``veileder.checks.check_sou
 check a generation stage runs before anything else); the second half runs it as
 ``python -m veileder.checks`` on a copy of every source.
 
-The 37 kinds of mistake covered (issue 25, item 5), by source:
+The 38 kinds of mistake covered (issue 25, item 5), by source:
 
 - model YAML, ``calculators/data/<id>.yaml`` (build): 1 a missing ``value``, 2 a text value,
   3 a quoted number, 4 ``min`` above ``max``, 5 a default outside its bounds, 6 a duplicate id,
   7 ``status: kilde`` without ``source.url``, 8 ``step`` as a word, 9 a preset value as text,
-  10 invalid YAML (in a second model, reported in the same build); and the known bad case: a
+  10 invalid YAML (in a second model, reported in the same build), 38 invalid YAML in the shared
+  ``felles.yaml`` (check: named once, not once per model); and the known bad case: a
   missing ``value`` named before the methodology notebook runs, never a kernel's traceback;
 - model Python, ``calculators/models/<id>.py`` (check and build): 11 invalid Python,
   12 an unknown name at import, 13 no ``MODEL``, 14 a construct outside the translatable subset
@@ -293,6 +294,9 @@ SOURCE_MISTAKES = {
                            '    meeting_hours = v.motetimer + v.forberedelse + {"a": 1.0}["b"]'),
         [f"{MODEL_CODE}: 1 feil i modellkoden", "compute med standardverdiene: linje ",
          f" i {MODEL_CODE}: KeyError: 'b'"]),
+    "model data: invalid YAML in the shared felles.yaml, named once": (
+        lambda f: (f / "calculators/data/felles.yaml").write_text("rows: [\n", encoding="utf-8"),
+        ["calculators/data/felles.yaml: 1 feil i modelldataene\n  - ikke gyldig YAML: linje 2"]),
     "workshop: unknown model": (
         _scenario(lambda s: s.update(model="familia")),
         ["workshops/scenarios.yaml: scenarios[0] (familie-middels).model", "ukjent kalkulator «familia»"]),
@@ -350,6 +354,7 @@ def test_check_sources_names_the_file_and_field(tmp_path: Path, kind: str) -> No
     change(tmp_path)
     output = check(tmp_path)
     assert_one_clean_message(output, "Kildene har 1 feil:", *parts)
+    assert output.count(parts[0]) == 1, output
 
 
 def test_check_sources_passes_on_the_repository() -> None:
