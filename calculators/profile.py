@@ -310,11 +310,18 @@ def _number(value: float, unit: str) -> str:
 
 
 def lines_table() -> str:
-    """Markdown: every line of the template, with the site's value and where to find one's own."""
-    head = "| id | Felt | Kalkulator | Veilederens verdi | Hvor dere finner tallet |\n|---|---|---|--:|---|\n"
-    return head + "".join(
-        f"| `{line.id}` | {line.label} | {', '.join(line.calculators)} | {_number(line.value, line.unit)} | {line.where} |\n"
+    """Every line of the template, with the site's value and where to find one's own. HTML, in a
+    region the keyboard can scroll when the table is wider than the screen."""
+    head = texts()["kolonner"]
+    cells = "".join(f'<th scope="col">{html.escape(head[k])}</th>' for k in ("id", "felt", "kalkulator", "verdi", "hvor"))
+    rows = "".join(
+        f'<tr><td><code>{html.escape(line.id)}</code></td><th scope="row">{html.escape(line.label)}</th>'
+        f'<td>{html.escape(", ".join(line.calculators))}</td>'
+        f'<td class="vl-profil__number">{html.escape(_number(line.value, line.unit))}</td>'
+        f"<td>{html.escape(line.where)}</td></tr>"
         for line in lines())
+    return (f'<div class="vl-profil__scroll" tabindex="0" role="region" aria-label="{html.escape(texts()["ark"])}">'
+            f'<table class="vl-profil__changes vl-profil__lines"><thead><tr>{cells}</tr></thead><tbody>{rows}</tbody></table></div>')
 
 
 def importer_html(url: Callable[[str], str]) -> str:

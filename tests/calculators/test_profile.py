@@ -104,10 +104,11 @@ def test_the_page_markers_give_downloads_lines_and_the_importer():
     page = profile.render_markers("<!-- egne-tall: maler -->\n<!-- egne-tall: linjer -->\n<!-- egne-tall: import -->",
                                   "okonomi/egne-tall.md", lambda path: "../../" + path)
     assert "kommunens-tall-mal.xlsx" in page and "(XLSX, " in page and "(CSV, " in page
-    assert "`familie.barnevern`" in page and "250\u00a0000\u00a0kr per år" in page
+    assert "<code>familie.barnevern</code>" in page and "250\u00a0000\u00a0kr per år" in page
     assert 'type="file"' in page and profile.importer_asset()[0] in page
 
 
 def test_an_unknown_marker_names_the_page_and_the_valid_ones():
-    with pytest.raises(profile.ProfileError, match=r"okonomi/egne-tall\.md: <!-- egne-tall: tull --> – ukjent; gyldige: maler, linjer, import"):
+    message = r"okonomi/egne-tall\.md: <!-- egne-tall: tull --> – ukjent; gyldige: maler, linjer, import"
+    with pytest.raises(profile.ProfileError, match=message):
         profile.render_markers("<!-- egne-tall: tull -->", "okonomi/egne-tall.md", lambda path: path)

@@ -85,6 +85,8 @@
     if (presetId && data.preset_labels[presetId]) p(fill(t.forhandsinnstilling, { navn: data.preset_labels[presetId] }));
     const changed = s.changed.length;
     p(changed ? fill(t.endret_antall, { antall: changed, av: data.inputs.length }) : t.ingen_endret);
+    const own = s.meta && s.meta.profile; // issue 29: the municipality's own figures (profil.js), with its texts
+    if (own) p(own.memo);
 
     // Bakgrunn: what velferdslab is, and where the calculator is.
     h(2, d.bakgrunn);
@@ -109,7 +111,7 @@
         return [
           input.label,
           isChanged ? [{ text: value, bold: true }, " (" + fill(t.endret, { standard: fmt(input.default, input.unit) }) + ")"] : value,
-          sourceRuns(input.source, t),
+          own && own.inputs[input.id] ? [{ text: own.inputs[input.id], bold: true }] : sourceRuns(input.source, t),
         ];
       }), head: [k.forutsetning, k.verdi, k.kilde], widths: [5, 3, 5] });
     }
@@ -194,6 +196,7 @@
     h(2, d.scenario);
     out.push({ p: [t.scenario], keep: true });
     p({ text: s.link, link: s.link });
+    if (own) p(own.link);
     // A plain paragraph that introduces a table, list or image stays on its page.
     out.forEach((block, i) => {
       const next = out[i + 1];
@@ -719,7 +722,7 @@
     const t = data.texts.regneark, stored = views[s.model].sheet_values(s.values), ranges = s.ranges || {};
     const scenario = {
       link: () => t.kilde_note + " " + s.link,
-      changed: (id) => (s.changed.includes(id) ? t.ja : null),
+      changed: (id) => (s.changed.includes(id) ? t.ja : s.meta.profile && s.meta.profile.inputs[id] ? s.meta.profile.mark : null),
       low: (id) => (Array.isArray(ranges[id]) ? ranges[id][0] : null),
       high: (id) => (Array.isArray(ranges[id]) ? ranges[id][1] : null),
     };
@@ -803,6 +806,7 @@
   function csv(s, data) {
     const t = data.texts.regneark, flows = s.outputs[data.workbook.flows];
     const lines = views[s.model].flow_rows(s.meta, flows, [t.csv_kolonner_ar, t.offentlig, t.alle]);
+    if (s.meta.profile) lines.push([], [s.meta.profile.csv]); // issue 29
     return vlZip.utf8("\ufeff" + lines.map((line) => line.map(csvField).join(";")).join("\r\n") + "\r\n");
   }
 

@@ -202,7 +202,7 @@
   }
 
   function table(labelledBy, head, rows) {
-    return el("table", { "aria-labelledby": labelledBy }, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))),
+    return el("table", { class: "vl-profil__changes", "aria-labelledby": labelledBy }, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c, i) => (i === 0 ? el("th", { scope: "row" }, c) : el("td", {}, c)))))));
   }
 
@@ -241,7 +241,9 @@
       } else {
         parts.push(el("h3", { id: "vl-profil-endringer" }, T.endringer_tittel));
         if (changes.length) {
-          parts.push(el("div", { class: "md-typeset__table" }, table("vl-profil-endringer", T.endringer_kolonner,
+          // A region the keyboard can scroll on a phone (the table is wider than the screen).
+          parts.push(el("div", { class: "vl-profil__scroll", tabindex: "0", role: "region", "aria-labelledby": "vl-profil-endringer" },
+            table("vl-profil-endringer", T.endringer_kolonner,
             changes.map((l) => [l.label, l.calculators.join(", "), number(l.value, l.unit), number(profile.values[l.id], l.unit)]))));
         } else parts.push(el("p", {}, T.ingen_endringer));
         const use = el("button", { type: "button", class: "md-button md-button--primary" }, T.bruk);

@@ -16,6 +16,8 @@
   "use strict";
   if (globalThis.vlProfil) return;
   const DATA = globalThis.vlProfilData, T = DATA.texts, OFF = DATA.key + "-av";
+  // This file is assets/kalkulatorer/profil.<hash>.js (or the importer's): the site is two folders up.
+  const SITE = new URL("../../", document.currentScript && document.currentScript.src ? document.currentScript.src : location.href);
   const PENDING = { intervals: {}, shares: {}, payback: 0, samples: 0, no_effect: {} };
 
   function fill(text, values) {
@@ -125,9 +127,9 @@
       link: fill(T.notat_lenke, { navn: name, dato: date }),
       csv: fill(T.csv_profil, { navn: name, dato: date, felt: Object.values(own).map((o) => o.line.label).join(", ") }),
       inputs: Object.fromEntries(Object.entries(own).map(([inputId, o]) => {
-        const year = (profile.years || {})[o.line.id] || profile.year;
-        const source = (profile.sources || {})[o.line.id] || name;
-        return [inputId, fill(T.notat_kilde, { navn: source, ar: year ? " " + year : "", standard: number(o.line.value, o.line.unit) })];
+        const year = (profile.years || {})[o.line.id], source = (profile.sources || {})[o.line.id];
+        return [inputId, fill(T.notat_kilde, { navn: source ? name + " (" + source + ")" : name, ar: year ? ", " + year : "",
+          standard: number(o.line.value, o.line.unit) })];
       })),
     };
     return Object.keys(own).length;
@@ -162,7 +164,7 @@
       parts.push(warn);
     }
     const link = document.createElement("a");
-    link.href = new URL("okonomi/egne-tall/", document.querySelector("[data-vl-start]") ? new URL("../../", document.querySelector("[data-vl-start]").src) : location.href).href;
+    link.href = new URL("okonomi/egne-tall/", SITE).href;
     link.textContent = T.endre;
     const actions = document.createElement("p");
     actions.append(button, " ", link);
