@@ -290,3 +290,7 @@ def chain_with_a_call(a: float, x: float, b: float) -> bool:
 def shadows_a_function(n: int) -> list[float]:
     zeros = 2.0
     return finance.zeros(n) if zeros > 1 else []
+
+
+def dict_comprehension(names: list[str]) -> dict[str, int]:
+    return {name + "!": len(name) for name in names if len(name) > 1}
