@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import bundle, eksport, embed, registry
+from calculators import bundle, eksport, embed, profile, registry
 
 MODEL_ID = registry.model_ids()[0]
 
@@ -39,7 +39,8 @@ def test_embed_replaces_the_marker_with_form_and_the_first_step() -> None:
     # The page loads only the first step; it names the runtime, the model's file and what they load later.
     assert (f'<script src="../{start_path}" data-vl-start="{MODEL_ID}" data-vl-runtime="../{runtime_path}" '
             f'data-vl-kode="../{path}" data-vl-eksport="../{export_path}" '
-            f'data-vl-usikkerhet="../{uncertainty_path}" defer></script>') in html
+            f'data-vl-usikkerhet="../{uncertainty_path}" data-vl-profil="../{profile.runtime_asset()[0]}" '
+            'defer></script>') in html  # issue 29: profil.js, loaded only when a profile is stored
     assert html.count("<script") == 1
     assert html.startswith("<p>før</p>") and html.endswith("<p>etter</p>")
 
