@@ -1,9 +1,16 @@
-"""«Last ned nettstedet for bruk uten nett»: the site built a second time for ``file://``, as a zip.
+"""«Last ned nettstedet for bruk uten nett»: the built site, made to work from ``file://``, as a zip.
 
-The second build is the same ``mkdocs.yml`` with ``VL_OFFLINE=true``: Material's offline plugin
-turns on (``.html`` links instead of directory URLs, the search index inlined as a script), and
-``hooks/eksport.py`` swaps the plugin's web-hosted Worker shim for the copy in ``vendor/`` and
-turns off instant navigation (it fetches pages, which a browser refuses from disk).
+No second build: ``make_copy`` takes the site the engine built (``sitegen.post`` runs it) and
+changes what a browser needs to open it from disk:
+
+- links to a folder (``../kurs/``) or to a Markdown file (left by the notebook renderer) point at
+  the file (``../kurs/index.html``): from disk a folder link shows a file listing;
+- the search index is also written as a script (``search/search_index.js``, ``var __index = …``),
+  which Material's search loads from ``file://``, with the result links pointing at files;
+- the Worker shim from ``vendor/`` is loaded on each page (Material's search runs in a Worker,
+  which browsers refuse from disk without it), and instant navigation is off (it fetches pages);
+- the page with the download says «Du bruker nå kopien …» instead of linking to the zip; with
+  the placeholder address every page carries ``site_address.NOTICE``; ``404.html`` is left out.
 
 The zip is cached under a hash of the online build's files (every input shows up there), so a warm
 build that changed nothing only hashes and copies.
@@ -12,26 +19,20 @@ build that changed nothing only hashes and copies.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
-import subprocess
-import sys
+import shutil
 import zipfile
 from pathlib import Path
 
 FILENAME = "velferdslab-veilederen-uten-nett.zip"
 FOLDER = "velferdslab-veilederen"  # the folder the zip unpacks to
-ENV = "VL_OFFLINE"
-PDF_ENV = "VL_GUIDE_PDF"
 SHIM = Path(__file__).with_name("vendor") / "iframe-worker-shim.js"
 SHIM_SITE_PATH = "assets/javascripts/iframe-worker-shim.js"
 # Files of the online build that are not inputs to the offline copy (or are made from the date).
 NOT_HASHED = ("sitemap.xml", "sitemap.xml.gz")
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
-
-
-def is_offline_build() -> bool:
-    return os.environ.get(ENV, "").lower() in ("1", "true")
 
 
 def site_fingerprint(site_dir: Path, skip: tuple[str, ...], code: bytes = b"") -> str:
@@ -43,16 +44,6 @@ def site_fingerprint(site_dir: Path, skip: tuple[str, ...], code: bytes = b"") -
         if path.is_file() and relative not in skip and relative not in NOT_HASHED:
             digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
-
-
-def build_offline_site(config_file: Path, site_dir: Path, guide_pdf: Path) -> None:
-    """Run the second, offline build into ``site_dir``; its output names the error if it fails."""
-    env = {**os.environ, ENV: "true", PDF_ENV: str(guide_pdf), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "--config-file", str(config_file), "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"bygget for bruk uten nett feilet:\n{result.stderr[-3000:]}")
 
 
 HREF = re.compile(r'(href|src)="([^"#?:]*)([?#][^"]*)?"')
@@ -97,3 +88,45 @@ def write_zip(site_dir: Path, target: Path) -> None:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes())
+
+
+CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+ZIP_LINK = re.compile(r'<a class="md-button" href="[^"]*' + re.escape(FILENAME) + r'">[^<]*</a>')
+ARTICLE = '<article class="md-content__inner md-typeset">'
+OFFLINE_NOTE = "<em>Du bruker nå kopien for bruk uten nett.</em>"
+
+
+def _file_location(location: str) -> str:
+    path, hash_mark, anchor = location.partition("#")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path + hash_mark + anchor
+
+
+def make_copy(site_dir: Path, target: Path, banner: str = "") -> None:
+    """The built site ``site_dir`` as a copy for use without a network, in ``target``; ``banner``
+    (HTML) goes at the top of every page's content."""
+    shutil.copytree(site_dir, target, ignore=lambda folder, names: [n for n in names if n == FILENAME])
+    (target / "404.html").unlink(missing_ok=True)  # for a web server; on disk it is never shown
+    shim = target / SHIM_SITE_PATH
+    shim.parent.mkdir(parents=True, exist_ok=True)
+    shim.write_bytes(SHIM.read_bytes())
+    for html in sorted(target.rglob("*.html")):
+        text = html.read_text(encoding="utf-8")
+
+        text = CONFIG.sub(lambda m: m[1] + re.sub(r'"navigation\.instant",\s*', "", m[2]) + m[3], text, count=1)
+        shim_url = Path(os.path.relpath(shim, html.parent)).as_posix()
+        text = text.replace("</head>", f'<script src="{shim_url}"></script></head>', 1)
+        text = ZIP_LINK.sub(OFFLINE_NOTE, text)
+        if banner:
+            text = text.replace(ARTICLE, ARTICLE + banner, 1)
+        html.write_text(text, encoding="utf-8")
+    index = target / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        for doc in data.get("docs", []):
+            doc["location"] = _file_location(doc["location"])
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        index.write_text(text, encoding="utf-8")
+        (target / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+    link_files(target)

@@ -49,7 +49,9 @@ import yaml
 from calculators import notebook, registry
 from tests.conftest import ROOT, build_site
 
-PACKAGES = ("calculators", "hooks", "veileder", "doc_templates")
+PACKAGES = ("calculators", "hooks", "veileder", "doc_templates", "sitegen", "workshops", "typfall", "export")
+# The generators' caches are keyed by content: the copy shares the repository's (warm, no regeneration).
+SHARED_CACHES = ("templates", "handouts", "typfall", "kalkulatorer", "publish", "guide-pdf", "uten-nett")
 INDEX = "---\ndescription: Forside.\n---\n# Forside\n"
 
 
@@ -57,10 +59,14 @@ def project(tmp_path: Path, hooks: list[str], pages: dict[str, str]) -> Path:
     """A small copy of the project with ``hooks`` and ``pages`` (path under docs/ → text)."""
     for package in PACKAGES:
         shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
-    # One small template is enough (generating all of them cold would take a minute).
+    # One small template is enough, and the duk the typfall are written on.
     for source in (tmp_path / "doc_templates" / "sources").glob("*.yaml"):
-        if source.name != "moteagenda.yaml":
+        if source.name not in ("moteagenda.yaml", "arbeidsduk.yaml"):
             source.unlink()
+    for name in SHARED_CACHES:
+        if (ROOT / ".cache" / name).is_dir():
+            (tmp_path / ".cache").mkdir(exist_ok=True)
+            (tmp_path / ".cache" / name).symlink_to(ROOT / ".cache" / name)
     # The scripts the calculator pages load (the runtime, the export's zip writer …).
     shutil.copytree(ROOT / "docs" / "assets" / "javascripts", tmp_path / "docs" / "assets" / "javascripts")
     # Pages other files point to (the export's method pages) must exist; they are not built.
@@ -70,7 +76,7 @@ def project(tmp_path: Path, hooks: list[str], pages: dict[str, str]) -> Path:
     for name, text in {"index.md": INDEX, **pages}.items():
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
-    config = {"site_name": "Test", "theme": {"name": "mkdocs"}, "hooks": [f"hooks/{h}.py" for h in hooks],
+    config = {"site_name": "Test", "theme": {"name": "mkdocs"}, "hooks": ["hooks/site.py"],  # ``hooks``: what the test is about
               "exclude_docs": "okonomi/\n"}
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return tmp_path
@@ -165,12 +171,12 @@ def test_a_template_yaml_mistake_names_the_template_file_and_field(tmp_path: Pat
 
 def test_an_unknown_calculator_marker_names_the_page(tmp_path: Path) -> None:
     folder = project(tmp_path, ["kalkulatorer"], {"side.md": "---\ndescription: S.\n---\n# S\n\n<!-- kalkulator: familia -->\n"})
-    assert_one_clean_message(build(folder), "side.md: <!-- kalkulator: familia --> – ukjent kalkulator; finnes:")
+    assert_one_clean_message(build(folder), "docs/side.md: linje 6: <!-- kalkulator: familia --> – ukjent; finnes:")
 
 
 def test_an_unknown_template_marker_names_the_page(tmp_path: Path) -> None:
     folder = project(tmp_path, ["templates"], {"side.md": "---\ndescription: S.\n---\n# S\n\n<!-- mal: finnes-ikke -->\n"})
-    assert_one_clean_message(build(folder), "side.md: <!-- mal: finnes-ikke --> – ukjent mal; gyldige:")
+    assert_one_clean_message(build(folder), "docs/side.md: linje 6: <!-- mal: finnes-ikke --> – ukjent; finnes:")
 
 
 def test_a_page_without_description_names_the_page(tmp_path: Path) -> None:
@@ -205,8 +211,8 @@ def test_a_notebook_with_an_error_output_stops_the_build(tmp_path: Path) -> None
         nb.cells[1].outputs.append(nbformat.v4.new_output("error", ename="NameError", evalue="x", traceback=[]))
 
     output = build(_notebook_project(tmp_path, add_error))
-    assert_one_clean_message(output, "docs/okonomi/metode.ipynb: celle 2: feilutdata NameError: x",
-                             "python -m calculators.notebook")
+    assert_one_clean_message(output, "docs/okonomi/metode.ipynb: 1 feil i notatboken",
+                             "celle 2: feilutdata NameError: x", "python -m calculators.notebook")
 
 
 def test_a_notebook_with_stale_outputs_stops_the_build(tmp_path: Path) -> None:
@@ -215,7 +221,7 @@ def test_a_notebook_with_stale_outputs_stops_the_build(tmp_path: Path) -> None:
         stream["text"] = stream["text"].replace("kr", "kroner", 1)
 
     output = build(_notebook_project(tmp_path, change_a_figure))
-    assert_one_clean_message(output, "docs/okonomi/metode.ipynb: utdataene stemmer ikke")
+    assert_one_clean_message(output, "docs/okonomi/metode.ipynb: 1 feil i notatboken", "utdataene stemmer ikke")
 
 
 def test_the_copied_project_builds_when_nothing_is_wrong(tmp_path: Path) -> None:

@@ -1,0 +1,145 @@
+"""The MkDocs adapter: every build (each rebuild under ``./dev serve`` too) runs the stage.
+
+The work is in ``sitegen`` (no MkDocs there): ``on_config`` imports the project's packages
+afresh, checks every source and writes the staging folder (``sitegen.stage``), and points MkDocs
+at it: ``docs_dir``, the hashed bundles, the start-up script, the folder the Markdown extension
+``sitegen.markdown_ext`` pastes calculators from. ``on_post_build`` makes the whole-guide PDF
+and the offline zip from the built site (``sitegen.post``); ``mkdocs serve`` skips it.
+
+What is left here is MkDocs-only: the notebook page (rendered by the mkdocs-jupyter plugin, so
+its HTML is finished here, not by the Markdown extension).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import sys
+from pathlib import Path
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+log = get_plugin_logger(__name__)
+PACKAGES = ("calculators", "doc_templates", "veileder", "textcheck", "workshops", "typfall", "export", "sitegen")
+EXTENSION = "sitegen.markdown_ext"
+COMMAND = "VL_MKDOCS_COMMAND"  # MkDocs loads this file again for every rebuild; the command survives here
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    os.environ[COMMAND] = command
+
+
+def _serving() -> bool:
+    return os.environ.get(COMMAND) == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES]:
+        del sys.modules[name]  # an edited model, template, workshop or export shows at once
+    from sitegen import config as site_config
+    from sitegen import stage
+    from sitegen.check import StageError
+
+    epoch = stage.commit_time(Path(config.config_file_path).parent)
+    if epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    out = stage.staging_for(config.site_dir, _serving())
+    try:
+        cfg = site_config.load(Path(config.config_file_path))  # as written (plugins add to extra_javascript)
+        staged = stage.build(out, config.site_url, serve=_serving(), docs=Path(config.docs_dir), cfg=cfg)
+    except StageError as error:
+        raise PluginError(str(error)) from None
+    for warning in staged.warnings:
+        print(warning, file=sys.stderr)  # printed, not logged: a logged warning stops --strict
+    if staged.made:
+        log.info("Laget på nytt: %s", ", ".join(staged.made))
+    settings = staged.settings
+    config.docs_dir = settings["docs_dir"]
+    bundled, bundles = set(settings["bundled"]), settings["bundles"]
+    config.extra_css = [*([bundles["css"]] if "css" in bundles else []), *(p for p in config.extra_css if p not in bundled)]
+    scripts = [s for s in config.extra_javascript if str(s) not in bundled]
+    if "js" in bundles:
+        scripts.insert(0, ExtraScriptValue(bundles["js"]))
+        scripts[0].defer = True
+    config.extra_javascript = scripts
+    config.extra["vl_oppstart"] = settings["vl_oppstart"]
+    config.mdx_configs[EXTENSION] = {"staging": str(out)}
+    if EXTENSION not in config.markdown_extensions:
+        config.markdown_extensions.append(EXTENSION)
+    return config
+
+
+def _staging(config: MkDocsConfig) -> Path:
+    return Path(config.mdx_configs[EXTENSION]["staging"])
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if page.file.src_uri.endswith(".ipynb"):
+        from calculators import notebook
+
+        page.meta["description"] = notebook.description(Path(page.file.abs_src_path)) or page.meta.get("description")
+        # What the stage writes into a Markdown page's front matter (dates, search), for the notebook.
+        page.meta.update(json.loads((_staging(config) / "stage.json").read_text(encoding="utf-8"))
+                         ["notebook_meta"][page.file.src_uri])
+    return None
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """The notebook page: the same fixes as the Markdown extension's, its links to Markdown
+    pages pointed at the pages, and no inline styles, scripts or images (strict CSP)."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return None
+    from calculators import notebook
+    from sitegen.stage import MINIFY_CACHE
+    from veileder import html_fixes, publish
+
+    html = html_fixes.label_task_list_checkboxes(html)
+    first = next(iter(page.toc), None)
+    html = html_fixes.make_focusable(html, first.id) if first is not None else html
+
+    def url_of(link: str) -> str | None:
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), link)))
+        return target.url_relative_to(page.file) if target is not None else None
+
+    try:
+        html = notebook.strip_external_loaders(html_fixes.link_markdown_files(html, url_of, page.file.src_uri))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    assets = publish.notebook_page(html, MINIFY_CACHE.parent)
+    written: dict[str, bytes] = {}
+    head = ""
+    if assets.css:
+        path = publish.hashed_name("assets/stylesheets/notebook", ".css", assets.css.encode("utf-8"))
+        written[path] = assets.css.encode("utf-8")
+        head += f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">'
+    if assets.js:  # instant navigation runs a new page's scripts again: define things once
+        code = "if (!window.__vlNotebook) {\nwindow.__vlNotebook = true;\n" + assets.js + "\n}\n"
+        data = publish.minify_js_cached(code, MINIFY_CACHE).encode()
+        path = publish.hashed_name("assets/javascripts/notebook", ".js", data)
+        written[path] = data
+        head += f'<script src="{get_relative_url(path, page.url)}" defer></script>'
+    for name, data in assets.images.items():
+        written[posixpath.join(posixpath.dirname(page.file.dest_uri), name)] = data
+    for path, data in written.items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return head + assets.html
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _serving():
+        return
+    from sitegen import post
+
+    try:
+        post.run(Path(config.site_dir), _staging(config), log=log.info)
+    except RuntimeError as error:
+        raise PluginError(str(error)) from None

@@ -1,0 +1,384 @@
+"""The stage: ``docs/`` copied into ``<out>/docs`` with every generated source written into it.
+
+``build(out, site_url, serve)`` checks every source (``sitegen.check``), then
+
+- writes the generated files under their site paths: template files and previews
+  (``maler/filer/``), handouts (``kurs/filer/``), typfall files (``typfall/filer/``), the
+  calculators' scripts (``assets/kalkulatorer/``), our stylesheets and scripts as content-hashed
+  bundles, the start-up script, and placeholders for the two whole-guide downloads (made from the
+  built site by ``sitegen.post``); our scripts are minified;
+- expands every page marker in the Markdown (``<!-- mal: … -->``, ``<!-- scenario: … -->``,
+  ``<!-- typfall … -->``, ``<!-- datakilder -->``, ``<!-- oppstart: … -->``, ``<!-- lovregister -->``,
+  ``<!-- nedlasting: … -->``); each calculator goes to ``<out>/fragments/`` for
+  ``sitegen.markdown_ext`` to put in place of its marker in the page's HTML;
+- adds to the front matter what the build knows: «Sist endret» from git, ``hide: [navigation]`` on
+  calculator pages, ``search: {exclude: true}`` on maintainer pages.
+
+Files are written only when their bytes change (``mkdocs serve`` watches ``<out>/docs``), and
+files no longer generated are removed. ``<out>/stage.json`` tells the engine configuration what
+it needs (``sitegen.engine``).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from sitegen import check
+from sitegen import config as site_config
+from sitegen.check import DOCS, ROOT, StageError
+from sitegen.markdown_ext import fragment_name
+from sitegen.urls import page_url, relative
+
+FOLDER_PDF = "nedlasting/velferdslab-veilederen.pdf"
+FOLDER_ZIP = "nedlasting/velferdslab-veilederen-uten-nett.zip"
+SIZE_SLOT = "@@vl-size:{path}@@"  # filled by sitegen.post once the file exists (ASCII: the search index escapes the rest)
+NEDLASTING = re.compile(r"^<!--\s*nedlasting:\s*(?P<what>[a-z-]*)\s*-->[ \t]*$", re.MULTILINE)
+DATAKILDER = re.compile(r"<!--\s*datakilder\s*-->")
+PAGE_MARK = "<!-- vl-page: {src} -->"
+OPPSTART = "assets/javascripts/oppstart.js"
+MINIFY_CACHE = ROOT / ".cache" / "publish" / "minify"
+TIMEZONE, LOCALE = "Europe/Oslo", "nb"  # «Sist endret», as the git-revision-date plugin wrote it
+
+
+@dataclass
+class Staged:
+    out: Path
+    warnings: list[str] = field(default_factory=list)
+    made: list[str] = field(default_factory=list)  # what had to be generated afresh (for the log)
+    settings: dict = field(default_factory=dict)  # stage.json
+
+
+def _git_dates(sources: dict[str, Path]) -> dict[str, tuple[str, str]]:
+    """``src`` → («6. desember 2026», «2026-12-06»): the author date of the page's last commit."""
+    from babel.dates import format_date
+
+    def last(path: Path) -> int:
+        result = subprocess.run(
+            ["git", "log", "-n", "1", "--date=unix", "--format=%at", "--diff-filter=r", "--no-show-signature",
+             "--follow", "--ignore-all-space", "--ignore-blank-lines", "--", path.name],
+            cwd=path.parent, capture_output=True, text=True)
+        text = result.stdout.strip()
+        return int(text.split()[0]) if result.returncode == 0 and text else int(time.time())
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        stamps = dict(zip(sources, pool.map(last, sources.values())))
+    dates = {}
+    for src, stamp in stamps.items():
+        day = datetime.fromtimestamp(stamp, ZoneInfo(TIMEZONE))
+        dates[src] = (format_date(day, format="long", locale=LOCALE), day.strftime("%Y-%m-%d"))
+    return dates
+
+
+def _with_meta(text: str, meta: dict, additions: dict, src: str) -> str:
+    """``text`` with ``additions`` in its front matter (appended, or the block rewritten when a key
+    is already there)."""
+    match = check.FRONT_MATTER.match(text)
+    dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)  # noqa: E731
+    if not match:
+        return f"---\n{dump(additions)}---\n{text}"
+    if any(key in meta for key in additions):
+        return f"---\n{dump({**meta, **additions})}---\n{text[match.end():]}"
+    return f"---\n{match[1]}{dump(additions)}---\n{text[match.end():]}"
+
+
+class _Writer:
+    """Collects the staging folder's files, then writes only what changed and removes the rest."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.files = root, {}
+
+    def add(self, path: str, data: bytes | str) -> None:
+        self.files[path] = data.encode("utf-8") if isinstance(data, str) else data
+
+    def sync(self) -> None:
+        for path, data in self.files.items():
+            target = self.root / path
+            if not target.is_file() or target.read_bytes() != data:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        if self.root.is_dir():
+            for path in sorted(self.root.rglob("*"), reverse=True):
+                relative_path = path.relative_to(self.root).as_posix()
+                if path.is_file() and relative_path not in self.files:
+                    path.unlink()
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+
+
+def address_warning(site_url: str | None, serve: bool) -> list[str]:
+    """A build without the published address says so (not ``./dev serve``): its printed copies
+    (handouts, the whole-guide PDF, the offline copy) carry an example address."""
+    from veileder import site_address
+
+    return [site_address.BUILD_WARNING] if not serve and site_address.is_placeholder(site_url) else []
+
+
+def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Path = DOCS,
+          cfg: site_config.SiteConfig | None = None) -> Staged:
+    """Check every source and write the staging folder ``out``; raise ``StageError`` on a mistake.
+    ``cfg``: the engine's configuration (default: ``mkdocs.yml`` read without MkDocs)."""
+    from calculators import datakilder, embed, profile, startup_cost
+    from calculators.declarations import DeclarationError
+    from doc_templates.build import SITE_FOLDER as TEMPLATE_FOLDER
+    from doc_templates.build import build_templates
+    from doc_templates.form import FormError
+    from doc_templates.model import TemplateSourceError
+    from doc_templates.pages import MarkerError as TemplateMarkerError
+    from doc_templates.pages import render_markers as template_markers
+    from typfall.build import build_cases
+    from typfall.cases import CaseError, duk_template
+    from typfall.render import MARKER as TYPFALL
+    from typfall.render import SITE_FOLDER as TYPFALL_FOLDER
+    from typfall.render import MarkerError as TypfallMarkerError
+    from typfall.render import render_markers as typfall_markers
+    from veileder import laws, publish, site_address
+    from veileder.maintainer import is_maintainer_page
+    from workshops.embed import MarkerError as ScenarioMarkerError
+    from workshops.embed import render_markers as scenario_markers
+    from workshops.handouts import SITE_FOLDER as HANDOUT_FOLDER
+    from workshops.handouts import build_handouts
+    from workshops.scenarios import load_scenarios
+
+    staged = Staged(out=Path(out))
+    staged.warnings = check.run(docs).warnings
+    cfg = cfg or site_config.load()
+    site_url = site_url if site_url is not None else cfg.site_url
+    published = site_address.published_url(site_url)
+    staged.warnings[:0] = address_warning(site_url, serve)
+    files, fragments = _Writer(staged.out / "docs"), _Writer(staged.out / "fragments")
+    for path in sorted(docs.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            files.add(path.relative_to(docs).as_posix(), path.read_bytes())
+
+    # Generated files, under the paths the site serves them at.
+    try:
+        templates = build_templates()
+    except TemplateSourceError as error:
+        raise StageError(f"Feil i mal: {error}") from None
+    staged.made += [f"mal {t.template.id}" for t in templates if t.regenerated]
+    for item in templates:
+        extra = [item.export_script] if item.export_script else []
+        for path in [*(d.path for d in item.downloads), item.preview.path, item.preview.path_2x, *extra]:
+            files.add(f"{TEMPLATE_FOLDER}/{path.name}", path.read_bytes())
+    handouts, made = build_handouts(load_scenarios(), published)
+    staged.made += [f"utdelingsark {m}" for m in made]
+    for handout in handouts:
+        files.add(f"{HANDOUT_FOLDER}/{handout.filename}", handout.path.read_bytes())
+    try:
+        cases, made = build_cases(site_url=published)
+    except CaseError as error:
+        raise StageError(f"Feil i typfall: {error}") from None
+    staged.made += [f"typfall {m}" for m in made]
+    for built in cases:
+        files.add(f"{TYPFALL_FOLDER}/{built.pdf_name}", built.pdf.read_bytes())
+        files.add(f"{TYPFALL_FOLDER}/{built.json_name}", built.duk_json)
+        files.add(f"{TYPFALL_FOLDER}/{built.handout.name}", built.handout.read_bytes())
+    files.add(FOLDER_PDF, b"")  # made from the built site by sitegen.post; pages link to them
+    files.add(FOLDER_ZIP, b"")
+    for path, data in profile.files().items():  # issue 29: the profile templates (okonomi/egne-tall/)
+        files.add(path, data)
+
+    # Pages: markers expanded, front matter completed.
+    sources = {src: docs / src for src in check.page_sources(docs)}
+    notebooks = {p.relative_to(docs).as_posix(): p for p in docs.rglob("*.ipynb")}
+    dates = _git_dates({**sources, **notebooks})
+    assets: dict[str, str] = {}
+    duk = duk_template()
+    for src, path in sources.items():
+        text = path.read_text(encoding="utf-8")
+        meta, _ = check.front_matter(text, src)
+        here = page_url(src)
+
+        def page_link(docs_path: str, src: str = src, here: str = here) -> str:
+            if docs_path not in files.files:
+                raise StageError(f"{src}: kalkulatorsiden {docs_path} finnes ikke i bygget")
+            return relative(page_url(docs_path), here)
+
+        try:
+            if startup_cost.MARKER.search(text):
+                text = startup_cost.render_markers(text, f"docs/{src}")
+            if DATAKILDER.search(text):
+                table = datakilder.render()
+                text = DATAKILDER.sub(lambda _m, table=table: table, text)
+            if TYPFALL.search(text):
+                for built in cases:
+                    if f"typfall: {built.case.id}" in text and meta.get("description") != built.case.summary:
+                        raise StageError(f"{src}: front matter «description» skal være lik «summary» i "
+                                         f"typfall/cases/{built.case.source.name}: {built.case.summary}")
+                text = typfall_markers(text, cases, duk, src, page_link)
+            check.check_description(meta, src)
+            text = laws.replace_marker(text) or text
+            if "<!-- mal" in text:
+                text = template_markers(text, templates, src, here)
+            if "<!-- egne-tall" in text:  # the profile page (issue 29): downloads, lines, importer
+                text, ids = profile.render_markers(text, src, lambda path, here=here: relative(path, here)), []
+            else:
+                ids = embed.marker_ids(text, src)
+            if "<!-- scenario" in text:
+                text = scenario_markers(text, handouts, src, page_link)
+        except (startup_cost.StartupError, DeclarationError, TypfallMarkerError, TemplateMarkerError, FormError,
+                embed.MarkerError, ScenarioMarkerError) as error:
+            raise StageError(str(error)) from None
+        text = _downloads(text, src, serve)
+        if ids:
+            _calculators(text, src, here, assets, fragments)
+        additions: dict = {"git_revision_date_localized": dates[src][0],
+                           "git_revision_date_localized_raw_iso_date": dates[src][1]}
+        if ids:  # a calculator page: its width goes to the form and the results beside it
+            hide = list(meta.get("hide") or [])
+            additions["hide"] = hide if "navigation" in hide else [*hide, "navigation"]
+        if is_maintainer_page(src):  # left out of the search index
+            additions["search"] = {**(meta.get("search") or {}), "exclude": True}
+        text = _with_meta(text, meta, additions, src)
+        files.add(src, text.rstrip("\n") + "\n\n" + PAGE_MARK.format(src=src) + "\n")
+
+    for path, code in assets.items():
+        files.add(path, code)
+    settings = _bundles(cfg, docs, files)
+    # Our scripts lose comments and indentation in the site; Material's are minified already.
+    for path in list(files.files):
+        if path.endswith(".js") and not path.endswith(".min.js") and path not in settings["generated"] and (
+                posixpath.dirname(path) == "assets/javascripts" or path.startswith("assets/kalkulatorer/")):
+            try:
+                files.add(path, publish.minify_js_cached(files.files[path].decode("utf-8"), MINIFY_CACHE))
+            except ValueError as error:
+                raise StageError(f"{path}: {error}") from None
+    settings.update(docs_dir=str(staged.out / "docs"), staging=str(staged.out), serve=serve,
+                    notebook_meta={src: {"git_revision_date_localized": dates[src][0],
+                                         "git_revision_date_localized_raw_iso_date": dates[src][1],
+                                         **({"search": {"exclude": True}} if is_maintainer_page(src) else {})}
+                                   for src in notebooks},
+                    nav=site_config.guide_nav(cfg), site_url=site_url,
+                    dates={page_url(src): iso for src, (_, iso) in sorted(dates.items())})
+    files.sync()
+    fragments.sync()
+    (staged.out / "content").mkdir(parents=True, exist_ok=True)
+    text = json.dumps(settings, ensure_ascii=False, indent=1, sort_keys=True)
+    stage_json = staged.out / "stage.json"
+    if not stage_json.is_file() or stage_json.read_text(encoding="utf-8") != text:
+        stage_json.write_text(text, encoding="utf-8")
+    staged.settings = settings
+    return staged
+
+
+def _downloads(text: str, src: str, serve: bool) -> str:
+    if "<!-- nedlasting" not in text:
+        return text
+
+    def link(label: str, target: str) -> str:
+        slot = "" if serve else SIZE_SLOT.format(path=target)  # ./dev serve makes neither file
+        return f"[{label.format(size=slot)}]({posixpath.relpath(target, posixpath.dirname(src) or '.')}){{ .md-button }}"
+
+    def replace(match: re.Match) -> str:
+        what = match.group("what")
+        if what == "pdf":
+            return link("Hele veilederen som PDF (A4, med innholdsliste{size})", FOLDER_PDF)
+        if what == "uten-nett":
+            return link("Last ned nettstedet for bruk uten nett (zip{size})", FOLDER_ZIP)
+        raise StageError(f"{src}: <!-- nedlasting: {what} --> – ukjent; gyldige: pdf, uten-nett")
+
+    return NEDLASTING.sub(replace, text)
+
+
+def _calculators(text: str, src: str, here: str, assets: dict[str, str], fragments: _Writer) -> None:
+    """Each calculator the page asks for, as a fragment (HTML with this page's relative links) and
+    its table-of-contents entries in ``<out>/fragments/``; ``sitegen.markdown_ext`` puts it where
+    the marker is in the page's HTML (a marker inside code stays text, as the reader sees it)."""
+    from calculators import embed
+    from calculators.declarations import DeclarationError
+
+    for model_id in dict.fromkeys(embed.marker_ids(text, src)):
+        name = fragment_name(model_id, src)
+        try:
+            html = embed.embed(f"<!-- kalkulator: {model_id} -->", src, lambda path: relative(path, here), assets)
+        except (embed.MarkerError, DeclarationError) as error:
+            raise StageError(str(error)) from None
+        toc = [{"id": m.group(1), "name": m.group(2)} for m in embed.RESULT_HEADING.finditer(html)]
+        fragments.add(f"{name}.html", html)
+        fragments.add(f"{name}.json", json.dumps(toc, ensure_ascii=False))
+
+
+def _bundles(cfg: site_config.SiteConfig, docs: Path, files: _Writer) -> dict:
+    """Our stylesheets as one hashed file, our classic scripts as one deferred hashed file, and
+    the start-up script under a hashed name (``veileder.publish``)."""
+    from veileder import publish
+
+    def read(path: str) -> str:
+        try:
+            return (docs / path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise StageError(f"mkdocs.yml: finner ikke {path} under {docs}: {error}") from None
+
+    local = lambda path: not path.startswith(("http:", "https:", "//", "/")) and "?" not in path  # noqa: E731
+    generated: list[str] = []
+    bundles: dict[str, str] = {}
+    css = [p for p in cfg.extra_css if local(p) and p.endswith(".css")]
+    extra_css = list(cfg.extra_css)
+    if css:
+        data = publish.bundle([(p, read(p)) for p in css], "css")
+        name = publish.hashed_name("assets/stylesheets/velferdslab", ".css", data)
+        files.add(name, data)
+        generated.append(name)
+        bundles["css"] = name
+        extra_css = [name] + [p for p in cfg.extra_css if p not in css]
+    scripts = [s for s in cfg.extra_javascript if isinstance(s, str) and local(s) and s.endswith(".js")]
+    extra_js: list = [s for s in cfg.extra_javascript if s not in scripts]
+    if scripts:
+        data = publish.minify_js_cached(publish.bundle([(s, read(s)) for s in scripts], "js").decode(),
+                                        MINIFY_CACHE).encode()
+        name = publish.hashed_name("assets/javascripts/velferdslab", ".js", data)
+        files.add(name, data)
+        generated.append(name)
+        bundles["js"] = name
+        extra_js = [{"path": name, "defer": True}, *extra_js]
+    data = publish.minify_js_cached(read(OPPSTART), MINIFY_CACHE).encode("utf-8")
+    oppstart = publish.hashed_name(OPPSTART.removesuffix(".js"), ".js", data)
+    files.add(oppstart, data)
+    generated.append(oppstart)
+    return {"extra_css": extra_css, "extra_javascript": extra_js, "vl_oppstart": oppstart, "generated": generated,
+            "bundles": bundles, "bundled": [*css, *scripts]}
+
+
+def main(out: Path, site_url: str | None, serve: bool) -> int:
+    try:
+        staged = build(out, site_url, serve)
+    except StageError as error:
+        print(f"Feil: {error}", file=sys.stderr)
+        return 1
+    for warning in staged.warnings:
+        print(warning, file=sys.stderr)
+    if staged.made:
+        print("Laget på nytt: " + ", ".join(staged.made), file=sys.stderr)
+    print(f"Stage klar i {out}/ (docs_dir: {out}/docs)", file=sys.stderr)
+    return 0
+
+
+def commit_time(folder: Path = ROOT) -> str | None:
+    """The last commit's time (``SOURCE_DATE_EPOCH`` for the engine): two builds of one commit
+    are identical, sitemap included."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True,
+                                text=True, timeout=60)
+    except OSError:
+        return None
+    return (result.stdout.strip() or None) if result.returncode == 0 else None
+
+
+def staging_for(site_dir: str | Path, serve: bool) -> Path:
+    """One staging folder per site folder (builds of one checkout can run side by side)."""
+    import hashlib
+
+    name = "serve" if serve else hashlib.sha256(str(Path(site_dir).resolve()).encode()).hexdigest()[:12]
+    return ROOT / ".cache" / "staging" / name
