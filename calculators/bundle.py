@@ -7,11 +7,12 @@
   only that model's small file.
 - ``asset(model)``: the model's translated ``compute`` and reading ``sentence`` and its metadata,
   registered as ``{compute, view: {sentence}, meta}`` under ``globalThis.vlKalkulatorer[<id>]``.
-- ``uncertainty_asset()``: the Monte Carlo engine, its view (``view_uncertainty.py``) and the
-  driver (``usikkerhet.js``), and the part of the results view only an open «Flere diagrammer»
-  needs (``LATER_VIEW_FUNCTIONS``). The page's uncertainty block is right for the defaults as built,
-  so the runtime loads this file only when it is needed: on the reader's first interaction with
-  the calculator, or at once for a scenario link.
+- ``uncertainty_asset()``: the Monte Carlo engine and its driver (``uncertainty.py``, translated),
+  its view (``view_uncertainty.py``) and ``usikkerhet.js``. The page's uncertainty block is right
+  for the defaults as built, so the runtime loads this file only when it is needed: on the reader's
+  first interaction with the calculator, or at once for a scenario link.
+- ``later_asset()``: the part of the results view only a redrawn «Flere diagrammer» or year table
+  needs (``LATER_VIEW_FUNCTIONS``), loaded when the scenario first leaves the defaults or one opens.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from calculators import uncertainty, view, view_uncertainty
+from calculators import fields, scenario_links, uncertainty, view, view_uncertainty
 from calculators.evaluate import evaluate
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
 from calculators.translate import Translation, source_path
@@ -31,7 +32,7 @@ HOLDER_KINDS = ("by_holder", "years_by_holder")
 VIEW_FUNCTIONS = ("summary", "details_tables", "format_number", "interval_card")
 """The functions of ``calculators/view.py`` the runtime calls (translated into the shared runtime)."""
 LATER_VIEW_FUNCTIONS = ("more_charts", "years_by_holder_table")
-"""… and those only an open «Flere diagrammer» needs (in the file loaded when the reader starts)."""
+"""… and those only a redrawn «Flere diagrammer» or year table needs (their own file, ``later_asset``)."""
 DRIVER_FUNCTIONS = ("moved_ends", "run_start", "run_step", "run_result", "run_tornado")
 """The Monte Carlo driver of ``calculators/uncertainty.py`` usikkerhet.js calls (translated, not
 written again in JavaScript)."""
@@ -71,6 +72,9 @@ def metadata(model: Model) -> dict:
             "no_effect": dict(preset.values) if preset else {},
         }
     meta["unpriced"] = [{"id": u.id, "label": u.label, "help": u.help} for u in model.unpriced]
+    # For the link (scenario_links.LinkMeta): the ranges a link may set an end of.
+    labels = {i.id: i.label for i in model.inputs}
+    meta["ranges"] = [{"id": r.id, "label": labels[r.id]} for r in model.ranges] if spec is not None else []
     meta["interval"] = interval_meta(model)
     return meta
 
@@ -123,12 +127,17 @@ def _hashed(name: str, code: str) -> tuple[str, str]:
 
 
 def view_javascript() -> str:
-    """The translated results view every calculator shares: ``globalThis.vlVisning``."""
+    """The translated results view every calculator shares (``globalThis.vlVisning``), the input
+    checks (``calculators/fields.py``: ``vlFelt``) and the scenario link (``scenario_links.py``:
+    ``vlLenke``)."""
     translation = Translation()
     views = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in VIEW_FUNCTIONS)
-    return ("// Generert fra calculators/view.py av calculators/translate.py. Ikke rediger.\n"
+    checks = ", ".join(f"{f.__name__}: {translation.add(f)}" for f in fields.FUNCTIONS)
+    links = ", ".join(f"{f.__name__}: {translation.add(f)}" for f in scenario_links.FUNCTIONS)
+    return ("// Generert fra calculators/view.py, fields.py og scenario_links.py av calculators/translate.py. Ikke rediger.\n"
             "(function () {\n\"use strict\";\n"
-            f"{translation.code()}\nglobalThis.vlVisning = {{ {views} }};\n}})();\n")
+            f"{translation.code()}\nglobalThis.vlVisning = {{ {views} }};\n"
+            f"globalThis.vlFelt = {{ {checks} }};\nglobalThis.vlLenke = {{ {links} }};\n}})();\n")
 
 
 def uncertainty_javascript() -> str:
@@ -139,18 +148,26 @@ def uncertainty_javascript() -> str:
     driver = ", ".join(f"{name}: {translation.add(getattr(uncertainty, name))}" for name in DRIVER_FUNCTIONS)
     block = translation.add(view_uncertainty.uncertainty_block)
     unpriced = translation.add(view_uncertainty.unpriced_block)
-    later = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in LATER_VIEW_FUNCTIONS)
     return ("// Generert fra calculators/uncertainty.py, view_uncertainty.py og view.py. Ikke rediger.\n"
             "(function () {\n\"use strict\";\n"
             f"{translation.code()}\n"
             f"globalThis.vlUsikkerhetMotor = {{ {driver},"
-            f" view: {{ uncertainty_block: {block}, unpriced_block: {unpriced} }} }};\n"
-            f"globalThis.vlVisningMer = {{ {later} }};\n}})();\n")
+            f" view: {{ uncertainty_block: {block}, unpriced_block: {unpriced} }} }};\n}})();\n")
+
+
+def later_javascript() -> str:
+    """The part of the results view only a redrawn «Flere diagrammer» or a year table needs:
+    ``globalThis.vlVisningMer`` (the page as built holds both for the defaults)."""
+    translation = Translation()
+    later = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in LATER_VIEW_FUNCTIONS)
+    return ("// Generert fra calculators/view.py av calculators/translate.py. Ikke rediger.\n"
+            "(function () {\n\"use strict\";\n"
+            f"{translation.code()}\nglobalThis.vlVisningMer = {{ {later} }};\n}})();\n")
 
 
 @lru_cache(maxsize=4)
 def _shared(name: str, source: str) -> tuple[str, str]:
-    generated = view_javascript() if name == "kalkulator" else uncertainty_javascript()
+    generated = {"kalkulator": view_javascript, "usikkerhet": uncertainty_javascript, "mer": later_javascript}[name]()
     return _hashed(name, generated + source)
 
 
@@ -163,6 +180,12 @@ def start_asset() -> tuple[str, str]:
     """``(path, content)`` of the first step: the one script a calculator page loads at once; it
     loads the runtime and the model's file on the reader's first move (kalkulator-start.js)."""
     return _hashed("start", (JAVASCRIPTS / "kalkulator-start.js").read_text(encoding="utf-8"))
+
+
+def later_asset() -> tuple[str, str]:
+    """``(path, content)`` of the rest of the results view (``later_javascript``), loaded when the
+    scenario first leaves the defaults, or when «Flere diagrammer» or a year table opens."""
+    return _shared("mer", "")
 
 
 def uncertainty_asset() -> tuple[str, str]:

@@ -50,12 +50,14 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
         # towards the calculator (or at once for a scenario link; kalkulator-start.js), the
         # uncertainty engine on the first interaction, the exports on the first click.
         assets[shared["uncertainty_path"]] = shared["uncertainty_code"]
+        assets[shared["later_path"]] = shared["later_code"]
         assets[parts["export_path"]] = parts["export_code"]
         return (
             parts["html"]
             + f'<script src="{url(shared["start_path"])}" data-vl-start="{model.id}" '
             f'data-vl-runtime="{url(shared["runtime_path"])}" data-vl-kode="{url(parts["path"])}" '
             f'data-vl-eksport="{url(parts["export_path"])}" data-vl-usikkerhet="{url(shared["uncertainty_path"])}" '
+            f'data-vl-mer="{url(shared["later_path"])}" '
             f'data-vl-profil="{url(profile.runtime_asset()[0])}" '  # issue 29: loaded only when a profile is stored
             'defer></script>'
         )
@@ -70,10 +72,12 @@ def _shared(page: str) -> dict[str, str]:
         runtime_path, runtime_code = bundle.runtime_asset()
         start_path, start_code = bundle.start_asset()
         uncertainty_path, uncertainty_code = bundle.uncertainty_asset()
+        later_path, later_code = bundle.later_asset()
     except TranslationError as error:
         raise MarkerError(f"{page}: kalkulatorene kan ikke bygges: {error}") from error
     return {"runtime_path": runtime_path, "runtime_code": runtime_code, "start_path": start_path, "start_code": start_code,
-            "uncertainty_path": uncertainty_path, "uncertainty_code": uncertainty_code}
+            "uncertainty_path": uncertainty_path, "uncertainty_code": uncertainty_code,
+            "later_path": later_path, "later_code": later_code}
 
 
 def _parts(model, page: str) -> dict[str, str]:

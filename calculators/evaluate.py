@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping
 from types import SimpleNamespace
 
+from calculators.fields import check_value
 from calculators.model import BUDGET_HOLDER_IDS, Model
 
 Outputs = dict[str, object]
@@ -32,11 +33,11 @@ def input_values(model: Model, values: Mapping[str, float] | None = None) -> dic
             raise InputError(f"{model.id}: ukjent input «{key}»")
         if not (isinstance(value, int | float) and math.isfinite(value)):
             raise InputError(f"{model.id}: «{key}» må være et tall, fikk {value!r}")
-        if not field.minimum <= value <= field.maximum:
-            raise InputError(
-                f"{model.id}: «{key}» = {value} er utenfor [{field.minimum}, {field.maximum}]")
-        if field.integer and value != int(value):
-            raise InputError(f"{model.id}: «{key}» må være et heltall, fikk {value}")
+        # The check the browser's field makes, with its message (calculators/fields.py).
+        message = check_value(value, {"id": field.id, "label": field.label, "unit": field.unit,
+                                      "min": field.minimum, "max": field.maximum, "integer": field.integer})
+        if message:
+            raise InputError(f"{model.id}: «{field.label}» ({key} = {value}): {message}")
         merged[key] = value
     return merged
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from calculators import text as text_primitives
 
 ALLOWED_MODULES = ("calculators.finance", "calculators.uncertainty", "calculators.view",
-                   "calculators.view_uncertainty")
+                   "calculators.view_uncertainty", "calculators.fields")
 """Modules besides the function's own whose functions and constants it may use."""
 
 ROOT = Path(__file__).resolve().parent.parent

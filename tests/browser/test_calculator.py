@@ -143,7 +143,10 @@ def test_a_hostile_url_is_shown_as_text_and_never_runs(make_page, site_url) -> N
     notice = page.locator(".vl-calc__notice")
     expect(notice).to_be_visible()
     assert "<img src=x onerror=alert(1)>" in notice.inner_text()
-    assert "horisont=99" in notice.inner_text()
+    # Each value not used is named by its field, with the reason (calculators/scenario_links.py).
+    horizon = next(i for i in MODEL.inputs if i.id == "horisont")
+    assert f"«{horizon.label}»: Tallet kan ikke være større enn" in notice.inner_text()
+    assert "«x» er ikke et felt i denne kalkulatoren" in notice.inner_text()
     assert page.locator(".vl-calc img").count() == 0
     assert dialogs == []
     assert shown(page, "spart_per_ar") == expected("spart_per_ar")

@@ -32,14 +32,15 @@ def test_embed_replaces_the_marker_with_form_and_the_first_step() -> None:
     runtime_path, runtime_code = bundle.runtime_asset()
     start_path, start_code = bundle.start_asset()
     uncertainty_path, uncertainty_code = bundle.uncertainty_asset()
+    later_path, later_code = bundle.later_asset()
     assert assets == {path: code, export_path: export_code, runtime_path: runtime_code, start_path: start_code,
-                      uncertainty_path: uncertainty_code}
+                      uncertainty_path: uncertainty_code, later_path: later_code}
     assert "<!-- kalkulator" not in html
     assert f'data-vl-calc="{MODEL_ID}"' in html
     # The page loads only the first step; it names the runtime, the model's file and what they load later.
     assert (f'<script src="../{start_path}" data-vl-start="{MODEL_ID}" data-vl-runtime="../{runtime_path}" '
             f'data-vl-kode="../{path}" data-vl-eksport="../{export_path}" '
-            f'data-vl-usikkerhet="../{uncertainty_path}" data-vl-profil="../{profile.runtime_asset()[0]}" '
+            f'data-vl-usikkerhet="../{uncertainty_path}" data-vl-mer="../{later_path}" data-vl-profil="../{profile.runtime_asset()[0]}" '
             'defer></script>') in html  # issue 29: profil.js, loaded only when a profile is stored
     assert html.count("<script") == 1
     assert html.startswith("<p>før</p>") and html.endswith("<p>etter</p>")

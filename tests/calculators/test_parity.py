@@ -30,7 +30,8 @@ def v8():
         for model in registry.all_models():
             ctx.eval(bundle.javascript(model))
         ctx.eval(bundle.view_javascript())  # the results view every calculator page shares
-        ctx.eval(bundle.uncertainty_javascript())  # … and the part loaded when the reader starts
+        ctx.eval(bundle.uncertainty_javascript())  # … and the parts loaded when the reader starts
+        ctx.eval(bundle.later_javascript())
         ctx.eval(PRELUDE["$round"] + PRELUDE["$mod"] + PRELUDE["$fixed"] + PRELUDE["$decimals"])
         yield ctx
 

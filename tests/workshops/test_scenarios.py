@@ -48,7 +48,7 @@ def _broken(tmp_path: Path, change) -> str:
 BROKEN = {
     "an unknown model": (lambda s: s.update(model="familien"), "model", "ukjent kalkulator"),
     "a preset the model no longer has": (lambda s: s.update(preset="borte"), "preset", "finnes ikke"),
-    "a value out of bounds": (lambda s: s.update(values={"barnevern_reduksjon": 400}), "values", "utenfor"),
+    "a value out of bounds": (lambda s: s.update(values={"barnevern_reduksjon": 400}), "values", "kan ikke være større enn 100"),
     "an input the model no longer has": (lambda s: s.update(values={"gammel_input": 1}), "values", "ukjent input"),
     "an unknown assumption": (lambda s: s.update(assumptions=["finnes_ikke"]), "assumptions[0]", "er ikke en input"),
     "an unknown figure": (lambda s: s.update(figure="nnv_per_budsjett"), "figure", "er ikke et tall-resultat"),

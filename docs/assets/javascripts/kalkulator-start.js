@@ -22,7 +22,7 @@
     failed: "Kalkulatoren kunne ikke lastes. Sjekk nettforbindelsen og prøv igjen, eller last siden på nytt.",
   };
   const TRIGGERS = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown", "input", "change"];
-  const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight (as in kalkulator.js)
+  const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight (calculators/scenario_links.py: PASSED_OVER)
 
   function add(url, attributes) {
     return new Promise((resolve, reject) => {
@@ -59,7 +59,7 @@
       globalThis.vlKalkulator ? null : add(url("data-vl-runtime"), {}),
       have || document.querySelector(`script[data-vl-model="${id}"]`) ? null
         : add(url("data-vl-kode"), { "data-vl-model": id, "data-vl-eksport": tag.getAttribute("data-vl-eksport"),
-          "data-vl-usikkerhet": tag.getAttribute("data-vl-usikkerhet") }),
+          "data-vl-usikkerhet": tag.getAttribute("data-vl-usikkerhet"), "data-vl-mer": tag.getAttribute("data-vl-mer") }),
     ]).then(() => {
       if (notice && notice.textContent === TEXT.failed) notice.hidden = true;
       if (globalThis.vlProfil) globalThis.vlProfil.apply();

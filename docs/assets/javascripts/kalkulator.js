@@ -31,19 +31,15 @@
     },
     build: (node, svg) => build(node, svg),
     showPeek: (root) => showPeek(root),
-    parseNumber: (raw) => parseNumber(raw),
+    // Checks and link: calculators/fields.py and scenario_links.py, translated (vlFelt, vlLenke).
+    parseNumber: (raw) => globalThis.vlFelt.read_number(raw),
+    readLink: (meta) => readLink(meta),
     start: () => start(), // kalkulator-start.js, once the model's file is there too
   };
 
   const TEXT = {
-    empty: "Feltet er tomt. Skriv et tall, for eksempel 1 000 eller 2,5.",
-    notNumber: "Skriv bare et tall, for eksempel 1 000 eller 2,5.",
-    tooSmall: "Tallet må være minst {min}.",
-    tooLarge: "Tallet kan ikke være større enn {max}.",
-    notInteger: "Skriv et helt tall, uten desimaler.",
     stale: "Resultatet er ikke oppdatert. Rett feltet som er merket: {fields}.",
     notComputable: "Resultatet er ikke oppdatert: disse tallene gir ingen beregning (for eksempel deling på null).",
-    ignored: "Noen verdier i lenken ble ikke brukt fordi de er ukjente eller ugyldige: ",
     copied: "Lenken er kopiert.",
     copyFailed: "Kunne ikke kopiere. Merk og kopier adressen i adressefeltet: ",
     reset: "Alle felt er tilbakestilt til standardverdiene.",
@@ -53,28 +49,24 @@
     presentOn: "Vis på storskjerm",
     presentOff: "Avslutt storskjerm",
   };
-  const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight
   const URL_DELAY_MS = 250;
   const SVG = "http://www.w3.org/2000/svg";
 
-  // ---- numbers -------------------------------------------------------------------------------
-  // Norwegian input: "1 000", "1000,5", "1.000,5", "kr 1 000", "50 %", "−3"; spaces may be
-  // ordinary, no-break (U+00A0) or narrow no-break (U+202F) — \s covers all three.
-  function parseNumber(raw) {
-    let s = raw.replace(/\s+/g, "").replace(/\u2212/g, "-").replace(/^kr\.?/i, "").replace(/(kr|%)\.?$/i, "");
-    if (s === "") return { error: raw.trim() === "" ? TEXT.empty : TEXT.notNumber };
-    if (s.includes(",")) s = s.replace(/\./g, "").replace(",", ".");
-    else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, "");
-    if (!/^-?\d+(\.\d+)?$/.test(s)) return { error: TEXT.notNumber };
-    return { value: Number(s) };
+  // ---- the scenario in the address ----------------------------------------------------------
+  // The link's format is calculators/scenario_links.py (read_link, link_pairs), translated; here
+  // only the address itself: the #fragment's pairs, or an old ?-link's.
+  function readLink(meta) {
+    const hash = location.hash.slice(1);
+    return globalThis.vlLenke.read_link(meta, [...new URLSearchParams(hash.includes("=") ? hash : location.search)]);
   }
 
-  function check(value, input, format) {
-    if (!isFinite(value)) return TEXT.notNumber;
-    if (value < input.min) return TEXT.tooSmall.replace("{min}", format(input.min, input.unit));
-    if (value > input.max) return TEXT.tooLarge.replace("{max}", format(input.max, input.unit));
-    if (input.integer && value !== Math.trunc(value)) return TEXT.notInteger;
-    return "";
+  // A scenario's keys in an old ?-link move to the #fragment; other ?-parameters stay.
+  function writeLink(meta, link) {
+    const hash = location.hash.slice(1), search = new URLSearchParams(location.search);
+    for (const key of [...search.keys()]) if (globalThis.vlLenke.scenario_key(meta, key)) search.delete(key);
+    const rest = search.toString(), query = new URLSearchParams(globalThis.vlLenke.link_pairs(meta, link)).toString();
+    history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "")
+      + (query ? "#" + query : (hash.includes("=") ? "" : location.hash)));
   }
 
   function finite(x) {
@@ -107,7 +99,6 @@
     root.dataset.vlBound = "1";
     // The shared translated view, and the model's own reading sentence.
     const meta = model.meta, view = Object.assign({}, globalThis.vlVisning, model.view), form = root.querySelector("form");
-    const format = (value, unit) => view.format_number(value, unit, false, false);
     const fields = new Map(meta.inputs.map((i) => [i.id, form.elements.namedItem(i.id)]));
     const outs = { summary: root.querySelector('[data-vl-out="summary"]'), details: root.querySelector('[data-vl-out="details"]') };
     const stale = root.querySelector(".vl-calc__stale"), peek = root.querySelector("[data-vl-peek]");
@@ -129,6 +120,18 @@
       return engine;
     }
     root.vlLoadUncertainty = loadEngine;
+    // The rest of the results view (a redrawn «Flere diagrammer», the year tables:
+    // assets/kalkulatorer/mer.<hash>.js): the page as built holds them for the defaults, so it
+    // loads when the scenario first leaves them, or when one of them opens.
+    const laterScript = document.querySelector(`script[data-vl-model="${meta.id}"][data-vl-mer]`);
+    let later = null;
+    function loadLater() {
+      if (!later) {
+        later = laterScript ? loadScript(new URL(laterScript.getAttribute("data-vl-mer"), document.baseURI).href)
+          .catch((error) => { later = null; throw error; }) : Promise.resolve();
+      }
+      return later;
+    }
     // The block's tornado is drawn for the build's column: it loads before it comes into view, so
     // the browser redraws it for the reader's screen (issue 12).
     if (uncertaintyBox && "IntersectionObserver" in window) {
@@ -165,10 +168,9 @@
       const values = {};
       let ok = true;
       for (const input of meta.inputs) {
-        const parsed = parseNumber(fields.get(input.id).value);
-        const message = parsed.error || check(parsed.value, input, format);
-        setError(input, message);
-        if (message) ok = false; else values[input.id] = parsed.value;
+        const parsed = globalThis.vlFelt.read_field(fields.get(input.id).value, input);
+        setError(input, parsed.error);
+        if (parsed.error) ok = false; else values[input.id] = parsed.value;
       }
       return ok ? values : null;
     }
@@ -196,8 +198,8 @@
 
     // «Flere diagrammer»: drawn while open; while closed it holds only its summary
     // (view.details_tables) and is filled when it opens (the toggle listener below). Its charts
-    // come from the file the runtime loads when the reader starts (globalThis.vlVisningMer,
-    // loadEngine); the page as built holds them for the defaults (kept for printing until then).
+    // come from the file the runtime loads when the scenario leaves the defaults (globalThis.vlVisningMer,
+    // loadLater); the page as built holds them for the defaults (kept for printing until then).
     const more = () => outs.details.querySelector("details.vl-calc__more");
     const built = more();
     const plain = (values) => meta.inputs.every((i) => values[i.id] === i.default);
@@ -209,7 +211,7 @@
       } else if (printing && built && plain(current.values)) {
         element.replaceWith(built);
       } else {
-        loadEngine().then(() => { if (element.isConnected && (element.open || printing)) fillMore(element); }, () => {});
+        loadLater().then(() => { if (element.isConnected && (element.open || printing)) fillMore(element); }, () => {});
       }
     }
 
@@ -255,6 +257,7 @@
       stale.hidden = true;
       for (const out of Object.values(outs)) out.classList.remove("vl-calc__out--stale");
       current = { values, result };
+      if (!globalThis.vlVisningMer && !plain(values)) loadLater().catch(() => {});
       draw(true);
       showPreset(values);
       // The address follows when typing pauses: each history.replaceState costs milliseconds in
@@ -306,28 +309,19 @@
     // a request, not in a Referer): what a reader types stays out of every log. A preset on screen
     // is #preset=<id> (none for the one the page opens with); other values go as themselves, and
     // presentation mode as visning=storskjerm. Old ?… links still open (readUrl) and move to # at
-    // once; other ?-parameters stay where they are. The one place that writes the address.
+    // once; other ?-parameters stay where they are (writeLink).
+    // The one place that writes the address: the values on screen, and the ranges and marks of
+    // the uncertainty block (usikkerhet.js gives them with root.vlWriteLink; until then they stay
+    // as the link has them).
+    let linkExtras = null;
+    root.vlWriteLink = (extras) => { linkExtras = extras; if (current) writeUrl(current.values); };
     function writeUrl(values) {
       const named = preset && Object.hasOwn(meta.presets, preset.value) ? preset.value : "";
-      // Keys of the uncertainty block (usikkerhet.js: lav_, hoy_, pm_) share the fragment.
-      const own = (key) => key === "preset" || key === "visning" || fields.has(key);
-      const shared = (key) => /^(lav|hoy|pm)_/.test(key);
-      const hash = location.hash.slice(1);
-      const params = new URLSearchParams(hash.includes("=") ? hash : "");
-      const search = new URLSearchParams(location.search);
-      for (const [key, value] of [...search]) {
-        if (shared(key) && !params.has(key)) params.set(key, value);
-        if (own(key) || shared(key)) search.delete(key);
-      }
-      for (const key of [...params.keys()]) if (own(key)) params.delete(key);
-      for (const input of meta.inputs) {
-        if (!named && values[input.id] !== input.default) params.set(input.id, String(values[input.id]));
-      }
-      if (named && named !== preset.dataset.vlDefault) params.set("preset", named);
-      if (presenting()) params.set("visning", "storskjerm");
-      const rest = search.toString(), query = params.toString();
-      history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "")
-        + (query ? "#" + query : (hash.includes("=") ? "" : location.hash)));
+      const link = Object.assign(readLink(meta), linkExtras);
+      link.preset = named && named !== preset.dataset.vlDefault ? named : "";
+      link.values = named ? {} : Object.fromEntries(meta.inputs.filter((i) => values[i.id] !== i.default).map((i) => [i.id, values[i.id]]));
+      link.present = presenting();
+      writeLink(meta, link);
     }
 
     // Only for this page: after instant navigation the address is another page's.
@@ -344,26 +338,12 @@
     document.addEventListener("click", (event) => { if (event.target.closest && event.target.closest("a[href]")) flushUrl(); }, true);
 
     function readUrl() {
-      const hash = location.hash.slice(1);
-      const params = new URLSearchParams(hash.includes("=") ? hash : location.search);
-      const values = {}, ignored = [];
-      const presetId = params.get("preset");
-      if (presetId !== null) {
-        if (Object.hasOwn(meta.presets, presetId)) Object.assign(values, meta.presets[presetId]);
-        else ignored.push("preset=" + presetId);
-      }
-      for (const [key, raw] of params) {
-        if (key === "preset" || key === "visning" || IGNORED_PARAMS.includes(key) || /^(lav|hoy|pm)_/.test(key)) continue; // lav_/hoy_/pm_: usikkerhet.js
-        const input = meta.inputs.find((i) => i.id === key);
-        const value = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
-        if (input && !check(value, input, format)) values[key] = value;
-        else ignored.push(key + "=" + raw);
-      }
-      if (ignored.length) { // textContent: URL values are never HTML
-        notice.textContent = TEXT.ignored + ignored.join(", ");
+      const link = readLink(meta), message = globalThis.vlLenke.link_notice(link.problems);
+      if (message) { // textContent: URL values are never HTML
+        notice.textContent = message;
         notice.hidden = false;
       }
-      return { values, present: params.get("visning") === "storskjerm" };
+      return link;
     }
 
     // Presentation mode: no navigation, large headline figures, the key inputs with large controls.
@@ -379,7 +359,7 @@
     }
 
     function step(input, direction) {
-      const field = fields.get(input.id), parsed = parseNumber(field.value);
+      const field = fields.get(input.id), parsed = globalThis.vlFelt.read_number(field.value);
       if (parsed.error) return;
       const size = input.step || (input.integer ? 1 : Math.max(1, Math.abs(parsed.value) / 10));
       const next = Math.min(input.max, Math.max(input.min, Math.round((parsed.value + direction * size) * 1e9) / 1e9));
@@ -406,7 +386,7 @@
         details.lastElementChild.replaceWith(build(node, false));
         details.dataset.vlBuilt = "1";
       };
-      if (globalThis.vlVisningMer) fill(); else loadEngine().then(fill, () => {});
+      if (globalThis.vlVisningMer) fill(); else loadLater().then(fill, () => {});
     }, true);
     // The phone summary bar stays out of the way until it is useful: once the reader is in the
     // form (focus) or has scrolled past the action bar. At the top of the page it would cover the
@@ -504,7 +484,7 @@
     for (const field of fields.values()) field.readOnly = false;
     root.querySelector(".vl-calc__actions").hidden = false;
     const fromUrl = readUrl();
-    if (Object.keys(fromUrl.values).length || /[#?&](lav|hoy|pm)_/.test(location.search.replace("?", "&") + location.hash.replace("#", "&"))) {
+    if ([fromUrl.values, fromUrl.lows, fromUrl.highs, fromUrl.marks].some((part) => Object.keys(part).length)) {
       loadEngine().catch(() => {});
     }
     // The fields take input before the runtime is there (kalkulator-start.js): keep what was typed.

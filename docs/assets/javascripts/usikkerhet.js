@@ -16,11 +16,6 @@
   if (globalThis.vlUsikkerhet) return;
   globalThis.vlUsikkerhet = true;
   const SLICE_MS = 12, DEBOUNCE_MS = 60, MARKS = ["pluss", "null", "minus"];
-  const TEXT = {
-    lowAboveValue: "Lav verdi kan ikke være høyere enn tallet i skjemaet ({value}).",
-    highBelowValue: "Høy verdi kan ikke være lavere enn tallet i skjemaet ({value}).",
-    outside: "Tallet må ligge mellom {min} og {max}.",
-  };
 
   function bind(root) {
     if (root.dataset.vlUncertaintyBound) return;
@@ -31,7 +26,6 @@
     const meta = model.meta, spec = meta.uncertainty || null, form = root.querySelector("form");
     const box = root.querySelector("[data-vl-uncertainty]");
     const inputs = new Map(meta.inputs.map((i) => [i.id, i]));
-    const format = (value, unit) => visning.format_number(value, unit, false, false);
     let token = 0, timer = 0, last = null;
     // What the main headline card may show (view.interval_card): the analysis and the scenario it
     // belongs to (inputs and ranges). The build's figures belong to the defaults.
@@ -77,13 +71,9 @@
             if (!quiet) setError(prefix + r.id, "");
             return fallback;
           }
+          // calculators/fields.py, translated: the same messages as Python's.
           const read = api.parseNumber(box.value);
-          let message = read.error || "";
-          if (!message && (read.value < input.min || read.value > input.max)) {
-            message = TEXT.outside.replace("{min}", format(input.min, input.unit)).replace("{max}", format(input.max, input.unit));
-          }
-          if (!message && prefix === "lav_" && read.value > values[r.id]) message = TEXT.lowAboveValue.replace("{value}", format(values[r.id], input.unit));
-          if (!message && prefix === "hoy_" && read.value < values[r.id]) message = TEXT.highBelowValue.replace("{value}", format(values[r.id], input.unit));
+          const message = read.error || globalThis.vlFelt.check_range_end(read.value, input, values[r.id], prefix === "lav_");
           if (!quiet) setError(prefix + r.id, message);
           return message ? fallback : read.value;
         });
@@ -93,43 +83,29 @@
       return { lows, highs };
     }
 
-    // Like kalkulator.js: these keys live in the #fragment (never sent to a server) beside the
-    // scenario's; an old ?-link's keys move there.
+    // The ranges and marks travel in the link beside the runtime's values (lav_<id>, hoy_<id>,
+    // pm_<id>: calculators/scenario_links.py, read and written through the runtime).
     function writeUrl(chosen, ends) {
-      const hash = location.hash.slice(1);
-      const params = new URLSearchParams(hash.includes("=") ? hash : "");
-      const search = new URLSearchParams(location.search);
-      for (const [key, value] of [...search]) {
-        if (/^(lav|hoy|pm)_/.test(key)) { if (!params.has(key)) params.set(key, value); search.delete(key); }
-      }
+      const link = { lows: {}, highs: {}, marks: chosen };
       if (spec) {
         spec.ranges.forEach((r, j) => {
-          for (const [prefix, value] of [["lav_", ends.lows[j]], ["hoy_", ends.highs[j]]]) {
-            if (field(prefix + r.id).dataset.vlOwn) params.set(prefix + r.id, String(value)); else params.delete(prefix + r.id);
-          }
+          if (field("lav_" + r.id).dataset.vlOwn) link.lows[r.id] = ends.lows[j];
+          if (field("hoy_" + r.id).dataset.vlOwn) link.highs[r.id] = ends.highs[j];
         });
       }
-      for (const effect of meta.unpriced || []) {
-        if (chosen[effect.id]) params.set("pm_" + effect.id, chosen[effect.id]); else params.delete("pm_" + effect.id);
-      }
-      const query = params.toString(), rest = search.toString();
-      history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "")
-        + (query ? "#" + query : (hash.includes("=") ? "" : location.hash)));
+      root.vlWriteLink(link);
     }
 
     function readUrl() {
-      const hash = location.hash.slice(1);
-      const params = [...new URLSearchParams(location.search), ...new URLSearchParams(hash.includes("=") ? hash : "")];
-      for (const [key, raw] of params) {
-        const box = /^(lav|hoy|pm)_/.test(key) ? field(key) : null;
-        if (!box) continue;
-        if (key.startsWith("pm_")) { if (MARKS.includes(raw)) box.value = raw; }
-        else if (/^-?\d+(\.\d+)?$/.test(raw)) {
-          const input = inputs.get(key.slice(4));
-          box.value = visning.format_number(Number(raw), input.unit, true, true);
+      const link = api.readLink(meta);
+      for (const [prefix, ends] of [["lav_", link.lows], ["hoy_", link.highs]]) {
+        for (const [id, value] of Object.entries(ends)) {
+          const box = field(prefix + id);
+          box.value = visning.format_number(value, inputs.get(id).unit, true, true);
           box.dataset.vlOwn = "1";
         }
       }
+      for (const [id, mark] of Object.entries(link.marks)) field("pm_" + id).value = mark;
     }
 
     // The headline card's figures, only for the numbers on screen: else «beregner …».
