@@ -148,6 +148,8 @@ def test_the_profile_reaches_every_calculator_as_its_defaults_with_a_banner(make
         assert "Kalkulatoren bruker kommunens tall: Eksempel kommune, regnskap 2025" in banner
         for name, value in fields.items():
             assert page.input_value(f"input[name={name}]").replace("\u00a0", " ") == value
+            info = page.locator(f"input[name={name}]").get_attribute("id") + "-info"
+            assert page.inner_text(f"#{info} .vl-calc__status") == "Kommunens tall: Eksempel kommune, regnskap 2025"
         sentence = page.evaluate("vlKalkulator.scenario(document.querySelector('[data-vl-calc]')).sentence")
         assert sentence.endswith("(Regnet med kommunens tall: Eksempel kommune, regnskap 2025.)")
         # The link carries no profile: nothing differs from the defaults on screen.

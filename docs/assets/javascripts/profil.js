@@ -172,6 +172,20 @@
     box.replaceChildren(...parts);
   }
 
+  // Each field holding a municipality's figure says so where it said «Illustrasjon …» or its source.
+  function markFields(root, meta) {
+    const form = root.querySelector("form");
+    for (const input of meta.inputs) {
+      const field = form && form.elements.namedItem(input.id), info = field && document.getElementById(field.id + "-info");
+      const status = info && info.querySelector(".vl-calc__status");
+      if (!status) continue;
+      if (status.dataset.vlSite === undefined) status.dataset.vlSite = status.textContent;
+      const own = meta.profile && meta.profile.inputs[input.id];
+      status.textContent = own ? meta.profile.mark : status.dataset.vlSite;
+      status.classList.toggle("vl-calc__status--kommune", !!own);
+    }
+  }
+
   // Every model on the page (and in memory, for the next page) gets the profile, or the site's figures.
   function apply() {
     const stored = read(), profile = stored && !switchedOff() ? stored : null;
@@ -179,6 +193,8 @@
     for (const [id, model] of Object.entries(globalThis.vlKalkulatorer || {})) counts[id] = applyTo(id, model, profile);
     for (const root of document.querySelectorAll("[data-vl-calc]")) {
       banner(root, stored, counts[root.dataset.vlCalc] || 0);
+      const model = (globalThis.vlKalkulatorer || {})[root.dataset.vlCalc];
+      if (model) markFields(root, model.meta);
       if (root.dataset.vlBound) root.dispatchEvent(new CustomEvent("vl-profil")); // kalkulator.js: new defaults
     }
   }
