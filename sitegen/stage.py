@@ -22,6 +22,7 @@ it needs (``sitegen.engine``).
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 import subprocess
@@ -377,8 +378,16 @@ def commit_time(folder: Path = ROOT) -> str | None:
 
 
 def staging_for(site_dir: str | Path, serve: bool) -> Path:
-    """One staging folder per site folder (builds of one checkout can run side by side)."""
+    """One staging folder per site folder (builds of one checkout can run side by side); folders
+    no build has used for a day are removed."""
     import hashlib
+    import shutil
 
     name = "serve" if serve else hashlib.sha256(str(Path(site_dir).resolve()).encode()).hexdigest()[:12]
-    return ROOT / ".cache" / "staging" / name
+    out = ROOT / ".cache" / "staging" / name
+    out.mkdir(parents=True, exist_ok=True)
+    os.utime(out)
+    for other in out.parent.iterdir():
+        if other.name not in (name, "serve") and time.time() - other.stat().st_mtime > 24 * 3600:
+            shutil.rmtree(other, ignore_errors=True)
+    return out
