@@ -353,9 +353,10 @@ def importer_html(url: Callable[[str], str]) -> str:
 def downloads(url: Callable[[str], str]) -> str:
     made = files()
     parts = []
-    for kind, label in (("xlsx", "Last ned malen som regneark"), ("csv", "Last ned malen som CSV")):
+    for kind, label in texts()["last_ned"].items():
         path = template_paths()[kind]
-        parts.append(f'<a class="md-button" href="{url(path)}" download>{label} ({kind.upper()}, {format_size(len(made[path]))})</a>')
+        parts.append(f'<a class="md-button" href="{url(path)}" download>{html.escape(label)} ({kind.upper()}, '
+                     f"{format_size(len(made[path]))})</a>")
     return '<p class="vl-profil__downloads">' + " ".join(parts) + "</p>"
 
 

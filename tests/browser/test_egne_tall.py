@@ -297,3 +297,21 @@ def test_importing_a_full_profile_and_recomputing_the_open_calculators_takes_at_
     }""", list(full))
     assert seconds <= 0.1, f"{seconds * 1000:.0f} ms"
     assert page.input_value("input[name=barnevern]").replace("\u00a0", " ") == "275 000"
+
+
+def test_a_calculator_page_loads_profile_code_only_when_a_profile_is_stored(make_page, site_url):
+    page = make_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url.rsplit("/", 1)[-1]))
+    page.goto(site_url + PAGES["familie"])
+    calculator_ready(page)
+    assert not [name for name in asked if name.startswith("profil")]
+    assert page.locator("[data-vl-profil-banner]").count() == 0
+    page.goto(site_url + PAGE)
+    page.wait_for_function("!!globalThis.vlProfilImport")
+    upload(page, VALID)
+    page.get_by_role("button", name="Bruk tallene").click()
+    asked.clear()
+    page.goto(site_url + PAGES["familie"])
+    page.wait_for_selector("[data-vl-calc][data-vl-bound]")  # at once: the page as built shows the site's figures
+    assert [name for name in asked if name.startswith("profil")] == [profile.runtime_asset()[0].rsplit("/", 1)[-1]]

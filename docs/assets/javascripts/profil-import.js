@@ -65,12 +65,12 @@
     for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
       if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
     }
-    if (end < 0) throw new Error("ingen innholdsliste");
+    if (end < 0) throw message(T.xlsx_feil.innholdsliste);
     const count = view.getUint16(end + 10, true);
     let at = view.getUint32(end + 16, true);
     const entries = new Map();
     for (let n = 0; n < count; n++) {
-      if (view.getUint32(at, true) !== 0x02014b50) throw new Error("ødelagt innholdsliste");
+      if (view.getUint32(at, true) !== 0x02014b50) throw message(T.xlsx_feil.odelagt);
       const method = view.getUint16(at + 10, true), packed = view.getUint32(at + 20, true);
       const nameLength = view.getUint16(at + 28, true), extra = view.getUint16(at + 30, true), comment = view.getUint16(at + 32, true);
       const local = view.getUint32(at + 42, true);
@@ -84,7 +84,7 @@
       const start = entry.local + 30 + view.getUint16(entry.local + 26, true) + view.getUint16(entry.local + 28, true);
       const data = bytes.subarray(start, start + entry.packed);
       if (entry.method === 0) return new TextDecoder().decode(data);
-      if (entry.method !== 8) throw new Error("ukjent komprimering");
+      if (entry.method !== 8) throw message(T.xlsx_feil.komprimering);
       const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
       return new Response(stream).text();
     };
@@ -92,7 +92,7 @@
 
   function xmlDoc(source) {
     const doc = new DOMParser().parseFromString(source, "application/xml");
-    if (doc.getElementsByTagName("parsererror").length) throw new Error("ugyldig XML");
+    if (doc.getElementsByTagName("parsererror").length) throw message(T.xlsx_feil.xml);
     return doc;
   }
 
