@@ -135,7 +135,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _serving():
+    if _serving():  # mkdocs serve then watches docs_dir: the sources, not the folder the stage rewrites
+        config.docs_dir = json.loads((_staging(config) / "stage.json").read_text(encoding="utf-8"))["source_docs"]
         return
     from sitegen import post
 

@@ -256,7 +256,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
                 files.add(path, publish.minify_js_cached(files.files[path].decode("utf-8"), MINIFY_CACHE))
             except ValueError as error:
                 raise StageError(f"{path}: {error}") from None
-    settings.update(docs_dir=str(staged.out / "docs"), staging=str(staged.out), serve=serve,
+    settings.update(docs_dir=str(staged.out / "docs"), source_docs=str(docs), staging=str(staged.out), serve=serve,
                     notebook_meta={src: {"git_revision_date_localized": dates[src][0],
                                          "git_revision_date_localized_raw_iso_date": dates[src][1],
                                          **({"search": {"exclude": True}} if is_maintainer_page(src) else {})}
