@@ -1,0 +1,71 @@
+"""The generation stage (sitegen/) on its own: no MkDocs, addresses as MkDocs writes them, the
+Markdown extension, and a staging folder that only changes what changed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.utils import get_relative_url
+
+from sitegen import markdown_ext, stage, urls
+from tests.conftest import ROOT
+
+
+def test_the_stage_imports_no_mkdocs() -> None:
+    code = ("import sys, sitegen.__main__, sitegen.stage, sitegen.post, sitegen.engine, sitegen.markdown_ext; "
+            "found = sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'properdocs', 'material')); "
+            "print(found); sys.exit(1 if found else 0)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("src", "url"), [("index.md", ""), ("kurs/index.md", "kurs/"),
+                                          ("okonomi/familie.md", "okonomi/familie/"), ("okonomi/metode.ipynb", "okonomi/metode/")])
+def test_page_urls_are_directory_urls(src: str, url: str) -> None:
+    assert urls.page_url(src) == url
+
+
+@pytest.mark.parametrize("target", ["assets/kalkulatorer/familie.js", "okonomi/familie/", "", "maler/filer/a.pdf"])
+@pytest.mark.parametrize("page", ["", "okonomi/familie/", "kurs/", "a/b/c/"])
+def test_relative_links_are_the_ones_mkdocs_writes(target: str, page: str) -> None:
+    assert urls.relative(target, page) == get_relative_url(target, page)
+
+
+def _convert(text: str, staging: Path) -> tuple[str, list]:
+    md = markdown.Markdown(extensions=["toc", markdown_ext.makeExtension(staging=str(staging))])
+    return md.convert(text), md.toc_tokens
+
+
+def test_the_extension_puts_the_calculator_in_place_and_in_the_table_of_contents(tmp_path: Path) -> None:
+    (tmp_path / "fragments").mkdir()
+    (tmp_path / "content").mkdir()
+    name = markdown_ext.fragment_name("familie", "okonomi/familie.md")
+    (tmp_path / "fragments" / f"{name}.html").write_text('<div><h2 id="vl-familie-resultat">Resultat</h2></div>')
+    (tmp_path / "fragments" / f"{name}.json").write_text(json.dumps([{"id": "vl-familie-resultat", "name": "Resultat"}]))
+    page = ("# Familien\n\n## Start\n\n<!-- kalkulator: familie -->\n\n## Etter\n\nIkke her: `<!-- kalkulator: familie -->`\n\n"
+            "<!-- vl-page: okonomi/familie.md -->\n")
+    html, toc = _convert(page, tmp_path)
+    assert html.count('id="vl-familie-resultat"') == 1 and "&lt;!-- kalkulator: familie --&gt;" in html
+    assert "vl-page" not in html and 'tabindex="-1"' in html  # the skip link's target is focusable
+    assert [t["id"] for t in toc[0]["children"]] == ["start", "vl-familie-resultat", "etter"]
+    kept = json.loads(markdown_ext.content_file(tmp_path, "okonomi/familie.md").read_text())
+    assert kept["content"] == html and kept["title"] == "Familien"
+
+
+def test_the_staging_folder_writes_only_what_changed_and_removes_the_rest(tmp_path: Path) -> None:
+    writer = stage._Writer(tmp_path)
+    writer.add("a.txt", "a")
+    writer.add("b/c.txt", "c")
+    writer.sync()
+    before = (tmp_path / "a.txt").stat().st_mtime_ns
+    (tmp_path / "gammel.txt").write_text("x")
+    again = stage._Writer(tmp_path)
+    again.add("a.txt", "a")
+    again.sync()
+    assert (tmp_path / "a.txt").stat().st_mtime_ns == before
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt"]
