@@ -195,8 +195,10 @@ def test_memo_workbook_and_csv_name_the_municipalitys_figures(make_page, site_ur
     page = import_profile(make_page, site_url)
     page.goto(site_url + PAGES["familie"])
     calculator_ready(page)
+    page.fill("input[name=arslonn]", "710 000")  # a change from the profile's figure is a change from its default
     _, odt = download(page, "odt")
     memo = "\n".join(odt_texts(odt))
+    assert "endret, standard 700\u00a0000\u00a0kr per år" in memo
     assert "2 av tallene er kommunens egne (Eksempel kommune, regnskap 2025, lastet inn" in memo
     assert "Kommunens tall: Eksempel kommune, regnskap 2025. Veilederens tall: 250\u00a0000\u00a0kr per år." in memo
     assert "Kommunens tall: Eksempel kommune, regnskap 2025 (Lønnssystemet), 2025." in memo

@@ -110,7 +110,7 @@
         const isChanged = s.changed.includes(input.id);
         return [
           input.label,
-          isChanged ? [{ text: value, bold: true }, " (" + fill(t.endret, { standard: fmt(input.default, input.unit) }) + ")"] : value,
+          isChanged ? [{ text: value, bold: true }, " (" + fill(t.endret, { standard: fmt(s.defaults[input.id], input.unit) }) + ")"] : value,
           own && own.inputs[input.id] ? [{ text: own.inputs[input.id], bold: true }] : sourceRuns(input.source, t),
         ];
       }), head: [k.forutsetning, k.verdi, k.kilde], widths: [5, 3, 5] });
