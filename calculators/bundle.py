@@ -13,6 +13,10 @@
   first interaction with the calculator, or at once for a scenario link.
 - ``later_asset()``: the part of the results view only a redrawn «Flere diagrammer» or year table
   needs (``LATER_VIEW_FUNCTIONS``), loaded when the scenario first leaves the defaults or one opens.
+
+The last two come after the runtime: a helper they would define again the same (the same Python
+function or constant, translated to the same code) they take from it (``globalThis.vlDelt``), so
+a reader downloads each translated helper once.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from pathlib import Path
 from calculators import fields, scenario_links, uncertainty, view, view_uncertainty
 from calculators.evaluate import evaluate
 from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
-from calculators.translate import Translation, source_path
+from calculators.translate import PRELUDE, Translation, source_path
 
 ASSET_DIR = "assets/kalkulatorer"
 HOLDER_KINDS = ("by_holder", "years_by_holder")
@@ -126,48 +130,98 @@ def _hashed(name: str, code: str) -> tuple[str, str]:
     return f"{ASSET_DIR}/{name}.{digest}.js", code
 
 
-def view_javascript() -> str:
-    """The translated results view every calculator shares (``globalThis.vlVisning``), the input
-    checks (``calculators/fields.py``: ``vlFelt``) and the scenario link (``scenario_links.py``:
-    ``vlLenke``)."""
+SHARED_GLOBAL = "vlDelt"
+"""The runtime's translated helpers that the files it loads later use too (``_file``)."""
+
+
+def _view_translation() -> tuple[Translation, str]:
     translation = Translation()
     views = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in VIEW_FUNCTIONS)
     checks = ", ".join(f"{f.__name__}: {translation.add(f)}" for f in fields.FUNCTIONS)
     links = ", ".join(f"{f.__name__}: {translation.add(f)}" for f in scenario_links.FUNCTIONS)
-    return ("// Generert fra calculators/view.py, fields.py og scenario_links.py av calculators/translate.py. Ikke rediger.\n"
-            "(function () {\n\"use strict\";\n"
-            f"{translation.code()}\nglobalThis.vlVisning = {{ {views} }};\n"
-            f"globalThis.vlFelt = {{ {checks} }};\nglobalThis.vlLenke = {{ {links} }};\n}})();\n")
+    return translation, (f"globalThis.vlVisning = {{ {views} }};\n"
+                         f"globalThis.vlFelt = {{ {checks} }};\nglobalThis.vlLenke = {{ {links} }};\n")
 
 
-def uncertainty_javascript() -> str:
-    """The engine, its view and the driver, for every model: ``globalThis.vlUsikkerhetMotor``."""
+def _uncertainty_translation() -> tuple[Translation, str]:
     translation = Translation()
     for function in uncertainty.ENGINE:
         translation.add(function)
     driver = ", ".join(f"{name}: {translation.add(getattr(uncertainty, name))}" for name in DRIVER_FUNCTIONS)
     block = translation.add(view_uncertainty.uncertainty_block)
     unpriced = translation.add(view_uncertainty.unpriced_block)
-    return ("// Generert fra calculators/uncertainty.py, view_uncertainty.py og view.py. Ikke rediger.\n"
-            "(function () {\n\"use strict\";\n"
-            f"{translation.code()}\n"
-            f"globalThis.vlUsikkerhetMotor = {{ {driver},"
-            f" view: {{ uncertainty_block: {block}, unpriced_block: {unpriced} }} }};\n}})();\n")
+    return translation, (f"globalThis.vlUsikkerhetMotor = {{ {driver},"
+                         f" view: {{ uncertainty_block: {block}, unpriced_block: {unpriced} }} }};\n")
 
 
-def later_javascript() -> str:
-    """The part of the results view only a redrawn «Flere diagrammer» or a year table needs:
-    ``globalThis.vlVisningMer`` (the page as built holds both for the defaults)."""
+def _later_translation() -> tuple[Translation, str]:
     translation = Translation()
     later = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in LATER_VIEW_FUNCTIONS)
-    return ("// Generert fra calculators/view.py av calculators/translate.py. Ikke rediger.\n"
-            "(function () {\n\"use strict\";\n"
-            f"{translation.code()}\nglobalThis.vlVisningMer = {{ {later} }};\n}})();\n")
+    return translation, f"globalThis.vlVisningMer = {{ {later} }};\n"
+
+
+def _definitions(translation: Translation) -> dict[str, tuple[object, str]]:
+    """Each top-level definition of ``translation.code()``, in its order: JavaScript name →
+    (what it translates — a prelude helper, a constant's name and data, a Python function —, code)."""
+    found: dict[str, tuple[object, str]] = {name: (("prelude", name), PRELUDE[name]) for name in sorted(translation.prelude)}
+    found.update({js: (("constant", key), code) for key, (js, code) in translation.constants.items()})
+    found.update({js: (("function", key), code) for key, (js, code) in translation.functions.items()})
+    return found
+
+
+def _file(header: str, translation: Translation, tail: str, runtime: Translation | None = None,
+          exports: list[str] | None = None) -> str:
+    """A generated file. ``runtime``: the runtime's translation, loaded before this file; what
+    this file would define again the same (the same Python function or constant, the same code)
+    it takes from the runtime instead (``globalThis.vlDelt``, which ``exports`` fills)."""
+    own = _definitions(translation)
+    taken = _taken(own, _definitions(runtime)) if runtime is not None else []
+    lines = [header, "(function () {", '"use strict";']
+    if taken:
+        lines.append(f"const {{ {', '.join(taken)} }} = globalThis.{SHARED_GLOBAL};")
+    lines += [code for name, (_, code) in own.items() if name not in taken]
+    lines.append(tail.rstrip("\n"))
+    if exports:
+        lines.append(f"globalThis.{SHARED_GLOBAL} = {{ {', '.join(exports)} }};")
+    return "\n".join(lines) + "\n})();\n"
+
+
+def _taken(own: dict[str, tuple[object, str]], runtime: dict[str, tuple[object, str]]) -> list[str]:
+    return [name for name, definition in own.items() if runtime.get(name) == definition]
+
+
+def view_javascript() -> str:
+    """The translated results view every calculator shares (``globalThis.vlVisning``), the input
+    checks (``calculators/fields.py``: ``vlFelt``) and the scenario link (``scenario_links.py``:
+    ``vlLenke``); it also hands the files loaded later the helpers they share (``vlDelt``)."""
+    translation, tail = _view_translation()
+    runtime = _definitions(translation)
+    exports = sorted({name for later in (_uncertainty_translation, _later_translation)
+                      for name in _taken(_definitions(later()[0]), runtime)})
+    return _file("// Generert fra calculators/view.py, fields.py og scenario_links.py av calculators/translate.py. Ikke rediger.",
+                 translation, tail, exports=exports)
+
+
+def uncertainty_javascript(after_runtime: bool = False) -> str:
+    """The engine, its view and the driver, for every model: ``globalThis.vlUsikkerhetMotor``
+    (``after_runtime``: as the site has it, taking the helpers it shares from the runtime)."""
+    translation, tail = _uncertainty_translation()
+    return _file("// Generert fra calculators/uncertainty.py, view_uncertainty.py og view.py. Ikke rediger.",
+                 translation, tail, _view_translation()[0] if after_runtime else None)
+
+
+def later_javascript(after_runtime: bool = False) -> str:
+    """The part of the results view only a redrawn «Flere diagrammer» or a year table needs:
+    ``globalThis.vlVisningMer`` (the page as built holds both for the defaults)."""
+    translation, tail = _later_translation()
+    return _file("// Generert fra calculators/view.py av calculators/translate.py. Ikke rediger.",
+                 translation, tail, _view_translation()[0] if after_runtime else None)
 
 
 @lru_cache(maxsize=4)
 def _shared(name: str, source: str) -> tuple[str, str]:
-    generated = {"kalkulator": view_javascript, "usikkerhet": uncertainty_javascript, "mer": later_javascript}[name]()
+    generated = (view_javascript() if name == "kalkulator" else
+                 uncertainty_javascript(True) if name == "usikkerhet" else later_javascript(True))
     return _hashed(name, generated + source)
 
 

@@ -30,8 +30,9 @@ def v8():
         for model in registry.all_models():
             ctx.eval(bundle.javascript(model))
         ctx.eval(bundle.view_javascript())  # the results view every calculator page shares
-        ctx.eval(bundle.uncertainty_javascript())  # … and the parts loaded when the reader starts
-        ctx.eval(bundle.later_javascript())
+        # … and the parts loaded later, as the site has them: taking the helpers they share from it.
+        ctx.eval(bundle.uncertainty_javascript(after_runtime=True))
+        ctx.eval(bundle.later_javascript(after_runtime=True))
         ctx.eval(PRELUDE["$round"] + PRELUDE["$mod"] + PRELUDE["$fixed"] + PRELUDE["$decimals"])
         yield ctx
 

@@ -23,7 +23,8 @@ def v8():
     with MiniRacer() as ctx:
         for model_id in MODELS:
             ctx.eval(bundle.javascript(registry.load(model_id)))
-        ctx.eval(bundle.uncertainty_javascript())  # the engine the runtime loads when needed
+        ctx.eval(bundle.view_javascript())
+        ctx.eval(bundle.uncertainty_javascript(after_runtime=True))  # the engine the runtime loads when needed
         ctx.eval(PRELUDE["$round"] + PRELUDE["$mod"] + PRELUDE["$fixed"] + PRELUDE["$decimals"])
         yield ctx
 
