@@ -5,16 +5,12 @@ afresh, checks every source and writes the staging folder (``sitegen.stage``), a
 at it: ``docs_dir``, the hashed bundles, the start-up script, the folder the Markdown extension
 ``sitegen.markdown_ext`` pastes calculators from. ``on_post_build`` makes the whole-guide PDF
 and the offline zip from the built site (``sitegen.post``); ``mkdocs serve`` skips it.
-
-What is left here is MkDocs-only: the notebook page (rendered by the mkdocs-jupyter plugin, so
-its HTML is finished here, not by the Markdown extension).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import posixpath
 import sys
 from pathlib import Path
 
@@ -22,9 +18,6 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 log = get_plugin_logger(__name__)
 PACKAGES = ("calculators", "doc_templates", "veileder", "textcheck", "workshops", "typfall", "export", "sitegen")
@@ -78,60 +71,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _staging(config: MkDocsConfig) -> Path:
     return Path(config.mdx_configs[EXTENSION]["staging"])
-
-
-def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if page.file.src_uri.endswith(".ipynb"):
-        from calculators import notebook
-
-        page.meta["description"] = notebook.description(Path(page.file.abs_src_path)) or page.meta.get("description")
-        # What the stage writes into a Markdown page's front matter (dates, search), for the notebook.
-        page.meta.update(json.loads((_staging(config) / "stage.json").read_text(encoding="utf-8"))
-                         ["notebook_meta"][page.file.src_uri])
-    return None
-
-
-def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """The notebook page: the same fixes as the Markdown extension's, its links to Markdown
-    pages pointed at the pages, and no inline styles, scripts or images (strict CSP)."""
-    if not page.file.src_uri.endswith(".ipynb"):
-        return None
-    from calculators import notebook
-    from sitegen.stage import MINIFY_CACHE
-    from veileder import html_fixes, publish
-
-    html = html_fixes.label_task_list_checkboxes(html)
-    first = next(iter(page.toc), None)
-    html = html_fixes.make_focusable(html, first.id) if first is not None else html
-
-    def url_of(link: str) -> str | None:
-        target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), link)))
-        return target.url_relative_to(page.file) if target is not None else None
-
-    try:
-        html = notebook.strip_external_loaders(html_fixes.link_markdown_files(html, url_of, page.file.src_uri))
-    except ValueError as error:
-        raise PluginError(str(error)) from None
-    assets = publish.notebook_page(html, MINIFY_CACHE.parent)
-    written: dict[str, bytes] = {}
-    head = ""
-    if assets.css:
-        path = publish.hashed_name("assets/stylesheets/notebook", ".css", assets.css.encode("utf-8"))
-        written[path] = assets.css.encode("utf-8")
-        head += f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">'
-    if assets.js:  # instant navigation runs a new page's scripts again: define things once
-        code = "if (!window.__vlNotebook) {\nwindow.__vlNotebook = true;\n" + assets.js + "\n}\n"
-        data = publish.minify_js_cached(code, MINIFY_CACHE).encode()
-        path = publish.hashed_name("assets/javascripts/notebook", ".js", data)
-        written[path] = data
-        head += f'<script src="{get_relative_url(path, page.url)}" defer></script>'
-    for name, data in assets.images.items():
-        written[posixpath.join(posixpath.dirname(page.file.dest_uri), name)] = data
-    for path, data in written.items():
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return head + assets.html
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

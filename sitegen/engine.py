@@ -4,9 +4,7 @@ The stage (``sitegen.stage``) writes ``<out>/docs``; this writes ``<out>/<engine
 ``mkdocs.yml`` for an engine that reads MkDocs' configuration (MkDocs itself, ProperDocs), runs the
 engine once, and then ``sitegen.post``. The engine configuration differs from ``mkdocs.yml`` in
 what the stage has already done: no hooks, ``docs_dir`` is the staging folder, the bundles replace
-the stylesheet and script lists, and the Markdown extension is told the staging folder. Without
-the MkDocs adapter (``hooks/site.py``) two things stay MkDocs-only: the methodology notebook
-(rendered by the mkdocs-jupyter plugin; here it is a download) and the sitemap's per-page dates.
+the stylesheet and script lists, and the Markdown extension is told the staging folder.
 """
 
 from __future__ import annotations
@@ -44,9 +42,6 @@ def engine_config(settings: dict, out: Path) -> str:
     text = text.replace("custom_dir: docs/overrides", f"custom_dir: {json.dumps(str(ROOT / 'docs' / 'overrides'))}")
     text = text.replace("  - sitegen.markdown_ext\n",
                         f"  - sitegen.markdown_ext:\n      staging: {json.dumps(str(out))}\n")
-    # The notebook page needs the MkDocs adapter (strict CSP): other engines offer the file.
-    text = re.sub(r"^  - mkdocs-jupyter:\n(?:    .*\n|\s*\n)*", "", text, flags=re.MULTILINE)
-    text = text.replace("  /okonomi/metode.ipynb\n", "")
     return text + f"\nextra:\n  vl_oppstart: {json.dumps(settings['vl_oppstart'])}\n"
 
 

@@ -8,6 +8,8 @@ After the Markdown is converted (a postprocessor, so after the table of contents
 - ``<!-- kalkulator: ID -->`` becomes the calculator ``sitegen.stage`` wrote for this page
   (``<staging>/fragments/``, with this page's relative links), and its «Resultat» heading joins
   the page's table of contents among the h2 headings, where it stands;
+- ``<!-- vl-notebook: NAME -->`` becomes the notebook's HTML, and its headings the page's table
+  of contents (``sitegen.notebook_page``);
 - the page's finished HTML is kept in ``<staging>/content/`` for the whole-guide PDF
   (``sitegen.post``); ``<!-- vl-page: SRC -->``, which the stage puts at the end of each page,
   names it and is removed.
@@ -23,6 +25,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
 FRAGMENT = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")  # calculators.embed.MARKER
+NOTEBOOK = re.compile(r"<!-- vl-notebook: ([\w.-]+) -->")  # sitegen/notebook_page.py: its HTML and contents
 PAGE = re.compile(r"\n?<!-- vl-page: (\S+) -->")
 DEFAULT_STAGING = Path(__file__).resolve().parent.parent / ".cache" / "staging"
 
@@ -67,6 +70,10 @@ class _Finish(Postprocessor):
             text = text.replace(match[0], Path(name + ".html").read_text(encoding="utf-8"), 1)
             if tokens is not None:
                 add_to_toc(tokens, json.loads(Path(name + ".json").read_text(encoding="utf-8")), text)
+        for match in list(NOTEBOOK.finditer(text)):
+            name = str(self.staging / "fragments" / match[1])
+            text = text.replace(match[0], Path(name + ".html").read_text(encoding="utf-8"), 1)
+            tokens = self.md.toc_tokens = json.loads(Path(name + ".json").read_text(encoding="utf-8"))
         if page and (self.staging / "content").is_dir():
             first = tokens[0] if tokens else None
             title = first["name"] if first and first["level"] == 1 else None

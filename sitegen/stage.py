@@ -159,8 +159,9 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
     published = site_address.published_url(site_url)
     staged.warnings[:0] = address_warning(site_url, serve)
     files, fragments = _Writer(staged.out / "docs"), _Writer(staged.out / "fragments")
+    notebooks = {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*.ipynb"))}
     for path in sorted(docs.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".ipynb":
             files.add(path.relative_to(docs).as_posix(), path.read_bytes())
 
     # Generated files, under the paths the site serves them at.
@@ -193,7 +194,6 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
 
     # Pages: markers expanded, front matter completed.
     sources = {src: docs / src for src in check.page_sources(docs)}
-    notebooks = {p.relative_to(docs).as_posix(): p for p in docs.rglob("*.ipynb")}
     dates = _git_dates({**sources, **notebooks})
     assets: dict[str, str] = {}
     duk = duk_template()
@@ -201,6 +201,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
         text = path.read_text(encoding="utf-8")
         meta, _ = check.front_matter(text, src)
         here = page_url(src)
+        text = _notebook_links(text, src, notebooks)
 
         def page_link(docs_path: str, src: str = src, here: str = here) -> str:
             if docs_path not in files.files:
@@ -245,9 +246,13 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
         text = _with_meta(text, meta, additions, src)
         files.add(src, text.rstrip("\n") + "\n\n" + PAGE_MARK.format(src=src) + "\n")
 
+    made_by_notebooks: list[str] = []
+    for src, path in notebooks.items():
+        made_by_notebooks += _notebook(src, path, dates[src], {*sources}, files, fragments)
     for path, code in assets.items():
         files.add(path, code)
     settings = _bundles(cfg, docs, files)
+    settings["generated"] += made_by_notebooks
     # Our scripts lose comments and indentation in the site; Material's are minified already.
     for path in list(files.files):
         if path.endswith(".js") and not path.endswith(".min.js") and path not in settings["generated"] and (
@@ -257,10 +262,6 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
             except ValueError as error:
                 raise StageError(f"{path}: {error}") from None
     settings.update(docs_dir=str(staged.out / "docs"), source_docs=str(docs), staging=str(staged.out), serve=serve,
-                    notebook_meta={src: {"git_revision_date_localized": dates[src][0],
-                                         "git_revision_date_localized_raw_iso_date": dates[src][1],
-                                         **({"search": {"exclude": True}} if is_maintainer_page(src) else {})}
-                                   for src in notebooks},
                     nav=site_config.guide_nav(cfg), site_url=site_url,
                     dates={page_url(src): iso for src, (_, iso) in sorted(dates.items())})
     files.sync()
@@ -272,6 +273,48 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
         stage_json.write_text(text, encoding="utf-8")
     staged.settings = settings
     return staged
+
+
+NOTEBOOK_LINK = re.compile(r"(\]\()([^)\s#]+)\.ipynb([)#])")
+
+
+def _notebook_links(text: str, src: str, notebooks: dict[str, Path]) -> str:
+    """Links to a notebook point at the page the stage makes of it (``metode.ipynb`` → ``metode.md``)."""
+    def fix(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src), match[2] + ".ipynb"))
+        return f"{match[1]}{match[2]}.md{match[3]}" if target in notebooks else match[0]
+
+    return NOTEBOOK_LINK.sub(fix, text)
+
+
+def _notebook(src: str, path: Path, date: tuple[str, str], pages: set[str], files: _Writer,
+              fragments: _Writer) -> list[str]:
+    """The notebook ``src`` as the page ``<stem>.md`` (``sitegen.notebook_page``); returns the
+    scripts and stylesheets it made (minified already)."""
+    from calculators import notebook
+    from sitegen import notebook_page
+    from veileder.maintainer import is_maintainer_page
+
+    page_src = src.removesuffix(".ipynb") + ".md"
+    if page_src in files.files:
+        raise StageError(f"docs/{page_src}: finnes allerede; notatboken docs/{src} blir en side med den stien")
+    try:
+        built = notebook_page.render(src, path, pages | {page_src}, MINIFY_CACHE)
+    except ValueError as error:  # a link to a page that does not exist
+        raise StageError(str(error)) from None
+    for name, data in built.files.items():
+        files.add(name, data)
+    name = fragment_name("notatbok", page_src)
+    fragments.add(f"{name}.html", built.html)
+    fragments.add(f"{name}.json", json.dumps(built.toc, ensure_ascii=False))
+    meta: dict = {"title": built.title, "description": notebook.description(path),
+                  "git_revision_date_localized": date[0], "git_revision_date_localized_raw_iso_date": date[1]}
+    if is_maintainer_page(src):
+        meta["search"] = {"exclude": True}
+    front = yaml.safe_dump({k: v for k, v in meta.items() if v is not None}, allow_unicode=True, sort_keys=False,
+                           width=10**6)
+    files.add(page_src, f"---\n{front}---\n\n<!-- vl-notebook: {name} -->\n\n{PAGE_MARK.format(src=page_src)}\n")
+    return [n for n in built.files if n.endswith((".js", ".css"))]
 
 
 def _downloads(text: str, src: str, serve: bool) -> str:
