@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -49,15 +50,6 @@ def run_owner() -> int:
     return os.getppid() if "PYTEST_XDIST_WORKER" in os.environ else os.getpid()
 
 
-def _wait_for(path: Path, seconds: float) -> str:
-    deadline = time.monotonic() + seconds
-    while not path.exists():
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{path} kom ikke innen {seconds:.0f} s")
-        time.sleep(0.05)
-    return path.read_text(encoding="utf-8")
-
-
 @pytest.fixture(scope="session")
 def shared_site(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """``{"dir", "url", "seconds"}``: the whole site, built strictly once per run and served."""
@@ -69,14 +61,16 @@ def shared_site(tmp_path_factory: pytest.TempPathFactory) -> dict:
         if not result_file.exists():
             site_dir = folder / "site"
             site_dir.mkdir()
-            port_file = folder / "port"
-            subprocess.Popen(
-                [sys.executable, str(ROOT / "tests" / "site_server.py"), str(site_dir), str(port_file),
-                 str(run_owner())],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-            url = f"http://127.0.0.1:{_wait_for(port_file, 60)}/"
+            # The server gets its socket bound and listening: the address is known at once, and
+            # the first request waits in the socket's queue if the server has not started yet.
+            with socket.create_server(("127.0.0.1", 0)) as listening:
+                subprocess.Popen(
+                    [sys.executable, str(ROOT / "tests" / "site_server.py"), str(site_dir),
+                     str(listening.fileno()), str(run_owner())],
+                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                    start_new_session=True, pass_fds=[listening.fileno()],
+                )
+                url = f"http://127.0.0.1:{listening.getsockname()[1]}/"
             start = time.perf_counter()
             build = build_site(site_dir, site_url=url)
             result = {"dir": str(site_dir), "url": url, "seconds": time.perf_counter() - start,

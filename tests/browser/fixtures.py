@@ -5,17 +5,26 @@ A real Chromium (Debian's /usr/bin/chromium) driven by Playwright against the bu
 The site is served on 127.0.0.1 by the run's web server (``tests/site_server.py``, started with
 the one build in ``tests/conftest.py``); each pytest-xdist worker has its own browser. Every page
 made by ``make_page`` records its console errors and blocks — and records — any request to
-another host, so a test can assert that nothing leaves the page. These tests never skip: a missing browser is a failure with a remedy.
+another host, so a test can assert that nothing leaves the page. ``served`` serves the same build
+with nginx and the shipped configuration (its strict Content-Security-Policy); ``make_served_page``
+makes pages for it that also record every CSP violation. These tests never skip: a missing browser
+is a failure with a remedy.
 """
 
 from __future__ import annotations
 
+import gzip
+import os
+import shutil
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
+
+from deploy.lokal import Served, serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without these, Chromium phones home at start (component updates, sync…), which a closed network
@@ -91,30 +100,8 @@ class PagePool:
         return page
 
     def _new(self, key: tuple) -> Page:
-        width, height, color_scheme, javascript = key
-        context = self.browser.new_context(
-            viewport={"width": width, "height": height},
-            color_scheme=color_scheme,
-            locale="nb-NO",
-            timezone_id="Europe/Oslo",
-            java_script_enabled=javascript,
-        )
-        page = context.new_page()
-        page.vl_key = key
-        own_origin = self.own_origin
-
-        def guard(route: Route) -> None:
-            url = route.request.url
-            if urlsplit(url).scheme in {"http", "https", "ws", "wss"} and urlsplit(url).netloc != own_origin:
-                page.offsite_requests.append(url)
-                route.abort()
-            else:
-                route.continue_()
-
-        context.route("**/*", guard)
-        page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
-        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
-        for target, names in ((page, _CHANGES_THAT_STAY), (context, _CONTEXT_CHANGES_THAT_STAY)):
+        page = guarded_page(self.browser, key, self.own_origin)
+        for target, names in ((page, _CHANGES_THAT_STAY), (page.context, _CONTEXT_CHANGES_THAT_STAY)):
             for name in names:
                 setattr(target, name, _marks_changed(page, getattr(target, name)))
         return page
@@ -148,6 +135,39 @@ class PagePool:
             for page in pages:
                 page.context.close()
         self.idle.clear()
+
+
+def guarded_page(browser: Browser, key: tuple, own_origin: str, init_script: str | None = None) -> Page:
+    """A page in a context of its own: ``key`` is (width, height, colour scheme, JavaScript); every
+    request to a host but ``own_origin`` is blocked and recorded in ``page.offsite_requests``, console
+    errors and uncaught exceptions in ``page.console_errors``; ``init_script`` runs before the page's own."""
+    width, height, color_scheme, javascript = key
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        color_scheme=color_scheme,
+        locale="nb-NO",
+        timezone_id="Europe/Oslo",
+        java_script_enabled=javascript,
+    )
+    if init_script:
+        context.add_init_script(init_script)
+    page = context.new_page()
+    page.vl_key = key
+    page.console_errors = []
+    page.offsite_requests = []
+
+    def guard(route: Route) -> None:
+        url = route.request.url
+        if urlsplit(url).scheme in {"http", "https", "ws", "wss"} and urlsplit(url).netloc != own_origin:
+            page.offsite_requests.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", guard)
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    return page
 
 
 def _marks_changed(page: Page, method: Callable) -> Callable:
@@ -184,6 +204,66 @@ def make_page(page_pool: PagePool) -> Iterator[Callable[..., Page]]:
     yield _make
     for page in taken:
         page_pool.give_back(page)
+
+
+# ---- The site as it ships: nginx with deploy/nginx.conf (strict CSP) ----------------------------
+
+RECORD_VIOLATIONS = """
+window.__vlViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__vlViolations.push(`${event.violatedDirective} ${event.blockedURI} ` +
+                             `${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+});
+"""
+"""An init script: every Content-Security-Policy violation of the page, in ``window.__vlViolations``."""
+
+
+def csp_violations(page: Page) -> list[str]:
+    """The CSP violations the page has reported since it was loaded (``RECORD_VIOLATIONS``)."""
+    return page.evaluate("window.__vlViolations")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def served(built_site: Path, site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The run's build, served by nginx with the shipped configuration (one nginx per worker).
+
+    nginx serves a copy of the build whose sitemap names nginx's port (Material's instant navigation
+    only swaps pages listed in the sitemap); ``deploy.lokal`` replaces only listen and root."""
+    port = free_port()
+    built_for = urlsplit(site_url).netloc
+    copy = tmp_path_factory.mktemp("served") / "site"
+    shutil.copytree(built_site, copy, copy_function=os.link)  # hard links: instant, no extra space
+    for sitemap in (copy / "sitemap.xml", copy / "sitemap.xml.gz"):
+        if sitemap.exists():
+            data = gzip.decompress(sitemap.read_bytes()) if sitemap.suffix == ".gz" else sitemap.read_bytes()
+            data = data.replace(f"{built_for}/".encode(), f"127.0.0.1:{port}/".encode())
+            sitemap.unlink()  # a hard link: replace, never write through
+            sitemap.write_bytes(gzip.compress(data, mtime=0) if sitemap.suffix == ".gz" else data)
+    with serve(copy, port, tmp_path_factory.mktemp("nginx")) as served:
+        yield served
+
+
+@pytest.fixture
+def make_served_page(browser: Browser, served: Served) -> Iterator[Callable[..., Page]]:
+    """Factory: ``make_served_page(width=1280, color_scheme="light")`` → a page for the nginx-served
+    site (``served.url``), guarded and recording as ``make_page``'s are, that also records every CSP
+    violation (``csp_violations``). Each page has a context of its own, closed after the test."""
+    own_origin = urlsplit(served.url).netloc
+    made: list[Page] = []
+
+    def _make(width: int = 1280, color_scheme: str = "light", height: int = 900) -> Page:
+        made.append(guarded_page(browser, (width, height, color_scheme, True), own_origin, RECORD_VIOLATIONS))
+        return made[-1]
+
+    yield _make
+    for page in made:
+        page.context.close()
 
 
 def calculator_ready(page: Page, selector: str = "[data-vl-calc]") -> None:

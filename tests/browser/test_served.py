@@ -1,20 +1,19 @@
 """The site served the way it ships: nginx with deploy/nginx.conf (strict CSP, caching, gzip).
 
-nginx runs with the repository's server block (``deploy.lokal`` replaces only listen and root) on a
-port of its own, serving a copy of the session's build whose sitemap names that port (Material's
-instant navigation only swaps pages listed in the sitemap). Every page is crawled in Chromium and
-must cause 0 ``securitypolicyviolation`` events (waits use DOM conditions: under the policy the page
-may not eval Playwright's wait_for_function polls); the features that need scripts must work under
-the policy; nothing a reader types may reach the server's access log.
+nginx runs with the repository's server block (the ``served`` fixture in ``tests/browser/fixtures.py``:
+``deploy.lokal`` replaces only listen and root) on a port of its own, serving a copy of the session's
+build whose sitemap names that port (Material's instant navigation only swaps pages listed in the
+sitemap). Every page must cause 0 ``securitypolicyviolation`` events: that is checked in the every-page
+loop (``tests/browser/test_every_page.py``), which loads every page through this nginx. Here: the
+headers, and the features that need scripts must work under the policy (waits use DOM conditions:
+under the policy the page may not eval Playwright's wait_for_function polls); nothing a reader types
+may reach the server's access log.
 """
 
 from __future__ import annotations
 
 import gzip
-import os
 import re
-import shutil
-import socket
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,45 +22,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from deploy.lokal import Served, serve
-from tests.browser.fixtures import calculator_ready
-from tests.browser.test_every_page import site_pages
+from deploy.lokal import Served
+from tests.browser.fixtures import RECORD_VIOLATIONS, calculator_ready, csp_violations
 
 # One nginx for the whole module: its tests run in one xdist worker.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("nginx")]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'")
-RECORD_VIOLATIONS = """
-window.__vlViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__vlViolations.push(`${event.violatedDirective} ${event.blockedURI} ` +
-                             `${event.sourceFile}:${event.lineNumber} ${event.sample}`);
-});
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def served(built_site: Path, site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """The run's build, served by nginx with the shipped configuration."""
-    port = free_port()
-    built_for = urlsplit(site_url).netloc
-    copy = tmp_path_factory.mktemp("served") / "site"
-    shutil.copytree(built_site, copy, copy_function=os.link)  # hard links: instant, no extra space
-    for sitemap in (copy / "sitemap.xml", copy / "sitemap.xml.gz"):
-        if sitemap.exists():
-            data = gzip.decompress(sitemap.read_bytes()) if sitemap.suffix == ".gz" else sitemap.read_bytes()
-            data = data.replace(f"{built_for}/".encode(), f"127.0.0.1:{port}/".encode())
-            sitemap.unlink()  # a hard link: replace, never write through
-            sitemap.write_bytes(gzip.compress(data, mtime=0) if sitemap.suffix == ".gz" else data)
-    with serve(copy, port, tmp_path_factory.mktemp("nginx")) as served:
-        yield served
 
 
 @pytest.fixture
@@ -85,8 +53,7 @@ def served_page(browser: Browser, served: Served) -> Iterator[Callable[..., Page
         context.close()
 
 
-def violations(page: Page) -> list[str]:
-    return page.evaluate("window.__vlViolations")
+violations = csp_violations
 
 
 def fetch(url: str, encoding: str = "gzip") -> tuple[int, dict[str, str], bytes]:
@@ -134,18 +101,8 @@ def test_hashed_assets_are_cached_for_a_year_and_compressed(served: Served, buil
         assert headers["content-encoding"] == "br"
 
 
-# --- Every page under the policy ---------------------------------------------------------------
-
-def test_every_page_loads_without_a_csp_violation(served: Served, served_page, built_site: Path) -> None:
-    page = served_page()
-    found = {}
-    for path in site_pages(built_site):
-        page.goto(served.url + path, wait_until="load")
-        if violations(page):
-            found[path] = violations(page)
-    assert found == {}, "\n".join(f"{p}: {v}" for p, v in found.items())
-    assert page.console_errors == []
-
+# --- Every page under the policy: tests/browser/test_every_page.py loads every page through this
+# nginx (the same load as its axe check) and asserts 0 violations. ----------------------------
 
 def test_search_works_under_the_policy(served: Served, served_page) -> None:
     page = served_page()

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 import random
+import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import openpyxl
-import pytest
 from openpyxl.workbook.defined_name import DefinedName
 
 from calculators.evaluate import NotComputable, evaluate
 from calculators.model import Model
+from doc_templates.package import map_text_parts
+from tests.doc_templates import libreoffice
 
 RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -67,26 +68,32 @@ def random_scenario(model: Model, rng: random.Random) -> dict[str, float]:
         return values
 
 
+_STAMPED = re.compile(r"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def same_bytes_for_same_workbook(data: bytes) -> bytes:
+    """The workbook with its save times fixed (the zip entries' times, docProps/core.xml's created
+    and modified), as ``doc_templates.package`` writes packages: openpyxl and the browser stamp
+    the time of saving, so the same workbook saved twice is the same bytes, and one cache entry."""
+    def change(name: str, xml: str) -> str:
+        return _STAMPED.sub(r"\g<1>2026-01-01T00:00:00Z\g<2>", xml) if name == "docProps/core.xml" else xml
+
+    return map_text_parts(data, dt.date(2026, 1, 1), change)
+
+
 def recalculate(files: list[Path], out: Path) -> list[Path]:
     """LibreOffice headless opens each workbook, computes every formula (also those with stored
-    values) and saves it again as XLSX with the computed values."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        pytest.fail("LibreOffice (soffice) mangler. Kjør testene med ./dev test, som installerer den, "
-                    "eller: apt-get install libreoffice-calc-nogui", pytrace=False)
+    values) and saves it again as XLSX with the computed values, in ``out`` under the same name.
+    LibreOffice keeps an XLSX's stored values unless told otherwise (fullCalcOnLoad is not enough
+    headless): «always recalculate» in its profile makes it compute every formula. The results are
+    cached by the workbook's bytes (``libreoffice.convert``): an unchanged workbook starts no LibreOffice."""
+    inputs = {path.name: same_bytes_for_same_workbook(path.read_bytes()) for path in files}
+    assert len(inputs) == len(files), "to arbeidsbøker med samme navn"
+    converted = libreoffice.convert(inputs, "xlsx:Calc MS Excel 2007 XML", RECALCULATE_ALWAYS)
     out.mkdir(exist_ok=True)
-    # LibreOffice keeps an XLSX's stored values unless told otherwise (fullCalcOnLoad is not
-    # enough headless): «always recalculate» in the profile makes it compute every formula.
-    (out / "profil" / "user").mkdir(parents=True, exist_ok=True)
-    (out / "profil" / "user" / "registrymodifications.xcu").write_text(RECALCULATE_ALWAYS, encoding="utf-8")
-    result = subprocess.run(
-        [soffice, f"-env:UserInstallation={(out / 'profil').as_uri()}", "--headless", "--norestore",
-         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, files)],
-        capture_output=True, text=True, timeout=600, env={**os.environ, "HOME": str(out)})
-    converted = [out / f.name for f in files]
-    missing = [f.name for f in converted if not f.exists()]
-    assert not missing, f"LibreOffice laget ikke {missing}: {result.stderr[-2000:]}"
-    return converted
+    for path in files:
+        shutil.copyfile(converted[path.name], out / path.name)
+    return [out / path.name for path in files]
 
 
 def typed_in(layout: dict, path: Path, model: Model, start: dict[str, float], values: dict[str, object],

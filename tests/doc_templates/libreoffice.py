@@ -1,10 +1,12 @@
-"""LibreOffice as a test instrument: fill the editable files as a person would, convert them to PDF.
+"""LibreOffice as a test instrument: fill the editable files as a person would, convert them.
 
 ``fill`` types a long, distinct text into every field of an ODT (its input fields) or a DOCX (its
-plain-text content controls), as someone filling in the form does. ``convert`` turns files into
-PDF with LibreOffice headless; each result is cached by the hash of the file it came from and of
-LibreOffice's build (``doc_templates.cache.cached_entry``, the project's complete-or-nothing
-writer), so a run whose files are unchanged starts no LibreOffice at all.
+plain-text content controls), as someone filling in the form does. ``convert`` is the tests' one way
+to run LibreOffice headless: it turns files into PDF (the templates) or, with a profile setting, opens
+workbooks, recalculates them and saves them again (``tests/calculators/sheet_workbooks.py``). Each
+result is cached in ``.cache/libreoffice/`` under the sha256 of the input's name and bytes, of
+LibreOffice's build and of the conversion (filter and profile), written complete or not at all
+(``doc_templates.cache.cached_entry``), so a run whose files are unchanged starts no LibreOffice.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if not found:
         pytest.fail("LibreOffice (soffice) mangler. Kjør testene med ./dev test, som installerer den, "
-                    "eller: apt-get install libreoffice-writer-nogui", pytrace=False)  # fmt: skip
+                    "eller: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui", pytrace=False)  # fmt: skip
     return found
 
 
@@ -80,24 +82,32 @@ def _build_id(program: str) -> str:
     return subprocess.run([program, "--version"], capture_output=True, text=True, timeout=120).stdout
 
 
-def convert(files: dict[str, bytes], cache_dir: Path = CACHE_DIR) -> dict[str, Path]:
-    """name («samtykke.odt») → the PDF LibreOffice makes of it; one LibreOffice run for all misses."""
+def convert(files: dict[str, bytes], target: str = "pdf", profile: str = "",
+            cache_dir: Path = CACHE_DIR) -> dict[str, Path]:
+    """name («samtykke.odt») → the file LibreOffice makes of it with ``--convert-to target``
+    («pdf», «xlsx:Calc MS Excel 2007 XML»), ``profile`` (a registrymodifications.xcu) in its user
+    profile; one LibreOffice run for all that are not cached. The files returned are in the cache:
+    read them, copy them, never change them."""
     program = soffice()
-    build = _build_id(program)
-    keys = {name: entry_key(name.encode() + b"\0" + data, build) for name, data in files.items()}
-    missing = [name for name, key in keys.items() if not (cache_dir / key / "out.pdf").exists()]
+    fingerprint = hashlib.sha256("\0".join([_build_id(program), target, profile]).encode()).hexdigest()
+    out = "out." + target.split(":")[0]
+    keys = {name: entry_key(name.encode() + b"\0" + data, fingerprint) for name, data in files.items()}
+    missing = [name for name, key in keys.items() if not (cache_dir / key / out).exists()]
     made: dict[str, Path] = {}
     with tempfile.TemporaryDirectory(prefix="vl-libreoffice-") as work:
         if missing:
-            made = _run(program, {name: files[name] for name in missing}, Path(work))
+            made = _run(program, {name: files[name] for name in missing}, Path(work), target, profile)
         results = {}
         for name, key in keys.items():
-            entry, _ = cached_entry(cache_dir, key, lambda d, n=name: shutil.copyfile(made[n], d / "out.pdf"))
-            results[name] = entry / "out.pdf"
+            entry, _ = cached_entry(cache_dir, key, lambda d, n=name: shutil.copyfile(made[n], d / out))
+            results[name] = entry / out
     return results
 
 
-def _run(program: str, files: dict[str, bytes], work: Path) -> dict[str, Path]:
+def _run(program: str, files: dict[str, bytes], work: Path, target: str, profile: str) -> dict[str, Path]:
+    if profile:
+        (work / "profile" / "user").mkdir(parents=True)
+        (work / "profile" / "user" / "registrymodifications.xcu").write_text(profile, encoding="utf-8")
     by_format: dict[str, list[Path]] = {}
     for name, data in files.items():  # one folder per format: «x.odt» and «x.docx» both give «x.pdf»
         source = work / "in" / Path(name).suffix[1:] / name
@@ -109,11 +119,11 @@ def _run(program: str, files: dict[str, bytes], work: Path) -> dict[str, Path]:
         out = work / "out" / fmt
         result = subprocess.run(
             [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
+             "--convert-to", target, "--outdir", str(out), *map(str, sources)],
             capture_output=True, text=True, timeout=600, env={**os.environ, "HOME": str(work)},
         )  # fmt: skip
         for source in sources:
-            pdf = out / f"{source.stem}.pdf"
-            assert pdf.exists(), f"LibreOffice laget ikke PDF av {source.name}: {result.stderr[-2000:]}"
-            made[source.name] = pdf
+            converted = out / f"{source.stem}.{target.split(':')[0]}"
+            assert converted.exists(), f"LibreOffice laget ikke {converted.name} av {source.name}: {result.stderr[-2000:]}"
+            made[source.name] = converted
     return made
