@@ -42,8 +42,10 @@ FOLDER = "okonomi/egne-tall"
 MAX_BYTES = 1_000_000
 """The largest file the importer reads (a full profile is a few kilobytes)."""
 STORAGE_KEY = "vl-egne-tall"
-RUNTIME_TEXTS = frozenset({"uten_navn", "merke", "banner", "banner_av", "slå_av", "slå_på", "endre", "setning",
-                           "notat_profil", "notat_lenke", "notat_kilde", "csv_profil", "gammel", "gammel_uten_g", "nyere"})
+RUNTIME_TEXTS = frozenset({"uten_navn", "banner", "banner_av", "slå_av", "slå_på", "endre", "setning",
+                           "notat_profil", "notat_lenke", "notat_kilde", "csv_profil", "gammel", "gammel_linje",
+                           "gammel_linje_uten_g", "nyere", "notat_endret", "ark_endret", "notat_prisar", "status_kommune",
+                           "notat_prisar_uten_ar", "illustrasjon_rest"})
 """The texts a calculator page needs (the banner, the exports, old figures); the importer gets all."""
 MARKER = re.compile(r"<!--\s*egne-tall:\s*(?P<what>[a-z-]*)\s*-->")
 
@@ -60,6 +62,8 @@ class Line:
     label: str
     calculators: tuple[str, ...]
     unit: str
+    unit_text: str
+    """What the figure is per, in words: «kr per familie per år» (``profile.yaml`` «enhet»)."""
     value: float
     source: str
     year: int
@@ -84,6 +88,15 @@ def is_price(unit: str) -> bool:
     return unit in KRONER_UNITS
 
 
+def in_profile(field) -> bool:
+    """A figure the municipality has its own of: a price or unit cost, or one of its rates
+    (``profile.yaml`` «satser»: pension, employer's tax zone, hours per full-time year) — but not a
+    national figure (``profile.yaml`` «utelatt»: grunnbeløpet, the same for every municipality)."""
+    if field.id in texts().get("utelatt", {}):
+        return False
+    return is_price(field.unit) or field.id in texts().get("satser", [])
+
+
 def _source_text(input_) -> str:
     src = input_.source
     if src.status != "kilde":
@@ -98,7 +111,7 @@ def lines() -> list[Line]:
     found: dict[str, dict] = {}
     for model in registry.all_models():
         for field in model.inputs:
-            if not is_price(field.unit):
+            if not in_profile(field):
                 continue
             line_id = field.id if field.id in shared else f"{model.id}.{field.id}"
             if line_id in found:
@@ -107,6 +120,7 @@ def lines() -> list[Line]:
                 continue
             found[line_id] = {
                 "id": line_id, "label": field.label, "calculators": [model.title], "unit": field.unit,
+                "unit_text": " ".join(str(texts().get("enhet", {}).get(line_id, "")).split()),
                 "value": field.default, "source": _source_text(field),
                 "year": field.price_year or model.price_year or field.source.year,
                 "where": " ".join(str(where.get(line_id, "")).split()),
@@ -115,6 +129,10 @@ def lines() -> list[Line]:
     if missing:
         raise ProfileError(f"calculators/{SOURCE.name}: «hvor» mangler for {', '.join(missing)} "
                            "(hvor kommunen finner tallet)")
+    missing = [line_id for line_id in found if not found[line_id]["unit_text"]]
+    if missing:
+        raise ProfileError(f"calculators/{SOURCE.name}: «enhet» mangler for {', '.join(missing)} "
+                           "(hva tallet gjelder per, for eksempel «kr per familie per år»)")
     return [Line(**{**d, "calculators": tuple(d["calculators"]), "targets": tuple(d["targets"])})
             for d in found.values()]
 
@@ -134,7 +152,7 @@ def table() -> list[list]:
     for key in ("navn", "kilde", "ar"):
         rows.append([p[key]["id"], p[key]["felt"], "", "", "", "", "", p[key]["hvor"], "", "", ""])
     for line in lines():
-        rows.append([line.id, line.label, ", ".join(line.calculators), line.unit, line.value, line.source,
+        rows.append([line.id, line.label, ", ".join(line.calculators), line.unit_text, line.value, line.source,
                      line.year, line.where, "", "", ""])
     return rows
 
@@ -186,7 +204,7 @@ _STYLES = (
     f'<xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1" applyAlignment="1">{_TOP}</xf>'  # 3 to fill
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>'
     '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
-_WIDTHS = (26, 34, 22, 9, 14, 40, 9, 60, 16, 24, 10)
+_WIDTHS = (26, 34, 22, 22, 14, 40, 9, 60, 16, 24, 10)
 _FILL_COLUMNS = (8, 9, 10)
 _WRAP_COLUMNS = (1, 5, 7)
 _YEAR_COLUMN = 6  # a year is not grouped («2025», not «2 025»)
@@ -255,13 +273,14 @@ def browser_data(importer: bool = False) -> dict:
         "key": STORAGE_KEY, "texts": {k: v for k, v in texts()["tekster"].items() if k in RUNTIME_TEXTS or importer},
         "price_year": max(m.price_year or 0 for m in models),
         "g": {str(y): v for y, v in g_series().items()},
-        "units": {unit: _number(0, unit).split("\u00a0", 1)[1] for unit in sorted(KRONER_UNITS)},  # «kr per år»
+        "units": {unit: _number(0, unit).split("\u00a0", 1)[1] for unit in sorted({line.unit for line in lines()})},  # «kr per år»
         "lines": [{"id": line.id, "label": line.label, "calculators": list(line.calculators), "unit": line.unit,
-                   "value": line.value, "min": line.minimum, "max": line.maximum, "targets": [list(t) for t in line.targets]}
+                   "price": is_price(line.unit), "value": line.value, "targets": [list(t) for t in line.targets],
+                   **({"unit_text": line.unit_text, "min": line.minimum, "max": line.maximum} if importer else {})}
                   for line in lines()],
     }
     if importer:
-        data.update({"max_bytes": MAX_BYTES, "columns": texts()["kolonner"], "file": texts()["filnavn_eksport"],
+        data.update({"left_out": texts().get("utelatt", {}), "max_bytes": MAX_BYTES, "columns": texts()["kolonner"], "file": texts()["filnavn_eksport"],
                      "profile_ids": {k: v["id"] for k, v in texts()["profil"].items()}, "sheet": texts()["ark"],
                      "template": table()})  # the export of a loaded profile fills the last three columns
     return data
@@ -309,6 +328,12 @@ def _number(value: float, unit: str) -> str:
     return format_number(value, unit)
 
 
+def _with_words(line: Line) -> str:
+    """«250 000 kr per familie per år»: the number as the calculator writes it, the unit in words."""
+    text, short = _number(line.value, line.unit), _number(0, line.unit).split("\u00a0", 1)[1]
+    return text[: len(text) - len(short)] + line.unit_text
+
+
 def lines_table() -> str:
     """Every line of the template, with the site's value and where to find one's own. HTML, in a
     region the keyboard can scroll when the table is wider than the screen."""
@@ -317,7 +342,7 @@ def lines_table() -> str:
     rows = "".join(
         f'<tr><td><code>{html.escape(line.id)}</code></td><th scope="row">{html.escape(line.label)}</th>'
         f'<td>{html.escape(", ".join(line.calculators))}</td>'
-        f'<td class="vl-profil__number">{html.escape(_number(line.value, line.unit))}</td>'
+        f'<td class="vl-profil__number">{html.escape(_with_words(line))}</td>'
         f"<td>{html.escape(line.where)}</td></tr>"
         for line in lines())
     return (f'<div class="vl-profil__scroll" tabindex="0" role="region" aria-label="{html.escape(texts()["ark"])}">'

@@ -52,7 +52,7 @@ def inputs_sheet(model, texts: dict) -> tuple[list, list]:
     t, f = texts["regneark"], texts["regneark"]["formler"]
     head = t["forutsetninger_kolonner"] + t["spenn_kolonner"] + f["kontroll_kolonner"]
     rows: list = [[{"v": model.title, "s": "title"}], [{"x": "link", "s": "note"}],
-                  [{"v": texts["notat"]["prisar"].replace("{år}", str(model.price_year)), "s": "note"}], [],
+                  [{"x": "prices", "v": texts["notat"]["prisar"].replace("{år}", str(model.price_year)), "s": "note"}], [],
                   [{"v": text, "s": "head"} for text in head]]
     names = []
     for n, field in enumerate(model.inputs):
@@ -64,8 +64,10 @@ def inputs_sheet(model, texts: dict) -> tuple[list, list]:
                     else f'"{f["kontroll_ok"]}"))'))
         rows.append([{"v": field.label, "s": "wrap"}, {"in": field.id, "s": "input"}, {"v": field.unit},
                      {"v": field.default, "s": "number"}, {"x": "changed", "id": field.id},
-                     {"v": f"{src.publisher} {src.year}: {src.title}" if src.status == "kilde" else "", "s": "wrap"},
-                     {"v": t["status"].get(src.status, src.status)}, {"v": src.url} if src.url else None,
+                     # x: the municipality's source and status while its own figure is in the field (issue 29)
+                     {"x": "source", "id": field.id, "v": f"{src.publisher} {src.year}: {src.title}" if src.status == "kilde" else "",
+                      "s": "wrap"},
+                     {"x": "status", "id": field.id, "v": t["status"].get(src.status, src.status)}, {"v": src.url} if src.url else None,
                      {"x": "low", "id": field.id, "s": "number"}, {"x": "high", "id": field.id, "s": "number"},
                      {"v": field.minimum, "s": "number"}, {"v": field.maximum, "s": "number"},
                      {"f": check, "sv": f["kontroll_ok"]}])

@@ -39,7 +39,9 @@ def _xlsx_rows() -> list[list[str]]:
 
 def test_the_template_lists_every_price_and_unit_cost_input_of_every_model():
     targets = {target for line in profile.lines() for target in line.targets}
-    expected = {(m.id, i.id) for m in registry.all_models() for i in m.inputs if i.unit in KRONER_UNITS}
+    rates = {"pensjon", "arbeidsgiveravgift", "arsverk_timer"}
+    expected = {(m.id, i.id) for m in registry.all_models() for i in m.inputs
+                if (i.unit in KRONER_UNITS or i.id in rates) and i.id != "grunnbelop"}
     assert targets == expected
     ids = [row[0] for row in _csv_rows()[4:]]
     assert ids == [line.id for line in profile.lines()]
@@ -63,7 +65,7 @@ def test_the_csv_has_norwegian_conventions_and_empty_columns_to_fill():
                        "Veilederens år", "Hvor dere finner tallet", "Kommunens verdi", "Kommunens kilde", "Kommunens år"]
     assert [row[0] for row in rows[1:4]] == ["profil.navn", "profil.kilde", "profil.ar"]
     barnevern = next(row for row in rows if row[0] == "familie.barnevern")
-    assert barnevern[3:5] == ["kr/år", "250000"] and barnevern[6] == "2025" and barnevern[8:] == ["", "", ""]
+    assert barnevern[3:5] == ["kr per familie per år (sum for alle barna)", "250000"] and barnevern[6] == "2025" and barnevern[8:] == ["", "", ""]
     assert b"\r\n" in profile.csv_bytes()
     assert all(len(row) == 11 for row in rows)
 
@@ -97,14 +99,14 @@ def test_a_calculator_page_gets_only_the_small_runtime_and_its_texts():
     runtime = profile.runtime_asset()[1]
     data = json.loads(runtime.split("globalThis.vlProfilData = ", 1)[1].split(";\n", 1)[0])
     assert "template" not in data and set(data["texts"]) == profile.RUNTIME_TEXTS
-    assert len(runtime.encode()) < 20_000
+    assert len(runtime.encode()) < 24_000  # 20 kB with the rates, per-year warnings and field-by-field accounts
 
 
 def test_the_page_markers_give_downloads_lines_and_the_importer():
     page = profile.render_markers("<!-- egne-tall: maler -->\n<!-- egne-tall: linjer -->\n<!-- egne-tall: import -->",
                                   "okonomi/egne-tall.md", lambda path: "../../" + path)
     assert "kommunens-tall-mal.xlsx" in page and "(XLSX, " in page and "(CSV, " in page
-    assert "<code>familie.barnevern</code>" in page and "250\u00a0000\u00a0kr per år" in page
+    assert "<code>familie.barnevern</code>" in page and "250\u00a0000\u00a0kr per familie per år" in page
     assert 'type="file"' in page and profile.importer_asset()[0] in page
 
 
@@ -112,3 +114,47 @@ def test_an_unknown_marker_names_the_page_and_the_valid_ones():
     message = r"okonomi/egne-tall\.md: <!-- egne-tall: tull --> – ukjent; gyldige: maler, linjer, import"
     with pytest.raises(profile.ProfileError, match=message):
         profile.render_markers("<!-- egne-tall: tull -->", "okonomi/egne-tall.md", lambda path: path)
+
+
+def test_grunnbelopet_is_not_in_the_profile_and_a_file_with_it_is_told_why():
+    """A national figure: a municipality's value would stay frozen after the site updates G."""
+    assert "grunnbelop" not in {line.id for line in profile.lines()}
+    assert "grunnbelop" in profile.browser_data(importer=True)["left_out"]
+    assert "grunnbelop" not in [row[0] for row in profile.table()]
+
+
+def test_the_municipalitys_rates_are_lines_with_their_units_in_words():
+    by_id = {line.id: line for line in profile.lines()}
+    assert by_id["arbeidsgiveravgift"].targets == (("familie", "arbeidsgiveravgift"), ("investeringsmote", "arbeidsgiveravgift"))
+    assert by_id["arbeidsgiveravgift"].unit == "%" and by_id["arbeidsgiveravgift"].unit_text == "prosent av lønn og pensjon"
+    assert by_id["arsverk_timer"].unit_text == "timer per årsverk per år"
+    assert by_id["pensjon"].value == 15
+
+
+def test_every_line_says_what_its_figure_is_per():
+    by_id = {line.id: line for line in profile.lines()}
+    assert by_id["familie.barnevern"].unit_text == "kr per familie per år (sum for alle barna)"
+    assert by_id["utenforskap.helse_kommune"].unit_text == "kr per person per år"
+    assert by_id["utenforskap.tiltak_kostnad"].unit_text == "kr per deltaker (én gang)"
+    for line in profile.lines():
+        assert " per " in line.unit_text or line.unit == "%", line.id
+        if line.unit.startswith("kr"):
+            assert line.unit_text.startswith("kr per "), line.id
+
+
+def test_barnevern_is_per_family_and_table_12362_is_not_a_unit_cost():
+    where = next(line.where for line in profile.lines() if line.id == "familie.barnevern")
+    assert "delt på antall barn" not in where
+    assert "sum for alle barna" in where.replace("summen", "sum") or "summen for alle barna" in where
+    assert "12362 er ikke en enhetskostnad" in where and "1000 kr" in where and "244" in where
+    assert "per barn som ikke er plassert av barnevernet (funksjon 251)" in where and "252" in where
+
+
+def test_every_line_says_brutto_or_netto_and_the_page_warns_about_averages():
+    for line in profile.lines():
+        if line.unit.startswith("kr") and line.id != "familie.arbeidsinntekt" or line.id == "familie.arbeidsinntekt":
+            assert "brutto" in line.where.lower() or "netto" in line.where.lower(), line.id
+    page = (profile.SOURCE.parent.parent / "docs" / "okonomi" / "egne-tall.md").read_text(encoding="utf-8")
+    assert "### Gjennomsnitt og én familie" in page and "undervurdert" in page
+    assert "### Brutto eller netto" in page and "Kalkulatorene mener **brutto**" in page
+    assert "kommunale deflatoren" in page and "Grunnbeløpet (G) er ikke med i malen" in page

@@ -85,8 +85,8 @@
     if (presetId && data.preset_labels[presetId]) p(fill(t.forhandsinnstilling, { navn: data.preset_labels[presetId] }));
     const changed = s.changed.length;
     p(changed ? fill(t.endret_antall, { antall: changed, av: data.inputs.length }) : t.ingen_endret);
-    const own = s.meta && s.meta.profile; // issue 29: the municipality's own figures (profil.js), with its texts
-    if (own) p(own.memo);
+    const own = profileOf(s, fmt); // issue 29: which figures on screen are the municipality's (profil.js)
+    if (own && own.memo) p(own.memo);
 
     // Bakgrunn: what velferdslab is, and where the calculator is.
     h(2, d.bakgrunn);
@@ -96,7 +96,8 @@
 
     // Forutsetninger: every input with unit, source and status; changed ones marked.
     h(2, d.forutsetninger);
-    p(t.forutsetninger_innledning + (data.price_year ? " " + fill(t.prisar, { "år": data.price_year }) : ""));
+    p(t.forutsetninger_innledning + (own && own.prices ? " " + own.prices
+      : data.price_year ? " " + fill(t.prisar, { "år": data.price_year }) : ""));
     const groups = [];
     for (const input of data.inputs) {
       let group = groups.find((g) => g.name === input.group);
@@ -110,8 +111,9 @@
         const isChanged = s.changed.includes(input.id);
         return [
           input.label,
-          isChanged ? [{ text: value, bold: true }, " (" + fill(t.endret, { standard: fmt(s.defaults[input.id], input.unit) }) + ")"] : value,
-          own && own.inputs[input.id] ? [{ text: own.inputs[input.id], bold: true }] : sourceRuns(input.source, t),
+          isChanged ? [{ text: value, bold: true }, " (" + (own && input.id in own.changed ? own.memoChanged(input.id)
+            : fill(t.endret, { standard: fmt(s.defaults[input.id], input.unit) })) + ")"] : value,
+          own && own.own[input.id] ? [{ text: own.own[input.id], bold: true }] : sourceRuns(input.source, t),
         ];
       }), head: [k.forutsetning, k.verdi, k.kilde], widths: [5, 3, 5] });
     }
@@ -194,15 +196,21 @@
     // The scenario link, so readers can open it: its sentence and the address stay together
     // (the address alone on a last page says nothing).
     h(2, d.scenario);
-    out.push({ p: [t.scenario], keep: true });
+    out.push({ p: [own ? own.link : t.scenario], keep: true }); // with a profile the link does not give these figures
     p({ text: s.link, link: s.link });
-    if (own) p(own.link);
     // A plain paragraph that introduces a table, list or image stays on its page.
     out.forEach((block, i) => {
       const next = out[i + 1];
       if (block.p && !block.style && next && (next.table || next.list || next.image)) block.keep = true;
     });
     return out;
+  }
+
+  // Issue 29: profil.js's account of the figures on screen (a field is the municipality's only while it
+  // holds the profile's figure), or null without a profile.
+  function profileOf(s, fmt) {
+    const P = globalThis.vlProfil, units = Object.fromEntries(((s.meta && s.meta.inputs) || []).map((i) => [i.id, i.unit]));
+    return P && P.describe && s.meta && s.meta.profile ? P.describe(s.meta, s.values, (value, id) => fmt(value, units[id])) : null;
   }
 
   // Numbers as the page writes them: the model's view code (calculators/view.py, translated).
@@ -720,9 +728,13 @@
   // scenario; a formula cell stores the value the translated sheet_values computes for it.
   function layoutSheets(s, data) {
     const t = data.texts.regneark, stored = views[s.model].sheet_values(s.values), ranges = s.ranges || {};
-    const scenario = {
-      link: () => t.kilde_note + " " + s.link,
-      changed: (id) => (s.changed.includes(id) ? t.ja : s.meta.profile && s.meta.profile.inputs[id] ? s.meta.profile.mark : null),
+    const own = profileOf(s, formats(s).exact), mine = (id) => !!(own && own.own[id]);
+    const scenario = { // a cell {x, id, v}: v is what it says without a profile (issue 29)
+      link: () => t.kilde_note + " " + s.link + (own ? " " + own.link : ""),
+      prices: (id, v) => (own && own.prices ? own.prices : v),
+      source: (id, v) => (mine(id) ? own.sources[id] : v),
+      status: (id, v) => (mine(id) ? own.status : v),
+      changed: (id) => (s.changed.includes(id) ? (own && id in own.changed ? own.sheetChanged(id) : t.ja) : mine(id) ? own.status : null),
       low: (id) => (Array.isArray(ranges[id]) ? ranges[id][0] : null),
       high: (id) => (Array.isArray(ranges[id]) ? ranges[id][1] : null),
     };
@@ -732,7 +744,7 @@
       if (cell.f !== undefined) return { f: cell.f, v: cell.k ? cell.i.reduce((a, i) => a[i], stored[cell.k]) : cell.sv, s: s_ };
       if (cell.in !== undefined) return { v: s.values[cell.in], s: s_ };
       if (cell.o !== undefined) return { v: cell.h ? s.outputs[cell.o][cell.h] : s.outputs[cell.o], s: s_ };
-      if (cell.x !== undefined) { const v = scenario[cell.x](cell.id); return v === null ? null : { v, s: s_ }; }
+      if (cell.x !== undefined) { const v = scenario[cell.x](cell.id, cell.v === undefined ? null : cell.v); return v === null || v === "" ? null : { v, s: s_ }; }
       return { v: cell.v, s: s_ };
     };
     return data.sheet.sheets.map((sheet) => {
@@ -806,7 +818,8 @@
   function csv(s, data) {
     const t = data.texts.regneark, flows = s.outputs[data.workbook.flows];
     const lines = views[s.model].flow_rows(s.meta, flows, [t.csv_kolonner_ar, t.offentlig, t.alle]);
-    if (s.meta.profile) lines.push([], [s.meta.profile.csv]); // issue 29
+    const own = profileOf(s, formats(s).exact); // issue 29: only the figures on screen that are the municipality's
+    if (own) lines.push([], [own.csv || own.link]);
     return vlZip.utf8("\ufeff" + lines.map((line) => line.map(csvField).join(";")).join("\r\n") + "\r\n");
   }
 

@@ -134,6 +134,8 @@
   }
 
   // ---- checking, line by line ------------------------------------------------------------------
+  // Norwegian numbers as calculators/fields.py read_number reads them («1 000», «1.000,5», «kr 1 000»,
+  // «50 %»); tests/browser/test_egne_tall.py checks the two agree on the same inputs.
   function parseNumber(raw) {
     if (typeof raw === "number") return isFinite(raw) ? raw : NaN;
     let s = String(raw).replace(/\s+/g, "").replace(/\u2212/g, "-").replace(/^kr\.?/i, "").replace(/(kr|%)\.?$/i, "");
@@ -143,6 +145,23 @@
   }
 
   const norm = (s) => String(s).trim().toLowerCase().replace(/\s+/g, " ");
+
+  // The units a line may be written in: its own words («kr per familie per år»), the calculator's
+  // («kr per år») or the code («kr/år»).
+  const unitsOf = (line) => [line.unit_text, DATA.units[line.unit], line.unit].filter(Boolean).map(norm);
+
+  // A value, also with the line's unit after it («80 000 kr/år», «12 100 kr»). {value} or {unit}:
+  // a unit that is not the line's.
+  function valueOf(raw, line) {
+    if (typeof raw === "number") return { value: parseNumber(raw) };
+    const text = norm(raw);
+    for (const unit of unitsOf(line).sort((a, b) => b.length - a.length)) {
+      if (text.length > unit.length && text.endsWith(unit)) return { value: parseNumber(text.slice(0, -unit.length)) };
+    }
+    const value = parseNumber(text);
+    const tail = /^[\d\s.,\u2212-]*\d[\d\s.,]*\s*([^\d\s].*)$/.exec(text);
+    return !isFinite(value) && tail && !/^(kr|%)\.?$/.test(tail[1]) ? { value, unit: tail[1] } : { value };
+  }
 
   function check(rows) {
     const head = (rows[0] || []).map(norm);
@@ -161,18 +180,23 @@
       if (id === DATA.profile_ids.kilde) { profile.source = String(raw).trim(); return; }
       if (id === DATA.profile_ids.ar) {
         const y = parseNumber(raw);
-        if (String(raw).trim() !== "" && !(Number.isInteger(y) && y > 1900 && y < 2200)) say(r, "advarsel", fill(T.feil_ar, { verdi: raw }));
+        if (String(raw).trim() !== "" && !(Number.isInteger(y) && y > 1900 && y < 2200)) say(r, "advarsel", fill(T.feil_ar_profil, { verdi: raw }));
         else if (y) profile.year = y;
         return;
       }
       const line = LINES.get(id);
+      if (!line && id in DATA.left_out) { // a national figure (grunnbeløpet): not the municipality's
+        if (String(raw).trim() !== "") say(r, "feil", fill(T.utelatt, { felt: String(cell(1)).trim() || id, grunn: DATA.left_out[id] }));
+        return;
+      }
       if (!line) { say(r, "feil", fill(T.ukjent_id, { id })); return; }
       if (String(raw).trim() === "") return; // not filled in: the site's figure stays
-      const value = parseNumber(raw);
+      const read = valueOf(raw, line), value = read.value;
+      if (read.unit) { say(r, "feil", fill(T.feil_enhet, { enhet: read.unit, riktig: line.unit_text })); return; }
       if (!isFinite(value)) { say(r, "feil", fill(T.ikke_tall, { verdi: raw })); return; }
       if (value < 0) { say(r, "feil", fill(T.negativ, { verdi: number(value, line.unit) })); return; }
       const unit = String(cell(at.unit)).trim();
-      if (unit && norm(unit) !== norm(line.unit)) { say(r, "feil", fill(T.feil_enhet, { enhet: unit, riktig: line.unit })); return; }
+      if (unit && !unitsOf(line).includes(norm(unit))) { say(r, "feil", fill(T.feil_enhet, { enhet: unit, riktig: line.unit_text })); return; }
       if (value < line.min || value > line.max) {
         say(r, "feil", fill(T.utenfor_grenser, { verdi: number(value, line.unit), min: number(line.min, line.unit), maks: number(line.max, line.unit) }));
         return;
@@ -234,7 +258,7 @@
           el("strong", {}, fill(T.linje, { linje: m.row }) + " – " + (m.level === "feil" ? T.feil : T.advarsel) + ": "), m.text))));
       } else parts.push(el("p", {}, T.meldinger_ingen));
       const changes = DATA.lines.filter((l) => l.id in profile.values && profile.values[l.id] !== l.value);
-      const stale = profile.year ? P.staleness(profile) : "";
+      const stale = P.staleness(profile); // each line's own year, also without the profile's
       if (stale) parts.push(el("p", { class: "vl-profil__warning" }, stale));
       if (!Object.keys(profile.values).length) {
         parts.push(el("p", {}, T.ingen_tall));
@@ -244,7 +268,7 @@
           // A region the keyboard can scroll on a phone (the table is wider than the screen).
           parts.push(el("div", { class: "vl-profil__scroll", tabindex: "0", role: "region", "aria-labelledby": "vl-profil-endringer" },
             table("vl-profil-endringer", T.endringer_kolonner,
-            changes.map((l) => [l.label, l.calculators.join(", "), number(l.value, l.unit), number(profile.values[l.id], l.unit)]))));
+            changes.map((l) => [l.label, number(profile.values[l.id], l.unit), number(l.value, l.unit), l.calculators.join(", ")]))));
         } else parts.push(el("p", {}, T.ingen_endringer));
         const use = el("button", { type: "button", class: "md-button md-button--primary" }, T.bruk);
         const cancel = el("button", { type: "button", class: "md-button" }, T.avbryt);
@@ -263,7 +287,7 @@
       }
       result.replaceChildren(...parts);
       heading.focus();
-      announce(T.meldinger_tittel + ": " + messages.length + ". " + T.endringer_tittel + ": " + changes.length + ".");
+      announce(fill(messages.length ? T.oppsummering : T.oppsummering_ingen, { meldinger: messages.length, antall: changes.length }));
     }
 
     async function take(file) {
@@ -355,7 +379,7 @@
   }
 
   function start() { for (const box of document.querySelectorAll("[data-vl-profil-import]")) bind(box); }
-  globalThis.vlProfilImport = { check, csvRows, xlsxRows, readFile };
+  globalThis.vlProfilImport = { check, csvRows, xlsxRows, readFile, parseNumber };
   if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") globalThis.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();

@@ -75,16 +75,29 @@
     return name;
   }
 
-  // Old figures: the profile's year (or a line's own) against the site's price year and G.
-  function staleness(profile) {
-    const year = Number(profile.year), price = DATA.price_year;
-    if (!year) return "";
-    const lines = DATA.lines.filter((l) => l.id in profile.values && Number((profile.years || {})[l.id] || year) < price);
-    if (year > price) return fill(T.nyere, { ar: year, prisar: price });
-    if (!lines.length) return "";
-    const g = DATA.g[String(price)], old = DATA.g[String(year)];
-    return fill(g && old ? T.gammel : T.gammel_uten_g, { ar: year, prisar: price, g: number(g || 0, "kr"),
-      g_gammel: number(old || 0, "kr"), felt: lines.map((l) => l.label + " (" + l.calculators.join(", ") + ")").join("; ") });
+  // Old figures: each line's own year (else the profile's) against the site's price year, grouped by
+  // year, each group with that year's G. On a calculator page (modelId) only the lines it uses.
+  // Rates (percent, hours) are not prices and are not compared.
+  function staleness(profile, modelId) {
+    const price = DATA.price_year, years = profile.years || {}, older = new Map(), newer = new Map();
+    for (const l of DATA.lines) {
+      if (!l.price || typeof profile.values[l.id] !== "number") continue;
+      if (modelId && !l.targets.some((t) => t[0] === modelId)) continue;
+      const year = Number(years[l.id] || profile.year);
+      if (!year || year === price) continue;
+      const group = year < price ? older : newer;
+      if (!group.has(year)) group.set(year, []);
+      group.get(year).push(l.label + (modelId ? "" : " (" + l.calculators.join(", ") + ")"));
+    }
+    const listed = (group) => [...group.entries()].sort((a, b) => a[0] - b[0]).map(([year, labels]) => {
+      const g = DATA.g[String(price)], old = DATA.g[String(year)];
+      return fill(g && old && year < price ? T.gammel_linje : T.gammel_linje_uten_g,
+        { ar: year, felt: labels.join(", "), g: number(g || 0), g_gammel: number(old || 0) });
+    }).join("; ");
+    const parts = [];
+    if (older.size) parts.push(fill(T.gammel, { prisar: price, grupper: listed(older) }));
+    if (newer.size) parts.push(fill(T.nyere, { prisar: price, grupper: listed(newer) }));
+    return parts.join(" ");
   }
 
   // uncertainty.moved_range's rule for a preset's line: a 0 says «not counted» and stays; another
@@ -120,19 +133,48 @@
     // The build's interval belongs to the site's figures: with other defaults it is worked out anew.
     if (meta.interval) meta.interval.initial = differs ? PENDING : site.initial;
     if (!Object.keys(own).length) { delete meta.profile; return 0; }
-    const name = label(profile), date = day(profile.date);
+    const name = label(profile), date = day(profile.date), entries = Object.entries(own);
+    const ownYear = (o) => (profile.years || {})[o.line.id] || "", yearOf = (o) => ownYear(o) || profile.year || "";
     meta.profile = {
-      name, date, mark: fill(T.merke, { navn: name }), sentence: fill(T.setning, { navn: name }),
-      memo: fill(T.notat_profil, { antall: Object.keys(own).length, navn: name, dato: date }),
-      link: fill(T.notat_lenke, { navn: name, dato: date }),
-      csv: fill(T.csv_profil, { navn: name, dato: date, felt: Object.values(own).map((o) => o.line.label).join(", ") }),
-      inputs: Object.fromEntries(Object.entries(own).map(([inputId, o]) => {
-        const year = (profile.years || {})[o.line.id], source = (profile.sources || {})[o.line.id];
+      name, date, sentence: fill(T.setning, { navn: name }), link: fill(T.notat_lenke, { navn: name, dato: date }),
+      values: Object.fromEntries(entries.map(([inputId, o]) => [inputId, o.value])),
+      // Where each figure comes from: the profile's name, the line's own source and year.
+      sources: Object.fromEntries(entries.map(([inputId, o]) => {
+        const source = (profile.sources || {})[o.line.id], year = ownYear(o); // the profile's name says its year
+        return [inputId, (source ? name + " (" + source + ")" : name) + (year ? ", " + year : "")];
+      })),
+      notes: Object.fromEntries(entries.map(([inputId, o]) => {
+        const source = (profile.sources || {})[o.line.id], year = ownYear(o); // the profile's name says its year
         return [inputId, fill(T.notat_kilde, { navn: source ? name + " (" + source + ")" : name, ar: year ? ", " + year : "",
           standard: number(o.line.value, o.line.unit) })];
       })),
+      labels: Object.fromEntries(entries.map(([inputId, o]) => [inputId, o.line.label])),
+      years: Object.fromEntries(entries.filter(([, o]) => o.line.price).map(([inputId, o]) => [inputId, yearOf(o)])),
     };
-    return Object.keys(own).length;
+    return entries.length;
+  }
+
+  // What the field notes and the exports say for the values on screen: a field is the municipality's
+  // only while it holds the profile's figure; changed, it names that figure («endret, kommunens tall …»).
+  // format(value, inputId) writes a number as the caller does. null when no profile is in use.
+  function describe(meta, values, format) {
+    const p = meta && meta.profile;
+    if (!p || !p.values) return null;
+    const own = {}, changed = {};
+    for (const [id, value] of Object.entries(p.values)) {
+      if (values[id] === value) own[id] = p.notes[id];
+      else changed[id] = format(value, id);
+    }
+    const ids = Object.keys(own), n = ids.length;
+    const years = [...new Set(ids.filter((id) => id in p.years).map((id) => p.years[id]))].sort();
+    return {
+      own, changed, count: n, link: p.link, status: T.status_kommune, sources: p.sources,
+      memo: n ? fill(T.notat_profil, { antall: n, navn: p.name, dato: p.date }) : "",
+      csv: n ? fill(T.csv_profil, { navn: p.name, dato: p.date, felt: ids.map((id) => p.labels[id]).join(", ") }) : "",
+      prices: n ? fill(years.length ? T.notat_prisar : T.notat_prisar_uten_ar, { ar: years.join(", "), prisar: DATA.price_year }) : "",
+      memoChanged: (id) => fill(T.notat_endret, { verdi: changed[id] }),
+      sheetChanged: (id) => fill(T.ark_endret, { verdi: changed[id] }),
+    };
   }
 
   function banner(root, profile, count) {
@@ -144,9 +186,10 @@
       box.setAttribute("data-vl-profil-banner", "");
       root.prepend(box);
     }
-    const off = switchedOff(), name = label(profile), stale = staleness(profile);
+    const off = switchedOff(), name = label(profile), stale = staleness(profile, root.dataset.vlCalc);
     const text = document.createElement("p"), button = document.createElement("button");
-    text.textContent = off ? fill(T.banner_av, { navn: name }) : fill(T.banner, { navn: name, antall: count });
+    // The note above the calculator («Standardverdiene er eksempler …») now covers only the site's other figures.
+    text.textContent = off ? fill(T.banner_av, { navn: name }) : fill(T.banner, { navn: name, antall: count }) + (count ? " " + T.illustrasjon_rest : "");
     button.type = "button";
     button.className = "md-button";
     button.textContent = off ? T.slå_på : T.slå_av;
@@ -172,18 +215,29 @@
     box.replaceChildren(...parts);
   }
 
-  // Each field holding a municipality's figure says so where it said «Illustrasjon …» or its source.
-  function markFields(root, meta) {
+  // Each field holding the municipality's figure says so where it said «Illustrasjon …» or its source,
+  // with the line's source and year and the site's figure; a field changed from it says so and names it.
+  function markFields(root, meta, values) {
     const form = root.querySelector("form");
+    const said = describe(meta, values || {}, (value, id) => {
+      const input = meta.inputs.find((i) => i.id === id);
+      return number(value, input && input.unit);
+    });
     for (const input of meta.inputs) {
       const field = form && form.elements.namedItem(input.id), info = field && document.getElementById(field.id + "-info");
       const status = info && info.querySelector(".vl-calc__status");
       if (!status) continue;
       if (status.dataset.vlSite === undefined) status.dataset.vlSite = status.textContent;
-      const own = meta.profile && meta.profile.inputs[input.id];
-      status.textContent = own ? meta.profile.mark : status.dataset.vlSite;
+      const own = said && said.own[input.id], changed = said && input.id in said.changed;
+      const text = own || (changed ? status.dataset.vlSite + " – " + said.memoChanged(input.id) : status.dataset.vlSite);
+      if (status.textContent !== text) status.textContent = text;
       status.classList.toggle("vl-calc__status--kommune", !!own);
     }
+  }
+
+  function current(root, meta) {
+    const s = root.dataset.vlBound && globalThis.vlKalkulator && globalThis.vlKalkulator.scenario(root);
+    return s ? s.values : Object.fromEntries(meta.inputs.map((i) => [i.id, i.default]));
   }
 
   // Every model on the page (and in memory, for the next page) gets the profile, or the site's figures.
@@ -194,10 +248,14 @@
     for (const root of document.querySelectorAll("[data-vl-calc]")) {
       banner(root, stored, counts[root.dataset.vlCalc] || 0);
       const model = (globalThis.vlKalkulatorer || {})[root.dataset.vlCalc];
-      if (model) markFields(root, model.meta);
+      if (model && !root.dataset.vlProfilMarks) {
+        root.dataset.vlProfilMarks = "1"; // kalkulator.js: the values on screen after every change
+        root.addEventListener("vl-resultat", (event) => markFields(root, model.meta, event.detail && event.detail.values));
+      }
+      if (model) markFields(root, model.meta, current(root, model.meta));
       if (root.dataset.vlBound) root.dispatchEvent(new CustomEvent("vl-profil")); // kalkulator.js: new defaults
     }
   }
 
-  globalThis.vlProfil = { apply, read, save, forget, staleness, label, number, fill, day };
+  globalThis.vlProfil = { apply, read, save, forget, staleness, describe, label, number, fill, day };
 })();
