@@ -41,7 +41,7 @@ def fingerprint(sources: Iterable[tuple[str, tuple[str, ...]]] = SOURCES, extra:
 
 @functools.cache
 def _sources_fingerprint() -> str:
-    # Once per process: hooks/fresh.py re-imports this module before every rebuild under serve.
+    # Once per process: hooks/site.py re-imports this module before every rebuild under serve.
     return fingerprint()
 
 

@@ -1,6 +1,6 @@
 """The *Datakilder* page: a table of every default figure of every calculator.
 
-``hooks/okonomi.py`` replaces the marker ``<!-- datakilder -->`` with ``render()``. Each model
+The stage (``sitegen/stage.py``) replaces the marker ``<!-- datakilder -->`` with ``render()``. Each model
 (its data file ``calculators/data/<id>.yaml``) gets a section; the grunnbeløp series used for
 price-year conversion gets its own.
 """

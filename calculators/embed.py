@@ -1,7 +1,7 @@
 """Markers in Markdown become calculators: ``<!-- kalkulator: <id> -->`` on a line of its own.
 
-``hooks/kalkulatorer.py`` wires these functions to MkDocs' events; they live here so they can be
-tested and reloaded like any other code.
+The stage (``sitegen/stage.py``) and the Markdown extension (``sitegen/markdown_ext.py``) call these
+functions; they live here so they can be tested and reloaded like any other code.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The notebook is committed *with* outputs, so its figures must come from the current models.
 ``python -m calculators.notebook`` rebuilds and re-executes it. The site build checks it
-(``problems``, called from ``hooks/okonomi.py``): an error output, cells that are not the ones
+(``problems``, called from the stage's first check, ``veileder/checks.py``): an error output, cells that are not the ones
 this module makes, or outputs that differ from a fresh run stop the build. A fresh run is cached
 under ``.cache/notebook/`` by a hash of the models' code and data and of the cells, so only a
 build after such a change executes it; a warm build only compares.

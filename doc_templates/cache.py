@@ -29,7 +29,7 @@ def generator_fingerprint() -> str:
 
     Once per process: every template and every workshop handout asks for it (2.6 MB of fonts and
     six package lookups each time). ``./dev serve`` imports this package afresh for each rebuild
-    (hooks/fresh.py), so an edit is still seen."""
+    (hooks/site.py), so an edit is still seen."""
     digest = hashlib.sha256()
     code = sorted([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("*.css")])
     for path in [*code, *fonts.font_files()]:

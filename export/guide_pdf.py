@@ -1,6 +1,6 @@
 """«Hele veilederen som PDF»: every page in the public navigation, in order, as one A4 PDF/A-3a.
 
-Made from the same HTML the site shows (each page's content after every hook has run), laid out
+Made from the same HTML the site shows (each page's content as the engine built it), laid out
 by WeasyPrint with the templates' fonts: a cover, a table of contents with page numbers, the
 navigation's sections as parts, PDF bookmarks for parts, pages and their main headings. Links
 between pages become links inside the PDF; other links point at the published site. A calculator
@@ -159,7 +159,7 @@ def guide_html(pages: list[GuidePage], site_url: str) -> str:
         '<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8">'
         f"<title>{escape(TITLE)}</title>"
         f'<meta name="description" content="{escape(SUBTITLE)}"><meta name="author" content="{TITLE}">'
-        # Dates from the commit (SOURCE_DATE_EPOCH, set by hooks/pages.py), not the build clock:
+        # Dates from the commit (SOURCE_DATE_EPOCH from sitegen/stage.py, set by hooks/site.py or sitegen/engine.py), not the build clock:
         # the same commit gives the same bytes.
         f'<meta name="dcterms.created" content="{_stamp()}"><meta name="dcterms.modified" content="{_stamp()}">'
         f"<style>{css}</style></head><body>{cover}"

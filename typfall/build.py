@@ -1,4 +1,4 @@
-"""Every case checked, computed and made into files: the stage the hook (and the tests) call."""
+"""Every case checked, computed and made into files: what the generation stage (sitegen/stage.py) and the tests call."""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Site-wide build helpers for Velferdslab-veilederen: page checks and HTML fixes used by hooks/."""
+"""Site-wide build helpers for Velferdslab-veilederen: page checks and HTML fixes used by the generation stage (sitegen/)."""

@@ -157,7 +157,7 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
         "mal": found.get("maler"), "mal-skjema": found.get("maler"),  # type: ignore[dict-item]
         "maler": ["galleri"],
         "oppstart": list(startup_cost.RENDERERS),
-        "nedlasting": ["pdf", "uten-nett"],  # hooks/eksport.py
+        "nedlasting": ["pdf", "uten-nett"],  # sitegen/post.py
         "scenario": found.get("kurs"),  # type: ignore[dict-item]
         "typfall": list(cases) if cases is not None else None,
     }
@@ -202,7 +202,7 @@ def _description(text: str) -> object:
 
 
 def _front_matter(text: str) -> list[str]:
-    """What is wrong with a page's front matter (as ``hooks/pages.py`` says it in the build)."""
+    """What is wrong with a page's front matter (as the build says it)."""
     match = _FRONT_MATTER.match(text)
     data: object = {}
     if match:

@@ -6,7 +6,7 @@ register does not know, or to a law the register marks as repealed (``opphevet``
 arkivlova, replaced on 1 January 2026, is the case that started this. The list of laws on «Kilder»
 is rendered from the same file, so the two cannot drift apart.
 
-No MkDocs import: ``hooks/lover.py`` only wires these functions to the build.
+No MkDocs import: ``sitegen/check.py`` and ``sitegen/stage.py`` call these functions.
 """
 
 from __future__ import annotations
