@@ -455,3 +455,36 @@ def test_the_importers_number_reader_agrees_with_the_calculators(make_page, site
                         NUMBERS)
     expected = [None if read_number(x)["error"] else read_number(x)["value"] for x in NUMBERS]
     assert got == expected
+
+
+def test_the_municipalitys_rates_set_the_hourly_cost_in_both_calculators(make_page, site_url):
+    page = import_profile(make_page, site_url, csv_file(["arbeidsgiveravgift;;;;;;;;10,6;;", "arsverk_timer;;;;;;;;1 650;;",
+                                                         "pensjon;;;;;;;;12;;"]))
+    for model_id in ("familie", "investeringsmote"):
+        page.goto(site_url + PAGES[model_id])
+        calculator_ready(page)
+        assert page.input_value("input[name=arbeidsgiveravgift]") == "10,6"
+        assert page.input_value("input[name=arsverk_timer]").replace("\u00a0", " ") == "1 650"
+        assert status_of(page, "pensjon").startswith("Kommunens tall: Eksempel kommune")
+
+
+def test_on_a_phone_the_preview_shows_the_municipalitys_value_without_scrolling(make_page, site_url):
+    page = open_importer(make_page, site_url, width=375, height=800)
+    upload(page, VALID)
+    result_text(page)
+    box = page.locator("[data-vl-profil-result] thead th").nth(1).bounding_box()
+    assert page.locator("[data-vl-profil-result] thead th").nth(1).inner_text() == "Kommunens verdi"
+    assert box["x"] + box["width"] <= 375
+
+
+def test_with_a_profile_the_illustration_notes_cover_only_the_sites_other_figures(make_page, site_url):
+    page = import_profile(make_page, site_url)
+    page.goto(site_url + PAGES["familie"])
+    calculator_ready(page)
+    assert "Merknaden om illustrasjoner gjelder bare veilederens tall i de andre feltene." in page.inner_text("[data-vl-profil-banner]")
+    _, odt = download(page, "odt")
+    memo = "\n".join(odt_texts(odt))
+    inputs = registry.load("familie").inputs
+    illustrative = sum(1 for i in inputs if i.source.status != "kilde")
+    # barnevern and arslonn hold the municipality's figures: no longer illustrations
+    assert f"{illustrative - 2} av {len(inputs)} tall er illustrasjoner" in memo

@@ -186,7 +186,7 @@
 
     // Forbehold: illustrative figures, what the model leaves out.
     h(2, d.forbehold);
-    const illustrative = data.inputs.filter((i) => i.source.status !== "kilde").length;
+    const illustrative = data.inputs.filter((i) => i.source.status !== "kilde" && !(own && own.own[i.id])).length; // not the municipality's
     p(t.forbehold[0]);
     if (illustrative) p(fill(t.forbehold[1], { antall: illustrative, av: data.inputs.length }));
     p(t.forbehold_utelater);
