@@ -354,6 +354,12 @@ def test_a_case_link_over_a_profile_marks_only_the_fields_that_hold_the_municipa
     assert "endret, kommunens tall 412\u00a0000\u00a0kr per år" in memo
     _, text = download(page, "csv")
     assert text.decode("utf-8-sig").strip().splitlines()[-1].endswith("Felt: Avlastning og støttekontakt.")
+    scenario = "vlKalkulator.scenario(document.querySelector('[data-vl-calc]')).sentence"
+    assert page.evaluate(scenario).endswith("(Regnet med kommunens tall: Eksempel kommune, regnskap 2025.)")
+    page.fill("input[name=avlastning]", "150 000")  # now no field holds the municipality's figure
+    page.wait_for_timeout(300)
+    assert "kommunens tall" not in page.evaluate(scenario)
+    assert "Regnet med kommunens tall" not in page.inner_text("[data-vl-calc] [data-vl-out]")
 
 
 def test_typing_over_the_municipalitys_figure_names_it_and_typing_it_back_marks_it_again(make_page, site_url):

@@ -106,13 +106,24 @@
     return value === 0 ? 0 : profileValue;
   }
 
+  // Does a field of the calculator hold one of the municipality's figures (the form as typed)?
+  function onScreen(id, meta) {
+    const form = document.querySelector('[data-vl-calc="' + id + '"] form'), read = globalThis.vlFelt && globalThis.vlFelt.read_number;
+    if (!form || !read || !meta.profile.values) return true;
+    return Object.entries(meta.profile.values).some(([inputId, value]) => {
+      const field = form.elements.namedItem(inputId), typed = field && read(field.value);
+      return !!typed && !typed.error && typed.value === value;
+    });
+  }
+
   function applyTo(id, model, profile) {
     const meta = model.meta;
     if (!model.vlSite) {
       model.vlSite = { defaults: meta.inputs.map((i) => i.default), presets: JSON.parse(JSON.stringify(meta.presets)),
         noEffect: meta.uncertainty ? Object.assign({}, meta.uncertainty.no_effect) : null, initial: meta.interval && meta.interval.initial };
       const sentence = model.view.sentence;
-      model.view.sentence = (out) => sentence(out) + (meta.profile ? " " + meta.profile.sentence : "");
+      // «(Regnet med kommunens tall …)» only while a field on screen holds one of them.
+      model.view.sentence = (out) => sentence(out) + (meta.profile && onScreen(id, meta) ? " " + meta.profile.sentence : "");
     }
     const site = model.vlSite, own = {};
     if (profile) {
