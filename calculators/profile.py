@@ -280,7 +280,8 @@ def browser_data(importer: bool = False) -> dict:
                   for line in lines()],
     }
     if importer:
-        data.update({"left_out": texts().get("utelatt", {}), "max_bytes": MAX_BYTES, "columns": texts()["kolonner"], "file": texts()["filnavn_eksport"],
+        data.update({"left_out": texts().get("utelatt", {}), "max_bytes": MAX_BYTES, "columns": texts()["kolonner"],
+                     "file": texts()["filnavn_eksport"],
                      "profile_ids": {k: v["id"] for k, v in texts()["profil"].items()}, "sheet": texts()["ark"],
                      "template": table()})  # the export of a loaded profile fills the last three columns
     return data
