@@ -152,8 +152,9 @@ def table() -> list[list]:
     for key in ("navn", "kilde", "ar"):
         rows.append([p[key]["id"], p[key]["felt"], "", "", "", "", "", p[key]["hvor"], "", "", ""])
     for line in lines():
+        where = f"{line.where} {t['prosent_merknad']}" if line.unit == "%" else line.where
         rows.append([line.id, line.label, ", ".join(line.calculators), line.unit_text, line.value, line.source,
-                     line.year, line.where, "", "", ""])
+                     line.year, where, "", "", ""])
     return rows
 
 
@@ -189,7 +190,7 @@ _TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml."
 _TOP = '<alignment vertical="top"/>'
 _STYLES = (
     f'{_HEAD}<styleSheet xmlns="{_MAIN}">'
-    '<numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.###"/></numFmts>'
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.###"/><numFmt numFmtId="165" formatCode="0.0##"/></numFmts>'
     '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
     '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
     '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
@@ -197,12 +198,14 @@ _STYLES = (
     '<fill><patternFill patternType="solid"><fgColor rgb="FFE8EEF4"/><bgColor indexed="64"/></patternFill></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'  # 0 text
+    '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'  # 0 text
     '<xf numFmtId="0" fontId="1" fillId="3" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">'
     '<alignment wrapText="1" vertical="top"/></xf>'  # 1 head
     f'<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">{_TOP}</xf>'  # 2 number
     f'<xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1" applyAlignment="1">{_TOP}</xf>'  # 3 to fill
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>'
+    # 5 a percent to fill: a plain number (13,5), not Excel's percent format, which stores 13,5 % as 0,135
+    f'<xf numFmtId="165" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1" applyAlignment="1">{_TOP}</xf>'
     '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 _WIDTHS = (26, 34, 22, 22, 14, 40, 9, 60, 16, 24, 10)
 _FILL_COLUMNS = (8, 9, 10)
@@ -212,13 +215,16 @@ _YEAR_COLUMN = 6  # a year is not grouped («2025», not «2 025»)
 
 def _sheet(rows: list[list]) -> str:
     out = []
+    percent = {line.id for line in lines() if line.unit == "%"}
     for r, row in enumerate(rows):
         cells = []
         for c, value in enumerate(row):
             ref = f"{_column(c)}{r + 1}"
             numeric = isinstance(value, (int, float)) and c != _YEAR_COLUMN
             style = 1 if r == 0 else 3 if c in _FILL_COLUMNS else 2 if numeric else 4 if c in _WRAP_COLUMNS else 0
-            if value == "" and style != 3:
+            if style == 3 and c == _FILL_COLUMNS[0] and row and row[0] in percent:
+                style = 5
+            if value == "" and style not in (3, 5):
                 continue
             if isinstance(value, (int, float)):
                 cells.append(f'<c r="{ref}" s="{style}"><v>{int(value)}</v></c>' if value == int(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import openpyxl
@@ -493,3 +494,39 @@ def test_with_a_profile_the_illustration_notes_cover_only_the_sites_other_figure
     illustrative = sum(1 for i in inputs if i.source.status != "kilde")
     # barnevern and arslonn hold the municipality's figures: no longer illustrations
     assert f"{illustrative - 2} av {len(inputs)} tall er illustrasjoner" in memo
+
+
+def _xlsx_with_percent_cells() -> bytes:
+    """The template after typing «13,5 %» and «10,6 %» in Excel: 0.135 and 0.106 with percent formats
+    (a custom «0.0%» and the built-in 10), and «3,2» in a plain cell for årsverk (not a percent)."""
+    source = zipfile.ZipFile(io.BytesIO(profile.xlsx_bytes()))
+    sheet = source.read("xl/worksheets/sheet1.xml").decode()
+    styles = source.read("xl/styles.xml").decode()
+    xfs = styles.count("<xf ") - 1  # the cellStyleXfs entry is not a cell style
+    styles = styles.replace('<numFmts count="2">', '<numFmts count="3"><numFmt numFmtId="170" formatCode="0.0%"/>')
+    styles = styles.replace("</cellXfs>", '<xf numFmtId="170" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+                            '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>')
+    rows = profile.table()
+    for line_id, value, style in (("pensjon", "0.135", xfs), ("arbeidsgiveravgift", "0.106", xfs + 1)):
+        r = next(i + 1 for i, row in enumerate(rows) if row[0] == line_id)
+        sheet = re.sub(rf'<c r="I{r}" s="\d+"/>', f'<c r="I{r}" s="{style}"><v>{value}</v></c>', sheet)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = {"xl/worksheets/sheet1.xml": sheet.encode(), "xl/styles.xml": styles.encode()}.get(name) or source.read(name)
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+def test_percent_cells_from_excel_are_read_as_percent_and_a_share_in_a_csv_is_refused(make_page, site_url):
+    page = open_importer(make_page, site_url)
+    upload(page, _xlsx_with_percent_cells(), "profil.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    assert "Alle linjer kunne leses." in result_text(page)
+    changed = {row.split("\t")[0]: row.split("\t")[1] for row in
+               page.locator("[data-vl-profil-result] table tbody tr").all_inner_texts()}
+    assert changed["Arbeidsgivers pensjonskostnad"] == "13,5\u00a0%" and changed["Arbeidsgiveravgift"] == "10,6\u00a0%"
+    upload(page, csv_file(["pensjon;;;;;;;;0,135;;", "arbeidsgiveravgift;;;;;;;;0;;"]))
+    text = result_text(page)
+    assert "Linje 5 – Brukes ikke: «0,135» ser ut som en andel, ikke prosent: skriv prosent som 13,5, ikke 0,135." in text
+    changed = [row.split("\t")[0] for row in page.locator("[data-vl-profil-result] table tbody tr").all_inner_texts()]
+    assert changed == ["Arbeidsgiveravgift"]  # 0 % (sone V) is a rate, not a share

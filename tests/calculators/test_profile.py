@@ -159,3 +159,22 @@ def test_every_line_says_brutto_or_netto_and_the_page_warns_about_averages():
     assert "### Gjennomsnitt og én familie" in page and "undervurdert" in page
     assert "### Brutto eller netto" in page and "Kalkulatorene mener **brutto**" in page
     assert "kommunale deflatoren" in page and "Grunnbeløpet (G) er ikke med i malen" in page
+
+
+def test_the_templates_percent_cells_are_plain_numbers_with_a_note():
+    """Excel stores «13,5 %» typed in a percent-formatted cell as 0,135: the template's percent cells
+    have a plain number format, and the line says how to write a percent."""
+    with zipfile.ZipFile(io.BytesIO(profile.xlsx_bytes())) as archive:
+        sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    formats = {f.get("numFmtId"): f.get("formatCode") for f in styles.iter(f"{MAIN}numFmt")}
+    xfs = list(styles.find(f"{MAIN}cellXfs"))
+    rows = profile.table()
+    for line_id in ("pensjon", "arbeidsgiveravgift"):
+        r = next(i + 1 for i, row in enumerate(rows) if row[0] == line_id)
+        cell = next(c for c in sheet.iter(f"{MAIN}c") if c.get("r") == f"I{r}")
+        fmt = xfs[int(cell.get("s"))].get("numFmtId")
+        assert fmt not in ("9", "10") and "%" not in formats.get(fmt, "") and fmt != "0"
+        assert "13,5 for 13,5 % (ikke 0,135)" in rows[r - 1][7]
+    r = next(i + 1 for i, row in enumerate(rows) if row[0] == "arslonn")
+    assert "ikke 0,135" not in rows[r - 1][7]

@@ -98,6 +98,22 @@
 
   function children(node, name) { return [...node.getElementsByTagNameNS("*", name)]; }
 
+  // The cell styles (indexes into cellXfs) whose number format shows a percent: the built-in 9 (0%)
+  // and 10 (0.00%), or a custom format with a % outside quotes.
+  function percentStyles(stylesXml) {
+    const out = new Set();
+    if (!stylesXml) return out;
+    const doc = xmlDoc(stylesXml), custom = new Map();
+    for (const f of children(doc, "numFmt")) custom.set(Number(f.getAttribute("numFmtId")), f.getAttribute("formatCode") || "");
+    const xfs = children(doc, "cellXfs")[0];
+    const list = xfs ? [...xfs.children].filter((x) => x.localName === "xf") : [];
+    list.forEach((xf, i) => {
+      const id = Number(xf.getAttribute("numFmtId") || 0), code = custom.get(id) || "";
+      if (id === 9 || id === 10 || /%/.test(code.replace(/"[^"]*"|\\./g, ""))) out.add(i);
+    });
+    return out;
+  }
+
   async function xlsxRows(bytes) {
     try {
       const get = await unzip(bytes);
@@ -109,6 +125,7 @@
       const target = rel ? rel.getAttribute("Target").replace(/^\/?(xl\/)?/, "xl/") : "xl/worksheets/sheet1.xml";
       const sharedXml = await get("xl/sharedStrings.xml");
       const shared = sharedXml ? children(xmlDoc(sharedXml), "si").map((si) => children(si, "t").map((t) => t.textContent).join("")) : [];
+      const percent = percentStyles(await get("xl/styles.xml"));
       const doc = xmlDoc(await get(target) || "");
       return children(doc, "row").map((row) => {
         const out = [];
@@ -122,7 +139,11 @@
           else if (type === "inlineStr") value = children(c, "t").map((t) => t.textContent).join("");
           else if (type === "str" || type === "e") value = v ? v.textContent : "";
           else if (type === "b") value = v ? v.textContent : "";
-          else if (v && v.textContent !== "") value = Number(v.textContent); // a number, also a formula's stored result
+          else if (v && v.textContent !== "") { // a number, also a formula's stored result
+            value = Number(v.textContent);
+            // «13,5 %» typed in Excel is stored as 0.135 with a percent format: the figure is 13.5.
+            if (percent.has(Number(c.getAttribute("s") || 0))) value = Math.round(value * 100 * 1e9) / 1e9;
+          }
           while (out.length < index) out.push("");
           out[index] = value;
         }
@@ -195,6 +216,8 @@
       if (read.unit) { say(r, "feil", fill(T.feil_enhet, { enhet: read.unit, riktig: line.unit_text })); return; }
       if (!isFinite(value)) { say(r, "feil", fill(T.ikke_tall, { verdi: raw })); return; }
       if (value < 0) { say(r, "feil", fill(T.negativ, { verdi: number(value, line.unit) })); return; }
+      // A percent written as a share (0,135 for 13,5 %): refused, it would make the cost 100 times too small.
+      if (line.unit === "%" && value > 0 && value < 1) { say(r, "feil", fill(T.prosent_som_andel, { verdi: raw })); return; }
       const unit = String(cell(at.unit)).trim();
       if (unit && !unitsOf(line).includes(norm(unit))) { say(r, "feil", fill(T.feil_enhet, { enhet: unit, riktig: line.unit_text })); return; }
       if (value < line.min || value > line.max) {
