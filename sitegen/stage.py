@@ -253,7 +253,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
         files.add(path, code)
     settings = _bundles(cfg, docs, files)
     settings["generated"] += made_by_notebooks
-    # Our scripts lose comments and indentation in the site; Material's are minified already.
+    # Our scripts are minified by Terser (veileder/publish.py: minify_js); Material's are minified already.
     for path in list(files.files):
         if path.endswith(".js") and not path.endswith(".min.js") and path not in settings["generated"] and (
                 posixpath.dirname(path) == "assets/javascripts" or path.startswith("assets/kalkulatorer/")):
