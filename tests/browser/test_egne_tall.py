@@ -151,7 +151,7 @@ def test_the_profile_reaches_every_calculator_as_its_defaults_with_a_banner(make
             assert page.input_value(f"input[name={name}]").replace("\u00a0", " ") == value
             info = page.locator(f"input[name={name}]").get_attribute("id") + "-info"
             note = page.inner_text(f"#{info} .vl-calc__status")
-            assert note.startswith("Kommunens tall: Eksempel kommune, regnskap 2025") and ". Veilederens tall: " in note
+            assert note.startswith("Kommunens tall (Eksempel kommune") and ". Veilederens tall: " in note
         sentence = page.evaluate("vlKalkulator.scenario(document.querySelector('[data-vl-calc]')).sentence")
         assert sentence.endswith("(Regnet med kommunens tall: Eksempel kommune, regnskap 2025.)")
         # The link carries no profile: nothing differs from the defaults on screen.
@@ -202,7 +202,7 @@ def test_memo_workbook_and_csv_name_the_municipalitys_figures(make_page, site_ur
     memo = "\n".join(odt_texts(odt))
     assert "endret, kommunens tall 700\u00a0000\u00a0kr per år" in memo
     assert "1 av tallene er kommunens egne (Eksempel kommune, regnskap 2025, lastet inn" in memo
-    assert "Kommunens tall: Eksempel kommune, regnskap 2025. Veilederens tall: 250\u00a0000\u00a0kr per år." in memo
+    assert "Kommunens tall (Eksempel kommune, regnskap 2025). Veilederens tall: 250\u00a0000\u00a0kr per år." in memo
     assert "(Lønnssystemet)" not in memo  # 710 000 is not the municipality's: its source is not given for it
     assert "Lenken har ikke med kommunens tall" in memo
     _, xlsx = download(page, "xlsx")
@@ -347,7 +347,7 @@ def test_a_case_link_over_a_profile_marks_only_the_fields_that_hold_the_municipa
     for name in ("barnevern", "sosialhjelp", "bolig"):  # the case's figures
         assert not status_of(page, name).startswith("Kommunens tall"), name
     assert "endret, kommunens tall 190\u00a0000\u00a0kr per år" in status_of(page, "sosialhjelp")
-    assert status_of(page, "avlastning").startswith("Kommunens tall: Eksempel kommune")
+    assert status_of(page, "avlastning").startswith("Kommunens tall (Eksempel kommune")
     _, odt = download(page, "odt")
     memo = "\n".join(odt_texts(odt))
     assert "1 av tallene er kommunens egne" in memo
@@ -379,7 +379,7 @@ def test_typing_over_the_municipalitys_figure_names_it_and_typing_it_back_marks_
     assert rows["Tiltak i barnevernet"][6] == "illustrasjon"
     page.fill("input[name=barnevern]", "412 000")
     page.wait_for_timeout(300)
-    assert status_of(page, "barnevern").startswith("Kommunens tall: Eksempel kommune")
+    assert status_of(page, "barnevern").startswith("Kommunens tall (Eksempel kommune")
 
 
 def test_memo_and_workbook_say_the_municipalitys_figures_are_not_price_adjusted_and_the_link_lacks_them(make_page, site_url):
@@ -397,7 +397,10 @@ def test_memo_and_workbook_say_the_municipalitys_figures_are_not_price_adjusted_
     assert "Lenken har ikke med kommunens tall" in sheet["A2"].value
     assert sheet["A3"].value.startswith("Kommunens tall er brukt slik de står (år 2024)")
     row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Tiltak i barnevernet")
-    assert row[5:7] == ("Eksempel kommune, regnskap 2025 (Barnevernet), 2024", "kommunens tall")
+    assert row[5:7] == ("Eksempel kommune: Barnevernet, 2024", "kommunens tall")  # one source, not «…, regnskap 2025 (Barnevernet)»
+    assert status_of(page, "barnevern") == ("Kommunens tall (Eksempel kommune: Barnevernet, 2024). "
+                                            "Veilederens tall: 250\u00a0000\u00a0kr per år.")
+    assert "Eksempel kommune: Barnevernet, 2024" in memo and "(Barnevernet)" not in memo
 
 
 def test_old_figures_are_grouped_by_their_own_year_also_without_a_profile_year_and_per_calculator(make_page, site_url):
@@ -471,7 +474,7 @@ def test_the_municipalitys_rates_set_the_hourly_cost_in_both_calculators(make_pa
         calculator_ready(page)
         assert page.input_value("input[name=arbeidsgiveravgift]") == "10,6"
         assert page.input_value("input[name=arsverk_timer]").replace("\u00a0", " ") == "1 650"
-        assert status_of(page, "pensjon").startswith("Kommunens tall: Eksempel kommune")
+        assert status_of(page, "pensjon").startswith("Kommunens tall (Eksempel kommune")
 
 
 def test_on_a_phone_the_preview_shows_the_municipalitys_value_without_scrolling(make_page, site_url):
@@ -530,3 +533,34 @@ def test_percent_cells_from_excel_are_read_as_percent_and_a_share_in_a_csv_is_re
     assert "Linje 5 – Brukes ikke: «0,135» ser ut som en andel, ikke prosent: skriv prosent som 13,5, ikke 0,135." in text
     changed = [row.split("\t")[0] for row in page.locator("[data-vl-profil-result] table tbody tr").all_inner_texts()]
     assert changed == ["Arbeidsgiveravgift"]  # 0 % (sone V) is a rate, not a share
+
+
+def test_memo_and_sheet_say_which_used_figures_are_older_than_the_price_year(make_page, site_url):
+    page = import_profile(make_page, site_url, csv_file(["familie.barnevern;;;;;;;;300000;;", "familie.bolig;;;;;;;;160000;;2025"],
+                                                        year=2023))
+    page.goto(site_url + PAGES["familie"])
+    calculator_ready(page)
+    g_2023 = format(int(profile.g_series()[2023]), ",").replace(",", "\u00a0")
+    old = f"fra 2023: Tiltak i barnevernet (omtrent × 130\u00a0160 / {g_2023})"
+    assert old in page.inner_text("[data-vl-profil-banner]")
+    _, odt = download(page, "odt")
+    memo = "\n".join(odt_texts(odt))
+    assert "Noen av kommunens tall er eldre enn veilederens prisår" in memo and old in memo
+    assert "Midlertidig bolig (omtrent" not in memo  # 2025: not old
+    _, xlsx = download(page, "xlsx")
+    a3 = openpyxl.load_workbook(io.BytesIO(xlsx))["Forutsetninger"]["A3"].value
+    assert "Noen av kommunens tall er eldre enn veilederens prisår" in a3 and old in a3
+    page.fill("input[name=barnevern]", "250 000")  # no longer the municipality's figure: not in the sentence
+    _, odt = download(page, "odt")
+    assert "eldre enn veilederens prisår" not in "\n".join(odt_texts(odt))
+
+
+def test_a_line_without_a_year_leaves_no_empty_year_in_the_price_sentence(make_page, site_url):
+    page = import_profile(make_page, site_url, csv_file(["familie.barnevern;;;;;;;;300000;;", "familie.bolig;;;;;;;;160000;;2021"],
+                                                        year=""))
+    page.goto(site_url + PAGES["familie"])
+    calculator_ready(page)
+    _, odt = download(page, "odt")
+    memo = "\n".join(odt_texts(odt))
+    assert "Kommunens tall er brukt slik de står (år 2021); de er ikke prisjustert." in memo
+    assert "(år ," not in memo

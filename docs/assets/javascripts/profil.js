@@ -116,6 +116,15 @@
     });
   }
 
+  function sourceOf(profile, lineId) {
+    const own = (profile.sources || {})[lineId], ownYear = (profile.years || {})[lineId] || "";
+    const kommune = profile.name || T.uten_navn;
+    if (own) return kommune + ": " + own + (ownYear ? ", " + ownYear : "");
+    const source = profile.source || "", year = ownYear || profile.year || "";
+    const yearText = !year || source.includes(String(year)) ? "" : source && !/\b(19|20)\d\d\b/.test(source) ? " " + year : ", " + year;
+    return [kommune, source].filter(Boolean).join(", ") + yearText;
+  }
+
   function applyTo(id, model, profile) {
     const meta = model.meta;
     if (!model.vlSite) {
@@ -149,16 +158,13 @@
     meta.profile = {
       name, date, sentence: fill(T.setning, { navn: name }), link: fill(T.notat_lenke, { navn: name, dato: date }),
       values: Object.fromEntries(entries.map(([inputId, o]) => [inputId, o.value])),
-      // Where each figure comes from: the profile's name, the line's own source and year.
-      sources: Object.fromEntries(entries.map(([inputId, o]) => {
-        const source = (profile.sources || {})[o.line.id], year = ownYear(o); // the profile's name says its year
-        return [inputId, (source ? name + " (" + source + ")" : name) + (year ? ", " + year : "")];
-      })),
-      notes: Object.fromEntries(entries.map(([inputId, o]) => {
-        const source = (profile.sources || {})[o.line.id], year = ownYear(o); // the profile's name says its year
-        return [inputId, fill(T.notat_kilde, { navn: source ? name + " (" + source + ")" : name, ar: year ? ", " + year : "",
-          standard: number(o.line.value, o.line.unit) })];
-      })),
+      // Where each figure comes from, as one source: «<kommune>: <line's source>, <its year>», or
+      // «<kommune>, <profile's source> <year>» (the year left out when the source already says it).
+      sources: Object.fromEntries(entries.map(([inputId, o]) => [inputId, sourceOf(profile, o.line.id)])),
+      notes: Object.fromEntries(entries.map(([inputId, o]) => [inputId, fill(T.notat_kilde, {
+        kilde: sourceOf(profile, o.line.id), standard: number(o.line.value, o.line.unit) })])),
+      model: id, lines: Object.fromEntries(entries.map(([inputId, o]) => [inputId, o.line.id])),
+      stale_years: { year: profile.year || 0, years: Object.assign({}, profile.years || {}) }, // for describe's old-figure sentence
       labels: Object.fromEntries(entries.map(([inputId, o]) => [inputId, o.line.label])),
       years: Object.fromEntries(entries.filter(([, o]) => o.line.price).map(([inputId, o]) => [inputId, yearOf(o)])),
     };
@@ -177,12 +183,17 @@
       else changed[id] = format(value, id);
     }
     const ids = Object.keys(own), n = ids.length;
-    const years = [...new Set(ids.filter((id) => id in p.years).map((id) => p.years[id]))].sort();
+    const years = [...new Set(ids.filter((id) => p.years[id]).map((id) => p.years[id]))].sort(); // a line without a year says none
+    // The banner's old-figure sentence, for the figures on screen only (memo and sheet row 3).
+    const used = p.lines && p.stale_years ? Object.assign({}, p.stale_years, {
+      values: Object.fromEntries(ids.map((id) => [p.lines[id], p.values[id]])) }) : null;
+    const stale = used && n ? staleness(used, p.model) : "";
     return {
       own, changed, count: n, link: p.link, status: T.status_kommune, sources: p.sources,
       memo: n ? fill(T.notat_profil, { antall: n, navn: p.name, dato: p.date }) : "",
       csv: n ? fill(T.csv_profil, { navn: p.name, dato: p.date, felt: ids.map((id) => p.labels[id]).join(", ") }) : "",
-      prices: n ? fill(years.length ? T.notat_prisar : T.notat_prisar_uten_ar, { ar: years.join(", "), prisar: DATA.price_year }) : "",
+      prices: n ? fill(years.length ? T.notat_prisar : T.notat_prisar_uten_ar, { ar: years.join(", "), prisar: DATA.price_year })
+        + (stale ? " " + stale : "") : "",
       memoChanged: (id) => fill(T.notat_endret, { verdi: changed[id] }),
       sheetChanged: (id) => fill(T.ark_endret, { verdi: changed[id] }),
     };
