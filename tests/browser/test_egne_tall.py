@@ -395,6 +395,8 @@ def test_memo_and_workbook_say_the_municipalitys_figures_are_not_price_adjusted_
     _, xlsx = download(page, "xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx))["Forutsetninger"]
     assert "Lenken har ikke med kommunens tall" in sheet["A2"].value
+    link = "med veilederens tall, eller med mottakerens egne tall hvis mottakeren har lastet inn en profil."
+    assert link in memo and link in sheet["A2"].value
     assert sheet["A3"].value.startswith("Kommunens tall er brukt slik de står (år 2024)")
     row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Tiltak i barnevernet")
     assert row[5:7] == ("Eksempel kommune: Barnevernet, 2024", "kommunens tall")  # one source, not «…, regnskap 2025 (Barnevernet)»
