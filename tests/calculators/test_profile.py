@@ -159,6 +159,10 @@ def test_every_line_says_brutto_or_netto_and_the_page_warns_about_averages():
     assert "### Gjennomsnitt og én familie" in page and "undervurdert" in page
     assert "### Brutto eller netto" in page and "Kalkulatorene mener **brutto**" in page
     assert "kommunale deflatoren" in page and "Grunnbeløpet (G) er ikke med i malen" in page
+    # A refund that follows the cost (ressurskrevende tjenester) falls away with it: the kommune saves only its net.
+    brutto = page.split("### Brutto eller netto", 1)[1].split("\n### ", 1)[0]
+    assert "ressurskrevende tjenester" in brutto and "netto utgift etter refusjon" in brutto
+    assert "kommunens gevinst er overvurdert" in brutto
 
 
 def test_the_templates_percent_cells_are_plain_numbers_with_a_note():
