@@ -211,7 +211,7 @@ def test_memo_workbook_and_csv_name_the_municipalitys_figures(make_page, site_ur
     row = rows["Tiltak i barnevernet"]
     assert row[1] == 320000 and row[3] == 250000 and row[4:7] == ("kommunens tall", "Eksempel kommune, regnskap 2025", "kommunens tall")
     row = rows["Årslønn"]
-    assert row[1] == 710000 and row[4] == "ja (kommunens tall 700\u00a0000\u00a0kr per år)" and row[6] != "kommunens tall"
+    assert row[1] == 710000 and row[4] == "ja: kommunens tall 700\u00a0000\u00a0kr per år er skrevet over" and row[6] != "kommunens tall"
     _, text = download(page, "csv")
     last = text.decode("utf-8-sig").strip().splitlines()[-1]
     assert last.startswith("Regnet med kommunens tall: Eksempel kommune, regnskap 2025, lastet inn ")
