@@ -45,7 +45,7 @@ STORAGE_KEY = "vl-egne-tall"
 RUNTIME_TEXTS = frozenset({"uten_navn", "banner", "banner_av", "slå_av", "slå_på", "endre", "setning",
                            "notat_profil", "notat_lenke", "notat_kilde", "csv_profil", "gammel", "gammel_linje",
                            "gammel_linje_uten_g", "nyere", "notat_endret", "ark_endret", "notat_prisar", "status_kommune",
-                           "notat_prisar_uten_ar", "illustrasjon_rest"})
+                           "notat_prisar_uten_ar", "illustrasjon_rest", "ark_kroner"})
 """The texts a calculator page needs (the banner, the exports, old figures); the importer gets all."""
 MARKER = re.compile(r"<!--\s*egne-tall:\s*(?P<what>[a-z-]*)\s*-->")
 

@@ -179,7 +179,7 @@ def _cash_sheet(model, texts: dict) -> list:
             f["kumulativ_kommune"], f["under_offentlig"], f["under_kommune"]]
     flow = model.outputs[[o.id for o in model.outputs].index("netto")]
     title = t["kontantstrom_tittel"].replace("{flyt}", flow.label).replace("{år}", str(model.price_year))
-    rows: list = [[{"v": title, "s": "title"}], [], [{"v": text, "s": "head"} for text in head]]
+    rows: list = [[{"x": "kroner", "v": title, "s": "title"}], [], [{"v": text, "s": "head"} for text in head]]
     last_public = HOLDER_COLUMNS[SOCIETY_INDEX - 1]
     for y in range(MAX_YEARS):
         r, c = YEAR_ROW["kontantstrom"] + y, YEAR_ROW["beregning"] + y

@@ -83,7 +83,7 @@ def _cash_sheet(model, texts: dict) -> list:
     calc = quote(f["ark"]["beregning"])
     flow = next(o for o in model.outputs if o.id == "spart_budsjett_ar_for_ar")
     title = t["kontantstrom_tittel"].replace("{flyt}", flow.label).replace("{år}", str(model.price_year))
-    rows: list = [[{"v": title, "s": "title"}], [],
+    rows: list = [[{"x": "kroner", "v": title, "s": "title"}], [],
                   [{"v": text, "s": "head"} for text in [t["ar"], *[labels[h] for h in HOLDERS], t["alle"]]]]
     for y in range(MAX_YEARS):
         r = CASH_ROW + y

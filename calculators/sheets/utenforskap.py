@@ -132,7 +132,7 @@ def _cash_sheet(model, texts: dict) -> list:
     calc = quote(texts["regneark"]["formler"]["ark"]["beregning"])
     flow = next(o for o in model.outputs if o.id == "arlig_kostnad")
     title = t["kontantstrom_tittel_kostnad"].replace("{flyt}", flow.label).replace("{år}", str(model.price_year))
-    rows: list = [[{"v": title, "s": "title"}], [],
+    rows: list = [[{"x": "kroner", "v": title, "s": "title"}], [],
                   [{"v": text, "s": "head"} for text in [t["ar"], *[h.label for h in BUDGET_HOLDERS], t["offentlig"],
                                                          t["alle"]]]]
     transfers = "-".join(f"{calc}!{FLOW_COLUMNS[i]}{{c}}" for i, flag in enumerate(FLOW_TRANSFER) if flag)

@@ -65,7 +65,8 @@ def test_a_filled_template_shows_what_changes_before_anything_is_used(make_page,
     assert "Alle linjer kunne leses." in text
     rows = page.locator("[data-vl-profil-result] table tbody tr").all_inner_texts()
     # «Kommunens verdi» second: on a phone it is seen without scrolling sideways.
-    assert rows[0].split("\t") == ["Tiltak i barnevernet", "320\u00a0000\u00a0kr per år", "250\u00a0000\u00a0kr per år",
+    assert rows[0].split("\t") == ["Tiltak i barnevernet", "320\u00a0000\u00a0kr per familie per år (sum for alle barna)",
+                                   "250\u00a0000\u00a0kr per familie per år (sum for alle barna)",
                                    "Investering i en familie"]
     assert len(rows) == 3
     assert page.evaluate(f"sessionStorage.getItem('{KEY}')") is None  # not used before «Bruk tallene»
@@ -85,8 +86,9 @@ def test_each_mistake_in_a_line_gets_its_own_message_and_the_other_lines_are_use
     assert "Linje 7 – Brukes ikke: Enheten er «kr/måned», men feltet regnes i kr per familie per år." in text
     assert "Linje 8 – Brukes ikke: «mye» er ikke et tall." in text
     assert "Linje 9 – Brukes ikke: Tallet er negativt" in text
-    assert "Linje 10 – Brukes ikke: 9\u00a0000\u00a0000\u00a0kr per år er utenfor det kalkulatoren godtar" in text
-    assert "Linje 11 – Advarsel: 2\u00a0000\u00a0000\u00a0kr er langt fra veilederens 100\u00a0000\u00a0kr" in text
+    assert "Linje 10 – Brukes ikke: 9\u00a0000\u00a0000\u00a0kr per familie per år er utenfor det kalkulatoren godtar" in text
+    assert ("Linje 11 – Advarsel: 2\u00a0000\u00a0000\u00a0kr per deltaker (én gang) er langt fra "
+            "veilederens 100\u00a0000\u00a0kr per deltaker") in text
     changed = [row.split("\t")[0] for row in page.locator("[data-vl-profil-result] table tbody tr").all_inner_texts()]
     assert changed == ["Tiltak i barnevernet", "Kostnad per deltaker i tiltaket"]
 
@@ -95,7 +97,7 @@ def test_excel_csv_in_windows_1252_without_a_bom_reads(make_page, site_url):
     page = open_importer(make_page, site_url)
     upload(page, csv_file(["arslonn;Årslønn;;kr/år;;;;;712 500,50;Lønnssystemet;2025"], encoding="cp1252"))
     assert "Alle linjer kunne leses." in result_text(page)
-    assert "712\u00a0500,5\u00a0kr per år" in page.inner_text("[data-vl-profil-result] table")
+    assert "712\u00a0500,5\u00a0kr per årsverk per år" in page.inner_text("[data-vl-profil-result] table")
 
 
 def _xlsx_with_formula() -> bytes:
@@ -120,7 +122,7 @@ def test_an_xlsx_with_formulas_gives_the_stored_values(make_page, site_url):
     page = open_importer(make_page, site_url)
     upload(page, _xlsx_with_formula(), "profil.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     assert "Alle linjer kunne leses." in result_text(page)
-    assert "320\u00a0000\u00a0kr per år" in page.inner_text("[data-vl-profil-result] table")
+    assert "320\u00a0000\u00a0kr per familie per år (sum for alle barna)" in page.inner_text("[data-vl-profil-result] table")
     page.get_by_role("button", name="Bruk tallene").click()
     assert "Eksempel kommune" in page.inner_text("[data-vl-profil-current]")
 
@@ -375,7 +377,7 @@ def test_typing_over_the_municipalitys_figure_names_it_and_typing_it_back_marks_
     assert "3 av tallene er kommunens egne" in memo
     _, xlsx = download(page, "xlsx")
     rows = {r[0]: r for r in openpyxl.load_workbook(io.BytesIO(xlsx))["Forutsetninger"].iter_rows(values_only=True) if r and r[0]}
-    assert rows["Tiltak i barnevernet"][4] == "ja (kommunens tall 412\u00a0000\u00a0kr per år)"
+    assert rows["Tiltak i barnevernet"][4] == "ja: kommunens tall 412\u00a0000\u00a0kr per år er skrevet over"
     assert rows["Tiltak i barnevernet"][6] == "illustrasjon"
     page.fill("input[name=barnevern]", "412 000")
     page.wait_for_timeout(300)
@@ -434,8 +436,8 @@ def test_units_in_words_a_unit_after_the_number_and_the_national_g_refused(make_
     assert "Linje 9 – Brukes ikke: «Grunnbeløpet (G)» er ikke med i kommunens tall: Grunnbeløpet (G) er likt for alle" in text
     changed = {row.split("\t")[0]: row.split("\t")[1] for row in
                page.locator("[data-vl-profil-result] table tbody tr").all_inner_texts()}
-    assert changed["Kostnad per deltaker i tiltaket"] == "12\u00a0100\u00a0kr"
-    assert changed["Avlastning og støttekontakt"] == "210\u00a0000\u00a0kr per år"
+    assert changed["Kostnad per deltaker i tiltaket"] == "12\u00a0100\u00a0kr per deltaker (én gang)"
+    assert changed["Avlastning og støttekontakt"] == "210\u00a0000\u00a0kr per familie per år"
     assert changed["Arbeidsgiveravgift"] == "10,6\u00a0%"
     assert "Psykisk helse (kommunal)" not in changed  # 80 000 is the site's figure: nothing changes
     page.wait_for_function("document.querySelector('[data-vl-profil-live]').textContent === '2 merknader. 3 tall endres.'")
@@ -566,3 +568,26 @@ def test_a_line_without_a_year_leaves_no_empty_year_in_the_price_sentence(make_p
     memo = "\n".join(odt_texts(odt))
     assert "Kommunens tall er brukt slik de står (år 2021); de er ikke prisjustert." in memo
     assert "(år ," not in memo
+
+
+def test_a_bad_line_year_without_a_profile_year_says_the_line_gets_no_year(make_page, site_url):
+    page = open_importer(make_page, site_url)
+    upload(page, csv_file(["familie.barnevern;;;;;;;;300000;;tjue"], year="tjuetjuefem"))
+    text = result_text(page)
+    assert "Linje 5 – Advarsel: Året «tjue» er ikke et årstall. Linjen får ikke noe år" in text
+    assert "Profilens år brukes for linjen" not in text
+    upload(page, csv_file(["familie.barnevern;;;;;;;;300000;;tjue"]))
+    assert "Året «tjue» er ikke et årstall. Profilens år brukes for linjen." in result_text(page)
+
+
+def test_the_sheets_cash_flow_heading_says_the_municipalitys_figures_are_as_they_stand(make_page, site_url):
+    page = import_profile(make_page, site_url)
+    page.goto(site_url + PAGES["familie"])
+    calculator_ready(page)
+    _, xlsx = download(page, "xlsx")
+    title = openpyxl.load_workbook(io.BytesIO(xlsx))["Kontantstrøm"]["A1"].value
+    assert "(2025-kroner; kommunens tall slik de står)" in title
+    page.get_by_role("button", name="Bruk veilederens tall").click()
+    calculator_ready(page)
+    _, xlsx = download(page, "xlsx")
+    assert "(2025-kroner)" in openpyxl.load_workbook(io.BytesIO(xlsx))["Kontantstrøm"]["A1"].value

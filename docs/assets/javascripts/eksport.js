@@ -732,6 +732,7 @@
     const scenario = { // a cell {x, id, v}: v is what it says without a profile (issue 29)
       link: () => t.kilde_note + " " + s.link + (own ? " " + own.link : ""),
       prices: (id, v) => (own && own.prices ? own.prices : v),
+      kroner: (id, v) => (own && own.kroner ? v.replace(data.price_year + "-kroner", own.kroner) : v), // a heading «({år}-kroner)»
       source: (id, v) => (mine(id) ? own.sources[id] : v),
       status: (id, v) => (mine(id) ? own.status : v),
       changed: (id) => (s.changed.includes(id) ? (own && id in own.changed ? own.sheetChanged(id) : t.ja) : mine(id) ? own.status : null),

@@ -167,6 +167,9 @@
 
   const norm = (s) => String(s).trim().toLowerCase().replace(/\s+/g, " ");
 
+  // A figure with its unit in words («320 000 kr per familie per år»); a rate as the calculator writes it («13,5 %»).
+  const worded = (value, line) => (line.price && line.unit_text ? number(value) + "\u00a0" + line.unit_text : number(value, line.unit));
+
   // The units a line may be written in: its own words («kr per familie per år»), the calculator's
   // («kr per år») or the code («kr/år»).
   const unitsOf = (line) => [line.unit_text, DATA.units[line.unit], line.unit].filter(Boolean).map(norm);
@@ -192,6 +195,7 @@
     const profile = { name: "", source: "", year: 0, values: {}, sources: {}, years: {} };
     const messages = [];
     const say = (row, level, text) => messages.push({ row: row + 1, level, text });
+    const badYears = [];
     rows.forEach((row, r) => {
       if (r === 0) return;
       const cell = (i) => (i >= 0 && row[i] !== undefined ? row[i] : "");
@@ -215,17 +219,17 @@
       const read = valueOf(raw, line), value = read.value;
       if (read.unit) { say(r, "feil", fill(T.feil_enhet, { enhet: read.unit, riktig: line.unit_text })); return; }
       if (!isFinite(value)) { say(r, "feil", fill(T.ikke_tall, { verdi: raw })); return; }
-      if (value < 0) { say(r, "feil", fill(T.negativ, { verdi: number(value, line.unit) })); return; }
+      if (value < 0) { say(r, "feil", fill(T.negativ, { verdi: worded(value, line) })); return; }
       // A percent written as a share (0,135 for 13,5 %): refused, it would make the cost 100 times too small.
       if (line.unit === "%" && value > 0 && value < 1) { say(r, "feil", fill(T.prosent_som_andel, { verdi: raw })); return; }
       const unit = String(cell(at.unit)).trim();
       if (unit && !unitsOf(line).includes(norm(unit))) { say(r, "feil", fill(T.feil_enhet, { enhet: unit, riktig: line.unit_text })); return; }
       if (value < line.min || value > line.max) {
-        say(r, "feil", fill(T.utenfor_grenser, { verdi: number(value, line.unit), min: number(line.min, line.unit), maks: number(line.max, line.unit) }));
+        say(r, "feil", fill(T.utenfor_grenser, { verdi: worded(value, line), min: number(line.min), maks: worded(line.max, line) }));
         return;
       }
       if (line.value > 0 && (value > line.value * 10 || value < line.value / 10)) {
-        say(r, "advarsel", fill(T.usannsynlig, { verdi: number(value, line.unit), standard: number(line.value, line.unit) }));
+        say(r, "advarsel", fill(T.usannsynlig, { verdi: worded(value, line), standard: worded(line.value, line) }));
       }
       profile.values[id] = value;
       const source = String(cell(at.source)).trim();
@@ -234,9 +238,12 @@
       if (String(yearRaw).trim() !== "") {
         const y = parseNumber(yearRaw);
         if (Number.isInteger(y) && y > 1900 && y < 2200) profile.years[id] = y;
-        else say(r, "advarsel", fill(T.feil_ar, { verdi: yearRaw }));
+        else badYears.push({ row: r, verdi: yearRaw });
       }
     });
+    // A line's bad year: the profile's year is used for it, if the profile has one.
+    for (const b of badYears) say(b.row, "advarsel", fill(profile.year ? T.feil_ar : T.feil_ar_uten_profil, { verdi: b.verdi }));
+    messages.sort((a, b) => a.row - b.row);
     return { profile, messages };
   }
 
@@ -291,7 +298,7 @@
           // A region the keyboard can scroll on a phone (the table is wider than the screen).
           parts.push(el("div", { class: "vl-profil__scroll", tabindex: "0", role: "region", "aria-labelledby": "vl-profil-endringer" },
             table("vl-profil-endringer", T.endringer_kolonner,
-            changes.map((l) => [l.label, number(profile.values[l.id], l.unit), number(l.value, l.unit), l.calculators.join(", ")]))));
+            changes.map((l) => [l.label, worded(profile.values[l.id], l), worded(l.value, l), l.calculators.join(", ")]))));
         } else parts.push(el("p", {}, T.ingen_endringer));
         const use = el("button", { type: "button", class: "md-button md-button--primary" }, T.bruk);
         const cancel = el("button", { type: "button", class: "md-button" }, T.avbryt);

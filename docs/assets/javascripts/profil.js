@@ -194,6 +194,7 @@
       csv: n ? fill(T.csv_profil, { navn: p.name, dato: p.date, felt: ids.map((id) => p.labels[id]).join(", ") }) : "",
       prices: n ? fill(years.length ? T.notat_prisar : T.notat_prisar_uten_ar, { ar: years.join(", "), prisar: DATA.price_year })
         + (stale ? " " + stale : "") : "",
+      kroner: n ? fill(T.ark_kroner, { prisar: DATA.price_year }) : "", // «(2025-kroner; kommunens tall slik de står)»
       memoChanged: (id) => fill(T.notat_endret, { verdi: changed[id] }),
       sheetChanged: (id) => fill(T.ark_endret, { verdi: changed[id] }),
     };
