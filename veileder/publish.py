@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import base64
+import concurrent.futures
 import functools
 import hashlib
 import re
@@ -265,6 +266,12 @@ _terser_lock = threading.Lock()
 
 
 @functools.cache
+def _terser_thread() -> concurrent.futures.ThreadPoolExecutor:
+    """The one thread the Terser context is made and used on."""
+    return concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="terser")
+
+
+@functools.cache
 def _terser():
     """One V8 context with Terser loaded (about 0.3 s), kept for the process."""
     from py_mini_racer import MiniRacer
@@ -288,10 +295,16 @@ def minify_js(source: str) -> str:
     """
     import json
 
-    with _terser_lock:
+    def run() -> dict:
         context = _terser()
         promise = context.eval(f"__vlMinify({json.dumps(source)}, {json.dumps(json.dumps(TERSER_OPTIONS))})")
-        result = json.loads(promise.get(timeout=120))
+        return json.loads(promise.get(timeout=120))
+
+    # On a thread of its own: mini-racer binds a context to the asyncio loop running where it is made,
+    # and refuses promise.get() on that loop (a caller inside a running loop, e.g. Playwright's sync
+    # API in the same process, would otherwise fail).
+    with _terser_lock:
+        result = _terser_thread().submit(run).result()
     if not result["ok"]:
         raise ValueError(f"JavaScript-feil ved linje {result.get('line')}, kolonne {result.get('col')}: {result['message']}")
     return result["code"] + "\n"

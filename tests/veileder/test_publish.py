@@ -148,3 +148,14 @@ def test_every_script_in_the_built_site_parses(built_site: Path) -> None:
             continue
         # new Function parses without running: a syntax error names the file.
         racer.eval(f"new Function({json.dumps(path.read_text(encoding='utf-8'))})")
+
+
+def test_minifying_works_inside_a_running_event_loop() -> None:
+    """A build or test in a process with an asyncio loop running (Playwright's sync API is one)
+    still minifies: mini-racer refuses promise.get() on the loop its context was made on."""
+    import asyncio
+
+    async def inside() -> str:
+        return publish.minify_js("function f(longName) { return longName * 2; } window.g = f;")
+
+    assert asyncio.run(inside()) == "function f(n){return 2*n}window.g=f;\n"
