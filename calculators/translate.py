@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import collections.abc
+import contextlib
 import inspect
 import json
 import math
@@ -25,7 +26,7 @@ import re
 import textwrap
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -690,9 +691,12 @@ class _FunctionVisitor:
             items.append(f"{json.dumps(key.value, ensure_ascii=False)}: {code}")
         return "{" + ", ".join(items) + "}", P_ATOM, ("dict", every, keys)
 
-    def expr_ListComp(self, node: ast.ListComp) -> tuple[str, int, object]:
+    @contextlib.contextmanager
+    def comprehension(self, node: ast.ListComp | ast.DictComp, what: str) -> Iterator[tuple[str, str, str]]:
+        """``(source, name, filter)`` of a comprehension with one ``for`` and at most one ``if``, its
+        loop name in scope while the body is translated."""
         if len(node.generators) != 1 or len(node.generators[0].ifs) > 1:
-            raise self.fail(node, "list comprehension med flere for eller if")
+            raise self.fail(node, f"{what} med flere for eller if")
         gen = node.generators[0]
         if not isinstance(gen.target, ast.Name):
             raise self.fail(gen.target, "for med mer enn ett løkkenavn")
@@ -701,9 +705,13 @@ class _FunctionVisitor:
         try:
             name = _js_local(gen.target.id)
             filtered = f".filter(({name}) => {self.test(gen.ifs[0], P_TERNARY)})" if gen.ifs else ""
-            code, kind = self.typed(node.elt, P_TERNARY)
+            yield source, name, filtered
         finally:
             self.scopes.pop()
+
+    def expr_ListComp(self, node: ast.ListComp) -> tuple[str, int, object]:
+        with self.comprehension(node, "list comprehension") as (source, name, filtered):
+            code, kind = self.typed(node.elt, P_TERNARY)
         if code.startswith("{"):
             code = f"({code})"
         return f"{source}{filtered}.map(({name}) => {code})", P_CALL, ("list", kind)
@@ -711,20 +719,9 @@ class _FunctionVisitor:
     def expr_DictComp(self, node: ast.DictComp) -> tuple[str, int, object]:
         """``{key: value for x in xs}`` with text keys: ``Object.fromEntries`` (the same order,
         and a repeated key keeps its last value in both)."""
-        if len(node.generators) != 1 or len(node.generators[0].ifs) > 1:
-            raise self.fail(node, "dict-comprehension med flere for eller if")
-        gen = node.generators[0]
-        if not isinstance(gen.target, ast.Name):
-            raise self.fail(gen.target, "for med mer enn ett løkkenavn")
-        source, element = self.iterable(gen.iter)
-        self.scopes.append({gen.target.id: element})
-        try:
-            name = _js_local(gen.target.id)
-            filtered = f".filter(({name}) => {self.test(gen.ifs[0], P_TERNARY)})" if gen.ifs else ""
+        with self.comprehension(node, "dict-comprehension") as (source, name, filtered):
             key, key_type = self.typed(node.key, P_TERNARY)
             value, kind = self.typed(node.value, P_TERNARY)
-        finally:
-            self.scopes.pop()
         if key_type != STR:
             raise self.fail(node.key, "dict-nøkkel som ikke er tekst")
         return f"Object.fromEntries({source}{filtered}.map(({name}) => [{key}, {value}]))", P_CALL, ("dict", kind, None)
