@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from calculators.uncertainty import Bar
 from calculators.view import (
     CHART,
     IntervalMeta,
@@ -100,14 +101,6 @@ class UMeta(TypedDict):
     uncertainty: UncertaintyMeta
     unpriced: list[UnpricedMeta]
     interval: IntervalMeta
-
-
-class Bar(TypedDict):
-    id: str
-    low: float
-    high: float
-    at_low: float
-    at_high: float
 
 
 class Analysis(TypedDict):
