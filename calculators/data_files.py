@@ -13,7 +13,7 @@ wage growth, which suits services that are mostly wages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -89,18 +89,22 @@ def display_path(path: Path) -> str:
 
 def read_yaml(path: Path) -> Any:
     """The parsed file, or ``DeclarationError`` saying where the YAML is broken."""
+    return read_yaml_with_lines(path)[0]
+
+
+def read_yaml_with_lines(path: Path) -> tuple[Any, yamltext.Lines]:
+    """``read_yaml``, and the line of each field (for the messages)."""
     file = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise DeclarationError(file, [f"kan ikke leses: {error.strerror}"]) from None
     try:
-        return yamltext.safe_load(text)
+        return yamltext.load_with_lines(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"linje {mark.line + 1}, kolonne {mark.column + 1}: " if mark else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise DeclarationError(file, [f"ikke gyldig YAML: {where}{problem}"]) from None
+        where = yamltext.error_place(error)
+        raise DeclarationError(file, [f"ikke gyldig YAML: {where}: {yamltext.error_problem(error)}" if where
+                                      else f"ikke gyldig YAML: {yamltext.error_problem(error)}"]) from None
 
 
 def _g_series(shared: Any) -> dict[int, float]:
@@ -130,7 +134,7 @@ def _input(entry: dict, model_year: int, g: dict[int, float]) -> Input:
 def load_file(path: Path, shared: dict[str, Any] | None = None) -> ModelData:
     """Read and check one model data file. ``shared`` is the parsed ``felles.yaml``."""
     file = display_path(path)
-    data = read_yaml(path)
+    data, lines = read_yaml_with_lines(path)
     if not isinstance(data, dict):
         raise DeclarationError(file, [f"filen må være en YAML-ordbok (felt: verdi), er {show(data)}"])
     if shared is None:
@@ -140,7 +144,7 @@ def load_file(path: Path, shared: dict[str, Any] | None = None) -> ModelData:
     g = _g_series(shared)
     problems, rows = check_data(data, shared_rows, g, SHARED_FILE)
     if problems:
-        raise DeclarationError(file, problems)
+        raise DeclarationError(file, [replace(p, line=lines.at(p.field_path())) for p in problems])
     year = max(g) if data["price_year"] == LATEST_G else data["price_year"]
     presets = tuple(
         Preset(id=p["id"], label=p["label"].strip(), description=p["description"].strip(),

@@ -4,11 +4,12 @@ A model is declared in two files: ``calculators/data/<id>.yaml`` (title, price y
 their defaults, bounds, units and sources, presets) and ``calculators/models/<id>.py`` (outputs and
 the formulas). ``check_data`` checks a parsed YAML file, ``check_model`` the outputs a module
 declares. Both collect *every* problem and raise one ``DeclarationError`` that names the file and,
-for each problem, the entry and the field, in words:
+for each problem, the entry and the field, in words (and, for the YAML file, the line: where the
+field is, or the entry it is missing from; ``calculators.data_files`` adds it):
 
     calculators/data/familie.yaml: 2 feil i modelldataene
-      - inputs[2] (barnevern), feltet «min»: er større enn max (20 000 000 > 10 000 000)
-      - presets[0] (forsiktig), feltet «values.barnevern»: må være et tall, fikk teksten «mye»
+      - linje 41, inputs[2] (barnevern), feltet «min»: er større enn max (20 000 000 > 10 000 000)
+      - linje 230, presets[0] (forsiktig), feltet «values.barnevern»: må være et tall, fikk teksten «mye»
 
 Adding a field to the YAML format is one row in a table below (``MODEL_FIELDS``, ``INPUT_FIELDS``,
 ``SOURCE_FIELDS``, ``PRESET_FIELDS``): its kind and whether it is required. A rule that ties
@@ -60,10 +61,21 @@ class Problem:
     """The entry: ``inputs[2] (barnevern)``, ``presets[0] (forsiktig)``, or empty for the file."""
     field: str
     text: str
+    line: int | None = None
+    """Where in the YAML file the field is (or the entry it is missing from), when known."""
 
     def __str__(self) -> str:
         entry = f"{self.where}, feltet" if self.where else "feltet"
-        return f"{entry} «{self.field}»: {self.text}"
+        line = f"linje {self.line}, " if self.line else ""
+        return f"{line}{entry} «{self.field}»: {self.text}"
+
+    def field_path(self) -> str:
+        """The field as one path, ``inputs[2] (barnevern).source.url`` (a field in a block may
+        already name its block: ``uncertainty.samples``)."""
+        block = self.where.split(" (", 1)[0]
+        if not block or self.field == block or self.field.startswith(f"{block}.") or self.field.startswith(f"{block}["):
+            return self.field or self.where
+        return f"{self.where}.{self.field}" if self.field else self.where
 
 
 # --- What a single value may be ------------------------------------------------------------------

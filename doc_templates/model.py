@@ -1,8 +1,8 @@
 """A template declared as data: its metadata, paper sizes and sections of typed fields.
 
 One YAML file in ``doc_templates/sources/`` per template. ``load_template`` reads it and checks it
-strictly; every mistake raises ``TemplateSourceError`` naming the file, the field (as a path such
-as ``sections[2].fields[0].type``) and what would be valid. The renderers only ever see the frozen
+strictly; every mistake raises ``TemplateSourceError`` naming the file, the line, the field (as a
+path such as ``sections[2].fields[0].type``) and what would be valid. The renderers only ever see the frozen
 dataclasses below, so they never need to guard against bad input.
 """
 
@@ -31,13 +31,16 @@ SUMMARY_MAX = 255
 
 
 class TemplateSourceError(ValueError):
-    """A template source is wrong. The message names the file and the field."""
+    """A template source is wrong. The message names the file, the line (where the field is, or
+    the entry it is missing from) and the field: «…/samtykke.yaml, linje 42: sections[2].title: …»."""
 
-    def __init__(self, path: Path | str, field: str, problem: str) -> None:
+    def __init__(self, path: Path | str, field: str, problem: str, line: int | None = None) -> None:
         self.path = str(path)
         self.field = field
         self.problem = problem
-        where = f"{self.path}: {field}" if field else self.path
+        self.line = line
+        place = f"{self.path}, linje {line}" if line else self.path
+        where = f"{place}: {field}" if field else place
         super().__init__(f"{where}: {problem}")
 
 
@@ -112,11 +115,12 @@ _FIELD_KEYS: dict[str, dict[str, bool]] = {
 class _Reader:
     """Checks one source file; every error knows the file and the path to the field."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lines: yamltext.Lines) -> None:
         self.path = path
+        self.lines = lines
 
     def fail(self, field: str, problem: str) -> TemplateSourceError:
-        return TemplateSourceError(self.path, field, problem)
+        return TemplateSourceError(self.path, field, problem, self.lines.at(field))
 
     def mapping(self, value: Any, where: str, keys: Mapping[str, bool]) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
@@ -200,13 +204,12 @@ def _join(where: str, key: str) -> str:
 
 def load_template(path: Path) -> Template:
     """Read and check one template source; raise ``TemplateSourceError`` for any mistake."""
-    reader = _Reader(path)
     try:
-        raw = yamltext.safe_load(path.read_text(encoding="utf-8"))
+        raw, lines = yamltext.load_with_lines(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"linje {mark.line + 1}, kolonne {mark.column + 1}" if mark else ""
-        raise TemplateSourceError(path, where, f"ugyldig YAML: {getattr(error, 'problem', error)}") from None
+        raise TemplateSourceError(path, yamltext.error_place(error),
+                                  f"ugyldig YAML: {yamltext.error_problem(error)}") from None
+    reader = _Reader(path, lines)
     body = reader.mapping(raw, "", _TEMPLATE_KEYS)
     template_id = reader.text(body["id"], "id")
     if not ID_PATTERN.match(template_id) or template_id != path.stem:

@@ -33,10 +33,14 @@ The 38 kinds of mistake covered (issue 25, item 5), by source:
   case's ``summary``;
 - the notebook, ``docs/okonomi/metode.ipynb`` (build): 33 an error output, 34 stale outputs,
   35 a cell that fails on a fresh run (the kernel's traceback stays in the kernel).
+
+A mistake in a YAML file also names its line (where the field is, or the entry it is missing from):
+the tests find the line in the changed file's text (``tests/yaml_lines.seek``).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -48,6 +52,7 @@ import yaml
 
 from calculators import notebook, registry
 from tests.conftest import ROOT, build_site
+from tests.yaml_lines import seek
 
 PACKAGES = ("calculators", "hooks", "veileder", "doc_templates", "sitegen", "workshops", "typfall", "export")
 # The generators' caches are keyed by content: the copy shares the repository's (warm, no regeneration).
@@ -112,7 +117,7 @@ def _inputs(data):
 
 
 MISTAKES = {
-    # kind: (change to the parsed file, text the message must hold)
+    # kind: (change to the parsed file, text the message must hold; the line: MISTAKE_LINES)
     "missing value": (lambda d: _inputs(d)[0].pop("value"), "feltet «value»: mangler"),
     "text value": (lambda d: _inputs(d)[1].update(value="mange"), "feltet «value»: må være et tall, fikk teksten «mange»"),
     "quoted number": (lambda d: _inputs(d)[2].update(value="250000"),
@@ -131,33 +136,59 @@ MISTAKES = {
 }
 
 
+def _entry(index: int) -> str:
+    return rf"^- id: {{ids[{index}]}}$"
+
+
+MISTAKE_LINES = {
+    # kind: where the message's line is in the changed file (patterns for ``seek``, formatted with
+    # the ids of the inputs without ``ref``); a missing field: the line of its entry
+    "missing value": (_entry(0),),
+    "text value": (_entry(1), "^  value: mange$"),
+    "quoted number": (_entry(2), "^  value: '250000'$"),
+    "min above max": (_entry(3), "^  min: "),
+    "default out of bounds": (_entry(4), "^  value: "),
+    "duplicate id": (_entry(5), _entry(5)),  # the second row with the id
+    "kilde without url": (_entry(7), "^  source:$"),
+    "step as a word": (_entry(8), "^  step: tusen$"),
+    "preset value as text": ("^presets:$", r"^    {ids[9]}: mye$"),
+}
+
+
 @pytest.fixture(scope="module")
-def broken_models(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """One build with every mistake above in one model file and broken YAML in another."""
+def broken_models(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """One build with every mistake above in one model file and broken YAML in another: the
+    build's output, and the broken model file as written."""
     folder = project(tmp_path_factory.mktemp("modeller"), ["kalkulatorer"],
                      {"kalkulator.md": f"---\ndescription: K.\n---\n# K\n\n<!-- kalkulator: {MODEL} -->\n"})
     edit_yaml(folder / FILE, lambda data: [change(data) for change, _ in MISTAKES.values()])
     other = next(m for m in registry.model_ids() if m != MODEL)
     path = folder / f"calculators/data/{other}.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("\ninputs:\n", "\ninputs:\n  - id: [\n", 1), encoding="utf-8")
-    return build(folder)
+    return build(folder), (folder / FILE).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("kind", list(MISTAKES))
-def test_a_model_yaml_mistake_names_the_yaml_file_and_field(broken_models: str, kind: str) -> None:
+def test_a_model_yaml_mistake_names_the_yaml_file_line_and_field(broken_models: tuple[str, str], kind: str) -> None:
+    output, text = broken_models
     data = yaml.safe_load((ROOT / FILE).read_text(encoding="utf-8"))
-    expected = MISTAKES[kind][1].replace("{id}", _inputs(data)[9]["id"])
-    assert_one_clean_message(broken_models, f"{FILE}: ", expected)
-    assert "kalkulator.md" not in broken_models  # the YAML file is named, not the page using it
+    ids = [row["id"] for row in _inputs(data)]
+    expected = MISTAKES[kind][1].replace("{id}", ids[9])
+    assert_one_clean_message(output, f"{FILE}: ", expected)
+    line = seek(text, *(pattern.format(ids=ids) for pattern in MISTAKE_LINES[kind]))
+    problem = next(row for row in output.splitlines() if expected in row)
+    assert problem.startswith(f"  - linje {line}, "), problem
+    assert "kalkulator.md" not in output  # the YAML file is named, not the page using it
 
 
-def test_broken_yaml_in_a_second_model_file_is_reported_in_the_same_build(broken_models: str) -> None:
+def test_broken_yaml_in_a_second_model_file_is_reported_in_the_same_build(broken_models: tuple[str, str]) -> None:
     other = next(m for m in registry.model_ids() if m != MODEL)
-    assert_one_clean_message(broken_models, f"calculators/data/{other}.yaml: 1 feil", "ikke gyldig YAML: linje")
+    assert_one_clean_message(broken_models[0], f"calculators/data/{other}.yaml: 1 feil", "ikke gyldig YAML: linje ")
+    assert re.search(r"ikke gyldig YAML: linje \d+, kolonne \d+: ", broken_models[0])  # where PyYAML noticed
 
 
-def test_every_model_mistake_is_in_one_message(broken_models: str) -> None:
-    assert f"{FILE}: {len(MISTAKES)} feil i modelldataene" in broken_models
+def test_every_model_mistake_is_in_one_message(broken_models: tuple[str, str]) -> None:
+    assert f"{FILE}: {len(MISTAKES)} feil i modelldataene" in broken_models[0]
 
 
 # --- Template YAML, page markers, front matter, notebook ----------------------------------------
@@ -166,7 +197,8 @@ def test_a_template_yaml_mistake_names_the_template_file_and_field(tmp_path: Pat
     folder = project(tmp_path, ["templates"], {})
     source = folder / "doc_templates" / "sources" / "moteagenda.yaml"
     edit_yaml(source, lambda data: data.update(orientation="diagonal"))
-    assert_one_clean_message(build(folder), source.name, "orientation", "diagonal")
+    line = seek(source.read_text(encoding="utf-8"), "^orientation: diagonal$")
+    assert_one_clean_message(build(folder), f"{source.name}, linje {line}: orientation: ugyldig verdi 'diagonal'")
 
 
 def test_an_unknown_calculator_marker_names_the_page(tmp_path: Path) -> None:
@@ -312,12 +344,12 @@ SOURCE_MISTAKES = {
     "workshop: invalid YAML": (
         lambda f: (f / "workshops/scenarios.yaml").write_text("scenarios:\n  - id: [\n", encoding="utf-8"),
         ["workshops/scenarios.yaml: ugyldig YAML", "line 3"]),
-    "typfall: missing field": (
+    "typfall: missing field": (  # on line 1, where the file's mapping (the case) starts
         lambda f: edit_yaml(f / "typfall/cases/barnevern.yaml", lambda d: d.pop("summary")),
-        ["typfall/cases/barnevern.yaml", "summary"]),
+        ["typfall/cases/barnevern.yaml, linje 1: summary: mangler"]),
     "typfall: order not a number": (
         lambda f: edit_yaml(f / "typfall/cases/barnevern.yaml", lambda d: d.update(order="fem")),
-        ["typfall/cases/barnevern.yaml: order: skal være et heltall"]),
+        ["typfall/cases/barnevern.yaml, linje ", ": order: skal være et heltall"]),
     "page: unknown oppstart marker": (
         lambda f: _page(f, "<!-- oppstart: kostnader -->"),
         ["docs/proeve.md: linje 6: <!-- oppstart: kostnader --> – ukjent; finnes: investeringsleder, kostnad"]),
@@ -342,6 +374,12 @@ SOURCE_MISTAKES = {
 }
 
 
+SOURCE_LINES = {
+    # kind: (file, where its line is: patterns for ``seek`` in the changed file, what follows the line)
+    "typfall: order not a number": ("typfall/cases/barnevern.yaml", ("^order: fem$",), "order: skal være"),
+}
+
+
 def check(folder: Path) -> str:
     """``python -m veileder.checks`` in ``folder``: its message (it must fail, with exit code 1)."""
     result = subprocess.run([sys.executable, "-m", "veileder.checks", "--uten-notatbok"], cwd=folder,
@@ -361,6 +399,10 @@ def test_check_sources_names_the_file_and_field(tmp_path: Path, kind: str) -> No
     output = check(tmp_path)
     assert_one_clean_message(output, "Kildene har 1 feil:", *parts)
     assert output.count(parts[0]) == 1, output
+    if kind in SOURCE_LINES:
+        file, patterns, field = SOURCE_LINES[kind]
+        line = seek((tmp_path / file).read_text(encoding="utf-8"), *patterns)
+        assert f"{file}, linje {line}: {field}" in output, output
 
 
 def test_check_sources_passes_on_the_repository() -> None:

@@ -3,15 +3,15 @@
 ``load_cases`` reads every file, checks each field (keys, types, the story's length, the duk's boxes
 against the arbeidsduk template, that every service on the team is covered by a consent, that every
 written decision names the service that makes it) and computes the case's scenario with the
-calculators (``typfall.numbers``). The first mistake raises ``CaseError`` naming the file and the
-field, in Norwegian, and so stops the build.
+calculators (``typfall.numbers``). The first mistake raises ``CaseError`` naming the file, the line
+and the field, in Norwegian («typfall/cases/barnevern.yaml, linje 3: order: …»), and so stops the build.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ _FOLLOW_UP_KEYS = {"six_months": True, "twelve_months": True, "not_changed": Tru
 
 
 class CaseError(ValueError):
-    """A case file with a mistake; the message names the file and the field."""
+    """A case file with a mistake; the message names the file, the line and the field."""
 
 
 @dataclass(frozen=True)
@@ -93,16 +93,23 @@ class Case:
     numbers: Numbers
     follow_up: Mapping[str, str]
     source: Path
+    lines: yamltext.Lines = field(default_factory=yamltext.Lines, compare=False, repr=False)
+    """Where each field is in ``source``, for mistakes found later (``typfall.numbers``)."""
+
+    def place(self, where: str) -> str:
+        """``typfall/cases/<file>, linje N`` for the field ``where``, as messages name it."""
+        return self.lines.place(f"typfall/cases/{self.source.name}", where)
 
 
 class _Reader:
     """Checks one file; every error names the file and the path to the field."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lines: yamltext.Lines) -> None:
         self.path = path
+        self.lines = lines
 
     def fail(self, where: str, problem: str) -> CaseError:
-        return CaseError(f"typfall/cases/{self.path.name}: {where}: {problem}")
+        return CaseError(f"{self.lines.place(f'typfall/cases/{self.path.name}', where)}: {where}: {problem}")
 
     def table(self, raw: Any, where: str, keys: Mapping[str, bool]) -> Mapping[str, Any]:
         if not isinstance(raw, Mapping):
@@ -215,11 +222,12 @@ def _decisions(r: _Reader, raw: Any, team: tuple[Member, ...]) -> tuple[Decision
 
 def read_case(path: Path, template: Template) -> Case:
     """One case file, checked (not yet computed: see ``typfall.numbers``)."""
-    r = _Reader(path)
     try:
-        raw = yamltext.safe_load(path.read_text(encoding="utf-8"))
+        raw, lines = yamltext.load_with_lines(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        raise CaseError(f"typfall/cases/{path.name}: ugyldig YAML: {error}") from None
+        place = ", ".join(filter(None, (f"typfall/cases/{path.name}", yamltext.error_place(error))))
+        raise CaseError(f"{place}: ugyldig YAML: {yamltext.error_problem(error)}") from None
+    r = _Reader(path, lines)
     raw = r.table(raw, "", _KEYS)
     case_id = r.text(raw["id"], "id")
     if not ID_PATTERN.match(case_id) or case_id != path.stem:
@@ -242,7 +250,7 @@ def read_case(path: Path, template: Template) -> Case:
         duk=_duk(r, raw["duk"], template), decisions=_decisions(r, raw["decisions"], team),
         numbers=_numbers(r, raw["numbers"]),
         follow_up={k: r.text(follow_up[k], f"follow_up.{k}") for k in _FOLLOW_UP_KEYS},
-        source=path,
+        source=path, lines=lines,
     )
 
 
@@ -255,6 +263,6 @@ def read_cases(directory: Path = CASES_DIR) -> tuple[Case, ...]:
     orders: dict[int, str] = {}
     for case in cases:
         if case.order in orders:
-            raise CaseError(f"typfall/cases/{case.source.name}: order: {case.order} er brukt av «{orders[case.order]}»")
+            raise CaseError(f"{case.place('order')}: order: {case.order} er brukt av «{orders[case.order]}»")
         orders[case.order] = case.id
     return tuple(sorted(cases, key=lambda c: c.order))

@@ -91,20 +91,21 @@ def _first_year(value: Any) -> float:
 
 def read_numbers(case: Case) -> Reading:
     """The case's scenario computed; a model, preset or value that does not fit raises ``CaseError``."""
-    where = f"typfall/cases/{case.source.name}: numbers"
     numbers = case.numbers
     if numbers.model not in VIEWS:
-        raise CaseError(f"{where}.model: «{numbers.model}»; typfall kan bruke {', '.join(VIEWS)}")
+        raise CaseError(f"{case.place('numbers.model')}: numbers.model: «{numbers.model}»; "
+                        f"typfall kan bruke {', '.join(VIEWS)}")
     model = registry.load(numbers.model)
     presets = {p.id: p for p in model.presets}
     if numbers.preset is not None and numbers.preset not in presets:
-        raise CaseError(f"{where}.preset: «{numbers.preset}» finnes ikke i {model.id}; finnes: {', '.join(presets)}")
+        raise CaseError(f"{case.place('numbers.preset')}: numbers.preset: «{numbers.preset}» finnes ikke i "
+                        f"{model.id}; finnes: {', '.join(presets)}")
     merged = {**(presets[numbers.preset].values if numbers.preset else {}), **numbers.values}
     try:
         inputs = evaluate.input_values(model, merged)
         results = evaluate.evaluate(model, merged)
     except (evaluate.InputError, evaluate.NotComputable, TypeError) as error:
-        raise CaseError(f"{where}.values: regner ikke: {error}") from None
+        raise CaseError(f"{case.place('numbers.values')}: numbers.values: regner ikke: {error}") from None
     spec = VIEWS[model.id]
     meta = bundle.metadata(model)
     analysis = uncertainty.analyse(model, dict(inputs))

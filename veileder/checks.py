@@ -208,10 +208,9 @@ def _front_matter(text: str) -> list[str]:
     if match:
         try:
             data = yamltext.safe_load(match[1] or "") or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = f"linje {mark.line + 2}, kolonne {mark.column + 1}: " if mark else ""
-            return [f"front matter er ikke gyldig YAML: {line}{getattr(error, 'problem', None) or error}"]
+        except yaml.YAMLError as error:  # its first line is the page's second, after «---»
+            where = yamltext.error_place(error, first_line=2)
+            return [f"front matter er ikke gyldig YAML: {where + ': ' if where else ''}{yamltext.error_problem(error)}"]
         if not isinstance(data, dict):
             return [f"front matter må være felt: verdi, fikk {type(data).__name__}"]
     assert isinstance(data, dict)
