@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from doc_templates.cache import cached_entry
+from veileder.cache import cached_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "kalkulatorer"
@@ -49,7 +49,7 @@ def cached(name: str, make: Callable[[], Any], cache_dir: Path = CACHE_DIR) -> A
     """``make()``'s JSON-serialisable result, from the cache when the sources are unchanged.
 
     A failing ``make()`` raises as before and stores nothing. Entries are written the way the
-    template cache writes them (``doc_templates.cache.cached_entry``: complete or not at all, so
+    template cache writes them (``veileder.cache.cached_entry``: complete or not at all, so
     parallel builds can share the folder); older entries of the same name are removed.
     """
     key = f"{name}-{_sources_fingerprint()}"

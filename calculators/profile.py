@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import html
-import io
 import json
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -33,7 +31,7 @@ from calculators import registry
 from calculators.data_files import g_series, shared_data
 from calculators.declarations import KRONER_UNITS
 from doc_templates.strings import format_size
-from veileder import yamltext
+from veileder import yamltext, zips
 
 SOURCE = Path(__file__).with_name("profile.yaml")
 SCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
@@ -262,13 +260,8 @@ def xlsx_bytes(rows: list[list] | None = None) -> bytes:
         "xl/styles.xml": _STYLES,
         "xl/worksheets/sheet1.xml": _sheet(rows),
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path, text in entries.items():
-            info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, text.encode("utf-8"))
-    return buffer.getvalue()
+    # The build's one zip writer; zlib's default level and permissions, as this file always had.
+    return zips.write_zip([(path, text.encode("utf-8")) for path, text in entries.items()], level=None, mode=None)
 
 
 def browser_data(importer: bool = False) -> dict:

@@ -11,7 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from doc_templates.cache import cached_entry, entry_key, generator_fingerprint
+from doc_templates.cache import entry_key, generator_fingerprint
+from veileder.cache import cached_entry
 from doc_templates.model import Template, load_templates
 
 SOURCES_DIR = Path(__file__).parent / "sources"

@@ -3,7 +3,8 @@
 The key covers everything that can change the bytes: the template's source, the generator code
 and print CSS in this package, the embedded fonts, and the versions of the libraries that write
 the files. A cache entry is a directory written under a temporary name and renamed when complete,
-so an interrupted build never leaves a half-written entry behind.
+so an interrupted build never leaves a half-written entry behind (``veileder.cache``, the build's
+one cache writer; ``cached_entry`` is imported here too for older callers).
 """
 
 from __future__ import annotations
@@ -11,15 +12,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
-import os
-import shutil
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from doc_templates import fonts
+from veileder.cache import cached_entry
 
 PACKAGE_DIR = Path(__file__).parent
+ZIP_WRITER = PACKAGE_DIR.parent / "veileder" / "zips.py"  # writes every package made here
 LIBRARIES = ("weasyprint", "pydyf", "odfpy", "python-docx", "pypdfium2", "pillow")
 
 
@@ -31,7 +30,7 @@ def generator_fingerprint() -> str:
     six package lookups each time). ``./dev serve`` imports this package afresh for each rebuild
     (hooks/site.py), so an edit is still seen."""
     digest = hashlib.sha256()
-    code = sorted([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("*.css")])
+    code = sorted([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("*.css"), ZIP_WRITER])
     for path in [*code, *fonts.font_files()]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for library in LIBRARIES:
@@ -43,19 +42,4 @@ def entry_key(source: bytes, fingerprint: str) -> str:
     return hashlib.sha256(fingerprint.encode() + b"\0" + source).hexdigest()[:32]
 
 
-def cached_entry(cache_dir: Path, key: str, produce: Callable[[Path], None]) -> tuple[Path, bool]:
-    """The entry directory for ``key``, and whether ``produce`` had to fill it (a cache miss)."""
-    entry = cache_dir / key
-    if entry.is_dir():
-        return entry, False
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache_dir))
-    try:
-        produce(partial)
-        os.replace(partial, entry)
-    except OSError:
-        if not entry.is_dir():  # another build finished the same entry first: theirs is as good
-            raise
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
-    return entry, True
+__all__ = ["cached_entry", "entry_key", "generator_fingerprint"]

@@ -2,36 +2,27 @@
 
 Both odfpy and python-docx stamp each zip entry with the current time. Here every entry gets the
 template's date, fixed permissions and a fixed order; ``first`` (ODF's ``mimetype``) is placed
-first and stored uncompressed, as the OpenDocument package format requires.
+first and stored uncompressed, as the OpenDocument package format requires. The zip itself is
+written by ``veileder.zips``, the one deterministic zip writer of the build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Callable, Mapping
+
+from veileder.zips import read_zip, write_zip
 
 TEXT_PARTS = (".xml", ".rels")
 
 
 def read_entries(data: bytes) -> list[tuple[str, bytes]]:
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        return [(info.filename, source.read(info)) for info in source.infolist()]
+    return read_zip(data)
 
 
 def write_entries(entries: list[tuple[str, bytes]], date: dt.date, *, first: str | None = None) -> bytes:
-    if first is not None:
-        entries = sorted(entries, key=lambda entry: entry[0] != first)  # stable: keeps the rest in order
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name, content in entries:
-            info = zipfile.ZipInfo(name, date_time=(date.year, date.month, date.day, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_STORED if name == first else zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, whatever machine builds it
-            info.external_attr = 0o644 << 16
-            target.writestr(info, content, compresslevel=9 if name != first else None)
-    return out.getvalue()
+    """The package written by the one zip writer (``veileder.zips``) with the template's date."""
+    return write_zip(entries, date_time=(date.year, date.month, date.day, 0, 0, 0), level=9, stored=first)
 
 
 def normalise_zip(data: bytes, date: dt.date, *, first: str | None = None) -> bytes:

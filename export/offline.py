@@ -23,8 +23,9 @@ import json
 import os
 import re
 import shutil
-import zipfile
 from pathlib import Path
+
+from veileder import zips
 
 FILENAME = "velferdslab-veilederen-uten-nett.zip"
 FOLDER = "velferdslab-veilederen"  # the folder the zip unpacks to
@@ -80,14 +81,11 @@ def link_files(site_dir: Path) -> int:
 
 
 def write_zip(site_dir: Path, target: Path) -> None:
-    """The site under ``FOLDER/``, files sorted with a fixed time: same site, same bytes."""
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(site_dir.rglob("*")):
-            if path.is_file():
-                info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(site_dir).as_posix()}", ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, path.read_bytes())
+    """The site under ``FOLDER/``, files sorted with a fixed time: same site, same bytes
+    (``veileder.zips``, the build's one zip writer; zlib's default level, as before)."""
+    files = (path for path in sorted(site_dir.rglob("*")) if path.is_file())
+    entries = ((f"{FOLDER}/{path.relative_to(site_dir).as_posix()}", path.read_bytes()) for path in files)
+    zips.write_zip(entries, target, date_time=ZIP_TIME, level=None)
 
 
 CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)

@@ -112,7 +112,7 @@ def offline_banner(site_url: str | None) -> str:
 
 
 def run(site_dir: Path, staging: Path, log=lambda message: print(message, file=sys.stderr)) -> None:
-    from doc_templates.cache import cached_entry
+    from veileder.cache import cached_entry
     from export import guide_pdf, offline
     from veileder import site_address
 

@@ -17,7 +17,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from doc_templates.cache import cached_entry, generator_fingerprint
+from doc_templates.cache import generator_fingerprint
+from veileder.cache import cached_entry
 from doc_templates.model import Field, Template
 from typfall.cases import Case
 

@@ -14,7 +14,8 @@ import json
 from html import escape
 from pathlib import Path
 
-from doc_templates.cache import cached_entry, generator_fingerprint
+from doc_templates.cache import generator_fingerprint
+from veileder.cache import cached_entry
 from doc_templates.model import Field, Section, Template
 from typfall.cases import DUK_SOURCE, Case
 from typfall.duk import LABEL

@@ -324,10 +324,10 @@ def minify_js_cached(source: str, cache: Path) -> str:
 
     A warm build finds every script it minified last time there (Terser takes seconds over a
     build's JavaScript). Entries are written by the project's complete-or-nothing cache writer
-    (``doc_templates.cache.cached_entry``), so parallel builds can share the folder; a mistake in
+    (``veileder.cache.cached_entry``), so parallel builds can share the folder; a mistake in
     the script raises ``ValueError`` as ``minify_js`` does and stores nothing.
     """
-    from doc_templates.cache import cached_entry
+    from veileder.cache import cached_entry
 
     key = hashlib.sha256(_minifier_fingerprint().encode() + b"\0" + source.encode("utf-8")).hexdigest()[:32]
     entry, _ = cached_entry(cache, key, lambda folder: (folder / "minified.js").write_text(minify_js(source), encoding="utf-8"))

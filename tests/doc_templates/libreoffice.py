@@ -6,7 +6,7 @@ to run LibreOffice headless: it turns files into PDF (the templates) or, with a 
 workbooks, recalculates them and saves them again (``tests/calculators/sheet_workbooks.py``). Each
 result is cached in ``.cache/libreoffice/`` under the sha256 of the input's name and bytes, of
 LibreOffice's build and of the conversion (filter and profile), written complete or not at all
-(``doc_templates.cache.cached_entry``), so a run whose files are unchanged starts no LibreOffice.
+(``veileder.cache.cached_entry``), so a run whose files are unchanged starts no LibreOffice.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from doc_templates.cache import cached_entry, entry_key
+from doc_templates.cache import entry_key
+from veileder.cache import cached_entry
 from doc_templates.package import map_text_parts
 
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "libreoffice"

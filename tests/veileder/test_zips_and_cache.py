@@ -1,0 +1,67 @@
+"""The build's one zip writer (veileder/zips.py) and one cache writer (veileder/cache.py)."""
+
+from __future__ import annotations
+
+import ast
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from veileder import cache, zips
+
+
+def test_the_same_entries_give_the_same_bytes_with_the_settings_asked_for(tmp_path) -> None:
+    entries = [("content.xml", b"<a/>" * 50), ("mimetype", b"application/vnd.oasis.opendocument.text")]
+    data = zips.write_zip(entries, date_time=(2026, 1, 2, 0, 0, 0), stored="mimetype")
+    assert data == zips.write_zip(list(entries), date_time=(2026, 1, 2, 0, 0, 0), stored="mimetype")
+    target = tmp_path / "a.zip"
+    assert zips.write_zip(iter(entries), target, date_time=(2026, 1, 2, 0, 0, 0), stored="mimetype") == b""
+    assert target.read_bytes() == data
+    with zipfile.ZipFile(target) as archive:
+        infos = archive.infolist()
+    assert [i.filename for i in infos] == ["mimetype", "content.xml"]  # the stored entry first
+    assert [i.compress_type for i in infos] == [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED]
+    assert {(i.date_time, i.create_system, i.external_attr >> 16) for i in infos} == {((2026, 1, 2, 0, 0, 0), 3, 0o644)}
+    bare = zips.write_zip(entries, mode=None, level=None)
+    assert zipfile.ZipFile(io.BytesIO(bare)).infolist()[0].external_attr >> 16 == 0o600  # zipfile's own default
+    assert zips.read_zip(data) == [entries[1], entries[0]]
+
+
+def _zip_users() -> list[str]:
+    """Modules of the project that import zipfile to write (reading is fine anywhere)."""
+    found = []
+    for path in sorted(ROOT.glob("*/*.py")):
+        if path.parts[-2] in {"tests", "bench", ".venv"} or path.name == "zips.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "zipfile" in text and ("ZipInfo" in text or '"w"' in text):
+            found.append(path.relative_to(ROOT).as_posix())
+    return found
+
+
+def test_no_other_module_writes_zips() -> None:
+    assert _zip_users() == []
+
+
+def test_every_package_caches_through_the_one_writer() -> None:
+    # No module defines a second writer: the only definition of cached_entry is veileder/cache.py.
+    defined = [p.relative_to(ROOT).as_posix() for p in sorted(ROOT.glob("*/*.py"))
+               if p.parts[-2] not in {".venv"} and any(isinstance(n, ast.FunctionDef) and n.name == "cached_entry"
+                                                       for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
+    assert defined == ["veileder/cache.py"]
+
+
+def test_an_entry_is_complete_or_not_there(tmp_path) -> None:
+    def fails(folder: Path) -> None:
+        (folder / "half").write_text("x")
+        raise RuntimeError("stopp")
+
+    with pytest.raises(RuntimeError):
+        cache.cached_entry(tmp_path, "k", fails)
+    assert list(tmp_path.iterdir()) == []
+    entry, made = cache.cached_entry(tmp_path, "k", lambda folder: (folder / "data").write_text("1"))
+    assert made and (entry / "data").read_text() == "1"
+    assert cache.cached_entry(tmp_path, "k", fails) == (entry, False)
