@@ -38,11 +38,13 @@ def _open_link(handout: Handout, text: str, link_to: Callable[[str], str]) -> st
 def scenario_block(handout: Handout, page: str, link_to: Callable[[str], str]) -> str:
     s = handout.scenario
     pdf = _relative(f"{SITE_FOLDER}/{handout.filename}", page)
+    split = f"    - {s.split_title}: {'; '.join(s.split)}\n" if s.split else ""
     return (
         f'!!! example "Scenario: {s.title}"\n\n'
         f"    {s.question}\n\n"
         f"    - Kalkulatoren viser, med disse forutsetningene: **{s.figure.label}**: "
         f"{'; '.join(s.reading) if s.reading else s.figure_text}\n"
+        f"{split}"
         f"    - {_open_link(handout, 'Åpne scenarioet i kalkulatoren', link_to)}\n"
         f"    - [Utdelingsark med QR-kode (PDF, A4, {format_size(handout.size)})]({pdf})\n"
     )

@@ -34,6 +34,7 @@ OPEN_TEXT = "Skann QR-koden med mobilen, eller skriv inn adressen:"
 QR_MM = 32
 READING_HINT = ("Midtverdien og «i pluss» kommer fra kalkulatorens trekninger over spennene på "
                 "Datakilder: et mål på våre anslag, ikke en prognose for kommunen.")
+SPLIT_HINT = "Positivt tall: budsjettet sparer. Negativt tall: budsjettet bærer kostnaden."
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,10 @@ def handout_template(scenario: Scenario) -> Template:
     if scenario.values:
         start += " med egne endringer"
     # The figures' own stamp: a trainer can tell a printout made before the data changed.
-    figures = hashlib.sha256(json.dumps([scenario.reading, assumptions], ensure_ascii=False).encode()).hexdigest()[:6]
+    # The page's «who pays, who saves» chart, summed per budget (issue 23: a total alone can hide
+    # that one budget pays and another saves).
+    split = (Field("text", text=f"{scenario.split_title}:"), Field("list", items=scenario.split)) if scenario.split else ()
+    figures = hashlib.sha256(json.dumps([scenario.reading, scenario.split, assumptions], ensure_ascii=False).encode()).hexdigest()[:6]
     return Template(
         id=f"utdeling-{scenario.id}",
         title=scenario.title,
@@ -84,10 +88,13 @@ def handout_template(scenario: Scenario) -> Template:
                     hint="Tallene er illustrasjoner. Bytt dem ut med egne tall når dere bruker kalkulatoren hjemme."),
             Section("Det kalkulatoren viser, med disse forutsetningene",
                     (Field("text", text=f"{scenario.figure.label}:"),
-                     Field("list", items=scenario.reading or (f"{scenario.figure_text}",))),
-                    hint=READING_HINT if len(scenario.reading) > 1 else ""),
+                     Field("list", items=scenario.reading or (f"{scenario.figure_text}",)),
+                     *split),
+                    hint=" ".join(h for h in (READING_HINT if len(scenario.reading) > 1 else "",
+                                              SPLIT_HINT if split else "") if h)),
             Section("Åpne scenarioet", (Field("text", text=OPEN_TEXT),)),
-            Section("Notater", (Field("write", lines=3),)),
+            # With the split the page is full: the notes go rather than a second sheet.
+            *(() if split else (Section("Notater", (Field("write", lines=3),)),)),
         ),
         order=1,
         source=SOURCE,

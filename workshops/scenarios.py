@@ -26,7 +26,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 _KEYS = {
     "id": True, "exercise": True, "title": True, "question": True, "model": True, "page": True,
-    "preset": False, "values": False, "assumptions": True, "figure": True,
+    "preset": False, "values": False, "assumptions": True, "figure": True, "split": False,
 }  # fmt: skip
 FIGURE_KINDS = ("number", "year")
 
@@ -58,6 +58,11 @@ class Scenario:
     reading: tuple[str, ...] = ()
     """What the calculator's card says about the figure (``memo.card_lines``): the median, the
     8-of-10 range, the draws in plus, the form's result and «ingen varig effekt» where it applies."""
+    split_title: str = ""
+    """The heading of the «who pays, who saves» split, as the page words it ("" without ``split``)."""
+    split: tuple[str, ...] = ()
+    """The page's «who pays, who saves» chart for the scenario's ``split`` output: one line per
+    budget that is not 0, summed as the chart sums them, e.g. «Staten: 17 376 kr»."""
 
     @property
     def page_path(self) -> str:
@@ -136,6 +141,7 @@ def _scenario(raw: Any, where: str, path: Path, docs: Path) -> Scenario:
         valid = [o.id for o in model.outputs if o.kind in FIGURE_KINDS]
         raise _fail(path, f"{where}.figure",
                     f"«{raw['figure']}» er ikke et tall-resultat i {model.id}; finnes: {', '.join(valid)}")
+    split_title, split = _split(raw.get("split"), model, results, path, f"{where}.split")
     return Scenario(
         id=raw["id"], exercise=raw["exercise"].strip(), title=raw["title"].strip(),
         question=_fill_shares(" ".join(raw["question"].split()), model, path, f"{where}.question"),
@@ -143,7 +149,28 @@ def _scenario(raw: Any, where: str, path: Path, docs: Path) -> Scenario:
         preset=preset, values=dict(values), assumptions=tuple(assumptions), figure=figure,
         figure_text=format_output(results[figure.id], figure),
         reading=_reading(model, inputs, results, figure.id),
+        split_title=split_title, split=split,
     )
+
+
+def _split(key: Any, model: Model, results: Mapping, path: Path, where: str) -> tuple[str, tuple[str, ...]]:
+    """The page's «who pays, who saves» chart for the by-holder output ``key``: its caption and one
+    line per budget that is not 0 («Kommunen: −8 688 kr», ``view.holder_groups`` as the chart sums
+    them), or nothing without ``key``."""
+    if key is None:
+        return "", ()
+    from calculators import bundle, memo
+    from calculators.view import TEXT, format_number, holder_groups
+
+    valid = [o.id for o in model.outputs if o.kind == "by_holder"]
+    if key not in valid:
+        raise _fail(path, where, f"«{key}» er ikke et resultat per budsjett i {model.id}; finnes: {', '.join(valid)}")
+    meta = bundle.metadata(model)
+    output = memo.output_meta(meta, key)
+    # One run, like the page's chart; said on paper also where the page has no interval to tell it from.
+    title = TEXT["who_pays"] + ": " + output["label"].lower() + " (" + TEXT["point_note"] + ")"
+    groups = [g for g in holder_groups(meta, dict(results[key])) if g["value"] != 0]
+    return title, tuple(f"{g['label']}: {format_number(g['value'], output['unit'])}" for g in groups)
 
 
 def _fill_shares(text: str, model: Model, path: Path, where: str) -> str:

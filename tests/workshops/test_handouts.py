@@ -46,7 +46,7 @@ def test_every_handout_is_one_a4_page_with_question_assumptions_and_figure(hando
         text = re.sub(r"\s+", " ", reader.pages[0].extract_text())
         s = handout.scenario
         for expected in (s.title, s.question[:60], s.assumptions[0].label, s.figure_text.replace("\xa0", " "),
-                         *s.reading):
+                         *s.reading, *s.split):
             assert expected.replace("\xa0", " ") in text.replace("\xa0", " "), f"{handout.filename}: {expected}"
 
 
@@ -59,6 +59,30 @@ def test_a_handout_with_an_interval_gives_the_median_range_and_share_in_plus_not
     assert s.reading[2].startswith("I pluss i ") and s.reading[2].endswith(" av 100 trekninger med våre anslag")
     assert s.reading[3] == "Med tallene i skjemaet: " + s.figure_text
     assert s.reading[4].startswith("Ingen varig effekt (scenario): ")
+
+
+def test_the_small_team_handout_splits_its_total_by_budget_as_the_page_does(handouts) -> None:
+    """Issue 23: the total (8 688 kr) is the state's saving less the municipality's extra time;
+    the handout shows both budgets, summed per budget as the page's chart does, and they add up."""
+    from calculators import bundle, evaluate, registry
+    from calculators.view import format_number, holder_groups, main_output
+
+    handout = next(h for h in handouts if h.scenario.id == "investeringsmote-lite-team")
+    s = handout.scenario
+    model = registry.load("investeringsmote")
+    preset = next(p for p in model.presets if p.id == s.preset)
+    results = evaluate.evaluate(model, dict(preset.values))
+    meta = bundle.metadata(model)
+    assert s.figure.id == "nv_spart" and main_output(meta) == "spart_per_budsjett"
+    groups = {g["label"]: g["value"] for g in holder_groups(meta, results["spart_per_budsjett"])}
+    assert groups["Kommunen"] < 0 < groups["Staten"]  # the municipality pays, the state saves
+    assert sum(groups.values()) == pytest.approx(results["nv_spart"])
+    assert s.split == tuple(f"{label}: {format_number(value, 'kr')}" for label, value in groups.items() if value != 0)
+    assert s.split_title == ("Hvem betaler og hvem sparer: verdien av frigjort tid per budsjett, nåverdi "
+                             "(med tallene i skjemaet)")
+    text = _text(handout.path).replace("\xa0", " ")
+    for line in (s.split_title, *s.split):
+        assert line.replace("\xa0", " ") in text
 
 
 def test_every_handout_is_pdf_a_with_title_and_language(handouts: tuple[Handout, ...]) -> None:

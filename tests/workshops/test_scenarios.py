@@ -54,6 +54,7 @@ BROKEN = {
     "an unknown figure": (lambda s: s.update(figure="nnv_per_budsjett"), "figure", "er ikke et tall-resultat"),
     "a page without the calculator": (lambda s: s.update(page="kom-i-gang/index.md"), "page", "har ikke"),
     "a missing question": (lambda s: s.pop("question"), "question", "mangler"),
+    "a split that is not per budget": (lambda s: s.update(split="nnv_offentlig"), "split", "er ikke et resultat per budsjett"),
 }
 
 
