@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import TypedDict
 
 import yaml
 
@@ -189,6 +190,104 @@ def data(model: Model) -> dict:
     }
 
 
+# -- the CSV, written once (issue 23): translated into the export file like the memo's rows ------
+class CsvTexts(TypedDict):
+    """The spreadsheet texts the CSV uses (``regneark`` in eksport.yaml)."""
+    csv_kolonner_ar: str
+    offentlig: str
+    alle: str
+    kilde_note: str
+    csv_tittel: str
+    csv_standard: str
+    csv_forhandsinnstilling: str
+    csv_endret: str
+    csv_ar: str
+    csv_kr: str
+
+
+class CsvTextGroups(TypedDict):
+    regneark: CsvTexts
+
+
+class CsvInput(TypedDict):
+    id: str
+
+
+class CsvData(TypedDict):
+    """What the CSV reads of ``data(model)``: the calculator's title, price year, preset names,
+    the number of inputs and the texts."""
+    title: str
+    price_year: int
+    preset_labels: dict[str, str]
+    inputs: list[CsvInput]
+    texts: CsvTextGroups
+
+
+class CsvScenario(TypedDict):
+    """What the CSV reads of the scenario on screen (``vlKalkulator.scenario``)."""
+    changed: list[str]
+    link: str
+
+
+def link_preset(link: str) -> str:
+    """The preset a scenario link names («…#preset=lite_team&…» → «lite_team»), or "". The
+    translator wants literals: «#» is ``scenario_links.SEPARATOR``, «preset» its ``PRESET``
+    (a test holds them equal)."""
+    parts = link.split("#")
+    if len(parts) < 2:
+        return ""
+    found = [pair.replace("preset=", "") for pair in parts[len(parts) - 1].split("&")
+             if pair.startswith("preset=")]
+    return found[0] if len(found) > 0 else ""
+
+
+def csv_rows(data: CsvData, scenario: CsvScenario, flows: list[list[str]]) -> list[list[str]]:
+    """The CSV: a title row naming the calculator and the price year, a row naming the scenario
+    (its preset, how many figures were changed), the link it was made from (no date, so the same
+    scenario gives the same file), an empty row, then ``flows`` — ``memo.flow_rows``, the yearly
+    flows with their header — with the unit in every column header («År (0 = første år)»,
+    «Kommunen: barnevern (kr)»)."""
+    t = data["texts"]["regneark"]
+    preset = link_preset(scenario["link"])
+    changed = str(len(scenario["changed"]))
+    of = str(len(data["inputs"]))
+    if preset != "" and preset in data["preset_labels"]:
+        named = t["csv_forhandsinnstilling"].replace("{navn}", data["preset_labels"][preset]) \
+            .replace("{antall}", changed).replace("{av}", of)
+    elif len(scenario["changed"]) == 0:
+        named = t["csv_standard"]
+    else:
+        named = t["csv_endret"].replace("{antall}", changed).replace("{av}", of)
+    head = [t["csv_ar"].replace("{navn}", flows[0][0])]
+    for name in flows[0][1:]:
+        head.append(t["csv_kr"].replace("{navn}", name))
+    rows = [[t["csv_tittel"].replace("{tittel}", data["title"]).replace("{år}", str(data["price_year"]))],
+            [named], [t["kilde_note"] + " " + scenario["link"]], [], head]
+    for row in flows[1:]:
+        rows.append(row)
+    return rows
+
+
+def csv_head(texts: dict) -> list[str]:
+    """What ``memo.flow_rows`` gets as ``head``: the year column, the public budgets, all."""
+    return [texts["csv_kolonner_ar"], texts["offentlig"], texts["alle"]]
+
+
+CSV_FUNCTIONS = (csv_rows,)
+"""Translated into the export file beside ``memo.MEMO_FUNCTIONS``. eksport.js writes
+``views[id].csv_rows(data, s, views[id].flow_rows(s.meta, flows, head))`` as semicolon-separated
+text (``csv_table`` is the same in Python)."""
+
+
+def csv_table(model: Model, scenario: CsvScenario, outputs: dict) -> list[list[str]]:
+    """The CSV's rows for ``outputs`` of ``model``, in Python (tests, notebook): what the browser
+    writes, before an own profile's note (eksport.js adds it after the rows)."""
+    d = data(model)
+    t = d["texts"]["regneark"]
+    rows = memo.flow_rows(metadata(model), outputs[d["workbook"]["flows"]], csv_head(t))
+    return csv_rows(d, scenario, rows)
+
+
 VIEW_FUNCTIONS = ("format_number", "format_output")
 """The functions of ``calculators/view.py`` the memo writes numbers with, translated into the
 export file (the page's bundle carries only what the page needs)."""
@@ -200,6 +299,7 @@ def javascript(model: Model) -> str:
     translation = Translation()
     names = {name: translation.add(getattr(view, name)) for name in VIEW_FUNCTIONS}
     names.update({fn.__name__: translation.add(fn) for fn in memo.MEMO_FUNCTIONS})
+    names.update({fn.__name__: translation.add(fn) for fn in CSV_FUNCTIONS})
     # The values the workbook's formula cells store, so a viewer that does not recalculate shows them.
     names["sheet_values"] = translation.add(sheet_module(model).values, frozenset(i.id for i in model.inputs))
     formats = ", ".join(f"{name}: {js}" for name, js in names.items())

@@ -65,3 +65,100 @@ def test_a_missing_model_entry_is_named(monkeypatch) -> None:
     monkeypatch.setattr(eksport, "config", lambda: config)
     with pytest.raises(eksport.ExportError, match="modeller.utenforskap mangler"):
         eksport.data(registry.load("utenforskap"))
+
+
+# -- the CSV (issue 23): title, scenario and link rows, units in every header, written once -----
+def _csv(model_id: str, values: dict, changed: list[str], link: str) -> tuple[list[list[str]], dict]:
+    from calculators.evaluate import evaluate
+
+    model = registry.load(model_id)
+    results = evaluate(model, values)
+    return eksport.csv_table(model, {"changed": changed, "link": link}, results), results
+
+
+def test_the_csv_opens_with_the_calculator_price_year_scenario_and_link_and_no_date() -> None:
+    link = "https://v.kommune.no/okonomi/investeringsmotet/#preset=lite_team"
+    model = registry.load("investeringsmote")
+    preset = next(p for p in model.presets if p.id == "lite_team")
+    rows, _ = _csv("investeringsmote", dict(preset.values), sorted(preset.values), link)
+    assert rows[0] == [f"Investeringsmøtet: kontantstrøm per budsjett og år, i {model.price_year}-kroner (faste priser)"]
+    assert rows[1] == [f"Scenario: forhåndsinnstillingen «Lite team», {len(preset.values)} av {len(model.inputs)} "
+                       "tall endret fra standardverdiene."]
+    assert rows[2] == ["Laget med Velferdslab-veilederen fra scenarioet: " + link]
+    assert rows[3] == []
+    text = json.dumps(rows)
+    import datetime as dt
+    assert str(dt.date.today().year) + "-" not in text and "dato" not in text.lower()  # the same scenario, the same file
+
+
+def test_the_csv_names_a_default_and_an_edited_scenario() -> None:
+    rows, _ = _csv("familie", {}, [], "https://v.kommune.no/okonomi/familie/")
+    assert rows[1] == ["Scenario: kalkulatorens standardverdier."]
+    rows, _ = _csv("familie", {"barnevern": 400000}, ["barnevern"], "https://v.kommune.no/okonomi/familie/#barnevern=400000")
+    assert rows[1][0].startswith("Scenario: 1 av ") and rows[1][0].endswith(" tall endret fra standardverdiene.")
+    # A preset id the calculator does not have is not named as one.
+    rows, _ = _csv("familie", {}, [], "https://v.kommune.no/okonomi/familie/#preset=finnes-ikke")
+    assert rows[1] == ["Scenario: kalkulatorens standardverdier."]
+
+
+@pytest.mark.parametrize("model_id", registry.model_ids())
+def test_every_csv_header_carries_its_unit_and_the_rows_are_the_flows(model_id: str) -> None:
+    from calculators.model import BUDGET_HOLDERS
+
+    rows, results = _csv(model_id, {}, [], "https://v.kommune.no/")
+    flows = results[eksport.config()["modeller"][model_id]["kontantstrom"]]
+    holders = [h for h in BUDGET_HOLDERS if h.id in flows]
+    head = rows[4]
+    assert head[0] == "År (0 = første år)"
+    assert head[1:1 + len(holders)] == [f"{h.label} (kr)" for h in holders]
+    assert all(name.endswith(" (kr)") for name in head[1:])
+    assert len(rows) - 5 == len(flows[holders[0].id])
+    for year, row in enumerate(rows[5:]):
+        assert row[0] == str(year)
+        for holder, cell in zip(holders, row[1:], strict=False):
+            assert float(cell.replace(",", ".")) == pytest.approx(flows[holder.id][year], abs=0.006)
+
+
+def test_the_csv_rows_translated_for_the_browser_are_pythons() -> None:
+    """eksport.js writes what the translated csv_rows returns; it must be Python's, row for row."""
+    import random
+
+    from py_mini_racer import MiniRacer
+
+    from calculators import memo
+    from calculators.bundle import metadata
+    from calculators.evaluate import evaluate
+    from calculators.translate import Translation
+    from tests.calculators.sheet_workbooks import random_scenario as random_values
+
+    translation = Translation()
+    flow_js = translation.add(memo.flow_rows)
+    csv_js = translation.add(eksport.csv_rows)
+    rng = random.Random(23)
+    with MiniRacer() as ctx:
+        ctx.eval(translation.code())
+        for model_id in registry.model_ids():
+            model = registry.load(model_id)
+            data = eksport.data(model)
+            for i in range(4):
+                values = random_values(model, rng)
+                preset = rng.choice([p.id for p in model.presets] + ["", "borte"])
+                link = "https://v.kommune.no/x/" + (f"#preset={preset}&a=1" if preset else "")
+                scenario = {"changed": sorted(values)[:i], "link": link}
+                results = evaluate(model, values)
+                want = eksport.csv_table(model, scenario, results)
+                flows = results[data["workbook"]["flows"]]
+                got = json.loads(ctx.eval(
+                    f"JSON.stringify({csv_js}({json.dumps(data)}, {json.dumps(scenario)}, "
+                    f"{flow_js}({json.dumps(metadata(model))}, {json.dumps(flows)}, "
+                    f"{json.dumps(eksport.csv_head(data['texts']['regneark']))})))"))
+                assert got == want, (model_id, values)
+
+
+def test_the_link_preset_reader_uses_the_scenario_links_separator_and_key() -> None:
+    from calculators.scenario_links import PRESET, SEPARATOR, scenario_link
+
+    assert (SEPARATOR, PRESET) == ("#", "preset")  # link_preset writes them as literals
+    assert eksport.link_preset(scenario_link("https://x.no/a/", "fem-ar", {"suksessrate": 2.0})) == "fem-ar"
+    assert eksport.link_preset("https://x.no/a/#suksessrate=2") == ""
+    assert eksport.link_preset("https://x.no/a/") == ""
