@@ -11,6 +11,8 @@ import datetime as dt
 import io
 import posixpath
 import re
+from collections.abc import Callable
+from typing import Any, cast
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -18,7 +20,11 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.parts.document import DocumentPart
+from docx.section import Section
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
 
 from doc_templates import sheet, strings
 from doc_templates.flow import write_template
@@ -30,6 +36,8 @@ FONT = "Arial"  # on every Windows and Mac; Liberation Sans stands in for it on 
 BLUE = RGBColor(0x1D, 0x4F, 0x73)
 
 Document = docx.document.Document
+Element = Any
+"""An OOXML element (lxml, which has no type information here)."""
 
 
 def _setup(document: Document, paper: str, orientation: str, margin_mm: float = 15, font_pt: float = 10.5) -> None:
@@ -74,7 +82,7 @@ def _spacing(document: Document) -> None:
         bullet.remove(contextual)
 
 
-def _field(paragraph: object, instruction: str) -> None:
+def _field(paragraph: Paragraph, instruction: str) -> None:
     """A field Word and LibreOffice compute when they lay out the page (PAGE, NUMPAGES)."""
     run = paragraph.add_run()
     _sub(run._r, "w:fldChar", {"w:fldCharType": "begin"})
@@ -85,7 +93,7 @@ def _field(paragraph: object, instruction: str) -> None:
     _sub(run._r, "w:fldChar", {"w:fldCharType": "end"})
 
 
-def _page_numbers(section: object) -> None:
+def _page_numbers(section: Section) -> None:
     """«Side 2 av 5» at the foot of every page, as the PDF has it."""
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -118,7 +126,9 @@ class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
         section = document.sections[0]
-        self.content_mm = (section.page_width - section.left_margin - section.right_margin) / Mm(1)
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        assert width is not None and left is not None and right is not None  # _setup set them
+        self.content_mm = (width - left - right) / Mm(1)
         self._controls = 0
 
     def _gap(self) -> None:
@@ -152,7 +162,7 @@ class _Writer:
         tbl = self.document.add_table(rows=0, cols=len(header or rows[0]))
         tbl.style = self.document.styles["Table Grid"]
         _cell_margins(tbl._tbl.tblPr, 1, bottom_mm=0)
-        for values, is_header in [(header, True)] * bool(header) + [(r, False) for r in rows]:
+        for values, is_header in ([(header, True)] if header else []) + [(r, False) for r in rows]:
             row = tbl.add_row()
             if row_mm and not is_header:
                 row.height, row.height_rule = Mm(row_mm), WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -168,7 +178,7 @@ class _Writer:
 
     # ---- Form fields: Word content controls (a checkbox, and plain-text fields with a placeholder)
 
-    def _sdt(self, label: str) -> tuple[object, object]:
+    def _sdt(self, label: str) -> tuple[Element, Element]:
         """A run-level content control named ``label``: its properties and its content."""
         self._controls += 1
         sdt = OxmlElement("w:sdt")
@@ -178,7 +188,7 @@ class _Writer:
         _sub(properties, "w:id", {"w:val": str(self._controls)})
         return sdt, properties
 
-    def _checkbox(self, paragraph: object, label: str) -> None:
+    def _checkbox(self, paragraph: Paragraph, label: str) -> None:
         sdt, properties = self._sdt(label)
         box = _sub(properties, "w14:checkbox")
         _sub(box, "w14:checked", {"w14:val": "0"})
@@ -189,7 +199,7 @@ class _Writer:
         _sub(run, "w:t").text = strings.CHECKBOX
         paragraph._p.append(sdt)
 
-    def _text_field(self, paragraph: object, label: str, *, multiline: bool = False) -> None:
+    def _text_field(self, paragraph: Paragraph, label: str, *, multiline: bool = False) -> None:
         sdt, properties = self._sdt(label)
         _sub(properties, "w:showingPlcHdr")
         _sub(properties, "w:text", {"w:multiLine": "1"} if multiline else {})
@@ -205,7 +215,7 @@ class _Writer:
         if other:
             self._text_field(paragraph, label)
 
-    def _table(self, rows: int, widths_mm: list[float], *, grid: bool = True) -> object:
+    def _table(self, rows: int, widths_mm: list[float], *, grid: bool = True) -> Table:
         tbl = self.document.add_table(rows=rows, cols=len(widths_mm))
         if grid:
             tbl.style = self.document.styles["Table Grid"]
@@ -223,7 +233,7 @@ class _Writer:
         self._text_field(tbl.cell(0, 0).paragraphs[0], label, multiline=True)
         self._gap()
 
-    def _label_rows(self, tbl: object, labels: list[str], row_mm: float, *, fields: bool) -> None:
+    def _label_rows(self, tbl: Table, labels: list[str], row_mm: float, *, fields: bool) -> None:
         for row, label in zip(tbl.rows, labels):
             row.height, row.height_rule = Mm(row_mm), WD_ROW_HEIGHT_RULE.AT_LEAST
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -266,7 +276,7 @@ class _Writer:
         self._gap()
 
 
-def _sub(parent: object, tag: str, attributes: dict[str, str] | None = None) -> object:
+def _sub(parent: Element, tag: str, attributes: dict[str, str] | None = None) -> Element:
     element = OxmlElement(tag)
     for key, value in (attributes or {}).items():
         element.set(qn(key), value)
@@ -277,7 +287,7 @@ def _sub(parent: object, tag: str, attributes: dict[str, str] | None = None) -> 
 SHEET_MARGIN_MM = 10
 
 
-def _borders(tbl_pr: object, colour: str, size: int) -> None:
+def _borders(tbl_pr: Element, colour: str, size: int) -> None:
     """Single borders all round and inside, ``size`` in eighths of a point."""
     borders = tbl_pr.makeelement(qn("w:tblBorders"), {})
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -288,7 +298,7 @@ def _borders(tbl_pr: object, colour: str, size: int) -> None:
     tbl_pr.append(borders)
 
 
-def _cell_margins(tbl_pr: object, mm: float, bottom_mm: float | None = None) -> None:
+def _cell_margins(tbl_pr: Element, mm: float, bottom_mm: float | None = None) -> None:
     margins = tbl_pr.makeelement(qn("w:tblCellMar"), {})
     for edge in ("top", "left", "bottom", "right"):
         size = bottom_mm if edge == "bottom" and bottom_mm is not None else mm
@@ -334,17 +344,18 @@ def _end(document: Document) -> None:
     _tiny(document.add_paragraph())  # a document cannot end in a table; this one takes no room
 
 
-def _tiny(paragraph: object) -> None:
+def _tiny(paragraph: Paragraph) -> None:
     """A paragraph 1 pt high, with no space around it."""
     paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
     paragraph.paragraph_format.line_spacing = Pt(1)
     paragraph.add_run().font.size = Pt(1)
 
 
-def _box(cell: object, box: sheet.Box, width_mm: float) -> None:
+def _box(cell: _Cell, box: sheet.Box, width_mm: float) -> None:
     section = box.section
+    styles = cast(DocumentPart, cell.part).document.styles  # a cell of the document's body
     heading = cell.paragraphs[0]
-    heading.style = cell.part.document.styles["Heading 2"]
+    heading.style = styles["Heading 2"]
     heading.paragraph_format.space_before = Pt(0)
     heading.add_run(section.title)
     if section.hint:
@@ -354,7 +365,7 @@ def _box(cell: object, box: sheet.Box, width_mm: float) -> None:
         cell.add_paragraph(sheet.text_slot(section.area))
         return
     inner = cell.add_table(rows=2, cols=len(field.columns))
-    inner.style = cell.part.document.styles["Table Grid"]
+    inner.style = styles["Table Grid"]
     inner.autofit = False
     from doc_templates.render_odt import _column_widths
 
@@ -387,7 +398,7 @@ _UNUSED_TABLE_STYLE = re.compile(
 )
 
 
-def _slim(data: bytes, date: dt.date, change: object = None) -> bytes:
+def _slim(data: bytes, date: dt.date, change: Callable[[str, str], str] | None = None) -> bytes:
     """The package without the dropped parts, the squeezed parts without indentation; ``change``
     (name, xml) → xml is applied to every XML part."""
     from doc_templates.package import read_entries, write_entries
@@ -406,7 +417,10 @@ def _slim(data: bytes, date: dt.date, change: object = None) -> bytes:
             continue
         if name.endswith((".xml", ".rels")):
             xml = content.decode("utf-8")
-            xml = relation.sub(lambda m, rels=name: "" if dropped(m[1], rels) else m[0], xml)
+            def kept(m: re.Match[str], rels: str = name) -> str:
+                return "" if dropped(m[1], rels) else m[0]
+
+            xml = relation.sub(kept, xml)
             xml = override.sub(lambda m: "" if dropped(m[1]) else m[0], xml)
             if name in SQUEEZED_PARTS:
                 xml = re.sub(r">\s+<", "><", xml)

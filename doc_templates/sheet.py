@@ -128,9 +128,10 @@ def fill(xml: str, fmt: str, fields: Mapping[str, object], rows: Mapping[str, in
         filled = []
         for r in range(count):
             row = values[r] if r < len(values) else []
-            filled.append(SLOT.sub(
-                lambda m, row=row: text_xml(row[int(m[2])] if m[2] is not None and int(m[2]) < len(row) else "", fmt),
-                template,
-            ))  # fmt: skip
+
+            def cell(m: re.Match[str], row: list = row) -> str:
+                return text_xml(row[int(m[2])] if m[2] is not None and int(m[2]) < len(row) else "", fmt)
+
+            filled.append(SLOT.sub(cell, template))
         xml = xml[:start] + "".join(filled) + xml[end:]
     return SLOT.sub(lambda m: text_xml(fields.get(m[1]) if m[2] is None else "", fmt), xml)

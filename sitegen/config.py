@@ -4,6 +4,7 @@ scripts (to bundle), and the navigation (the whole-guide PDF's order and parts).
 from __future__ import annotations
 
 import os
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,10 @@ class _Loader(yaml.SafeLoader):
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node):
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    if isinstance(node, yaml.SequenceNode):
+        names = loader.construct_sequence(node)
+    else:
+        names = [loader.construct_scalar(typing.cast(yaml.ScalarNode, node))]
     *variables, default = names if len(names) > 1 else [*names, None]
     return next((os.environ[name] for name in variables if name in os.environ), default)
 

@@ -65,8 +65,9 @@ class _Finish(Postprocessor):
         tokens = getattr(self.md, "toc_tokens", None)
         if tokens:
             text = make_focusable(text, tokens[0]["id"])
+        page_name: str = page[1] if page else ""
         for match in list(FRAGMENT.finditer(text)) if page else []:
-            name = str(self.staging / "fragments" / fragment_name(match[1], page[1]))
+            name = str(self.staging / "fragments" / fragment_name(match[1], page_name))
             text = text.replace(match[0], Path(name + ".html").read_text(encoding="utf-8"), 1)
             if tokens is not None:
                 add_to_toc(tokens, json.loads(Path(name + ".json").read_text(encoding="utf-8")), text)

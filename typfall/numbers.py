@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from calculators import bundle, evaluate, memo, registry, uncertainty, view
 from calculators.model import Model
@@ -107,9 +107,9 @@ def read_numbers(case: Case) -> Reading:
     except (evaluate.InputError, evaluate.NotComputable, TypeError) as error:
         raise CaseError(f"{case.place('numbers.values')}: numbers.values: regner ikke: {error}") from None
     spec = VIEWS[model.id]
-    meta = bundle.metadata(model)
+    meta = cast(view.Meta, bundle.metadata(model))  # bundle.metadata says ``dict``; it is a Meta
     analysis = uncertainty.analyse(model, dict(inputs))
-    interval = {**analysis, "no_effect": analysis["no_effect"] or {}}
+    interval = cast(view.Interval, {**analysis, "no_effect": analysis["no_effect"] or {}})
     holders = tuple(
         Holder(label, key, tuple(memo.card_lines(meta, dict(results), interval, key)),
                interval["intervals"][key][1], view.central_value(meta, interval, key),
@@ -119,7 +119,7 @@ def read_numbers(case: Case) -> Reading:
     by_id = {i.id: i for i in model.inputs}
     changed = tuple((by_id[k].label, format_number(inputs[k], by_id[k].unit, exact=True)) for k in numbers.values)
     cost = _first_year(results[spec.cost_today])
-    investment = float(results[spec.investment])
+    investment = float(cast(float, results[spec.investment]))
     return Reading(
         model=model, view=spec, preset_label=presets[numbers.preset].label if numbers.preset else None,
         changed=changed, cost_today=cost, cost_today_text=format_number(cost, "kr"),
