@@ -107,9 +107,9 @@ def read_numbers(case: Case) -> Reading:
     except (evaluate.InputError, evaluate.NotComputable, TypeError) as error:
         raise CaseError(f"{case.place('numbers.values')}: numbers.values: regner ikke: {error}") from None
     spec = VIEWS[model.id]
-    meta = cast(view.Meta, bundle.metadata(model))  # bundle.metadata says ``dict``; it is a Meta
+    meta = cast("view.Meta", bundle.metadata(model))  # bundle.metadata says ``dict``; it is a Meta
     analysis = uncertainty.analyse(model, dict(inputs))
-    interval = cast(view.Interval, {**analysis, "no_effect": analysis["no_effect"] or {}})
+    interval = cast("view.Interval", {**analysis, "no_effect": analysis["no_effect"] or {}})
     holders = tuple(
         Holder(label, key, tuple(memo.card_lines(meta, dict(results), interval, key)),
                interval["intervals"][key][1], view.central_value(meta, interval, key),
