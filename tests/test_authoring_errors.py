@@ -337,13 +337,13 @@ SOURCE_MISTAKES = {
         ["calculators/data/felles.yaml: 1 feil i modelldataene\n  - ikke gyldig YAML: linje 2"]),
     "workshop: unknown model": (
         _scenario(lambda s: s.update(model="familia")),
-        ["workshops/scenarios.yaml: scenarios[0] (familie-middels).model", "ukjent kalkulator «familia»"]),
+        ["workshops/scenarios.yaml, linje ", ": scenarios[0] (familie-middels).model", "ukjent kalkulator «familia»"]),
     "workshop: missing field": (
         _scenario(lambda s: s.pop("question")),
-        ["workshops/scenarios.yaml: scenarios[0] (familie-middels).question: mangler"]),
-    "workshop: invalid YAML": (
+        ["workshops/scenarios.yaml, linje ", ": scenarios[0] (familie-middels).question: mangler"]),
+    "workshop: invalid YAML": (  # PyYAML notices the unclosed «[» at the end of the file
         lambda f: (f / "workshops/scenarios.yaml").write_text("scenarios:\n  - id: [\n", encoding="utf-8"),
-        ["workshops/scenarios.yaml: ugyldig YAML", "line 3"]),
+        ["workshops/scenarios.yaml, linje 3, kolonne 1: ugyldig YAML"]),
     "typfall: missing field": (  # on line 1, where the file's mapping (the case) starts
         lambda f: edit_yaml(f / "typfall/cases/barnevern.yaml", lambda d: d.pop("summary")),
         ["typfall/cases/barnevern.yaml, linje 1: summary: mangler"]),
@@ -377,6 +377,10 @@ SOURCE_MISTAKES = {
 SOURCE_LINES = {
     # kind: (file, where its line is: patterns for ``seek`` in the changed file, what follows the line)
     "typfall: order not a number": ("typfall/cases/barnevern.yaml", ("^order: fem$",), "order: skal være"),
+    "workshop: unknown model": ("workshops/scenarios.yaml", ("^scenarios:$", "^- ", "^  model: familia$"),
+                                "scenarios[0] (familie-middels).model: "),
+    "workshop: missing field": ("workshops/scenarios.yaml", ("^scenarios:$", "^- "),  # the scenario's first line
+                                "scenarios[0] (familie-middels).question: mangler"),
 }
 
 

@@ -2,7 +2,8 @@
 
 ``load_scenarios`` checks every field against the models as they are now, and computes each
 scenario with ``calculators.evaluate``; any mistake — or a model change that breaks a scenario —
-raises ``ScenarioError`` naming the file, the scenario and the field, and so fails the build.
+raises ``ScenarioError`` naming the file, the line, the scenario and the field («scenarios.yaml,
+linje 12: scenarios[0] (familie-middels).model: …»), and so fails the build.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
@@ -20,6 +21,9 @@ from calculators.model import Input, Model, Output
 from calculators.render import format_number, format_output
 from calculators.scenario_links import scenario_link
 from veileder import yamltext
+
+if TYPE_CHECKING:
+    from calculators.view import Interval, Meta
 
 SOURCE = Path(__file__).with_name("scenarios.yaml")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -79,58 +83,65 @@ class Scenario:
         return self.link(site_url.rstrip("/") + "/" + self.page_path)
 
 
-def _fail(path: Path, where: str, problem: str) -> ScenarioError:
-    return ScenarioError(f"{path.name}: {where}: {problem}")
+@dataclass(frozen=True)
+class _Source:
+    """The file being read, and where each of its fields is."""
+
+    path: Path
+    lines: yamltext.Lines
+
+    def fail(self, where: str, problem: str) -> ScenarioError:
+        return ScenarioError(f"{self.lines.place(self.path.name, where)}: {where}: {problem}")
 
 
-def _scenario(raw: Any, where: str, path: Path, docs: Path) -> Scenario:
+def _scenario(raw: Any, where: str, source: _Source, docs: Path) -> Scenario:
     if not isinstance(raw, Mapping):
-        raise _fail(path, where, f"skal være en tabell med nøklene {', '.join(_KEYS)}")
+        raise source.fail(where, f"skal være en tabell med nøklene {', '.join(_KEYS)}")
     if isinstance(raw.get("id"), str):
         where = f"{where} ({raw['id']})"
     for key in raw:
         if key not in _KEYS:
-            raise _fail(path, f"{where}.{key}", f"ukjent nøkkel; gyldige: {', '.join(_KEYS)}")
+            raise source.fail(f"{where}.{key}", f"ukjent nøkkel; gyldige: {', '.join(_KEYS)}")
     for key, required in _KEYS.items():
         if required and key not in raw:
-            raise _fail(path, f"{where}.{key}", "mangler")
+            raise source.fail(f"{where}.{key}", "mangler")
     for key in ("id", "exercise", "title", "question", "model", "page", "figure"):
         if not isinstance(raw[key], str) or not raw[key].strip():
-            raise _fail(path, f"{where}.{key}", "skal være en tekst som ikke er tom")
+            raise source.fail(f"{where}.{key}", "skal være en tekst som ikke er tom")
     if not ID_PATTERN.match(raw["id"]):
-        raise _fail(path, f"{where}.id", "bruk bare a–z, 0–9 og -, og start med en bokstav")
+        raise source.fail(f"{where}.id", "bruk bare a–z, 0–9 og -, og start med en bokstav")
     try:
         model = registry.load(raw["model"])
     except (registry.UnknownModel, ValueError) as error:
-        raise _fail(path, f"{where}.model", str(error)) from None
+        raise source.fail(f"{where}.model", str(error)) from None
     page = docs / raw["page"]
     if not page.is_file():
-        raise _fail(path, f"{where}.page", f"finner ikke docs/{raw['page']}")
+        raise source.fail(f"{where}.page", f"finner ikke docs/{raw['page']}")
     if f"kalkulator: {model.id} " not in page.read_text(encoding="utf-8").replace("-->", " -->"):
-        raise _fail(path, f"{where}.page", f"docs/{raw['page']} har ikke <!-- kalkulator: {model.id} -->")
+        raise source.fail(f"{where}.page", f"docs/{raw['page']} har ikke <!-- kalkulator: {model.id} -->")
     preset = raw.get("preset")
     presets = {p.id: p for p in model.presets}
     if preset is not None and preset not in presets:
-        raise _fail(path, f"{where}.preset",
+        raise source.fail(f"{where}.preset",
                     f"«{preset}» finnes ikke i {model.id}; finnes: {', '.join(presets) or 'ingen'}")
     values = raw.get("values") or {}
     if not isinstance(values, Mapping):
-        raise _fail(path, f"{where}.values", "skal være en tabell input-id: tall")
+        raise source.fail(f"{where}.values", "skal være en tabell input-id: tall")
     merged = {**(presets[preset].values if preset else {}), **values}
     try:
         inputs = evaluate.input_values(model, merged)
         results = evaluate.evaluate(model, merged)
     except (evaluate.InputError, evaluate.NotComputable, TypeError) as error:
-        field = "values" if values else "preset"
-        raise _fail(path, f"{where}.{field}", f"regner ikke: {error}") from None
+        failed = "values" if values else "preset"
+        raise source.fail(f"{where}.{failed}", f"regner ikke: {error}") from None
     by_id: dict[str, Input] = {i.id: i for i in model.inputs}
     shown = raw["assumptions"]
     if not isinstance(shown, list) or not shown:
-        raise _fail(path, f"{where}.assumptions", "skal være en liste med input-id-er")
+        raise source.fail(f"{where}.assumptions", "skal være en liste med input-id-er")
     assumptions = []
     for i, input_id in enumerate(shown):
         if input_id not in by_id:
-            raise _fail(path, f"{where}.assumptions[{i}]",
+            raise source.fail(f"{where}.assumptions[{i}]",
                         f"«{input_id}» er ikke en input i {model.id}; finnes: {', '.join(by_id)}")
         field = by_id[input_id]
         assumptions.append(Assumption(field.label, format_number(inputs[input_id], field.unit, exact=True),
@@ -139,21 +150,21 @@ def _scenario(raw: Any, where: str, path: Path, docs: Path) -> Scenario:
     figure = outputs.get(raw["figure"])
     if figure is None or figure.kind not in FIGURE_KINDS:
         valid = [o.id for o in model.outputs if o.kind in FIGURE_KINDS]
-        raise _fail(path, f"{where}.figure",
+        raise source.fail(f"{where}.figure",
                     f"«{raw['figure']}» er ikke et tall-resultat i {model.id}; finnes: {', '.join(valid)}")
-    split_title, split = _split(raw.get("split"), model, results, path, f"{where}.split")
+    split_title, split = _split(raw.get("split"), model, results, source, f"{where}.split")
     return Scenario(
         id=raw["id"], exercise=raw["exercise"].strip(), title=raw["title"].strip(),
-        question=_fill_shares(" ".join(raw["question"].split()), model, path, f"{where}.question"),
+        question=_fill_shares(" ".join(raw["question"].split()), model, source, f"{where}.question"),
         model=model, page=raw["page"],
         preset=preset, values=dict(values), assumptions=tuple(assumptions), figure=figure,
-        figure_text=format_output(results[figure.id], figure),
+        figure_text=format_output(cast(float, results[figure.id]), figure),  # a number: FIGURE_KINDS
         reading=_reading(model, inputs, results, figure.id),
         split_title=split_title, split=split,
     )
 
 
-def _split(key: Any, model: Model, results: Mapping, path: Path, where: str) -> tuple[str, tuple[str, ...]]:
+def _split(key: Any, model: Model, results: Mapping, source: _Source, where: str) -> tuple[str, tuple[str, ...]]:
     """The page's «who pays, who saves» chart for the by-holder output ``key``: its caption and one
     line per budget that is not 0 («Kommunen: −8 688 kr», ``view.holder_groups`` as the chart sums
     them), or nothing without ``key``."""
@@ -164,8 +175,8 @@ def _split(key: Any, model: Model, results: Mapping, path: Path, where: str) -> 
 
     valid = [o.id for o in model.outputs if o.kind == "by_holder"]
     if key not in valid:
-        raise _fail(path, where, f"«{key}» er ikke et resultat per budsjett i {model.id}; finnes: {', '.join(valid)}")
-    meta = bundle.metadata(model)
+        raise source.fail(where, f"«{key}» er ikke et resultat per budsjett i {model.id}; finnes: {', '.join(valid)}")
+    meta = cast("Meta", bundle.metadata(model))  # bundle.metadata says ``dict``; it is a Meta
     output = memo.output_meta(meta, key)
     # One run, like the page's chart; said on paper also where the page has no interval to tell it from.
     title = TEXT["who_pays"] + ": " + output["label"].lower() + " (" + TEXT["point_note"] + ")"
@@ -173,7 +184,7 @@ def _split(key: Any, model: Model, results: Mapping, path: Path, where: str) -> 
     return title, tuple(f"{g['label']}: {format_number(g['value'], output['unit'])}" for g in groups)
 
 
-def _fill_shares(text: str, model: Model, path: Path, where: str) -> str:
+def _fill_shares(text: str, model: Model, source: _Source, where: str) -> str:
     """``{andel:<preset>}`` → how big the preset's reductions are beside the defaults, in words
     computed from the data file (``calculators.preset_words``)."""
     from calculators.preset_words import share_words
@@ -181,11 +192,11 @@ def _fill_shares(text: str, model: Model, path: Path, where: str) -> str:
     def words(match: re.Match[str]) -> str:
         preset = match.group(1)
         if preset not in {p.id for p in model.presets}:
-            raise _fail(path, where, f"{{andel:{preset}}}: «{preset}» er ikke et forhåndsvalg i {model.id}")
+            raise source.fail(where, f"{{andel:{preset}}}: «{preset}» er ikke et forhåndsvalg i {model.id}")
         try:
             return share_words(model, preset)
         except ValueError as error:
-            raise _fail(path, where, str(error)) from None
+            raise source.fail(where, str(error)) from None
 
     return re.sub(r"\{andel:([a-z0-9_-]+)\}", words, text)
 
@@ -194,24 +205,27 @@ def _reading(model: Model, values: Mapping[str, float], results: Mapping, key: s
     """The card's lines for ``key`` with the scenario's values (the same seed as the browser)."""
     from calculators import bundle, memo, uncertainty
 
-    meta = bundle.metadata(model)
+    meta = cast("Meta", bundle.metadata(model))
     analysis = uncertainty.analyse(model, dict(values)) if key in meta["interval"]["outputs"] else None
     interval = analysis or {"intervals": {}, "shares": {}, "payback": 0, "samples": 0, "no_effect": {}}
-    return tuple(memo.card_lines(meta, dict(results), {**interval, "no_effect": interval["no_effect"] or {}}, key))
+    card = cast("Interval", {**interval, "no_effect": interval["no_effect"] or {}})
+    return tuple(memo.card_lines(meta, dict(results), card, key))
 
 
 def load_scenarios(path: Path = SOURCE, docs: Path = DOCS) -> tuple[Scenario, ...]:
     """Every scenario in ``path``, checked and computed; the first mistake raises ``ScenarioError``."""
     try:
-        raw = yamltext.safe_load(path.read_text(encoding="utf-8"))
+        raw, lines = yamltext.load_with_lines(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        raise ScenarioError(f"{path.name}: ugyldig YAML: {error}") from None
+        place = ", ".join(filter(None, (path.name, yamltext.error_place(error))))
+        raise ScenarioError(f"{place}: ugyldig YAML: {yamltext.error_problem(error)}") from None
+    source = _Source(path, lines)
     if not isinstance(raw, Mapping) or not isinstance(raw.get("scenarios"), list):
-        raise _fail(path, "scenarios", "mangler; filen skal ha en liste «scenarios:»")
-    scenarios = [_scenario(item, f"scenarios[{i}]", path, docs) for i, item in enumerate(raw["scenarios"])]
+        raise source.fail("scenarios", "mangler; filen skal ha en liste «scenarios:»")
+    scenarios = [_scenario(item, f"scenarios[{i}]", source, docs) for i, item in enumerate(raw["scenarios"])]
     seen: set[str] = set()
     for i, scenario in enumerate(scenarios):
         if scenario.id in seen:
-            raise _fail(path, f"scenarios[{i}].id", f"«{scenario.id}» er brukt før")
+            raise source.fail(f"scenarios[{i}].id", f"«{scenario.id}» er brukt før")
         seen.add(scenario.id)
     return tuple(scenarios)

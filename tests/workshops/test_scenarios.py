@@ -1,4 +1,4 @@
-"""The workshop scenarios: each computes, and a broken one fails naming file, scenario and field."""
+"""The workshop scenarios: each computes, and a broken one fails naming file, line, scenario and field."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import yaml
 from calculators import evaluate, registry
 from calculators.render import format_output
 from calculators.scenario_links import scenario_link
+from tests.yaml_lines import seek
 from workshops.embed import MarkerError, render_markers
 from workshops.scenarios import SOURCE, ScenarioError, load_scenarios
 
@@ -35,34 +36,48 @@ def test_the_scenario_link_carries_preset_and_values_as_the_runtime_reads_them()
     assert link == "../okonomi/utenforskap.md#preset=fem-ar&suksessrate=2&dodvekt=12.5"
 
 
-def _broken(tmp_path: Path, change) -> str:
+def _broken(tmp_path: Path, change) -> tuple[str, str]:
+    """The message for ``scenarios.yaml`` with its second scenario changed, and the file as written."""
     data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
     change(data["scenarios"][1])
     path = tmp_path / "scenarios.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    text = yaml.safe_dump(data, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(ScenarioError) as caught:
         load_scenarios(path)
-    return str(caught.value)
+    return str(caught.value), text
 
+
+SECOND = ("^scenarios:$", "^- ", "^- ")  # where the second scenario starts (safe_dump: «- » at column 0)
 
 BROKEN = {
-    "an unknown model": (lambda s: s.update(model="familien"), "model", "ukjent kalkulator"),
-    "a preset the model no longer has": (lambda s: s.update(preset="borte"), "preset", "finnes ikke"),
-    "a value out of bounds": (lambda s: s.update(values={"barnevern_reduksjon": 400}), "values", "kan ikke være større enn 100"),
-    "an input the model no longer has": (lambda s: s.update(values={"gammel_input": 1}), "values", "ukjent input"),
-    "an unknown assumption": (lambda s: s.update(assumptions=["finnes_ikke"]), "assumptions[0]", "er ikke en input"),
-    "an unknown figure": (lambda s: s.update(figure="nnv_per_budsjett"), "figure", "er ikke et tall-resultat"),
-    "a page without the calculator": (lambda s: s.update(page="kom-i-gang/index.md"), "page", "har ikke"),
-    "a missing question": (lambda s: s.pop("question"), "question", "mangler"),
-    "a split that is not per budget": (lambda s: s.update(split="nnv_offentlig"), "split", "er ikke et resultat per budsjett"),
+    # mistake: (change, field, problem, where the line is: patterns for ``seek``; a missing field is
+    # on its scenario's first line)
+    "an unknown model": (lambda s: s.update(model="familien"), "model", "ukjent kalkulator",
+                         (*SECOND, "^  model: familien$")),
+    "a preset the model no longer has": (lambda s: s.update(preset="borte"), "preset", "finnes ikke",
+                                         (*SECOND, "^  preset: borte$")),
+    "a value out of bounds": (lambda s: s.update(values={"barnevern_reduksjon": 400}), "values",
+                              "kan ikke være større enn 100", (*SECOND, "^  values:$")),
+    "an input the model no longer has": (lambda s: s.update(values={"gammel_input": 1}), "values", "ukjent input",
+                                         (*SECOND, "^  values:$")),
+    "an unknown assumption": (lambda s: s.update(assumptions=["finnes_ikke"]), "assumptions[0]", "er ikke en input",
+                              (*SECOND, "^  - finnes_ikke$")),
+    "an unknown figure": (lambda s: s.update(figure="nnv_per_budsjett"), "figure", "er ikke et tall-resultat",
+                          (*SECOND, "^  figure: nnv_per_budsjett$")),
+    "a page without the calculator": (lambda s: s.update(page="kom-i-gang/index.md"), "page", "har ikke",
+                                      (*SECOND, "^  page: kom-i-gang/index.md$")),
+    "a missing question": (lambda s: s.pop("question"), "question", "mangler", SECOND),
+    "a split that is not per budget": (lambda s: s.update(split="nnv_offentlig"), "split",
+                                       "er ikke et resultat per budsjett", (*SECOND, "^  split: nnv_offentlig$")),
 }
 
 
 @pytest.mark.parametrize("mistake", BROKEN, ids=list(BROKEN))
-def test_a_broken_scenario_fails_naming_file_scenario_and_field(tmp_path: Path, mistake: str) -> None:
-    change, field, problem = BROKEN[mistake]
-    message = _broken(tmp_path, change)
-    assert message.startswith("scenarios.yaml: scenarios[1] (familie-forsiktig).")
+def test_a_broken_scenario_fails_naming_file_line_scenario_and_field(tmp_path: Path, mistake: str) -> None:
+    change, field, problem, where = BROKEN[mistake]
+    message, text = _broken(tmp_path, change)
+    assert message.startswith(f"scenarios.yaml, linje {seek(text, *where)}: scenarios[1] (familie-forsiktig)."), message
     assert f"(familie-forsiktig).{field}:" in message and problem in message, message
 
 
