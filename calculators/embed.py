@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from calculators import buildcache, bundle, eksport, profile, registry, render
+from calculators import buildcache, bundle, eksport, memo_document, profile, registry, render
 from calculators.translate import TranslationError
 
 MARKER = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")
@@ -52,6 +52,7 @@ def embed(html: str, page: str, url: Callable[[str], str], assets: dict[str, str
         assets[shared["uncertainty_path"]] = shared["uncertainty_code"]
         assets[shared["later_path"]] = shared["later_code"]
         assets[parts["export_path"]] = parts["export_code"]
+        assets[memo_document.SITE_PATH] = memo_document.asset_code()  # the memo's ODT/DOCX skeletons, beside it
         return (
             parts["html"]
             + f'<script src="{url(shared["start_path"])}" data-vl-start="{model.id}" '

@@ -17,8 +17,10 @@ from doc_templates.model import Template
 from doc_templates.package import TEXT_PARTS, read_entries
 
 
-def _entries(package: bytes) -> list[list[str | None]]:
-    """[name, text, None] for XML parts, [name, None, base64] for anything else; in package order."""
+def package_parts(package: bytes) -> list[list[str | None]]:
+    """[name, text, None] for XML parts, [name, None, base64] for anything else; in package order.
+    The form every skeleton takes to the browser (the duk's here, the memo's in
+    ``calculators/memo_document.py``); ``vlZip.parts`` (zip.js) reads it back."""
     return [
         [name, content.decode("utf-8"), None] if name.endswith(TEXT_PARTS) or name == "mimetype"
         else [name, None, base64.b64encode(content).decode("ascii")]
@@ -32,8 +34,8 @@ def export_data(template: Template) -> dict[str, object]:
 
     return {
         "rows": sheet.default_rows(template),
-        "odt": _entries(odt_sheet_skeleton(template)),
-        "docx": _entries(docx_sheet_skeleton(template)),
+        "odt": package_parts(odt_sheet_skeleton(template)),
+        "docx": package_parts(docx_sheet_skeleton(template)),
     }
 
 

@@ -136,3 +136,23 @@ def test_zip_js_is_not_loaded_by_any_page() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "zip.js" not in config
     assert Path(ZIP_JS).stat().st_size < 12_000
+
+
+def test_a_skeleton_from_python_becomes_the_same_package_with_its_text_parts_changed(page) -> None:
+    # The route both the duk and the memo take: doc_templates/export.py package_parts → vlZip.parts.
+    from calculators import memo_document
+    from doc_templates.export import package_parts
+
+    skeleton = memo_document.odt_skeleton()
+    parts = package_parts(skeleton)
+    data = base64.b64decode(page.evaluate("""(parts) => {
+      const bytes = vlZip.store(vlZip.parts(parts, (name, text) => text.replace("\\u27e6vl:tittel\\u27e7", "Notat")));
+      let s = ""; for (const b of bytes) s += String.fromCharCode(b);
+      return btoa(s);
+    }""", parts))
+    with zipfile.ZipFile(io.BytesIO(skeleton)) as before, zipfile.ZipFile(io.BytesIO(data)) as after:
+        assert after.namelist() == before.namelist()
+        for name in before.namelist():
+            want = before.read(name).replace("⟦vl:tittel⟧".encode(), b"Notat")
+            assert after.read(name) == want, name
+    assert page.console_errors == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import bundle, eksport, embed, profile, registry
+from calculators import bundle, eksport, embed, memo_document, profile, registry
 
 MODEL_ID = registry.model_ids()[0]
 
@@ -34,7 +34,8 @@ def test_embed_replaces_the_marker_with_form_and_the_first_step() -> None:
     uncertainty_path, uncertainty_code = bundle.uncertainty_asset()
     later_path, later_code = bundle.later_asset()
     assert assets == {path: code, export_path: export_code, runtime_path: runtime_code, start_path: start_code,
-                      uncertainty_path: uncertainty_code, later_path: later_code}
+                      uncertainty_path: uncertainty_code, later_path: later_code,
+                      memo_document.SITE_PATH: memo_document.script()}  # the memo's skeletons, beside the export
     assert "<!-- kalkulator" not in html
     assert f'data-vl-calc="{MODEL_ID}"' in html
     # The page loads only the first step; it names the runtime, the model's file and what they load later.

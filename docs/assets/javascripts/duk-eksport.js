@@ -71,22 +71,12 @@
     });
   }
 
-  function bytes(base64) {
-    var binary = atob(base64);
-    var out = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-    return out;
-  }
-
   function make(id, kind, fields) {
     var skeleton = window.vlDukSkeletons && window.vlDukSkeletons[id];
     if (!skeleton || !skeleton[kind]) throw new Error("Fant ikke malen for " + id + " (" + kind + ").");
-    var entries = skeleton[kind].map(function (part) {
-      var name = part[0];
-      if (part[1] === null) return { name: name, data: bytes(part[2]) };
-      return { name: name, data: TEXT_PARTS.test(name) ? fill(part[1], kind, fields || {}, skeleton.rows) : part[1] };
-    });
-    return window.vlZip.store(entries);
+    return window.vlZip.store(window.vlZip.parts(skeleton[kind], function (name, text) {
+      return TEXT_PARTS.test(name) ? fill(text, kind, fields || {}, skeleton.rows) : text;
+    }));
   }
 
   window.vlDukExport = {

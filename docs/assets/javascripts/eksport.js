@@ -12,8 +12,10 @@
  * recalculate them with LibreOffice.
  *
  * The memo is built once as a list of blocks (headings, paragraphs, tables, lists, an image) and
- * written three ways: ODT (content.xml …), DOCX (word/document.xml …) and HTML for printing. Same
- * scenario → same bytes: no dates, no random ids, fixed zip timestamps (zip.js).
+ * written three ways: ODT and DOCX by filling skeletons made in Python at build time (odfpy and
+ * python-docx, calculators/memo_document.py: styles, numbering, page, package — the route the
+ * digital duk takes, doc_templates/export.py), and HTML for printing. Every package, the workbook
+ * too, is zipped by zip.js. Same scenario → same bytes: no dates, no random ids, fixed zip timestamps.
  */
 (function () {
   "use strict";
@@ -378,88 +380,38 @@
         body.push(`<text:p text:style-name="Figur"><draw:frame draw:style-name="Bilde" draw:name="Diagram" text:anchor-type="as-char" svg:width="${size.width.toFixed(1)}mm" svg:height="${size.height.toFixed(1)}mm" draw:z-index="0"><draw:image xlink:href="Pictures/diagram.png" xlink:type="simple" xlink:show="embed" xlink:actuate="onLoad" draw:mime-type="image/png"/><svg:title>${xml(block.image.alt)}</svg:title><svg:desc>${xml(block.image.alt)}</svg:desc></draw:frame></text:p>`);
       }
     }
-    // Cell, row and frame styles are automatic styles of the content (LibreOffice ignores common ones).
-    const border = `0.5pt solid #${typo.border}`;
-    auto.unshift(
-      `<style:style style:name="Celle" style:family="table-cell"><style:table-cell-properties fo:border="${border}" fo:padding="1mm"/></style:style>` +
-      `<style:style style:name="Hodecelle" style:family="table-cell"><style:table-cell-properties fo:border="${border}" fo:padding="1mm" fo:background-color="#${typo.head_fill}"/></style:style>` +
-      `<style:style style:name="Felt" style:family="table-cell"><style:table-cell-properties fo:border-bottom="${border}" fo:padding="1.5mm"/></style:style>` +
-      '<style:style style:name="Rad" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>' +
-      '<style:style style:name="Bilde" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="baseline"/></style:style>');
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content ${ODF_NS} office:version="1.3">` +
-      `<office:automatic-styles>${auto.join("")}</office:automatic-styles>` +
-      `<office:body><office:text>${body.join("")}</office:text></office:body></office:document-content>`;
+    return { auto: auto.join(""), body: body.join("") };
   }
 
-  const ODF_NS = [
-    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
-    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
-    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
-    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"',
-    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
-    'xmlns:xlink="http://www.w3.org/1999/xlink"',
-    'xmlns:dc="http://purl.org/dc/elements/1.1/"',
-    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"',
-    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
-  ].join(" ");
-
-  function odtStyles(typo) {
-    const colour = "#" + typo.colour;
-    const paragraph = (name, display, parent, props, text, extra) =>
-      `<style:style style:name="${name}" style:display-name="${display}" style:family="paragraph"` +
-      (parent ? ` style:parent-style-name="${parent}"` : "") + (extra || "") + ">" +
-      `<style:paragraph-properties ${props}/>` + (text ? `<style:text-properties ${text}/>` : "") + "</style:style>";
-    const heading = (level, size) => paragraph(`Heading_20_${level}`, `Heading ${level}`, "Heading",
-      'fo:margin-top="5mm" fo:margin-bottom="2mm" fo:keep-with-next="always" fo:keep-together="always"',
-      `fo:font-size="${size}pt" fo:font-weight="bold" fo:color="${colour}"`,
-      ` style:next-style-name="Text_20_body" style:default-outline-level="${level}"`);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles ${ODF_NS} office:version="1.3">` +
-      `<office:font-face-decls><style:font-face style:name="${xml(typo.odt_font)}" svg:font-family="'${xml(typo.odt_font)}'" style:font-family-generic="swiss" style:font-pitch="variable"/></office:font-face-decls>` +
-      "<office:styles>" +
-      `<style:default-style style:family="paragraph"><style:paragraph-properties fo:orphans="2" fo:widows="2"/><style:text-properties style:font-name="${xml(typo.odt_font)}" fo:font-size="${typo.body_pt}pt" fo:language="nb" fo:country="NO" fo:hyphenate="false"/></style:default-style>` +
-      paragraph("Standard", "Standard", "", 'fo:margin-top="0mm" fo:margin-bottom="0mm"') +
-      paragraph("Text_20_body", "Text body", "Standard", 'fo:margin-top="0mm" fo:margin-bottom="2.5mm" fo:line-height="125%"') +
-      paragraph("Innledning", "Text body before table", "Text_20_body", 'fo:keep-with-next="always"') +
-      paragraph("Heading", "Heading", "Standard", 'fo:keep-with-next="always"') +
-      paragraph("Title", "Title", "Heading", 'fo:margin-top="0mm" fo:margin-bottom="2mm" fo:keep-with-next="always"',
-        `fo:font-size="${typo.h1_pt}pt" fo:font-weight="bold" fo:color="${colour}"`, ' style:default-outline-level="1" style:next-style-name="Subtitle"') +
-      paragraph("Subtitle", "Subtitle", "Text_20_body", 'fo:margin-bottom="4mm"', 'fo:font-style="italic" fo:color="#4a4a4a"') +
-      heading(1, typo.h2_pt) + heading(2, typo.h3_pt) +
-      paragraph("Caption", "Caption", "Text_20_body", 'fo:margin-top="1mm"', 'fo:font-style="italic" fo:font-size="9pt"') +
-      paragraph("Figur", "Figure", "Text_20_body", 'fo:margin-top="2mm" fo:keep-with-next="always"') +
-      paragraph("Listeavsnitt", "List Paragraph", "Text_20_body", 'fo:margin-bottom="1.2mm"') +
-      paragraph("Tabelltekst", "Table Contents", "Standard", 'fo:margin="0mm"') +
-      paragraph("Tabelltall", "Table Number", "Tabelltekst", 'fo:text-align="end"') +
-      paragraph("Tabelloverskrift", "Table Heading", "Tabelltekst", 'fo:margin="0mm"', 'fo:font-weight="bold"') +
-      '<style:style style:name="Sterk" style:display-name="Strong Emphasis" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>' +
-      '<text:list-style style:name="Punkt"><text:list-level-style-bullet text:level="2" text:bullet-char="–"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="12mm" fo:text-indent="-4mm" fo:margin-left="12mm"/></style:list-level-properties></text:list-level-style-bullet><text:list-level-style-bullet text:level="1" text:bullet-char="•"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="6mm" fo:text-indent="-4mm" fo:margin-left="6mm"/></style:list-level-properties></text:list-level-style-bullet></text:list-style>' +
-      "</office:styles><office:automatic-styles>" +
-      `<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="${PAGE_MM.width}mm" fo:page-height="${PAGE_MM.height}mm" style:print-orientation="portrait" fo:margin-top="${typo.margin_top_mm}mm" fo:margin-bottom="${typo.margin_top_mm}mm" fo:margin-left="${typo.margin_side_mm}mm" fo:margin-right="${typo.margin_side_mm}mm"/></style:page-layout>` +
-      '</office:automatic-styles><office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4"/></office:master-styles></office:document-styles>';
-  }
-
-  function odt(blocks, data, title) {
-    const typo = data.typography, image = blocks.find((b) => b.image);
-    const entries = [
-      { name: "mimetype", data: MIME.odt },
-      { name: "content.xml", data: odtContent(blocks, typo) },
-      { name: "styles.xml", data: odtStyles(typo) },
-      { name: "meta.xml", data: `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ${ODF_NS} office:version="1.3"><office:meta><meta:generator>Velferdslab-veilederen</meta:generator><dc:title>${xml(title)}</dc:title><dc:language>nb-NO</dc:language></office:meta></office:document-meta>` },
-    ];
+  // The skeleton (calculators/memo_document.py, made with odfpy) holds the styles, the package and
+  // two slots: ⟦vl:innhold⟧, a paragraph of its own where the blocks go, and ⟦vl:tittel⟧.
+  function odt(blocks, title, typo, skeleton) {
+    const image = blocks.find((b) => b.image), content = odtContent(blocks, typo);
+    const entries = vlZip.parts(skeleton.odt, (name, text) => {
+      if (name === "content.xml") {
+        return slotParagraph(text, "text:p", content.body).replace("</office:automatic-styles>", content.auto + "</office:automatic-styles>");
+      }
+      if (name === "META-INF/manifest.xml" && image) {
+        return text.replace("</manifest:manifest>", '<manifest:file-entry manifest:full-path="Pictures/diagram.png" manifest:media-type="image/png"/></manifest:manifest>');
+      }
+      return text.replace(TITLE_SLOT, xml(title));
+    });
     if (image) entries.push({ name: "Pictures/diagram.png", data: image.image.png });
-    entries.push({ name: "META-INF/manifest.xml", data: '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">' +
-      `<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="${MIME.odt}"/>` +
-      '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>' +
-      '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>' +
-      '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>' +
-      (image ? '<manifest:file-entry manifest:full-path="Pictures/diagram.png" manifest:media-type="image/png"/>' : "") +
-      "</manifest:manifest>" });
     return vlZip.store(entries);
   }
 
+  const BODY_SLOT = "\u27e6vl:innhold\u27e7", TITLE_SLOT = "\u27e6vl:tittel\u27e7";
+
+  // The skeleton's paragraph (<text:p …>⟦vl:innhold⟧</text:p>, <w:p>…</w:p>) replaced by ``body``.
+  function slotParagraph(text, tag, body) {
+    const at = text.indexOf(BODY_SLOT);
+    if (at < 0) throw failure("Malen for beslutningsnotatet mangler plassen for innholdet.");
+    const start = Math.max(text.lastIndexOf("<" + tag + ">", at), text.lastIndexOf("<" + tag + " ", at));
+    const end = text.indexOf("</" + tag + ">", at) + tag.length + 3;
+    return text.slice(0, start) + body + text.slice(end);
+  }
+
   // ---- DOCX --------------------------------------------------------------------------------------
-  const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   const TWIP_PER_MM = 1440 / 25.4, EMU_PER_MM = 36000;
 
@@ -523,60 +475,40 @@
         body.push(docxParagraph("Figur", `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${images}" name="Diagram ${images}" descr="${alt}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="${images}" name="diagram.png" descr="${alt}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdBilde"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`, "<w:keepNext/>"));
       }
     }
-    const m = (mm) => Math.round(mm * TWIP_PER_MM);
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${W_NS}><w:body>${body.join("")}` +
-      `<w:sectPr><w:pgSz w:w="${m(PAGE_MM.width)}" w:h="${m(PAGE_MM.height)}"/><w:pgMar w:top="${m(typo.margin_top_mm)}" w:right="${m(typo.margin_side_mm)}" w:bottom="${m(typo.margin_top_mm)}" w:left="${m(typo.margin_side_mm)}" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+    return body.join("");
   }
 
-  function docxStyles(typo) {
-    const font = xml(typo.docx_font), colour = typo.colour.toUpperCase(), half = (pt) => Math.round(pt * 2);
-    const style = (id, name, props, run, extra) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/>${extra || ""}<w:qFormat/><w:pPr>${props}</w:pPr>${run ? `<w:rPr>${run}</w:rPr>` : ""}</w:style>`;
-    const heading = (level, pt) => style(`Heading${level}`, `heading ${level}`,
-      `<w:keepNext/><w:keepLines/><w:spacing w:before="280" w:after="100"/><w:outlineLvl w:val="${level - 1}"/>`,
-      `<w:b/><w:color w:val="${colour}"/><w:sz w:val="${half(pt)}"/><w:szCs w:val="${half(pt)}"/>`, '<w:next w:val="Normal"/>');
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ${W_NS}>` +
-      `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:eastAsia="${font}" w:cs="${font}"/><w:sz w:val="${half(typo.body_pt)}"/><w:szCs w:val="${half(typo.body_pt)}"/><w:lang w:val="nb-NO" w:eastAsia="nb-NO" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
-      '<w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:after="140" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
-      '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
-      style("Title", "Title", '<w:keepNext/><w:spacing w:after="120"/><w:outlineLvl w:val="0"/>', `<w:b/><w:color w:val="${colour}"/><w:sz w:val="${half(typo.h1_pt)}"/><w:szCs w:val="${half(typo.h1_pt)}"/>`, '<w:next w:val="Subtitle"/>') +
-      style("Subtitle", "Subtitle", '<w:spacing w:after="240"/>', '<w:i/><w:color w:val="4A4A4A"/>') +
-      heading(1, typo.h2_pt) + heading(2, typo.h3_pt) +
-      style("Caption", "caption", '<w:spacing w:before="60"/>', '<w:i/><w:sz w:val="18"/><w:szCs w:val="18"/>') +
-      style("Figur", "Figure", '<w:keepNext/><w:spacing w:before="120" w:after="0"/>', "") +
-      style("ListBullet", "List Bullet", '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="60"/><w:ind w:left="340" w:hanging="227"/>', "") +
-      style("Tabelltekst", "Table Text", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>', "") +
-      style("Tabelltall", "Table Number", '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="right"/>', "") +
-      style("EtterTabell", "After Table", '<w:spacing w:after="0" w:line="120" w:lineRule="exact"/>', "") +
-      '<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="1D4F73"/><w:u w:val="single"/></w:rPr></w:style>' +
-      "</w:styles>";
-  }
-
-  function docx(blocks, data, title) {
-    const typo = data.typography, links = [], image = blocks.find((b) => b.image);
-    const document_ = docxDocument(blocks, typo, links);
-    const rels = ['<Relationship Id="rIdStiler" Type="' + REL + '/styles" Target="styles.xml"/>',
-      '<Relationship Id="rIdNummerering" Type="' + REL + '/numbering" Target="numbering.xml"/>']
-      .concat(image ? ['<Relationship Id="rIdBilde" Type="' + REL + '/image" Target="media/diagram.png"/>'] : [])
+  // The skeleton (calculators/memo_document.py, made with python-docx) holds the styles, the bullet
+  // numbering, the page, the package and the slots; here the blocks, the chart and one relationship per link.
+  function docx(blocks, title, typo, skeleton) {
+    const links = [], image = blocks.find((b) => b.image), body = docxDocument(blocks, typo, links);
+    const rels = (image ? [`<Relationship Id="rIdBilde" Type="${REL}/image" Target="media/diagram.png"/>`] : [])
       .concat(links.map((href, i) => `<Relationship Id="rIdLenke${i + 1}" Type="${REL}/hyperlink" Target="${xml(href)}" TargetMode="External"/>`));
-    const entries = [
-      { name: "[Content_Types].xml", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>' +
-        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-        '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
-        '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>' +
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>' },
-      { name: "_rels/.rels", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/>` +
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>' },
-      { name: "docProps/core.xml", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
-        `<dc:title>${xml(title)}</dc:title><dc:creator>Velferdslab-veilederen</dc:creator><dc:language>nb-NO</dc:language></cp:coreProperties>` },
-      { name: "word/document.xml", data: document_ },
-      { name: "word/styles.xml", data: docxStyles(typo) },
-      { name: "word/numbering.xml", data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering ${W_NS}><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="340" w:hanging="227"/></w:pPr></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="–"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="680" w:hanging="227"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>` },
-      { name: "word/_rels/document.xml.rels", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + rels.join("") + "</Relationships>" },
-    ];
+    const entries = vlZip.parts(skeleton.docx, (name, text) => {
+      if (name === "word/document.xml") return slotParagraph(text, "w:p", body);
+      if (name === "word/_rels/document.xml.rels") return text.replace("</Relationships>", rels.join("") + "</Relationships>");
+      return text.replace(TITLE_SLOT, xml(title));
+    });
     if (image) entries.push({ name: "word/media/diagram.png", data: image.image.png });
     return vlZip.store(entries);
+  }
+
+  // The skeletons are a script beside this one (assets/eksport/), loaded with the first memo.
+  const SKELETON = "beslutningsnotat-maler.js"; // calculators/memo_document.py SITE_PATH
+  let skeletonLoad = null;
+
+  function skeleton() {
+    if (globalThis.vlNotatSkjelett) return Promise.resolve(globalThis.vlNotatSkjelett);
+    if (!skeletonLoad) {
+      skeletonLoad = new Promise((resolve, reject) => {
+        const tag = document.createElement("script");
+        tag.src = new URL(SKELETON, script && script.src ? script.src : new URL("assets/eksport/", SITE)).href;
+        tag.addEventListener("load", () => (globalThis.vlNotatSkjelett ? resolve(globalThis.vlNotatSkjelett) : reject(tag.src)));
+        tag.addEventListener("error", () => { skeletonLoad = null; tag.remove(); reject(tag.src); });
+        document.head.append(tag);
+      }).catch(() => { skeletonLoad = null; throw failure("Fant ikke malen for beslutningsnotatet. Last siden på nytt og prøv igjen."); });
+    }
+    return skeletonLoad;
   }
 
   // ---- print view (HTML) -------------------------------------------------------------------------
@@ -833,8 +765,8 @@
     if (format === "csv") return { name: stem + ".csv", type: MIME.csv, bytes: csv(s, data) };
     const blocks = memo(s, data, await chartImage(root));
     const title = fill(data.texts.notat.tittel, { tittel: data.title });
-    if (format === "odt") return { name: stem + ".odt", type: MIME.odt, bytes: odt(blocks, data, title) };
-    if (format === "docx") return { name: stem + ".docx", type: MIME.docx, bytes: docx(blocks, data, title) };
+    if (format === "odt") return { name: stem + ".odt", type: MIME.odt, bytes: odt(blocks, title, data.typography, await skeleton()) };
+    if (format === "docx") return { name: stem + ".docx", type: MIME.docx, bytes: docx(blocks, title, data.typography, await skeleton()) };
     if (format === "utskrift") return { name: "", type: "text/html", blocks };
     throw failure("Ukjent format: " + format);
   }

@@ -21,6 +21,10 @@
 //   vlZip.crc32(bytes: Uint8Array) → number        unsigned CRC-32 (IEEE 802.3), for tests
 //   vlZip.utf8(text: string) → Uint8Array          UTF-8 bytes of a string
 //   vlZip.download(entries|Blob, fileName, mimeType)   saves the package through an <a download>
+//   vlZip.parts(parts, change) → entries          a skeleton made at build time, ready for store():
+//       parts: [[name, text, null] | [name, null, base64], …] (doc_templates/export.py package_parts);
+//       change(name, text) → text is applied to every text part (XML, .rels, mimetype). The digital
+//       duk (duk-eksport.js) and the beslutningsnotat (eksport.js) both fill their skeletons this way.
 (function () {
   "use strict";
   if (window.vlZip) return;
@@ -152,5 +156,19 @@
     return file;
   }
 
-  window.vlZip = { store: store, blob: blob, crc32: crc32, utf8: utf8, download: download };
+  function base64Bytes(text) {
+    var binary = atob(text);
+    var out = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return out;
+  }
+
+  function parts(skeleton, change) {
+    return skeleton.map(function (part) {
+      if (part[1] === null) return { name: part[0], data: base64Bytes(part[2]) };
+      return { name: part[0], data: change ? change(part[0], part[1]) : part[1] };
+    });
+  }
+
+  window.vlZip = { store: store, blob: blob, crc32: crc32, utf8: utf8, download: download, parts: parts };
 })();
