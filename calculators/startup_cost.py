@@ -3,8 +3,8 @@
 The page a leader reads first must not disagree with the calculator: the investeringsleder's
 hours and the kroner for one family, three families and the whole follow-up in present value are
 computed here, at build time, from ``calculators/data/familie.yaml`` and ``models/familie.py``.
-Markers on the page: ``<!-- oppstart: investeringsleder -->`` (inline, in the table of people)
-and ``<!-- oppstart: kostnad -->`` (the cost table).
+Markers on the page: ``<!-- oppstart: investeringsleder -->`` and ``<!-- oppstart: teammedlem -->``
+(inline, in the table of people) and ``<!-- oppstart: kostnad -->`` (the cost table).
 """
 
 from __future__ import annotations
@@ -45,6 +45,15 @@ def leader_hours() -> str:
     return text + ")"
 
 
+def member_hours() -> str:
+    """«Illustrasjon: 2,5 timer per møte (2 timer møte og 0,5 timer forberedelse og etterarbeid)»:
+    felles.yaml's meeting rows, which both calculators use."""
+    v = _defaults(_model())
+    return (f"Illustrasjon: {format_number(v['motetimer'] + v['forberedelse'], 'antall')} timer per møte "
+            f"({format_number(v['motetimer'], 'antall')} timer møte og "
+            f"{format_number(v['forberedelse'], 'antall')} timer forberedelse og etterarbeid)")
+
+
 def cost_table() -> str:
     """The cost of following one family and three families for a year, and the whole follow-up
     in present value, with the calculator's defaults (every figure an illustration)."""
@@ -70,7 +79,10 @@ def cost_table() -> str:
     note = (f"\nTallene er regnet med standardtallene i [kalkulatoren for en familie](../okonomi/familie.md): "
             f"investeringslederens tid, {format_number(v.moter_per_ar, 'antall')} møter i året med "
             f"{format_number(v.deltakere, 'antall')} fra kommunen og {format_number(v.deltakere_stat, 'antall')} "
-            f"fra Nav-stat i {format_number(v.motetimer, 'antall')} timer hver, en timekostnad på "
+            f"fra Nav-stat i {format_number(v.motetimer, 'antall')} timer hver, med "
+            f"{format_number(v.forberedelse, 'antall')} timer forberedelse og etterarbeid per deltaker "
+            f"(de samme tallene som i [kalkulatoren for investeringsmøtet](../okonomi/investeringsmotet.md)), "
+            f"en timekostnad på "
             f"{format_number(rate, 'kr/time').replace(NBSP + 'kr per time', '')}{NBSP}kr og "
             f"{amount(v.ekstra_tiltak)} i ekstra tiltak i året. Alle er **illustrasjoner**. Prosjektleder og "
             f"opplæring kommer i tillegg. Vil dere ta dem med i kalkulatoren, del dem på antall familier "
@@ -78,7 +90,7 @@ def cost_table() -> str:
     return "\n".join(lines) + "\n" + note
 
 
-RENDERERS = {"investeringsleder": leader_hours, "kostnad": cost_table}
+RENDERERS = {"investeringsleder": leader_hours, "teammedlem": member_hours, "kostnad": cost_table}
 
 
 def render_markers(markdown: str, page: str) -> str:

@@ -69,8 +69,8 @@ def effect_profile(years, start, ramp, dropoff):
 
 def staff_hours_per_year(v):
     """Staff hours a year: the investeringsleder, then the kommune's and the state's meeting
-    hours (participants × meetings × hours per meeting)."""
-    meetings = v.moter_per_ar * v.motetimer
+    hours (participants × meetings × (length + preparation), as Investeringsmøtet counts them)."""
+    meetings = v.moter_per_ar * (v.motetimer + v.forberedelse)
     return [v.investeringsleder_timer + v.deltakere * meetings, v.deltakere_stat * meetings]
 
 

@@ -143,7 +143,7 @@ def _calculation_sheet(model, texts: dict) -> list:
     rows: list = [[{"v": f["beregning_tittel"], "s": "title"}], [],
                   [{"v": f["timekostnad"]}, _f("arslonn*(1+pensjon/100)*(1+arbeidsgiveravgift/100)/arsverk_timer",
                                                "results", 9)],
-                  [{"v": f["timer"]}, _f("investeringsleder_timer+(deltakere+deltakere_stat)*moter_per_ar*motetimer",
+                  [{"v": f["timer"]}, _f("investeringsleder_timer+(deltakere+deltakere_stat)*moter_per_ar*(motetimer+forberedelse)",
                                          "results", 10, style="number")],
                   [], [{"v": text, "s": "head"} for text in head]]
 
@@ -160,9 +160,9 @@ def _calculation_sheet(model, texts: dict) -> list:
             _f(profile("forste_effektar", r), "profile", t, style="factor"),
             _f(profile("arbeid_fra_ar", r), "work", t, style="factor"),
             *[_f(f"{line}*{line}_reduksjon/100*{kept}*$C{r}", "lines", i, t) for i, line in enumerate(SERVICE_LINES)],
-            _f(f"IF(A{r}<oppfolgingsar,(investeringsleder_timer+deltakere*moter_per_ar*motetimer)*timekostnad"
+            _f(f"IF(A{r}<oppfolgingsar,(investeringsleder_timer+deltakere*moter_per_ar*(motetimer+forberedelse))*timekostnad"
                f"+ekstra_tiltak,0)*B{r}", "invest_kommune", t),
-            _f(f"IF(A{r}<oppfolgingsar,deltakere_stat*moter_per_ar*motetimer*timekostnad,0)*B{r}", "invest_state", t),
+            _f(f"IF(A{r}<oppfolgingsar,deltakere_stat*moter_per_ar*(motetimer+forberedelse)*timekostnad,0)*B{r}", "invest_state", t),
             _f(f"L{r}+M{r}", "invest_all", t),
             _f(f"arbeidsinntekt*{kept}*D{r}", "income", t),
             _f(transfers, "transfers", t),

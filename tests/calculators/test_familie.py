@@ -95,14 +95,33 @@ def test_income_from_work_counts_for_society_only():
 
 def test_investment_is_the_meeting_model_plus_leader_plus_extra_measures():
     # Hourly cost (TBU's convention, shared with Investeringsmøtet): 650 000 × 1.15 × 1.141
-    # = 852 897.50 kr a year over 1 700 hours = 501.704412 kr. Kommune: 150 h (leader) +
-    # 6 meetings × 5 people × 3 h = 240 h × 501.704412 = 120 409.06, + 50 000 extra measures =
-    # 170 409.06. NAV-stat: 6 × 1 × 3 = 18 h × 501.704412 = 9 030.68, on the state's holder.
+    # = 852 897.50 kr a year over 1 700 hours = 501.704412 kr. A participant's hours per meeting
+    # are Investeringsmøtet's (felles.yaml): 2 h meeting + 0.5 h preparation = 2.5 h. Kommune:
+    # 150 h (leader) + 6 meetings × 5 people × 2.5 h = 225 h × 501.704412 = 112 883.49, + 50 000
+    # extra measures = 162 883.49. NAV-stat: 6 × 1 × 2.5 = 15 h × 501.704412 = 7 525.57.
     result = compute(defaults(MODEL))
     assert result["timekostnad"] == pytest.approx(501.704412, abs=1e-6)
-    assert result["timer_per_ar"] == 258
-    assert result["investering"]["kommune_annet"][:4] == pytest.approx([170_409.06, 170_409.06, 170_409.06, 0], abs=0.01)
-    assert result["investering"]["stat_nav"][:4] == pytest.approx([9_030.68, 9_030.68, 9_030.68, 0], abs=0.01)
+    assert result["timer_per_ar"] == 240
+    assert result["investering"]["kommune_annet"][:4] == pytest.approx([162_883.49, 162_883.49, 162_883.49, 0], abs=0.01)
+    assert result["investering"]["stat_nav"][:4] == pytest.approx([7_525.57, 7_525.57, 7_525.57, 0], abs=0.01)
+
+
+def test_both_calculators_count_a_meeting_from_the_same_data_rows():
+    """Issue 23: the family model said 3 h per participant and meeting, Investeringsmøtet 2 + 0.5.
+    Both now read felles.yaml's motetimer and forberedelse, so changing one row moves both."""
+    from calculators import registry
+    from calculators.data_files import shared_data
+
+    meeting = registry.load("investeringsmote")
+    shared = {row["id"]: row for row in shared_data()["rows"]}
+    for key in ("motetimer", "forberedelse"):
+        assert next(i for i in MODEL.inputs if i.id == key).default == shared[key]["value"]
+        assert next(i for i in meeting.inputs if i.id == key).default == shared[key]["value"]
+    # Per participant and meeting the two calculators count the same hours, whatever they are.
+    for length, preparation in ((2, 0.5), (3, 1), (1.5, 0)):
+        family = compute(defaults(MODEL, motetimer=length, forberedelse=preparation, investeringsleder_timer=0,
+                                  moter_per_ar=1, deltakere=1, deltakere_stat=0))
+        assert family["timer_per_ar"] == length + preparation
 
 
 def test_the_default_is_a_middle_case_between_the_optimistic_and_the_cautious_preset():
@@ -111,7 +130,7 @@ def test_the_default_is_a_middle_case_between_the_optimistic_and_the_cautious_pr
     result = compute(defaults(MODEL))
     presets = {p.id: compute(defaults(MODEL, **p.values))["nnv_offentlig"] for p in MODEL.presets}
     assert presets["forsiktig"] < 0 < result["nnv_offentlig"] < presets["optimistisk"]
-    assert result["tilbakebetalingsar"] == 9
+    assert result["tilbakebetalingsar"] == 8  # 2,5 meeting hours (felles.yaml), as Investeringsmøtet
     assert result["nnv_valgperiode"] < 0
 
 

@@ -1,0 +1,24 @@
+"""«Hva det krever å starte»: the team member's hours come from the meeting rows both calculators use."""
+
+from __future__ import annotations
+
+import pytest
+
+from calculators import registry, startup_cost
+from calculators.view import format_number
+
+
+def test_the_team_member_hours_are_the_calculators_meeting_hours() -> None:
+    meeting = {i.id: i.default for i in registry.load("investeringsmote").inputs}
+    family = {i.id: i.default for i in registry.load("familie").inputs}
+    assert (family["motetimer"], family["forberedelse"]) == (meeting["motetimer"], meeting["forberedelse"])
+    text = startup_cost.member_hours()
+    total = format_number(meeting["motetimer"] + meeting["forberedelse"], "antall")
+    assert text.startswith(f"Illustrasjon: {total} timer per møte (")
+    assert f"{format_number(meeting['forberedelse'], 'antall')} timer forberedelse" in text
+
+
+def test_the_page_marker_is_replaced_and_an_unknown_one_is_named() -> None:
+    assert "oppstart" not in startup_cost.render_markers("| a | <!-- oppstart: teammedlem --> |", "x.md")
+    with pytest.raises(startup_cost.StartupError, match=r"x\.md: <!-- oppstart: tull --> finnes ikke"):
+        startup_cost.render_markers("<!-- oppstart: tull -->", "x.md")
