@@ -7,13 +7,14 @@ for 1× and 2× screens), all in lower case, so links stay stable from one versi
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from doc_templates.cache import entry_key, generator_fingerprint
-from veileder.cache import cached_entry
 from doc_templates.model import Template, load_templates
+from veileder.cache import cached_entry
 
 SOURCES_DIR = Path(__file__).parent / "sources"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -139,6 +140,6 @@ def build_templates(
     built = []
     for template in templates:
         key = entry_key(template.source.read_bytes(), fingerprint)
-        entry, regenerated = cached_entry(cache_dir, key, lambda d, t=template: _produce(t, d))
+        entry, regenerated = cached_entry(cache_dir, key, functools.partial(_produce, template))
         built.append(_collect(template, entry, regenerated))
     return tuple(built)

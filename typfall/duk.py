@@ -18,13 +18,13 @@ import json
 from pathlib import Path
 
 from doc_templates.cache import generator_fingerprint
-from veileder.cache import cached_entry
-from doc_templates.model import Field, Template
+from doc_templates.model import Field, Paper, Template
 from typfall.cases import Case
+from veileder.cache import cached_entry
 
 DUK_FORMAT = "velferdslab-duk"  # duk.js FORMAT
 DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "typfall"
-PAPER = "A3"
+PAPER: Paper = "A3"
 LABEL = "Oppdiktet eksempel"
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def cached_entry(cache_dir: Path, key: str, produce: Callable[[Path], None]) -> tuple[Path, bool]:
+def cached_entry(cache_dir: Path, key: str, produce: Callable[[Path], object]) -> tuple[Path, bool]:
     """The entry directory for ``key``, and whether ``produce`` had to fill it (a cache miss)."""
     entry = cache_dir / key
     if entry.is_dir():
