@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,11 @@ from sitegen import post, stage
 from sitegen.check import ROOT, StageError
 from sitegen.config import CONFIG
 
-ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs"}  # --engine → the Python module that builds
+ENGINES = {"mkdocs": "mkdocs", "properdocs": "properdocs", "zensical": "zensical"}  # --engine → the module that builds
+# Zensical rewrites relative links in raw HTML as it does Markdown links (relative to the page's
+# Markdown file), builds only into a folder under its configuration's folder, and takes
+# ``-f``/no ``--site-dir``; MkDocs and ProperDocs leave raw HTML alone.
+SOURCE_LINKS = {"zensical"}
 
 
 def _block(text: str, key: str, new: str) -> str:
@@ -52,7 +57,7 @@ def build_site(engine: str, site: Path, out: Path | None = None) -> int:
     out = (out or ROOT / ".cache" / "staging" / engine).resolve()
     site = site.resolve()
     try:
-        staged = stage.build(out)
+        staged = stage.build(out, source_links=engine in SOURCE_LINKS)
     except StageError as error:
         print(f"Feil: {error}", file=sys.stderr)
         return 1
@@ -64,11 +69,22 @@ def build_site(engine: str, site: Path, out: Path | None = None) -> int:
     epoch = stage.commit_time()
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
-    command = [sys.executable, "-m", ENGINES[engine], "build", "--strict", "--config-file", str(config),
-               "--site-dir", str(site)]
-    result = subprocess.run(command, cwd=ROOT, env=env)
+    if engine == "zensical":
+        text = config.read_text(encoding="utf-8")
+        text = _block(text, "docs_dir", "docs_dir: docs\n") + "\nsite_dir: site\n"
+        config.write_text(text, encoding="utf-8")
+        built = out / "site"
+        command = [sys.executable, "-m", ENGINES[engine], "build", "--strict", "--config-file", str(config)]
+    else:
+        built = site
+        command = [sys.executable, "-m", ENGINES[engine], "build", "--strict", "--config-file", str(config),
+                   "--site-dir", str(site)]
+    result = subprocess.run(command, cwd=out if engine == "zensical" else ROOT, env=env)
     if result.returncode != 0:
         return result.returncode
+    if built != site:
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.copytree(built, site)
     post.run(site, out)
     print(f"Bygget med {engine} til {site}/", file=sys.stderr)
     return 0

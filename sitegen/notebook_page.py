@@ -35,8 +35,10 @@ class NotebookPage:
     files: dict[str, bytes] = field(default_factory=dict)  # site path → content
 
 
-def render(src: str, path: Path, pages: set[str], minify_cache: Path) -> NotebookPage:
-    """``src``: the notebook's path under docs/; ``pages``: every page's path (its links)."""
+def render(src: str, path: Path, pages: set[str], minify_cache: Path, links_from: str | None = None) -> NotebookPage:
+    """``src``: the notebook's path under docs/; ``pages``: every page's path (its links);
+    ``links_from``: write links relative to this Markdown file instead of the page's address
+    (``sitegen.stage.build``'s ``source_links``, for Zensical)."""
     import markdown
     from markdown.extensions.toc import TocExtension
     from mkdocs_jupyter import convert
@@ -50,12 +52,13 @@ def render(src: str, path: Path, pages: set[str], minify_cache: Path) -> Noteboo
     toc = md.toc_tokens
     title = next((t["name"] for t in toc if t["level"] == 1), None)
     here = page_url(src)
+    link_base = links_from or here
     html = html_fixes.label_task_list_checkboxes(html)
     html = html_fixes.make_focusable(html, toc[0]["id"]) if toc else html
 
     def url_of(link: str) -> str | None:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(src), link))
-        return relative(page_url(target), here) if target in pages else None
+        return relative(page_url(target), link_base) if target in pages else None
 
     html = notebook.strip_external_loaders(html_fixes.link_markdown_files(html, url_of, src))
     assets = publish.notebook_page(html, minify_cache.parent)
@@ -64,14 +67,18 @@ def render(src: str, path: Path, pages: set[str], minify_cache: Path) -> Noteboo
     if assets.css:
         name = publish.hashed_name("assets/stylesheets/notebook", ".css", assets.css.encode("utf-8"))
         files[name] = assets.css.encode("utf-8")
-        head += f'<link rel="stylesheet" href="{relative(name, here)}">'
+        head += f'<link rel="stylesheet" href="{relative(name, link_base)}">'
     if assets.js:  # instant navigation runs a new page's scripts again: define things once
         code = "if (!window.__vlNotebook) {\nwindow.__vlNotebook = true;\n" + assets.js + "\n}\n"
         data = publish.minify_js_cached(code, minify_cache).encode()
         name = publish.hashed_name("assets/javascripts/notebook", ".js", data)
         files[name] = data
-        head += f'<script src="{relative(name, here)}" defer></script>'
+        head += f'<script src="{relative(name, link_base)}" defer></script>'
+    body = assets.html
     for name, data in assets.images.items():
         files[posixpath.join(here.rstrip("/"), name)] = data
+        if links_from:  # publish.notebook_page writes src="<name>", relative to the page's address
+            html_name = relative(posixpath.join(here, name), link_base)
+            body = body.replace(f'src="{name}"', f'src="{html_name}"')
     files[posixpath.join(here.rstrip("/"), posixpath.basename(src))] = path.read_bytes()  # the download
-    return NotebookPage(head + assets.html, toc, title, files)
+    return NotebookPage(head + body, toc, title, files)

@@ -40,7 +40,7 @@ from sitegen import check
 from sitegen import config as site_config
 from sitegen.check import DOCS, ROOT, StageError
 from sitegen.markdown_ext import fragment_name
-from sitegen.urls import page_url, relative
+from sitegen.urls import links_from_source, page_url, relative
 
 FOLDER_PDF = "nedlasting/velferdslab-veilederen.pdf"
 FOLDER_ZIP = "nedlasting/velferdslab-veilederen-uten-nett.zip"
@@ -127,9 +127,13 @@ def address_warning(site_url: str | None, serve: bool) -> list[str]:
 
 
 def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Path = DOCS,
-          cfg: site_config.SiteConfig | None = None) -> Staged:
+          cfg: site_config.SiteConfig | None = None, source_links: bool = False) -> Staged:
     """Check every source and write the staging folder ``out``; raise ``StageError`` on a mistake.
-    ``cfg``: the engine's configuration (default: ``mkdocs.yml`` read without MkDocs)."""
+    ``cfg``: the engine's configuration (default: ``mkdocs.yml`` read without MkDocs).
+    ``source_links``: write the links in generated HTML relative to the page's Markdown file
+    (``okonomi/familie.md``) instead of its address (``okonomi/familie/``) — for an engine that
+    rewrites relative links in raw HTML as it does Markdown links (Zensical; MkDocs and ProperDocs
+    leave raw HTML alone)."""
     from calculators import datakilder, embed, profile, startup_cost
     from calculators.declarations import DeclarationError
     from doc_templates.build import SITE_FOLDER as TEMPLATE_FOLDER
@@ -200,7 +204,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
     for src, path in sources.items():
         text = path.read_text(encoding="utf-8")
         meta, _ = check.front_matter(text, src)
-        here = page_url(src)
+        here = src if source_links else page_url(src)
         text = _notebook_links(text, src, notebooks)
 
         def page_link(docs_path: str, src: str = src, here: str = here) -> str:
@@ -235,7 +239,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
             raise StageError(str(error)) from None
         text = _downloads(text, src, serve)
         if ids:
-            _calculators(text, src, here, assets, fragments)
+            _calculators(text, src, assets, fragments, source_links)
         additions: dict = {"git_revision_date_localized": dates[src][0],
                            "git_revision_date_localized_raw_iso_date": dates[src][1]}
         if ids:  # a calculator page: its width goes to the form and the results beside it
@@ -248,7 +252,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
 
     made_by_notebooks: list[str] = []
     for src, path in notebooks.items():
-        made_by_notebooks += _notebook(src, path, dates[src], {*sources}, files, fragments)
+        made_by_notebooks += _notebook(src, path, dates[src], {*sources}, files, fragments, source_links)
     for path, code in assets.items():
         files.add(path, code)
     settings = _bundles(cfg, docs, files)
@@ -288,7 +292,7 @@ def _notebook_links(text: str, src: str, notebooks: dict[str, Path]) -> str:
 
 
 def _notebook(src: str, path: Path, date: tuple[str, str], pages: set[str], files: _Writer,
-              fragments: _Writer) -> list[str]:
+              fragments: _Writer, source_links: bool = False) -> list[str]:
     """The notebook ``src`` as the page ``<stem>.md`` (``sitegen.notebook_page``); returns the
     scripts and stylesheets it made (minified already)."""
     from calculators import notebook
@@ -299,7 +303,8 @@ def _notebook(src: str, path: Path, date: tuple[str, str], pages: set[str], file
     if page_src in files.files:
         raise StageError(f"docs/{page_src}: finnes allerede; notatboken docs/{src} blir en side med den stien")
     try:
-        built = notebook_page.render(src, path, pages | {page_src}, MINIFY_CACHE)
+        built = notebook_page.render(src, path, pages | {page_src}, MINIFY_CACHE,
+                                     links_from=page_src if source_links else None)
     except ValueError as error:  # a link to a page that does not exist
         raise StageError(str(error)) from None
     for name, data in built.files.items():
@@ -336,19 +341,25 @@ def _downloads(text: str, src: str, serve: bool) -> str:
     return NEDLASTING.sub(replace, text)
 
 
-def _calculators(text: str, src: str, here: str, assets: dict[str, str], fragments: _Writer) -> None:
+def _calculators(text: str, src: str, assets: dict[str, str], fragments: _Writer, source_links: bool) -> None:
     """Each calculator the page asks for, as a fragment (HTML with this page's relative links) and
     its table-of-contents entries in ``<out>/fragments/``; ``sitegen.markdown_ext`` puts it where
-    the marker is in the page's HTML (a marker inside code stays text, as the reader sees it)."""
+    the marker is in the page's HTML (a marker inside code stays text, as the reader sees it).
+    The runtime reads its files' addresses from ``data-vl-*`` attributes, which no engine rewrites:
+    they stay relative to the page; with ``source_links`` only ``href``/``src`` are made relative
+    to the Markdown file (``sitegen.urls.links_from_source``)."""
     from calculators import embed
     from calculators.declarations import DeclarationError
 
     for model_id in dict.fromkeys(embed.marker_ids(text, src)):
         name = fragment_name(model_id, src)
         try:
-            html = embed.embed(f"<!-- kalkulator: {model_id} -->", src, lambda path: relative(path, here), assets)
+            html = embed.embed(f"<!-- kalkulator: {model_id} -->", src,
+                               lambda path: relative(path, page_url(src)), assets)
         except (embed.MarkerError, DeclarationError) as error:
             raise StageError(str(error)) from None
+        if source_links:
+            html = links_from_source(html, src)
         toc = [{"id": m.group(1), "name": m.group(2)} for m in embed.RESULT_HEADING.finditer(html)]
         fragments.add(f"{name}.html", html)
         fragments.add(f"{name}.json", json.dumps(toc, ensure_ascii=False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 
 def page_url(src: str) -> str:
@@ -39,3 +40,23 @@ def relative(url: str, other: str) -> str:
         common += 1
     result = "/".join([".."] * (len(here) - common) + there[common:]) or "."
     return result + "/" if url.endswith("/") else result
+
+
+_LINK = re.compile(r'\b(href|src)="(?![a-z][a-z0-9+.-]*:|/|#)([^"]*)"')
+
+
+def links_from_source(html: str, src: str) -> str:
+    """Each relative ``href``/``src`` in ``html``, written for the page made of ``src``
+    (``okonomi/familie.md`` → ``okonomi/familie/``), made relative to the Markdown file instead:
+    the form an engine that rewrites raw HTML's links as it does Markdown's (Zensical) expects."""
+    here = page_url(src)
+
+    def fix(match: re.Match) -> str:
+        link, _, rest = match[2].partition("#")
+        if not link:
+            return match[0]
+        target = posixpath.normpath(posixpath.join(here, link)) + ("/" if link.endswith("/") else "")
+        fixed = relative(target, src) + ("#" + rest if rest else "")
+        return f'{match[1]}="{fixed}"'
+
+    return _LINK.sub(fix, html)
