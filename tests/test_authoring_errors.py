@@ -352,7 +352,7 @@ SOURCE_MISTAKES = {
         ["typfall/cases/barnevern.yaml, linje ", ": order: skal være et heltall"]),
     "page: unknown oppstart marker": (
         lambda f: _page(f, "<!-- oppstart: kostnader -->"),
-        ["docs/proeve.md: linje 6: <!-- oppstart: kostnader --> – ukjent; finnes: investeringsleder, kostnad"]),
+        ["docs/proeve.md: linje 6: <!-- oppstart: kostnader --> – ukjent; finnes: investeringsleder, teammedlem, kostnad"]),
     "page: unknown scenario marker": (
         lambda f: _page(f, "<!-- scenario: finnes-ikke -->"),
         ["docs/proeve.md: linje 6: <!-- scenario: finnes-ikke --> – ukjent; finnes: familie-middels",
