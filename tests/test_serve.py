@@ -1,11 +1,15 @@
 """``./dev serve``: an edit under a running server shows on the served site, for every kind of source.
 
 Runs ``mkdocs serve`` (the command ./dev serve runs) on a small copy of the project, so the edits
-never touch the repository; waits on the served page, never on a fixed time. One server takes, in
-turn, an edit to a model's data YAML, to the exports (calculators/eksport.yaml), to the calculator
-runtime (docs/assets/javascripts/kalkulator.js), to a template (doc_templates/sources/) and to a
-workshop scenario (workshops/scenarios.yaml): each rebuild runs the stage (sitegen/) with every
-package imported afresh (hooks/site.py).
+never touch the repository. One server takes, in turn, an edit to a model's data YAML, to the exports
+(calculators/eksport.yaml), to the calculator runtime (docs/assets/javascripts/kalkulator.js), to a
+template (doc_templates/sources/) and to a workshop scenario (workshops/scenarios.yaml): each rebuild
+runs the stage (sitegen/) with every package imported afresh (hooks/site.py).
+
+No fixed waits and no polling of pages: the test waits on the server's own events. The first build
+is done when the server logs «Serving on»; after an edit it asks the server's live-reload endpoint
+(``/livereload/<epoch>/…``, what the page's own reload script asks), which answers when a newer
+build than the page's is complete, and only then reads the page.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -26,6 +30,8 @@ from tests.conftest import ROOT
 from tests.test_authoring_errors import project
 
 FIELD = re.compile(r'id="vl-familie-barnevern"[^>]*value="([^"]*)"')
+EPOCH = re.compile(r"livereload\((\d+), \d+\);")
+SECONDS = 300  # for one build, on a loaded machine
 
 
 def _free_port() -> int:
@@ -36,44 +42,75 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for(condition: Callable[[], str | None], seconds: float, what: str) -> str:
-    """Poll ``condition`` until it returns a value (a server's answer is the condition here)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"{what} skjedde ikke innen {seconds:.0f} s")
+class Server:
+    """``mkdocs serve`` in ``folder``: its log read as it comes, its builds known by their epoch."""
 
+    def __init__(self, folder: Path) -> None:
+        self.base = f"http://127.0.0.1:{_free_port()}/"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", self.base[7:-1]],
+            cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+            start_new_session=True,
+        )
+        self.log: list[str] = []
+        self.serving = threading.Event()  # set at «Serving on», or when the server has ended
+        threading.Thread(target=self._read_log, daemon=True).start()
 
-def shown_value(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            match = FIELD.search(response.read().decode("utf-8"))
-    except OSError:
-        return None
-    return match[1] if match else None
+    def _read_log(self) -> None:
+        for line in self.process.stderr:  # read to the end: a full pipe would stop the server
+            self.log.append(line)
+            if "Serving on" in line:
+                self.serving.set()
+        self.serving.set()
 
+    def failure(self, what: str) -> AssertionError:
+        return AssertionError(f"{what}; mkdocs serve skrev:\n{''.join(self.log[-40:])}")
 
-def fetch(url: str) -> bytes | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+    def started(self) -> None:
+        if not self.serving.wait(SECONDS) or self.process.poll() is not None:
+            raise self.failure(f"mkdocs serve serverte ikke innen {SECONDS} s")
+
+    def get(self, path: str) -> bytes:
+        with urllib.request.urlopen(self.base + path, timeout=SECONDS) as response:
             return response.read()
-    except OSError:
-        return None
 
+    def text(self, path: str) -> str:
+        return self.get(path).decode("utf-8")
 
-def attribute(url: str, name: str) -> str | None:
-    page = fetch(url)
-    match = re.search(rf'{name}="([^"]*)"', page.decode("utf-8")) if page else None
-    return match[1] if match else None
+    def epoch(self, path: str) -> int:
+        """The build the page at ``path`` comes from (the epoch in its live-reload script)."""
+        match = EPOCH.search(self.text(path))
+        assert match, f"/{path}: fant ikke live-reload-skriptet"
+        return int(match[1])
+
+    def next_build(self, epoch: int) -> int:
+        """Wait until a build newer than ``epoch`` is complete, and return its epoch. The endpoint
+        answers at once when there is one, else when one completes (or after a minute, unchanged)."""
+        deadline = time.monotonic() + SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise self.failure("mkdocs serve har stoppet")
+            newest = int(self.text(f"livereload/{epoch}/1"))
+            if newest > epoch:
+                return newest
+        raise self.failure(f"ingen ny build innen {SECONDS} s")
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
 
 
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name}: fant ikke {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def attribute(html: str, name: str) -> str:
+    match = re.search(rf'{name}="([^"]*)"', html)
+    assert match, f"fant ikke {name}"
+    return match[1]
 
 
 def test_every_kind_of_edit_under_serve_changes_the_site(tmp_path: Path) -> None:
@@ -89,51 +126,59 @@ def test_every_kind_of_edit_under_serve_changes_the_site(tmp_path: Path) -> None
     watched = [path for path in watched if (folder / path).exists()]
     assert "calculators" in watched
     (folder / "mkdocs.yml").write_text(yaml.safe_dump({**config, "watch": watched}), encoding="utf-8")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
-        cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"},
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/familie/"
+    server = Server(folder)
     try:
-        before = wait_for(lambda: shown_value(url), 300, "første bygg")
+        server.started()
+        page = server.text("familie/")
+        epoch = server.epoch("familie/")
+        assert re.sub(r"\D", "", FIELD.search(page)[1]) == "250000"
+        assert "Om møtet" in server.text("mal/")
+        handout = server.get("kurs/filer/familie-middels.pdf")
+        scripts = {name: attribute(page, name) for name in ("data-vl-eksport", "data-vl-runtime")}
+
+        # Each kind of edit in turn, with its own rebuild, so each kind is seen to start one. A
+        # check that fails waits for the next build (an edit seen half-written starts two).
+        def after(change, check) -> None:
+            nonlocal epoch
+            change()
+            deadline = time.monotonic() + SECONDS
+            while True:
+                epoch = server.next_build(epoch)
+                failure = check()
+                if not failure:
+                    return
+                if time.monotonic() > deadline:
+                    raise AssertionError(failure)
+
         data_file = folder / "calculators" / "data" / "familie.yaml"
-        text = data_file.read_text(encoding="utf-8")
-        assert "    value: 250000\n" in text, "eksempelet forutsetter barnevern = 250 000"
-        data_file.write_text(text.replace("    value: 250000\n", "    value: 260000\n", 1), encoding="utf-8")
-        after = wait_for(lambda: (v := shown_value(url)) != before and v, 300, "nytt bygg etter endringen")
-        assert re.sub(r"\D", "", before) == "250000"
-        assert re.sub(r"\D", "", after) == "260000"
+        assert "    value: 250000\n" in data_file.read_text(encoding="utf-8"), "eksempelet forutsetter barnevern = 250 000"
+        after(lambda: edit(data_file, "    value: 250000\n", "    value: 260000\n"),
+              lambda: (v := re.sub(r"\D", "", FIELD.search(server.text("familie/"))[1])) != "260000" and f"barnevern {v}")
 
         # The exports and the runtime: the page loads the new script (its name carries its hash).
-        for name, path, old, new in [
-            ("data-vl-eksport", folder / "calculators" / "eksport.yaml", 'tittel: "Beslutningsnotat: {tittel}"',
-             'tittel: "Notat til beslutning: {tittel}"'),
-            ("data-vl-runtime", folder / "docs" / "assets" / "javascripts" / "kalkulator.js", "", ""),
-        ]:
-            script = attribute(url, name)
-            if path.suffix == ".js":
-                path.write_text(path.read_text(encoding="utf-8") + "\nwindow.vlServeTest = 1;\n", encoding="utf-8")
-            else:
-                edit(path, old, new)
-            changed = wait_for(lambda n=name, s=script: (v := attribute(url, n)) != s and v, 300, f"ny {name}")
-            code = fetch(f"http://127.0.0.1:{port}/familie/" + changed).decode("utf-8")
-            assert ("Notat til beslutning" in code) if name == "data-vl-eksport" else ("vlServeTest" in code)
+        def new_script(name: str, expected: str):
+            def check() -> str | None:
+                script = attribute(server.text("familie/"), name)
+                if script == scripts[name] or expected not in server.text("familie/" + script):
+                    return f"{name}: {script} uten {expected!r}"
+                return None
+            return check
+
+        runtime = folder / "docs" / "assets" / "javascripts" / "kalkulator.js"
+        after(lambda: edit(folder / "calculators" / "eksport.yaml", 'tittel: "Beslutningsnotat: {tittel}"',
+                           'tittel: "Notat til beslutning: {tittel}"'),
+              new_script("data-vl-eksport", "Notat til beslutning"))
+        after(lambda: runtime.write_text(runtime.read_text(encoding="utf-8") + "\nwindow.vlServeTest = 1;\n", encoding="utf-8"),
+              new_script("data-vl-runtime", "vlServeTest"))
 
         # A template: the page shows the section's new title.
-        template = f"http://127.0.0.1:{port}/mal/"
-        wait_for(lambda: (p := fetch(template)) and b"Om m\xc3\xb8tet" in p, 60, "malsiden")
-        edit(folder / "doc_templates" / "sources" / "moteagenda.yaml", "  - title: Om møtet", "  - title: Om det endrede møtet")
-        wait_for(lambda: (p := fetch(template)) and "Om det endrede møtet".encode() in p, 300, "ny mal")
+        after(lambda: edit(folder / "doc_templates" / "sources" / "moteagenda.yaml", "  - title: Om møtet",
+                           "  - title: Om det endrede møtet"),
+              lambda: "Om det endrede møtet" not in server.text("mal/") and "malen uendret")
 
         # A workshop scenario: its handout (A4 PDF) is made again.
-        handout = f"http://127.0.0.1:{port}/kurs/filer/familie-middels.pdf"
-        first = wait_for(lambda: fetch(handout), 60, "utdelingsarket")
-        edit(folder / "workshops" / "scenarios.yaml", "title: Familien – et middels anslag",
-             "title: Familien – et endret anslag")
-        wait_for(lambda: (p := fetch(handout)) and p != first and p, 300, "nytt utdelingsark")
+        after(lambda: edit(folder / "workshops" / "scenarios.yaml", "title: Familien – et middels anslag",
+                           "title: Familien – et endret anslag"),
+              lambda: server.get("kurs/filer/familie-middels.pdf") == handout and "utdelingsarket uendret")
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        server.stop()
