@@ -1,7 +1,11 @@
-"""CPU seconds (user + system) of test subsets, browsers and LibreOffice included.
+"""CPU seconds of test subsets (browsers and LibreOffice included), and the suite run again and
+again under a CPU hog.
 
-    python -m bench.suite_cpu                      # the subsets below
+    python -m bench.suite_cpu                      # the subsets below, one worker each
     python -m bench.suite_cpu -- tests/browser/test_keyboard.py -n 1   # pytest with these arguments
+    python -m bench.suite_cpu --runs 10 --hog 2    # the whole suite ten times in a row, while two
+                                                   # processes keep two cores busy (issue 25, item 8)
+    python -m bench.suite_cpu --runs 3             # the same on a quiet machine: three timed runs
 
 On a shared machine the wall clock says little; CPU seconds say what a test costs. ``/usr/bin/time``
 counts only the children a process waited for, and Chromium's renderers are not among them, so a
@@ -10,13 +14,22 @@ second, summing per process (pid and start time) the last CPU time seen of pytes
 under it. A process that lives less than a tenth of a second, and the last tenth of one, are missed:
 an underestimate, the same for every run. Each subset builds the site it needs (the first, alone,
 is what the build costs).
+
+With ``--runs`` each run is a whole ``pytest`` (the options of pyproject.toml: every core, xdist)
+plus what follows ``--``; it prints one line per run (green or not, wall seconds, CPU seconds,
+pytest's summary), keeps the output of a run that was not green in a file it names, and ends with
+the count of green runs. ``--hog N`` starts N processes that only spin (``while True: pass``, at the
+same priority as the tests) before the first run and ends them after the last; the load average is
+printed before and after. Exit code 0 only if every run was green.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,10 +58,10 @@ def _processes() -> dict[int, tuple[int, int, float]]:
     return found
 
 
-def cpu_seconds(command: list[str]) -> tuple[float, float, int]:
+def cpu_seconds(command: list[str], output: int | object = subprocess.DEVNULL) -> tuple[float, float, int]:
     """Run ``command``: (CPU seconds of it and everything under it, wall seconds, exit code)."""
     start = time.perf_counter()
-    root = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    root = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
     tree, seen = {root.pid}, {}
     while True:
         processes = _processes()
@@ -67,9 +80,53 @@ def cpu_seconds(command: list[str]) -> tuple[float, float, int]:
         time.sleep(0.1)
 
 
-def main(arguments: list[str]) -> int:
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def _summary(log: Path) -> str:
+    """pytest's last line («1 823 passed in 170.2s»), or the last line there is."""
+    lines = [line.strip("= ") for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    return next((line for line in reversed(lines) if " in " in line and ("passed" in line or "failed" in line)),
+                lines[-1] if lines else "(ingen utskrift)")
+
+
+def repeated(runs: int, hogs: int, arguments: list[str]) -> int:
+    """The suite ``runs`` times in a row, with ``hogs`` spinning processes beside it."""
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(hogs)]
+    folder = Path(tempfile.mkdtemp(prefix="suite-runs-"))
+    green = 0
+    try:
+        print(f"{runs} kjøringer av pytest {' '.join(arguments)} med {hogs} prosesser som bare regner; "
+              f"last {_load()}", flush=True)
+        for number in range(1, runs + 1):
+            log = folder / f"kjøring-{number}.txt"
+            with open(log, "w") as out:
+                cpu, wall, code = cpu_seconds([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
+                                               *arguments], out)
+            green += code == 0
+            print(f"kjøring {number}: {'grønn' if code == 0 else f'IKKE grønn (pytest ga {code}, se {log})'}, "
+                  f"{wall:.0f} s veggtid, {cpu:.0f} CPU-sekunder: {_summary(log)}; last {_load()}", flush=True)
+            if code == 0:
+                log.unlink()
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
+    print(f"{green} av {runs} kjøringer grønne", flush=True)
+    return 0 if green == runs else 1
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.suite_cpu", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=0, help="kjør hele testsuiten så mange ganger på rad")
+    parser.add_argument("--hog", type=int, default=0, help="så mange prosesser som bare regner, under kjøringene")
+    parser.add_argument("pytest_args", nargs="*", help="etter --: argumenter til pytest")
+    options = parser.parse_args(argv)
+    if options.runs:
+        return repeated(options.runs, options.hog, options.pytest_args)
     pytest = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q"]
-    subsets = {" ".join(arguments[1:]): arguments[1:]} if arguments[:1] == ["--"] else {
+    subsets = {" ".join(options.pytest_args): options.pytest_args} if "--" in argv else {
         name: [*paths, "-n", "1"] for name, paths in SUBSETS.items()}
     failed = False
     for name, args in subsets.items():
