@@ -1,9 +1,11 @@
 """Fixtures shared by every test: the repository root and one strict build of the whole site.
 
 The site is built once per test run, also when pytest-xdist runs the tests in several worker
-processes: the first worker that needs it takes a file lock, starts the run's web server, builds
-the site for the server's address and leaves the result in a folder every worker of the run
-shares; the others wait on the lock and reuse it.
+processes, and the build starts as soon as the tests are collected, in the background: the first
+worker whose tests need it (``shared_site``) starts the run's web server and a build process for
+the server's address, which leaves the result in a folder every worker of the run shares, and goes
+on with the tests that need no site (they run first) while it builds. A test that needs the site
+waits on the build process's lock, which the kernel releases when that process ends.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -50,33 +51,72 @@ def run_owner() -> int:
     return os.getppid() if "PYTEST_XDIST_WORKER" in os.environ else os.getpid()
 
 
+# The build process: builds, writes result.json (whole or not at all) and ends, holding the lock
+# it was handed (file descriptor argv[1]) until then.
+_BUILD = """
+import json, os, sys, time
+sys.path.insert(0, sys.argv[2])
+from tests.conftest import build_site
+site_dir, url, result_file = sys.argv[3:6]
+start = time.perf_counter()
+build = build_site(site_dir, site_url=url)
+result = {"dir": site_dir, "url": url, "seconds": time.perf_counter() - start,
+          "error": build.stderr[-4000:] if build.returncode else None}
+with open(result_file + ".part", "w", encoding="utf-8") as out:
+    json.dump(result, out)
+os.replace(result_file + ".part", result_file)
+"""
+
+
+def start_site_build(folder: Path) -> None:
+    """Start the run's web server and the build process, unless a worker of the run already has."""
+    folder.mkdir(exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (folder / "started").exists():
+            return
+        site_dir = folder / "site"
+        site_dir.mkdir()
+        # The server gets its socket bound and listening: the address is known at once, and
+        # the first request waits in the socket's queue if the server has not started yet.
+        with socket.create_server(("127.0.0.1", 0)) as listening:
+            subprocess.Popen(
+                [sys.executable, str(ROOT / "tests" / "site_server.py"), str(site_dir),
+                 str(listening.fileno()), str(run_owner())],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                start_new_session=True, pass_fds=[listening.fileno()],
+            )
+            url = f"http://127.0.0.1:{listening.getsockname()[1]}/"
+        # The build lock is taken here and handed to the build process; this process's copy is
+        # closed, so the lock is held exactly as long as the build process lives.
+        with open(folder / "building", "w") as building, open(folder / "build.log", "w") as log:
+            fcntl.flock(building, fcntl.LOCK_EX)
+            subprocess.Popen(
+                [sys.executable, "-c", _BUILD, str(building.fileno()), str(ROOT), str(site_dir), url,
+                 str(folder / "result.json")],
+                cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                start_new_session=True, pass_fds=[building.fileno()],
+            )
+        (folder / "started").touch()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if any("shared_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        start_site_build(run_folder(session.config._tmp_path_factory) / "shared-site")
+
+
 @pytest.fixture(scope="session")
 def shared_site(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """``{"dir", "url", "seconds"}``: the whole site, built strictly once per run and served."""
     folder = run_folder(tmp_path_factory) / "shared-site"
-    folder.mkdir(exist_ok=True)
-    with open(folder / "lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        result_file = folder / "result.json"
-        if not result_file.exists():
-            site_dir = folder / "site"
-            site_dir.mkdir()
-            # The server gets its socket bound and listening: the address is known at once, and
-            # the first request waits in the socket's queue if the server has not started yet.
-            with socket.create_server(("127.0.0.1", 0)) as listening:
-                subprocess.Popen(
-                    [sys.executable, str(ROOT / "tests" / "site_server.py"), str(site_dir),
-                     str(listening.fileno()), str(run_owner())],
-                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                    start_new_session=True, pass_fds=[listening.fileno()],
-                )
-                url = f"http://127.0.0.1:{listening.getsockname()[1]}/"
-            start = time.perf_counter()
-            build = build_site(site_dir, site_url=url)
-            result = {"dir": str(site_dir), "url": url, "seconds": time.perf_counter() - start,
-                      "error": build.stderr[-4000:] if build.returncode else None}
-            result_file.write_text(json.dumps(result), encoding="utf-8")
-        result = json.loads(result_file.read_text(encoding="utf-8"))
+    start_site_build(folder)  # started at collection already, unless the tests were chosen otherwise
+    with open(folder / "building") as building:
+        fcntl.flock(building, fcntl.LOCK_SH)  # free once the build process has ended
+    result_file = folder / "result.json"
+    if not result_file.exists():
+        log = (folder / "build.log").read_text(encoding="utf-8", errors="replace")[-4000:]
+        pytest.fail(f"byggeprosessen for nettstedet endte uten resultat:\n{log}", pytrace=False)
+    result = json.loads(result_file.read_text(encoding="utf-8"))
     if result["error"]:
         pytest.fail(f"mkdocs build --strict feilet:\n{result['error']}", pytrace=False)
     timings = os.environ.get("VL_TIMINGS_FILE")
@@ -110,10 +150,16 @@ ONE_WORKER_FIXTURES = {
 }
 
 
+# The longest tests, which need no shared site: they start first, one per worker, so that no
+# worker is left with one of them at the end while the other has nothing to do.
+LONGEST_FIRST = ("tests/test_reproducible.py::", "tests/test_serve.py::")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # Tests that need no built site first: while the first worker to need the site builds it, the
-    # others run these instead of waiting on the build.
-    items.sort(key=lambda item: "shared_site" in getattr(item, "fixturenames", ()))
+    # Tests that need no built site first, the longest of them at the very start: the site builds
+    # in the background meanwhile (``start_site_build``).
+    items.sort(key=lambda item: ("shared_site" in getattr(item, "fixturenames", ()),
+                                 not item.nodeid.startswith(LONGEST_FIRST)))
     for item in items:
         groups = {ONE_WORKER_FIXTURES[name] for name in getattr(item, "fixturenames", ())
                   if name in ONE_WORKER_FIXTURES}
