@@ -1,7 +1,10 @@
 """The copy for use without a network: unzipped into a temporary folder and opened from disk.
 
-Every page loads with no request outside the folder, search finds «samtykke», each calculator
-recomputes after an edit, the digital duk works and every download opens.
+No page refers to a file on another host (every page read: scripts, styles, images, frames), one
+page of each kind loads in the browser with no request outside the folder and no console error
+(``DARK_SAMPLE``, which holds every component of the site: the same scripts run on the pages of a
+kind), search finds «samtykke», each calculator recomputes after an edit, the digital duk works and
+every download opens.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from calculators.evaluate import evaluate
 from calculators.render import format_output
 from export.offline import FILENAME, FOLDER
 from tests.browser.fixtures import calculator_ready
+from tests.browser.test_every_page import DARK_SAMPLE
 
 pytestmark = pytest.mark.browser
 DOWNLOADS = ("maler/filer/", "kurs/filer/", "nedlasting/")
@@ -82,16 +86,57 @@ def test_the_zip_holds_a_site_of_html_files_with_the_guide_pdf(offline_site: Pat
     assert not (offline_site / "nedlasting" / FILENAME).exists()
 
 
-def test_every_page_loads_from_disk_with_no_request_outside_the_folder(offline_site: Path, open_offline) -> None:
-    page = open_offline()
-    problems = []
+# What a page loads by itself: scripts, images, frames, media, and links that fetch (stylesheets,
+# icons, preloads, the manifest); not a reader's links, nor rel="canonical", which nothing fetches.
+_LOADED = re.compile(r'<(?:script|img|iframe|source|video|audio|embed|object|input)\b[^>]*?\s(?:src|srcset|data|poster)="([^"]*)"'
+                     r'|<link\b(?=[^>]*\srel="(?:stylesheet|preload|modulepreload|prefetch|icon|shortcut icon|'
+                     r'apple-touch-icon|manifest)")[^>]*?\shref="([^"]*)"', re.IGNORECASE)
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+
+
+def remote(reference: str) -> bool:
+    """A reference to another host (a scheme other than data: and blob:, or «//host»)."""
+    return reference.startswith("//") or (bool(re.match(r"^[a-z][a-z0-9+.-]*:", reference, re.I))
+                                          and not reference.startswith(("data:", "blob:")))
+
+
+def test_no_page_or_stylesheet_loads_a_file_from_another_host(offline_site: Path) -> None:
+    found = []
     pages = sorted(offline_site.rglob("*.html"))
     assert len(pages) > 40
-    for html in pages:
-        relative = html.relative_to(offline_site).as_posix()
+    for html in [*pages, *sorted(offline_site.rglob("*.css"))]:
+        text = html.read_text(encoding="utf-8")
+        references = ([ref for match in _LOADED.finditer(text) for ref in match.groups() if ref]
+                      if html.suffix == ".html" else _CSS_URL.findall(text))
+        candidates = [part.strip().split(" ")[0] for ref in references for part in ref.split(",")]
+        found += [f"{html.relative_to(offline_site)}: {ref}" for ref in candidates if remote(ref)]
+    assert not found, "\n".join(found[:30])
+
+
+def test_the_check_for_files_from_another_host_finds_one() -> None:
+    page = ('<script src="https://cdn.example.com/a.js"></script><img alt="" srcset="b.png 1x, //x.example/c.png 2x">'
+            '<link rel="stylesheet" href="http://x.example/d.css"><link rel="canonical" href="https://v.example/">'
+            '<img src="data:image/png;base64,AA"><script src="../assets/e.js"></script>')
+    references = [part.strip().split(" ")[0] for match in _LOADED.finditer(page) for ref in match.groups() if ref
+                  for part in ref.split(",")]
+    assert [ref for ref in references if remote(ref)] == [
+        "https://cdn.example.com/a.js", "//x.example/c.png", "http://x.example/d.css"]
+
+
+def offline_path(path: str) -> str:
+    """The file of a site address in the copy («kom-i-gang/» → «kom-i-gang/index.html»)."""
+    return path if path.endswith(".html") else path + "index.html"
+
+
+def test_a_page_of_each_kind_loads_from_disk_with_no_request_outside_the_folder(offline_site: Path, open_offline) -> None:
+    page = open_offline()
+    problems = []
+    sample = [offline_path(p) for p in DARK_SAMPLE if (offline_site / offline_path(p)).is_file()]
+    assert len(sample) >= len(DARK_SAMPLE) - 1  # all but 404.html, which the copy leaves out
+    for relative in sample:
         page.outside.clear()
         page.console_errors.clear()
-        response = page.goto(html.as_uri(), wait_until="load")
+        response = page.goto((offline_site / relative).as_uri(), wait_until="load")
         if response is not None and not response.ok:
             problems.append(f"{relative}: {response.status}")
         if page.outside:
@@ -162,8 +207,9 @@ def test_every_download_link_opens_a_file_in_the_folder(offline_site: Path) -> N
     for html in sorted(offline_site.rglob("*.html")):
         for href in local_links(html):
             target = (html.parent / href).resolve()
-            if not target.is_relative_to(root) or not target.relative_to(root).as_posix().startswith(DOWNLOADS):
-                continue
+            if (target in checked or not target.is_relative_to(root)
+                    or not target.relative_to(root).as_posix().startswith(DOWNLOADS)):
+                continue  # each file opened once, however many pages link to it
             assert target.is_file(), f"{html.relative_to(offline_site)}: {href}"
             if target.suffix == ".pdf":
                 assert len(pypdf.PdfReader(target).pages) >= 1, href
