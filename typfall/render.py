@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from calculators.model import Model
+from calculators.preset_words import share_words
 from doc_templates.model import Template
 from doc_templates.strings import format_size
 from typfall.cases import DECISION_KINDS, Case
@@ -206,13 +208,42 @@ def side_by_side(built: tuple[BuiltCase, ...], page: str, link_to: Callable[[str
     return (
         "\n".join(rows) + "\n\n"
         f"Med disse tallene er midtverdien for offentlige budsjetter i pluss for {plus} av {len(built)} typfall. "
-        "Det er ikke en feil. Familiene bruker mindre tjenester enn kalkulatorens eksempel, og vi har valgt "
-        "forsiktige tall. Velferdslab kan være riktig likevel, men da må dere si hvorfor med andre ord enn "
-        "kroner. "
+        "Det er ikke en feil. Familiene bruker mindre tjenester enn kalkulatorens eksempel. "
+        f"{_presets_used(built)} Velferdslab kan være riktig likevel, men da må dere si hvorfor med andre "
+        "ord enn kroner. "
         "Midtverdi er medianen av kalkulatorens trekninger. Netto nåverdi: pluss betyr at gevinsten er "
         "større enn investeringen. For familiene er investeringen regnet i nåverdi. For den unge er det "
         "tiltakets kostnad, og kostnaden i dag er de offentlige kostnadene mens personen er utenfor.\n"
     )
+
+
+def _preset_meaning(model: Model, preset_id: str | None) -> str:
+    """What a preset is, from the data file: the defaults, or its reductions as a share of them."""
+    preset = next((p for p in model.presets if p.id == preset_id), None)
+    if preset is None or not preset.values:
+        return "kalkulatorens standardtall"
+    base = next((f"«{p.label}»" for p in model.presets if not p.values), "standardtallene")
+    try:
+        return f"reduksjoner på {share_words(model, preset.id)} av {base}"
+    except ValueError:  # a preset of a model without reductions (utenforskap's courses)
+        return ""
+
+
+def _presets_used(built: tuple[BuiltCase, ...]) -> str:
+    """Which preset each case's effects come from, grouped (issue 23: the page once said «forsiktige
+    tall» while three of five families used the middle preset)."""
+    groups: dict[tuple[str, str | None], list[BuiltCase]] = {}
+    for b in built:
+        groups.setdefault((b.reading.model.id, b.case.numbers.preset), []).append(b)
+    parts = []
+    for members in groups.values():
+        r, names = members[0].reading, [b.case.title for b in members]
+        named = " og ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+        label = f"«{r.preset_label}»" if r.preset_label else "kalkulatorens standardtall"
+        meaning = _preset_meaning(r.model, members[0].case.numbers.preset)
+        parts.append(f"{label} for {named}" + (f" ({meaning})" if meaning and meaning != label else ""))
+    listed = " og ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+    return f"Effektene er ikke målt i typfallene. De er kalkulatorenes forhåndsvalg: {listed}."
 
 
 def case_list(built: tuple[BuiltCase, ...], page: str) -> str:

@@ -72,6 +72,16 @@ def test_the_side_by_side_table_shows_the_same_medians_as_the_case_pages(built) 
         assert b.reading.cost_today_text in row and b.reading.investment_text in row
 
 
+def test_the_table_note_names_each_cases_preset_and_calls_no_case_cautious_that_is_not(built) -> None:
+    table = render_markers("<!-- typfall-tabell -->\n", built, duk_template(), "typfall/index.md")
+    note = table.split("Effektene er ikke målt i typfallene.")[1].split(". Velferdslab")[0]
+    for b in built:
+        label = b.reading.preset_label or "kalkulatorens standardtall"
+        assert re.search(f"«{re.escape(label)}» for [^«]*{re.escape(b.case.title)}", note), (b.case.id, note)
+    cautious = all(b.case.numbers.preset == "forsiktig" for b in built if b.case.numbers.model == "familie")
+    assert cautious or "forsiktige tall" not in table
+
+
 def test_every_calculator_link_carries_the_case_scenario_and_it_computes(built) -> None:
     for b in built:
         links = HREF.findall(_page(b))
