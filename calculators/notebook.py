@@ -14,6 +14,7 @@ import fcntl
 import hashlib
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from nbclient.exceptions import CellExecutionError
 
 from calculators import buildcache, registry
 from calculators.declarations import DeclarationError
+from veileder.cache import cached_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "okonomi" / "metode.ipynb"
@@ -263,17 +265,18 @@ def inputs_fingerprint() -> str:
 
 def fresh_outputs(cache_dir: Path = CACHE_DIR) -> list[str]:
     """``text_outputs`` of a fresh run of the cells, from the cache when nothing they depend on
-    has changed (one process runs it; others wait for its result)."""
+    has changed (one process runs it; others wait for its result). Written by the build's one
+    cache writer (``veileder.cache``); the lock only spares a second kernel run."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    entry = cache_dir / f"{inputs_fingerprint()}.json"
+
+    def produce(folder: Path) -> None:
+        texts = text_outputs(execute(build()))
+        (folder / "outputs.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+
     with open(cache_dir / "lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not entry.exists():
-            texts = text_outputs(execute(build()))
-            partial = entry.with_suffix(".partial")
-            partial.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-            partial.replace(entry)
-    return json.loads(entry.read_text(encoding="utf-8"))
+        entry, _ = cached_entry(cache_dir, inputs_fingerprint(), produce)
+    return json.loads((entry / "outputs.json").read_text(encoding="utf-8"))
 
 
 def problems(path: Path = NOTEBOOK) -> list[str]:
@@ -294,15 +297,16 @@ def problems_remembered(path: Path = NOTEBOOK, cache_dir: Path = CACHE_DIR) -> l
     it and what its outputs depend on (``inputs_fingerprint``: the models' code and data, and the
     cells) are unchanged. Only a sound result is remembered; a problem is found again each build."""
     key = hashlib.sha256(path.read_bytes() + b"\0" + inputs_fingerprint().encode()).hexdigest()[:24]
-    sound = cache_dir / f"sound-{key}"
-    if sound.exists():
+    if (cache_dir / f"sound-{key}").is_dir():
         return []
     found = problems(path)
     if not found:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for old in cache_dir.glob("sound-*"):
-            old.unlink(missing_ok=True)
-        sound.touch()
+        for old in cache_dir.glob("sound-*"):  # one remembered notebook: the cache does not grow
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)  # a marker file from before veileder.cache
+        cached_entry(cache_dir, f"sound-{key}", lambda folder: None)  # an empty entry: «found sound»
     return found
 
 
