@@ -302,11 +302,27 @@ def runtime_asset() -> tuple[str, str]:
     return _hashed("profil", _data_script() + (SCRIPTS / "profil.js").read_text(encoding="utf-8"))
 
 
+def number_reader_script() -> str:
+    """The calculators' number reader (``calculators.fields.read_number``), translated, as
+    ``globalThis.vlProfilTall.read_number``: the importer reads a file's figures with the very
+    function the calculators read their fields with (issue 23), not a copy of its rules."""
+    from calculators import fields
+    from calculators.translate import Translation
+
+    translation = Translation()
+    name = translation.add(fields.read_number)
+    return ("// Generert fra calculators/fields.py (read_number) av calculators/translate.py. Ikke rediger.\n"
+            "(function () {\n\"use strict\";\n" + translation.code()
+            + f"\nglobalThis.vlProfilTall = {{ read_number: {name} }};\n}})();\n")
+
+
 @cache
 def importer_asset() -> tuple[str, str]:
-    """What the egne-tall page loads: the runtime, ``zip.js`` and the importer."""
+    """What the egne-tall page loads: the runtime, ``zip.js``, the calculators' number reader and
+    the importer."""
     code = _data_script(importer=True) + "".join((SCRIPTS / name).read_text(encoding="utf-8")
-                                                 for name in ("profil.js", "zip.js", "profil-import.js"))
+                                                 for name in ("profil.js", "zip.js")) \
+        + number_reader_script() + (SCRIPTS / "profil-import.js").read_text(encoding="utf-8")
     return _hashed("profil-import", code)
 
 

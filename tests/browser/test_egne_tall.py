@@ -461,9 +461,14 @@ NUMBERS = ["1 000", "1000,5", "1.000,5", "1.000", "2.5", "kr 1 000", "50 %", "âˆ
            "1,2,3", ",5", ".5", "-", "", "kr", "abc", "1 000 kr.", "14,1%", "1.00", "12.345.678", "-12.345,6", "0,0001"]
 
 
-def test_the_importers_number_reader_agrees_with_the_calculators(make_page, site_url):
+def test_the_importers_number_reader_is_the_calculators(make_page, site_url):
+    """Issue 23: the importer has no number rules of its own; it calls calculators/fields.py
+    read_number, translated: the same value and the same message as Python for every input."""
     from calculators.fields import read_number
     page = open_importer(make_page, site_url)
+    readings = page.evaluate("(xs) => xs.map((x) => vlProfilImport.readNumber(x))", NUMBERS)
+    assert readings == [dict(read_number(x)) for x in NUMBERS]
+    assert page.evaluate("vlProfilImport.readNumber === vlProfilTall.read_number")
     got = page.evaluate("(xs) => xs.map((x) => { const v = vlProfilImport.parseNumber(x); return isFinite(v) ? v : null; })",
                         NUMBERS)
     expected = [None if read_number(x)["error"] else read_number(x)["value"] for x in NUMBERS]

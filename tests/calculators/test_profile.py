@@ -182,3 +182,20 @@ def test_the_templates_percent_cells_are_plain_numbers_with_a_note():
         assert "13,5 for 13,5 % (ikke 0,135)" in rows[r - 1][7]
     r = next(i + 1 for i, row in enumerate(rows) if row[0] == "arslonn")
     assert "ikke 0,135" not in rows[r - 1][7]
+
+
+def test_the_importer_reads_numbers_with_the_calculators_translated_reader_not_its_own():
+    """Issue 23: profil-import.js once had its own number regexes; its asset now carries
+    calculators/fields.py read_number, translated, and the importer calls it."""
+    from calculators import fields
+    from calculators.translate import Translation
+
+    _, code = profile.importer_asset()
+    translation = Translation()
+    translation.add(fields.read_number)
+    assert translation.code() in code
+    importer = (profile.SCRIPTS / "profil-import.js").read_text(encoding="utf-8")
+    assert "globalThis.vlProfilTall.read_number" in importer
+    assert "\\d{1,3}" not in importer and "(\\.\\d+)?$/" not in importer  # no second set of rules
+    assert code.index("vlProfilTall = ") < code.index("globalThis.vlProfilTall.read_number")
+

@@ -155,14 +155,14 @@
   }
 
   // ---- checking, line by line ------------------------------------------------------------------
-  // Norwegian numbers as calculators/fields.py read_number reads them («1 000», «1.000,5», «kr 1 000»,
-  // «50 %»); tests/browser/test_egne_tall.py checks the two agree on the same inputs.
+  // Norwegian numbers («1 000», «1.000,5», «kr 1 000», «50 %») are read by the calculators' own
+  // reader, calculators/fields.py read_number translated (vlProfilTall, calculators/profile.py
+  // number_reader_script): one set of rules for the form and the file. An XLSX number cell is a number already.
+  const readNumber = globalThis.vlProfilTall.read_number;
   function parseNumber(raw) {
     if (typeof raw === "number") return isFinite(raw) ? raw : NaN;
-    let s = String(raw).replace(/\s+/g, "").replace(/\u2212/g, "-").replace(/^kr\.?/i, "").replace(/(kr|%)\.?$/i, "");
-    if (s.includes(",")) s = s.replace(/\./g, "").replace(",", ".");
-    else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, "");
-    return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+    const reading = readNumber(String(raw));
+    return reading.error === "" ? reading.value : NaN;
   }
 
   const norm = (s) => String(s).trim().toLowerCase().replace(/\s+/g, " ");
@@ -409,7 +409,7 @@
   }
 
   function start() { for (const box of document.querySelectorAll("[data-vl-profil-import]")) bind(box); }
-  globalThis.vlProfilImport = { check, csvRows, xlsxRows, readFile, parseNumber };
+  globalThis.vlProfilImport = { check, csvRows, xlsxRows, readFile, parseNumber, readNumber };
   if (globalThis.document$ && typeof globalThis.document$.subscribe === "function") globalThis.document$.subscribe(start);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();
