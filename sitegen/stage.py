@@ -21,6 +21,7 @@ it needs (``sitegen.engine``).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import posixpath
@@ -94,18 +95,24 @@ def _with_meta(text: str, meta: dict, additions: dict, src: str) -> str:
     return f"---\n{match[1]}{dump(additions)}---\n{text[match.end():]}"
 
 
+def _same(text: str, _match: re.Match[str]) -> str:
+    """``text`` for any match: ``re.sub`` with a replacement read as it stands (no ``\\1``)."""
+    return text
+
+
 class _Writer:
     """Collects the staging folder's files, then writes only what changed and removes the rest."""
 
     def __init__(self, root: Path) -> None:
-        self.root, self.files = root, {}
+        self.root = root
+        self.files: dict[str, bytes] = {}
 
     def add(self, path: str, data: bytes | str) -> None:
         self.files[path] = data.encode("utf-8") if isinstance(data, str) else data
 
     def sync(self) -> None:
-        for path, data in self.files.items():
-            target = self.root / path
+        for name, data in self.files.items():
+            target = self.root / name
             if not target.is_file() or target.read_bytes() != data:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
@@ -193,8 +200,8 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
         files.add(f"{TYPFALL_FOLDER}/{built.handout.name}", built.handout.read_bytes())
     files.add(FOLDER_PDF, b"")  # made from the built site by sitegen.post; pages link to them
     files.add(FOLDER_ZIP, b"")
-    for path, data in profile.files().items():  # issue 29: the profile templates (okonomi/egne-tall/)
-        files.add(path, data)
+    for name, data in profile.files().items():  # issue 29: the profile templates (okonomi/egne-tall/)
+        files.add(name, data)
 
     # Pages: markers expanded, front matter completed.
     sources = {src: docs / src for src in check.page_sources(docs)}
@@ -216,8 +223,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
             if startup_cost.MARKER.search(text):
                 text = startup_cost.render_markers(text, f"docs/{src}")
             if DATAKILDER.search(text):
-                table = datakilder.render()
-                text = DATAKILDER.sub(lambda _m, table=table: table, text)
+                text = DATAKILDER.sub(functools.partial(_same, datakilder.render()), text)
             if TYPFALL.search(text):
                 for built in cases:
                     if f"typfall: {built.case.id}" in text and meta.get("description") != built.case.summary:
@@ -229,7 +235,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
             if "<!-- mal" in text:
                 text = template_markers(text, templates, src, here)
             if "<!-- egne-tall" in text:  # the profile page (issue 29): downloads, lines, importer
-                text, ids = profile.render_markers(text, src, lambda path, here=here: relative(path, here)), []
+                text, ids = profile.render_markers(text, src, functools.partial(relative, other=here)), []
             else:
                 ids = embed.marker_ids(text, src)
             if "<!-- scenario" in text:
@@ -253,18 +259,18 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
     made_by_notebooks: list[str] = []
     for src, path in notebooks.items():
         made_by_notebooks += _notebook(src, path, dates[src], {*sources}, files, fragments, source_links)
-    for path, code in assets.items():
-        files.add(path, code)
+    for name, code in assets.items():
+        files.add(name, code)
     settings = _bundles(cfg, docs, files)
     settings["generated"] += made_by_notebooks
     # Our scripts are minified by Terser (veileder/publish.py: minify_js); Material's are minified already.
-    for path in list(files.files):
-        if path.endswith(".js") and not path.endswith(".min.js") and path not in settings["generated"] and (
-                posixpath.dirname(path) == "assets/javascripts" or path.startswith("assets/kalkulatorer/")):
+    for name in list(files.files):
+        if name.endswith(".js") and not name.endswith(".min.js") and name not in settings["generated"] and (
+                posixpath.dirname(name) == "assets/javascripts" or name.startswith("assets/kalkulatorer/")):
             try:
-                files.add(path, publish.minify_js_cached(files.files[path].decode("utf-8"), MINIFY_CACHE))
+                files.add(name, publish.minify_js_cached(files.files[name].decode("utf-8"), MINIFY_CACHE))
             except ValueError as error:
-                raise StageError(f"{path}: {error}") from None
+                raise StageError(f"{name}: {error}") from None
     settings.update(docs_dir=str(staged.out / "docs"), source_docs=str(docs), staging=str(staged.out), serve=serve,
                     nav=site_config.guide_nav(cfg), site_url=site_url,
                     dates={page_url(src): iso for src, (_, iso) in sorted(dates.items())})
