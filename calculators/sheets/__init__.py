@@ -5,7 +5,9 @@ in ``cells.py``) gives two things from one place:
 
 - ``layout(model, texts)``: the sheets, cell by cell, at build time. A formula cell names the
   stored value that goes with it (``{"f": formula, "k": key, "i": index}``); a scenario cell says
-  which of the reader's numbers fills it (``{"in": input id}``, ``{"o": output id}``).
+  which of the reader's numbers fills it (``{"in": input id}``, ``{"o": output id}``). A result
+  whose «none» is −1 in the model carries ``"none"``: the page's words, which its formula gives
+  and eksport.js stores instead of −1 (``cells.in_words``).
 - ``values(v)``: those stored values for a scenario, in the translatable subset, so the browser
   computes them with the same code as Python; the file then shows the page's numbers in a viewer
   that does not recalculate.

@@ -15,10 +15,18 @@ def quote(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
+NONE_WORDS = {"never": "aldri", "notComputable": "kan_ikke"}
+"""A result style whose «none» is −1 in the model → its words in eksport.yaml's ``regneark``."""
+_NONE_BRANCH = ",-1))"
+"""How a guarded result formula ends when its last branch is the model's −1: ``IF(…,…,-1)`` in
+``IF(feil>0,"Sjekk …",…)``."""
+
+
 def result_style(output) -> str:
     """A result cell's style. A year that never comes and a figure that cannot be computed are −1
-    in the model (the parity tests compare numbers); their number format shows the page's words
-    instead («ikke innen perioden», «kan ikke beregnes»), never «−1» (issue 23)."""
+    in the model (the parity tests compare numbers). In the workbook the formula gives the page's
+    words instead («ikke innen perioden», «kan ikke beregnes»; ``in_words``), and the number format
+    shows a stored −1 in the same words, never «−1» (issue 23)."""
     if output.kind == "year":
         return "never"
     if "-1:" in output.help:
@@ -98,6 +106,29 @@ def discount_sheet(texts: dict, years: int, horizon: str = "horisont") -> list:
 
 
 
+def in_words(rows: list, texts: dict) -> list:
+    """The rows with every result styled ``never`` or ``notComputable`` in the page's words where
+    the model gives −1: the formula's last branch (which must be that −1) gives the words, so Excel
+    and LibreOffice show «ikke innen perioden» after they recalculate, not −1 in a column that says
+    «år»; and the cell carries ``none``, the words eksport.js stores instead of a −1 (the formula's
+    stored value and «Kalkulatoren viste»)."""
+    words = {style: texts["regneark"][key] for style, key in NONE_WORDS.items()}
+    out = []
+    for line in rows:
+        new_line = []
+        for cell in line:
+            if cell and cell.get("s") in words:
+                word = words[cell["s"]]
+                cell = {**cell, "none": word}
+                if "f" in cell:
+                    if not cell["f"].endswith(_NONE_BRANCH):
+                        raise ValueError(f"resultatformelen «{cell['f']}» skal ende med -1 når den ikke kan gi et tall")
+                    cell["f"] = cell["f"][:-len(_NONE_BRANCH)] + ',"' + word.replace('"', '""') + '"))'
+            new_line.append(cell)
+        out.append(new_line)
+    return out
+
+
 def built_sheet(texts: dict, model_id: str) -> dict:
     """«Slik er arket bygget»: the model's explanation (eksport.yaml), one paragraph a row."""
     f = texts["regneark"]["formler"]
@@ -121,7 +152,7 @@ def workbook(model, texts: dict, calculated: dict[str, str], cash: dict, present
              "widths": [46, 14, 10, 14, 8, 60, 12, 50, 12, 12, 12, 12, 30], "freeze": [0, 5]},
             {"name": t["ark"]["kontantstrom"], "freeze": [1, 3], **cash},
             {"name": t["ark"]["diskontering"], "rows": discount_sheet(texts, years, horizon), "widths": [34, 18, 20]},
-            {"name": t["ark"]["naverdi"], "interval": True, **present},
+            {"name": t["ark"]["naverdi"], "interval": True, **present, "rows": in_words(present["rows"], texts)},
             {"name": f["ark"]["beregning"], **calculation},
             built_sheet(texts, model.id),
         ],

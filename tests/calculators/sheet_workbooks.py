@@ -13,6 +13,7 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from calculators.evaluate import NotComputable, evaluate
 from calculators.model import Model
+from calculators.sheets import cells
 from doc_templates.package import map_text_parts
 from tests.doc_templates import libreoffice
 
@@ -50,6 +51,13 @@ def write_workbook(layout: dict, path: Path, values: dict[str, object]) -> None:
 def tolerance(model: Model, output_id: str) -> float:
     """How close a recalculated output must be: a krone for amounts, 0,01 for shares and years."""
     return 1.0 if next(o for o in model.outputs if o.id == output_id).unit.startswith("kr") else 0.01
+
+
+def expected_cell(model: Model, output_id: str, value: float, texts: dict) -> float | str:
+    """What a recalculated result cell holds for the model's ``value``: the page's words where the
+    model gives −1 for a year that never comes or a figure that cannot be computed, else the number."""
+    style = cells.result_style(next(o for o in model.outputs if o.id == output_id))
+    return texts["regneark"][cells.NONE_WORDS[style]] if style in cells.NONE_WORDS and value == -1 else value
 
 
 def random_scenario(model: Model, rng: random.Random) -> dict[str, float]:

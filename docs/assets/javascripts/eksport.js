@@ -671,12 +671,14 @@
       low: (id) => (Array.isArray(ranges[id]) ? ranges[id][0] : null),
       high: (id) => (Array.isArray(ranges[id]) ? ranges[id][1] : null),
     };
+    // cell.none: the words for the model's −1 (a year that never comes), as the formula gives them (cells.in_words)
+    const worded = (cell, v) => (cell.none !== undefined && v === -1 ? cell.none : v);
     const fillCell = (cell) => {
       if (!cell) return null;
       const s_ = XF[cell.s || "text"];
-      if (cell.f !== undefined) return { f: cell.f, v: cell.k ? cell.i.reduce((a, i) => a[i], stored[cell.k]) : cell.sv, s: s_ };
+      if (cell.f !== undefined) return { f: cell.f, v: worded(cell, cell.k ? cell.i.reduce((a, i) => a[i], stored[cell.k]) : cell.sv), s: s_ };
       if (cell.in !== undefined) return { v: s.values[cell.in], s: s_ };
-      if (cell.o !== undefined) return { v: cell.h ? s.outputs[cell.o][cell.h] : s.outputs[cell.o], s: s_ };
+      if (cell.o !== undefined) return { v: worded(cell, cell.h ? s.outputs[cell.o][cell.h] : s.outputs[cell.o]), s: s_ };
       if (cell.x !== undefined) { const v = scenario[cell.x](cell.id, cell.v === undefined ? null : cell.v); return v === null || v === "" ? null : { v, s: s_ }; }
       return { v: cell.v, s: s_ };
     };
