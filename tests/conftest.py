@@ -101,6 +101,8 @@ def start_site_build(folder: Path) -> None:
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
+    if session.config.option.collectonly:
+        return
     if any("shared_site" in getattr(item, "fixturenames", ()) for item in session.items):
         start_site_build(run_folder(session.config._tmp_path_factory) / "shared-site")
 
@@ -138,7 +140,10 @@ def site_url(shared_site: dict) -> str:
 
 
 # Costly fixtures that are scoped to a module or the session: every test that uses one runs in the
-# same xdist worker (``--dist loadgroup``), so the fixture is made once, not once per worker.
+# same xdist worker (``--dist loadgroup``), so the fixture is made once, not once per worker. Besides
+# these, ``one_worker_keys`` groups the tests of a module with a module-scoped fixture, and the
+# tests using a session-scoped fixture of tests/ made outside this file and tests/browser/fixtures.py
+# (whose fixtures, the browser and the site's servers, are one per worker by design).
 ONE_WORKER_FIXTURES = {
     "generated": "doc-templates",
     "generated_again": "doc-templates",
@@ -148,6 +153,24 @@ ONE_WORKER_FIXTURES = {
     "handouts": "handouts",
     "offline_site": "offline-copy",
 }
+PER_WORKER = (str(ROOT / "tests" / "conftest.py"), str(ROOT / "tests" / "browser" / "fixtures.py"))
+
+
+def one_worker_keys(item: pytest.Item) -> set[str]:
+    """What ties ``item`` to other tests that must share its worker (see ONE_WORKER_FIXTURES)."""
+    keys = {ONE_WORKER_FIXTURES[name] for name in getattr(item, "fixturenames", ()) if name in ONE_WORKER_FIXTURES}
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    for name, defs in definitions.items():
+        if not defs:
+            continue
+        scope, where = defs[-1].scope, getattr(defs[-1].func, "__code__", None)
+        where = where.co_filename if where else ""
+        if scope == "module":
+            keys.add(item.nodeid.split("::")[0])
+        elif scope == "session" and where.startswith(str(ROOT / "tests")) and where not in PER_WORKER:
+            keys.add(f"{name}@{where}")
+    keys |= {marker.args[0] for marker in item.iter_markers("xdist_group") if marker.args}
+    return keys
 
 
 # The longest tests, which need no shared site: they start first, one per worker, so that no
@@ -160,8 +183,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # in the background meanwhile (``start_site_build``).
     items.sort(key=lambda item: ("shared_site" in getattr(item, "fixturenames", ()),
                                  not item.nodeid.startswith(LONGEST_FIRST)))
+    # Tests tied by any key share a group (union-find over the keys).
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    keys = {item.nodeid: sorted(one_worker_keys(item)) for item in items}
+    for found in keys.values():
+        for key in found[1:]:
+            parent[root(key)] = root(found[0])
     for item in items:
-        groups = {ONE_WORKER_FIXTURES[name] for name in getattr(item, "fixturenames", ())
-                  if name in ONE_WORKER_FIXTURES}
-        if groups:
-            item.add_marker(pytest.mark.xdist_group("+".join(sorted(groups))))
+        if keys[item.nodeid]:
+            item.add_marker(pytest.mark.xdist_group(root(keys[item.nodeid][0])))
