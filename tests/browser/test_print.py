@@ -63,24 +63,20 @@ STICKY = """() => [...document.querySelectorAll('body *')].filter((e) => e.check
 
 
 @pytest.mark.parametrize("model_id", sorted(PAGES))
-def test_printed_inputs_keep_each_unit_beside_its_number(make_page, site_url, model_id) -> None:
+def test_a_printed_calculator_keeps_units_results_chart_and_sources_and_fits_with_no_controls(
+    make_page, site_url, model_id
+) -> None:
+    """One printed page per calculator, every check on it (a load per check cost three loads)."""
     page = printed(make_page, site_url, PAGES[model_id])
+    # Every unit beside its number.
     assert page.evaluate(VISIBLE, ".vl-calc__control .vl-calc__unit") > 5
     assert page.evaluate(UNIT_BESIDE_NUMBER) == []
-
-
-@pytest.mark.parametrize("model_id", sorted(PAGES))
-def test_printed_calculator_fits_the_page_with_no_controls_and_nothing_sticky(make_page, site_url, model_id) -> None:
-    page = printed(make_page, site_url, PAGES[model_id])
+    # It fits the paper, with no controls and nothing sticky.
     assert page.evaluate(WIDER_THAN_PAGE) == []
     for selector in CONTROLS:
         assert page.evaluate(VISIBLE, selector) == 0, selector
     assert page.evaluate(STICKY) == []
-
-
-@pytest.mark.parametrize("model_id", sorted(PAGES))
-def test_printed_calculator_keeps_results_main_chart_and_sources(make_page, site_url, model_id) -> None:
-    page = printed(make_page, site_url, PAGES[model_id])
+    # Results, the main chart and the sources are kept.
     for selector in [".vl-calc__headline dd", ".vl-calc__sentence", ".vl-calc__figure svg",
                      ".vl-calc__assumptions li", ".vl-calc__details table"]:
         assert page.evaluate(VISIBLE, selector) > 0, selector
