@@ -17,16 +17,17 @@ is what the build costs).
 
 With ``--runs`` each run is a whole ``pytest`` (the options of pyproject.toml: every core, xdist)
 plus what follows ``--``; it prints one line per run (green or not, wall seconds, CPU seconds,
-pytest's summary), keeps the output of a run that was not green in a file it names, and ends with
-the count of green runs. ``--hog N`` starts N processes that only spin (``while True: pass``, at the
-same priority as the tests) before the first run and ends them after the last; the load average is
-printed before and after. Exit code 0 only if every run was green.
+pytest's summary), keeps each run's output in a folder it names (``--durations=60`` after ``--``
+puts the slowest tests there), and ends with the count of green runs. ``--hog N`` starts N
+processes that only spin (``while True: pass``, at the same priority as the tests) before the first
+run and ends them after the last; the load average is printed with each run. Exit code 0 only if every run was green.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -93,6 +94,8 @@ def _summary(log: Path) -> str:
 
 def repeated(runs: int, hogs: int, arguments: list[str]) -> int:
     """The suite ``runs`` times in a row, with ``hogs`` spinning processes beside it."""
+    # Ended by a signal, still end the spinners (``finally`` below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(hogs)]
     folder = Path(tempfile.mkdtemp(prefix="suite-runs-"))
     green = 0
@@ -105,10 +108,8 @@ def repeated(runs: int, hogs: int, arguments: list[str]) -> int:
                 cpu, wall, code = cpu_seconds([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
                                                *arguments], out)
             green += code == 0
-            print(f"kjøring {number}: {'grønn' if code == 0 else f'IKKE grønn (pytest ga {code}, se {log})'}, "
-                  f"{wall:.0f} s veggtid, {cpu:.0f} CPU-sekunder: {_summary(log)}; last {_load()}", flush=True)
-            if code == 0:
-                log.unlink()
+            print(f"kjøring {number}: {'grønn' if code == 0 else f'IKKE grønn (pytest ga {code})'}, "
+                  f"{wall:.0f} s veggtid, {cpu:.0f} CPU-sekunder: {_summary(log)}; last {_load()}; {log}", flush=True)
     finally:
         for spinner in spinners:
             spinner.kill()
