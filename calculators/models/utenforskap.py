@@ -112,6 +112,12 @@ def yearly_flows(v, years):
     ]
 
 
+def kept_shares(v, years):
+    """Share of the people the measure helped who are still in work or education in year t:
+    each year ``tilbakefall`` % of them fall out again (drop-off) and cost what the course costs."""
+    return [(1 - v.tilbakefall / 100) ** t for t in range(years)]
+
+
 def measure_by_holder(pv, prevented, cost, tax_financing):
     """The measure's net present value per holder: the prevented cases' value, minus the measure
     on its payer and, for society, the tax financing cost of the measure (public spending)."""
@@ -143,10 +149,14 @@ def compute(v):
     pv_public = sum([pv[h] for h in range(SOCIETY_INDEX)])
     pv_society = sum(pv)
 
+    # What a prevented case saves: the course's flows while the person stays in (``kept_shares``).
+    kept = kept_shares(v, years)
+    pv_kept = [present_value([row[t] * kept[t] for t in range(years)], factors) for row in rows]
+    kept_public = sum([pv_kept[h] for h in range(SOCIETY_INDEX)])
     prevented = v.deltakere * v.suksessrate / 100 * (1 - v.dodvekt / 100)
     measure_cost = v.deltakere * v.tiltak_kostnad
-    measure_net = measure_by_holder(pv, prevented, measure_cost, tax_financing)
-    per_participant_saving = pv_public * (1 - v.dodvekt / 100)
+    measure_net = measure_by_holder(pv_kept, prevented, measure_cost, tax_financing)
+    per_participant_saving = kept_public * (1 - v.dodvekt / 100)
     return {
         "nv_offentlig": pv_public,
         "nv_samfunn": pv_society,
@@ -160,9 +170,9 @@ def compute(v):
         "ar_regnet": years,
         "tiltak_kostnad_total": measure_cost,
         "forebygde_tilfeller": prevented,
-        "tilfeller_som_betaler": measure_cost / pv_public if pv_public > 0 else -1,
-        "nnv_tiltak_offentlig": prevented * pv_public - measure_cost,
-        "nnv_tiltak_samfunn": prevented * pv_society - measure_cost * (1 + tax_financing),
+        "tilfeller_som_betaler": measure_cost / kept_public if kept_public > 0 else -1,
+        "nnv_tiltak_offentlig": prevented * kept_public - measure_cost,
+        "nnv_tiltak_samfunn": prevented * sum(pv_kept) - measure_cost * (1 + tax_financing),
         "nnv_tiltak_per_budsjett": by_holder(measure_net),
         "nnv_tiltak_kommune": sum([measure_net[h] for h in range(OWN_KOMMUNE_HOLDERS)]),
         "break_even_suksessrate": v.tiltak_kostnad / per_participant_saving * 100
@@ -191,8 +201,8 @@ OUTPUTS = (
     Output("forebygde_tilfeller", "Forebygde tilfeller", "antall"),
     Output("tilfeller_som_betaler", "Forebygde tilfeller som trengs for å betale tiltaket (offentlige budsjetter)",
            "antall",
-           headline=True, help="Tiltakets kostnad delt på verdien av ett tilfelle for offentlige budsjetter. "
-                               "-1: forløpet koster ikke det offentlige noe."),
+           headline=True, help="Tiltakets kostnad delt på det ett forebygd tilfelle sparer offentlige budsjetter, "
+                               "etter tilbakefall. -1: forløpet koster ikke det offentlige noe."),
     Output("nnv_tiltak_offentlig", "Tiltakets netto nåverdi for offentlige budsjetter", "kr", headline=True),
     Output("nnv_tiltak_kommune", "Tiltakets netto nåverdi for kommunen", "kr", headline=True,
            help="Kommunens egne budsjetter: det kommunen sparer på de forebygde tilfellene, minus "
@@ -229,6 +239,6 @@ MODEL = DATA.model(
     outputs=OUTPUTS,
     compute=compute,
     helpers=FINANCE_HELPERS + (years_outside, tax_shares, benefit_flows, net_lost_tax,
-                               yearly_flows, measure_by_holder, level_value),
+                               yearly_flows, kept_shares, measure_by_holder, level_value),
     sentence=sentence,
 )

@@ -24,6 +24,7 @@ from calculators.models.utenforskap import (
     FLOW_TRANSFER,
     MEASURE_HOLDER,
     RETIREMENT_AGE,
+    kept_shares,
     measure_by_holder,
     tax_shares,
     yearly_flows,
@@ -68,10 +69,13 @@ def values(v):
     pv = [present_value(row, factors) for row in net]
     pv_public = sum([pv[h] for h in range(SOCIETY_INDEX)])
     pv_society = sum(pv)
+    kept = kept_shares(v, MAX_YEARS)
+    pv_kept = [present_value([row[t] * kept[t] for t in range(MAX_YEARS)], factors) for row in net]
+    kept_public = sum([pv_kept[h] for h in range(SOCIETY_INDEX)])
     prevented = v.deltakere * v.suksessrate / 100 * (1 - v.dodvekt / 100)
     cost = v.deltakere * v.tiltak_kostnad
-    measure = measure_by_holder(pv, prevented, cost, tax_financing)
-    saving = pv_public * (1 - v.dodvekt / 100)
+    measure = measure_by_holder(pv_kept, prevented, cost, tax_financing)
+    saving = kept_public * (1 - v.dodvekt / 100)
     rates = stepped_rates(v.kalkulasjonsrente)
     shares = tax_shares(v)
     return {
@@ -83,9 +87,9 @@ def values(v):
         "results": [pv_public, pv_society, sum([pv[h] for h in range(OWN_KOMMUNE_HOLDERS)]), pv[OWN_KOMMUNE_HOLDERS],
                     sum([pv[h] for h in range(HOLDER_COUNT) if HOLDER_LEVEL[h] == 1]),
                     sum([pv[h] for h in range(HOLDER_COUNT) if HOLDER_LEVEL[h] == 2]),
-                    years, cost, prevented, cost / pv_public if pv_public > 0 else -1,
-                    prevented * pv_public - cost, sum([measure[h] for h in range(OWN_KOMMUNE_HOLDERS)]),
-                    prevented * pv_society - cost * (1 + tax_financing),
+                    years, cost, prevented, cost / kept_public if kept_public > 0 else -1,
+                    prevented * kept_public - cost, sum([measure[h] for h in range(OWN_KOMMUNE_HOLDERS)]),
+                    prevented * sum(pv_kept) - cost * (1 + tax_financing),
                     v.tiltak_kostnad / saving * 100 if saving > 0 else -1],
     }
 
@@ -158,9 +162,16 @@ def _present_value_sheet(model, texts: dict) -> list:
                   [], [{"v": text, "s": "head"} for text in [*t["naverdi_kolonner"], f["tiltak_kolonne"]]]]
     top = len(rows) + 1
     prevented, cost = "deltakere*suksessrate/100*(1-dodvekt/100)", "deltakere*tiltak_kostnad"
+    # What a prevented case saves while the person stays in: each year's flow × (1 − tilbakefall)^year.
+    years_col = f"{cash}!$A${CASH_ROW}:$A${CASH_ROW + MAX_YEARS - 1}"
+    kept = f"(1-tilbakefall/100)^{years_col}"
+
+    def kept_pv(col: str) -> str:
+        return f"SUMPRODUCT({cash}!{col}{CASH_ROW}:{col}{CASH_ROW + MAX_YEARS - 1},{factors},{kept})"
+
     for h, holder in enumerate(BUDGET_HOLDERS):
         r, col = len(rows) + 1, HOLDER_COLUMNS[h]
-        measure = f"({prevented})*B{r}"
+        measure = f"({prevented})*{kept_pv(col)}"
         measure += f"-{cost}" if h == MEASURE_HOLDER else ""
         measure += f"-{cost}*skattefinansieringskostnad/100" if h == SOCIETY_INDEX else ""
         rows.append([{"v": holder.label},
@@ -183,18 +194,19 @@ def _present_value_sheet(model, texts: dict) -> list:
                      guarded(formula, "results", SCALARS.index(output_id), style="sumKr", message=message),
                      {"o": output_id, "s": "sumKr"}, {"f": f'IF(ISNUMBER(B{r}),B{r}-C{r},"")', "sv": 0, "s": "sumKr"}])
     rows += [[], [{"v": f["resultater"], "s": "title"}], [{"v": text, "s": "head"} for text in f["resultat_kolonner"]]]
-    public, society = f"B{row_of['nv_offentlig']}", f"B{row_of['nv_samfunn']}"
+    kept_public = kept_pv("O")  # the public budgets' sum per year
     kommune_measure = f"SUM(E{top}:E{top + OWN_KOMMUNE_HOLDERS - 1})"
     formulas = {
         "nv_andre_kommuner": f"B{top + OWN_KOMMUNE_HOLDERS}",
         "ar_regnet": "ar_regnet",
         "tiltak_kostnad_total": cost,
         "forebygde_tilfeller": prevented,
-        "tilfeller_som_betaler": f"IF({public}>0,{cost}/{public},-1)",
-        "nnv_tiltak_offentlig": f"({prevented})*{public}-{cost}",
+        "tilfeller_som_betaler": f"IF({kept_public}>0,{cost}/{kept_public},-1)",
+        "nnv_tiltak_offentlig": f"SUM(E{top}:E{top + SOCIETY_INDEX - 1})",
         "nnv_tiltak_kommune": kommune_measure,
-        "nnv_tiltak_samfunn": f"({prevented})*{society}-{cost}*(1+skattefinansieringskostnad/100)",
-        "break_even_suksessrate": f"IF({public}*(1-dodvekt/100)>0,tiltak_kostnad/({public}*(1-dodvekt/100))*100,-1)",
+        "nnv_tiltak_samfunn": f"SUM(E{top}:E{top + HOLDER_COUNT - 1})",
+        "break_even_suksessrate": f"IF({kept_public}*(1-dodvekt/100)>0,"
+                                  f"tiltak_kostnad/({kept_public}*(1-dodvekt/100))*100,-1)",
     }
     return rows + result_rows(outputs, formulas, SCALARS, message)
 

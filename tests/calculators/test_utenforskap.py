@@ -169,3 +169,35 @@ def test_a_zero_rate_gives_nominal_sums(v):
     v.kalkulasjonsrente = 0
     result = compute(v)
     assert result["nv_offentlig"] == pytest.approx(sum(result["arlig_offentlig"]), rel=1e-9, abs=1e-3)
+
+
+# -- tilbakefall (issue 23): a prevented case saves the course only while the person stays in --
+def test_without_relapse_a_prevented_case_saves_the_whole_course():
+    result = two_years(tilbakefall=0)
+    # 5 prevented cases × (100 000 + 200 000 / 1.04) − 100 000 for the measure.
+    assert result["nnv_tiltak_offentlig"] == pytest.approx(5 * (100_000 + 200_000 / 1.04) - 100_000)
+
+
+def test_relapse_weighs_each_years_saving_by_the_share_still_in_work():
+    # 25 % fall out each year: year 0 counts fully, year 1 three quarters.
+    result = two_years(tilbakefall=25)
+    assert result["nnv_tiltak_offentlig"] == pytest.approx(5 * (100_000 + 0.75 * 200_000 / 1.04) - 100_000)
+    assert result["tilfeller_som_betaler"] == pytest.approx(100_000 / (100_000 + 0.75 * 200_000 / 1.04))
+    assert result["break_even_suksessrate"] == pytest.approx(10_000 / (100_000 + 0.75 * 200_000 / 1.04) * 100)
+    # The course itself costs the same: relapse changes what the measure saves, not the case's cost.
+    assert result["nv_offentlig"] == two_years(tilbakefall=0)["nv_offentlig"]
+
+
+def test_more_relapse_never_makes_the_measure_look_better():
+    values = [compute(defaults(MODEL, tilbakefall=r))["nnv_tiltak_offentlig"] for r in (0, 5, 10, 20, 50, 95)]
+    assert values == sorted(values, reverse=True) and values[0] > values[-1]
+    # With no one helped, relapse changes nothing.
+    assert compute(defaults(MODEL, suksessrate=0, tilbakefall=0))["nnv_tiltak_offentlig"] == \
+        compute(defaults(MODEL, suksessrate=0, tilbakefall=50))["nnv_tiltak_offentlig"]
+
+
+def test_the_relapse_default_is_in_the_middle_of_its_range_and_says_why():
+    field = next(i for i in MODEL.inputs if i.id == "tilbakefall")
+    span = next(r for r in MODEL.ranges if r.id == "tilbakefall")
+    assert span.low < field.default < span.high and field.default - span.low == span.high - field.default
+    assert field.source.status == "illustrasjon" and "Ikke målt" in span.note
