@@ -7,14 +7,19 @@
   only that model's small file.
 - ``asset(model)``: the model's translated ``compute`` and reading ``sentence`` and its metadata,
   registered as ``{compute, view: {sentence}, meta}`` under ``globalThis.vlKalkulatorer[<id>]``.
-- ``uncertainty_asset()``: the Monte Carlo engine and its driver (``uncertainty.py``, translated),
-  its view (``view_uncertainty.py``) and ``usikkerhet.js``. The page's uncertainty block is right
-  for the defaults as built, so the runtime loads this file only when it is needed: on the reader's
-  first interaction with the calculator, or at once for a scenario link.
-- ``later_asset()``: the part of the results view only a redrawn «Flere diagrammer» or year table
-  needs (``LATER_VIEW_FUNCTIONS``), loaded when the scenario first leaves the defaults or one opens.
+- ``uncertainty_asset()``: the Monte Carlo engine and its driver (``uncertainty.py``, translated)
+  and ``usikkerhet.js``: what the headline card's midtverdi, interval and share in plus need. The
+  runtime loads it on the reader's first interaction with the calculator, or at once for a
+  scenario link.
+- ``later_asset()``: what only a changed scenario or an opened part needs (``LATER_VIEW_FUNCTIONS``,
+  ``LATER_BLOCK_FUNCTIONS``): the reading sentence's paragraph and the main chart beside the
+  cards, the tables under the results, «Flere diagrammer», the year tables and the uncertainty
+  block further down the page (tornado, ranges). The page as built holds them all for the
+  defaults, so this file loads when the scenario first leaves the defaults, when one of them
+  opens, or when the uncertainty block comes near the screen (issue 23: the JavaScript a first
+  interaction costs stays within 20 kB gzipped).
 
-The last two come after the runtime: a helper they would define again the same (the same Python
+The model's file and the last two come after the runtime: a helper they would define again the same (the same Python
 function or constant, translated to the same code) they take from it (``globalThis.vlDelt``), so
 a reader downloads each translated helper once.
 """
@@ -26,42 +31,61 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from calculators import fields, scenario_links, uncertainty, view, view_uncertainty
+from calculators import fields, registry, scenario_links, uncertainty, view, view_uncertainty
 from calculators.evaluate import evaluate
-from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
+from calculators.finance import R109_STEP_YEARS
+from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, Input, Model
 from calculators.translate import PRELUDE, Translation, source_path
+from calculators.view import DECIMALS
 
 ASSET_DIR = "assets/kalkulatorer"
 HOLDER_KINDS = ("by_holder", "years_by_holder")
-VIEW_FUNCTIONS = ("summary", "details_tables", "format_number", "interval_card")
+VIEW_FUNCTIONS = ("headline_cards", "format_number", "interval_card")
 """The functions of ``calculators/view.py`` the runtime calls (translated into the shared runtime)."""
-LATER_VIEW_FUNCTIONS = ("more_charts", "years_by_holder_table")
-"""… and those only a redrawn «Flere diagrammer» or year table needs (their own file, ``later_asset``)."""
+LATER_VIEW_FUNCTIONS = ("summary", "details_tables", "more_charts", "years_by_holder_table")
+"""… and those only a changed scenario's reading sentence, main chart and tables, «Flere
+diagrammer» or a year table need (their own file, ``later_asset``)."""
+LATER_BLOCK_FUNCTIONS = ("uncertainty_block", "unpriced_block")
+"""The uncertainty block of ``calculators/view_uncertainty.py`` (in ``later_asset`` too)."""
 DRIVER_FUNCTIONS = ("moved_ends", "run_start", "run_step", "run_result", "run_tornado")
 """The Monte Carlo driver of ``calculators/uncertainty.py`` usikkerhet.js calls (translated, not
 written again in JavaScript)."""
 JAVASCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
 
+RATE_INPUT, HORIZON_INPUT = "kalkulasjonsrente", "horisont"
+RATE_LABEL = "Kalkulasjonsrente år 0–{last}"
+"""The discount rate's label where the whole horizon lies within R-109's first step (issue 23)."""
+
+
+def input_label(model: Model, field: Input) -> str:
+    """A field's label as the calculator shows it. The discount rate's label in the shared data
+    names R-109's first step («år 0–40»); where the model's longest horizon ends before that
+    step, one rate holds for every year the model counts, and the label names those years (the
+    longest horizon the form allows, from year 0: «år 0–19» for 20 years)."""
+    horizon = next((i for i in model.inputs if i.id == HORIZON_INPUT), None)
+    if field.id != RATE_INPUT or horizon is None or horizon.maximum > R109_STEP_YEARS[0]:
+        return field.label
+    return RATE_LABEL.format(last=int(horizon.maximum) - 1)
+
+
 def metadata(model: Model) -> dict:
     """What the runtime needs to parse, check and show values (labels, units, bounds, budget
-    holders). Sources and statuses are not here: only the exports need them, and
-    ``calculators/eksport.py`` puts them in the export file, loaded on the first click — so they
-    cost nothing at page load."""
+    holders). Sources, statuses, groups, help texts and the price year are not here: only the
+    exports need them, and ``calculators/eksport.py`` puts them in the export file, loaded on the
+    first click — so they cost nothing at page load or at the first interaction (issue 23).
+    ``no_answer``: the output's help declares −1 as «no answer» (``view.format_output``)."""
     meta: dict = {
         "id": model.id,
         "title": model.title,
-        "price_year": model.price_year or 0,
         "inputs": [
-            {"id": i.id, "label": i.label, "unit": i.unit, "default": i.default,
-             "min": i.minimum, "max": i.maximum, "integer": i.integer, "step": i.step or 0,
-             "group": i.group}
+            {"id": i.id, "label": input_label(model, i), "unit": i.unit, "default": i.default,
+             "min": i.minimum, "max": i.maximum, "integer": i.integer, "step": i.step or 0}
             for i in model.inputs],
         "outputs": [
             {"id": o.id, "label": o.label, "unit": o.unit, "kind": o.kind,
-             "headline": o.headline, "budget_holder": o.budget_holder or "", "help": o.help}
+             "headline": o.headline, "budget_holder": o.budget_holder or "", "no_answer": "-1:" in (o.help or "")}
             for o in model.outputs],
         "presets": {p.id: dict(p.values) for p in model.presets},
-        "key_inputs": list(model.key_inputs),
         "holders": [{"id": h.id, "label": h.label, "level": h.level} for h in BUDGET_HOLDERS],
         "levels": LEVEL_LABELS,
     }
@@ -77,7 +101,7 @@ def metadata(model: Model) -> dict:
         }
     meta["unpriced"] = [{"id": u.id, "label": u.label, "help": u.help} for u in model.unpriced]
     # For the link (scenario_links.LinkMeta): the ranges a link may set an end of.
-    labels = {i.id: i.label for i in model.inputs}
+    labels = {i.id: input_label(model, i) for i in model.inputs}
     meta["ranges"] = [{"id": r.id, "label": labels[r.id]} for r in model.ranges] if spec is not None else []
     meta["interval"] = interval_meta(model)
     return meta
@@ -97,32 +121,37 @@ def interval_meta(model: Model) -> dict:
     # depend on whether the measure works).
     changed = [o for o in spec["outputs"]
                if analysis["no_effect"] and abs(analysis["no_effect"][o] - point[o]) > 0.5]
+    # Rounded as the card rounds them (view.format_number: the unit's decimals, ties to even, as
+    # Python's round): the same text on the card, fewer bytes for the browser.
+    places = {o.id: DECIMALS[o.unit] for o in model.outputs}
     return {"output": spec["outputs"][0], "outputs": list(spec["outputs"]), "no_effect_outputs": changed,
             "payback": spec["payback"], "initial": {
-                "intervals": {k: v for k, v in analysis["intervals"].items() if v is not None},
-                "shares": analysis["shares"], "payback": analysis["payback"],
-                "samples": analysis["samples"], "no_effect": analysis["no_effect"] or {}}}
+                "intervals": {k: [round(x, places[k]) for x in v] for k, v in analysis["intervals"].items() if v is not None},
+                "shares": analysis["shares"], "payback": analysis["payback"], "samples": analysis["samples"],
+                "no_effect": {k: round(x, places[k]) for k, x in (analysis["no_effect"] or {}).items()}}}
 
 
-def javascript(model: Model) -> str:
-    """The model's browser file. Raises ``TranslationError`` for code outside the subset."""
+def _model_translation(model: Model) -> tuple[Translation, str]:
     translation = Translation()
     compute = translation.add(model.compute, frozenset(i.id for i in model.inputs))
     sentence = translation.add(model.sentence) if model.sentence else "() => \"\""
     meta = json.dumps(metadata(model), ensure_ascii=False, separators=(",", ":"))
-    return (
-        f"// Generert fra {source_path(model.compute)} av calculators/translate.py. Ikke rediger.\n"
-        "(function () {\n\"use strict\";\n"
-        f"{translation.code()}\n"
-        f"(globalThis.vlKalkulatorer = globalThis.vlKalkulatorer || {{}})[{json.dumps(model.id)}] ="
-        f" {{ compute: {compute}, view: {{ sentence: {sentence} }}, meta: {meta} }};\n"
-        "})();\n"
-    )
+    return translation, (f"(globalThis.vlKalkulatorer = globalThis.vlKalkulatorer || {{}})[{json.dumps(model.id)}] ="
+                         f" {{ compute: {compute}, view: {{ sentence: {sentence} }}, meta: {meta} }};\n")
+
+
+def javascript(model: Model, after_runtime: bool = False) -> str:
+    """The model's browser file. Raises ``TranslationError`` for code outside the subset.
+    ``after_runtime``: as the site has it (loaded after the runtime), taking the helpers it shares
+    with the runtime (``format_number`` and the rest the reading sentence uses) from it."""
+    translation, tail = _model_translation(model)
+    return _file(f"// Generert fra {source_path(model.compute)} av calculators/translate.py. Ikke rediger.",
+                 translation, tail, _view_translation()[0] if after_runtime else None)
 
 
 def asset(model: Model) -> tuple[str, str]:
     """``(path in the site, content)``; the path carries a content hash for caching."""
-    return _hashed(model.id, javascript(model))
+    return _hashed(model.id, javascript(model, after_runtime=True))
 
 
 def _hashed(name: str, code: str) -> tuple[str, str]:
@@ -148,16 +177,14 @@ def _uncertainty_translation() -> tuple[Translation, str]:
     for function in uncertainty.ENGINE:
         translation.add(function)
     driver = ", ".join(f"{name}: {translation.add(getattr(uncertainty, name))}" for name in DRIVER_FUNCTIONS)
-    block = translation.add(view_uncertainty.uncertainty_block)
-    unpriced = translation.add(view_uncertainty.unpriced_block)
-    return translation, (f"globalThis.vlUsikkerhetMotor = {{ {driver},"
-                         f" view: {{ uncertainty_block: {block}, unpriced_block: {unpriced} }} }};\n")
+    return translation, f"globalThis.vlUsikkerhetMotor = {{ {driver} }};\n"
 
 
 def _later_translation() -> tuple[Translation, str]:
     translation = Translation()
-    later = ", ".join(f"{name}: {translation.add(getattr(view, name))}" for name in LATER_VIEW_FUNCTIONS)
-    return translation, f"globalThis.vlVisningMer = {{ {later} }};\n"
+    later = [f"{name}: {translation.add(getattr(view, name))}" for name in LATER_VIEW_FUNCTIONS]
+    later += [f"{name}: {translation.add(getattr(view_uncertainty, name))}" for name in LATER_BLOCK_FUNCTIONS]
+    return translation, f"globalThis.vlVisningMer = {{ {', '.join(later)} }};\n"
 
 
 def _definitions(translation: Translation) -> dict[str, tuple[object, str]]:
@@ -196,25 +223,27 @@ def view_javascript() -> str:
     ``vlLenke``); it also hands the files loaded later the helpers they share (``vlDelt``)."""
     translation, tail = _view_translation()
     runtime = _definitions(translation)
-    exports = sorted({name for later in (_uncertainty_translation, _later_translation)
-                      for name in _taken(_definitions(later()[0]), runtime)})
+    later = [_uncertainty_translation()[0], _later_translation()[0]]
+    later += [_model_translation(registry.load(model_id))[0] for model_id in registry.model_ids()]
+    exports = sorted({name for files in later for name in _taken(_definitions(files), runtime)})
     return _file("// Generert fra calculators/view.py, fields.py og scenario_links.py av calculators/translate.py. Ikke rediger.",
                  translation, tail, exports=exports)
 
 
 def uncertainty_javascript(after_runtime: bool = False) -> str:
-    """The engine, its view and the driver, for every model: ``globalThis.vlUsikkerhetMotor``
+    """The engine and the driver, for every model: ``globalThis.vlUsikkerhetMotor``
     (``after_runtime``: as the site has it, taking the helpers it shares from the runtime)."""
     translation, tail = _uncertainty_translation()
-    return _file("// Generert fra calculators/uncertainty.py, view_uncertainty.py og view.py. Ikke rediger.",
+    return _file("// Generert fra calculators/uncertainty.py av calculators/translate.py. Ikke rediger.",
                  translation, tail, _view_translation()[0] if after_runtime else None)
 
 
 def later_javascript(after_runtime: bool = False) -> str:
-    """The part of the results view only a redrawn «Flere diagrammer» or a year table needs:
-    ``globalThis.vlVisningMer`` (the page as built holds both for the defaults)."""
+    """The part of the results view only a changed scenario or an opened part needs: the tables,
+    «Flere diagrammer», a year table and the uncertainty block, ``globalThis.vlVisningMer``
+    (the page as built holds them for the defaults)."""
     translation, tail = _later_translation()
-    return _file("// Generert fra calculators/view.py av calculators/translate.py. Ikke rediger.",
+    return _file("// Generert fra calculators/view.py og view_uncertainty.py av calculators/translate.py. Ikke rediger.",
                  translation, tail, _view_translation()[0] if after_runtime else None)
 
 

@@ -30,6 +30,7 @@ TEXT = {
     "outside": "Tallet må ligge mellom {min} og {max}.",
     "low_above_value": "Lav verdi kan ikke være høyere enn tallet i skjemaet ({value}).",
     "high_below_value": "Høy verdi kan ikke være lavere enn tallet i skjemaet ({value}).",
+    "read_as": "Tolket som {value}.",
 }
 """What a field says beside it (the field's label stands above it)."""
 
@@ -141,6 +142,19 @@ def read_field(raw: str, field: Field) -> Reading:
     return {"value": reading["value"], "error": check_value(reading["value"], field)}
 
 
+def read_note(raw: str, field: Field) -> str:
+    """What a field says under a number it took but that could be read another way: a full stop
+    groups thousands in Norwegian («1.234» is 1 234) and is a decimal point in English («1.5» is
+    1,5), so the reader sees which it became — «Tolket som 1,5.» ("" when there is nothing to say)."""
+    compact = "".join([raw[i] for i in range(len(raw)) if raw[i] not in SPACES])
+    if "." not in _strip_unit(compact):
+        return ""
+    reading = read_field(raw, field)
+    if reading["error"] != "":
+        return ""
+    return TEXT["read_as"].replace("{value}", format_number(reading["value"], field["unit"], True, False))
+
+
 def check_range_end(value: float, field: Field, typed: float, low: bool) -> str:
     """"" if ``value`` may be the low (``low``) or high end of ``field``'s range while the form
     holds ``typed``: within the field's bounds, low ≤ typed ≤ high."""
@@ -154,5 +168,5 @@ def check_range_end(value: float, field: Field, typed: float, low: bool) -> str:
     return ""
 
 
-FUNCTIONS = (read_number, read_plain, check_value, read_field, check_range_end)
+FUNCTIONS = (read_number, read_plain, check_value, read_field, read_note, check_range_end)
 """Translated into the runtime (``globalThis.vlFelt``)."""

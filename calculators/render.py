@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from calculators import render_uncertainty, view
-from calculators.bundle import HOLDER_KINDS, metadata
+from calculators.bundle import HOLDER_KINDS, input_label, metadata
 from calculators.evaluate import evaluate
 from calculators.model import Input, Model, Output, Source
 from calculators.prices import price_note
@@ -169,7 +169,7 @@ def _form(model: Model, prefix: str) -> str:
     for legend, fields in groups.items():
         key = " vl-calc__group--key" if any(f.id in model.key_inputs for f in fields) else ""
         parts.append(f'<fieldset class="vl-calc__group{key}"><legend>{escape(legend)}</legend>')
-        parts += [_field(field, prefix, field.id in model.key_inputs) for field in fields]
+        parts += [_field(field, prefix, field.id in model.key_inputs, input_label(model, field)) for field in fields]
         parts.append("</fieldset>")
     parts.append(render_uncertainty.form(model, prefix))  # ranges and plus-minus (issue 12)
     if model.key_inputs:
@@ -193,18 +193,19 @@ def _export_buttons() -> str:
     return "".join(groups)
 
 
-def _field(field: Input, prefix: str, key: bool = False) -> str:
+def _field(field: Input, prefix: str, key: bool = False, label: str = "") -> str:
+    label = label or field.label
     base = f"{prefix}-{field.id}"
     unit = UNIT_LABELS[field.unit] or ("stk." if field.unit == "antall" else "")
     help_html = f'<span class="vl-calc__help">{escape(field.help)}</span> ' if field.help else ""
     value = format_number(field.default, field.unit, exact=True).removesuffix(NBSP + UNIT_LABELS[field.unit])
     steps = (f'<button type="button" class="vl-calc__step" data-vl-step="-1" tabindex="-1" '
-             f'aria-label="{escape(TEXT["less"].format(label=field.label))}">−</button>'
+             f'aria-label="{escape(TEXT["less"].format(label=label))}">−</button>'
              f'<button type="button" class="vl-calc__step" data-vl-step="1" tabindex="-1" '
-             f'aria-label="{escape(TEXT["more"].format(label=field.label))}">+</button>') if key else ""
+             f'aria-label="{escape(TEXT["more"].format(label=label))}">+</button>') if key else ""
     return (
         f'<div class="vl-calc__field{" vl-calc__field--key" if key else ""}">'
-        f'<label for="{base}">{escape(field.label)}</label>'
+        f'<label for="{base}">{escape(label)}</label>'
         f'<span class="vl-calc__control"><input id="{base}" name="{escape(field.id)}" type="text" '
         f'inputmode="decimal" autocomplete="off" value="{escape(value)}" readonly '
         f'aria-describedby="{base}-info {base}-feil">'
@@ -248,7 +249,7 @@ def _assumptions(model: Model) -> str:
         else:
             origin = f"{TEXT['illustration']}."
         note = f" {escape(source.note)}" if source.note else ""
-        items.append(f"<li><strong>{escape(field.label)}:</strong> "
+        items.append(f"<li><strong>{escape(input_label(model, field))}:</strong> "
                      f"{format_number(field.default, field.unit, exact=True)}. {origin}{note}</li>")
     price = f"<p>{escape(price_note(model.price_year))}</p>" if model.price_year else ""
     return (f'<div class="vl-calc__assumptions"><h2>{TEXT["assumptions"]}</h2>{price}'

@@ -41,6 +41,9 @@ TEXT = {
     "preset": "«Forhåndsinnstilling» (preset={value}) finnes ikke i denne kalkulatoren",
     "view": "visningen «{value}» finnes ikke (bare «storskjerm»)",
     "number": "«{label}»: «{value}» er ikke et tall",
+    "missing": "«{label}» mangler verdi",
+    "low_missing": "lav verdi for «{label}» mangler",
+    "high_missing": "høy verdi for «{label}» mangler",
     "check": "«{label}»: {message}",
     "low": "«{label}», lav verdi: «{value}» er ikke et tall",
     "high": "«{label}», høy verdi: «{value}» er ikke et tall",
@@ -99,6 +102,8 @@ def pair_problem(meta: LinkMeta, key: str, value: str) -> str:
     if key == VIEW:
         return "" if value == PRESENTING else TEXT["view"].replace("{value}", value)
     fields = _field(meta, key)
+    if len(fields) > 0 and value == "":
+        return TEXT["missing"].replace("{label}", fields[0]["label"])
     if len(fields) > 0:
         reading = read_plain(value)
         if reading["error"] != "":
@@ -108,14 +113,16 @@ def pair_problem(meta: LinkMeta, key: str, value: str) -> str:
         return "" if message == "" else TEXT["check"].replace("{label}", fields[0]["label"]).replace("{message}", message)
     for prefix in [LOW, HIGH]:
         if key.startswith(prefix) and _label(meta["ranges"], key[len(prefix):]) != "":
-            if read_plain(value)["error"] == "":
+            if read_plain(value)["error"] == "" and value != "":
                 return ""
-            return TEXT["low" if prefix == LOW else "high"].replace(
+            kind = ("low" if prefix == LOW else "high") + ("_missing" if value == "" else "")
+            return TEXT[kind].replace(
                 "{label}", _label(meta["ranges"], key[len(prefix):])).replace("{value}", value)
     if key.startswith(MARK) and _label(meta["unpriced"], key[len(MARK):]) != "":
         if value in MARKS:
             return ""
-        return TEXT["mark"].replace("{label}", _label(meta["unpriced"], key[len(MARK):])).replace("{value}", value)
+        label = _label(meta["unpriced"], key[len(MARK):])
+        return TEXT["mark" if value != "" else "missing"].replace("{label}", label).replace("{value}", value)
     return TEXT["unknown"].replace("{key}", key)
 
 

@@ -31,24 +31,11 @@ UNIT_LABELS = {"kr": "kr", "kr/time": "kr per time", "kr/år": "kr per år",
 CHART = {"width": 560, "font": 15, "char": 0.62, "line": 1.35, "bar_em": 0.9, "gap_em": 0.8,
          "sample": 28, "edge": 12, "min_plot": 160, "max_plot": 420, "ratio": 0.42}
 TEXT = {
-    "all_results": "Alle resultater",
-    "result": "Resultat",
-    "value": "Verdi",
     "year": "År",
-    "per_year": "år for år",
-    "per_level": "per forvaltningsnivå",
     "who_pays": "Hvem betaler og hvem sparer",
-    "holder": "Budsjett",
     "sum": "Sum",
     "never": "ikke innen perioden",
     "not_computable": "kan ikke beregnes",
-    "more_charts": "Flere diagrammer",
-    "numbers": "Tallene i en tabell",
-    "chart": "Søylediagram: {label}. Tallene står i tabellen under.",
-    "positive_saves": "Positive tall (grønne søyler mot høyre) er besparelser, negative tall "
-                      "(røde søyler mot venstre) er kostnader.",
-    "line_chart": "Linjediagram: {label}, {levels}. Tallene står i tabellen under.",
-    "and": "og",
     # A result's uncertainty, in its headline card (issues 12 and 23; view_uncertainty.py has the
     # whole block further down). The big figure is the draws' median: it never points the other
     # way than the share in plus (docs/okonomi/metode.md says why median and not mean).
@@ -62,9 +49,34 @@ TEXT = {
     "pending": "beregner …",
     "how_sure": "Hvor sikkert er tallet?",
     "point_note": "med tallene i skjemaet",
+    # Beside a card whose midtverdi and form figure differ by more than a quarter of the 8-of-10
+    # interval (``why_text``): why they differ.
+    "why_lower": "Midtverdien er lavere fordi våre anslag heller mot det forsiktige: de fleste trekningene "
+                 "gir mindre enn tallene i skjemaet.",
+    "why_higher": "Midtverdien er høyere fordi trekningene spres rundt tallene i skjemaet, og flere av dem "
+                  "gir mer enn skjemaet.",
+}
+"""The headline cards' words (the runtime's file has them: bundle.VIEW_FUNCTIONS), and two
+the memo and the handouts take from here."""
+TEXT_MORE = {
+    "all_results": "Alle resultater",
+    "result": "Resultat",
+    "value": "Verdi",
+    "per_year": "år for år",
+    "per_level": "per forvaltningsnivå",
+    "holder": "Budsjett",
+    "more_charts": "Flere diagrammer",
+    "numbers": "Tallene i en tabell",
+    "chart": "Søylediagram: {label}. Tallene står i tabellen under.",
+    "positive_saves": "Positive tall (grønne søyler mot høyre) er besparelser, negative tall "
+                      "(røde søyler mot venstre) er kostnader.",
+    "line_chart": "Linjediagram: {label}, {levels}. Tallene står i tabellen under.",
+    "and": "og",
     "draws_first": "I {share} av 100 trekninger med våre anslag er {label} null eller mer. Setningen "
                    "under gjelder én beregning med tallene i skjemaet.",
 }
+"""The words of the sentence's paragraph, the charts and the tables (the later file has them:
+bundle.LATER_VIEW_FUNCTIONS), so the first interaction does not download them (issue 23)."""
 
 
 class Node(TypedDict):
@@ -82,7 +94,7 @@ class OutputMeta(TypedDict):
     unit: str
     kind: str
     headline: bool
-    help: str
+    no_answer: bool
 
 
 class HolderMeta(TypedDict):
@@ -162,7 +174,7 @@ def format_output(value: float, output: OutputMeta) -> str:
     """An output as a reader sees it: a year as «år 5», and never «−1» where −1 means «none»."""
     if output["kind"] == "year":
         return TEXT["never"] if value < 0 else TEXT["year"].lower() + NBSP + str(int(value))
-    if value == -1 and "-1:" in output["help"]:  # the output's help declares −1 as «no answer»
+    if value == -1 and output["no_answer"]:  # the output's help declares −1 as «no answer»
         return TEXT["not_computable"]
     return format_number(value, output["unit"])
 
@@ -235,10 +247,10 @@ def main_output(meta: Meta) -> str:
     return ""
 
 
-def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int,
-            interval: Interval) -> list[Node]:
-    """Headline figures, the reading sentence and the main chart (``data-vl-out="summary"``).
-    A model with ranges has its main result first, with its interval (``interval_card``)."""
+def headline_cards(meta: Meta, out: Outputs, interval: Interval) -> list[Node]:
+    """The headline figures (``dl.vl-calc__headline``, or nothing): what the runtime draws after
+    each change. A model with ranges has its main result first, with its interval
+    (``interval_card``)."""
     parts = []
     uncertain = meta["interval"]["outputs"]
     headline = [interval_card(meta, out, interval, key) for key in uncertain
@@ -252,11 +264,18 @@ def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int,
             headline.append(el("div", {}, card))
     if len(headline) > 0:
         parts.append(el("dl", {"class": "vl-calc__headline"}, headline))
+    return parts
+
+
+def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int,
+            interval: Interval) -> list[Node]:
+    """Headline figures, the reading sentence and the main chart (``data-vl-out="summary"``)."""
+    parts = headline_cards(meta, out, interval)
     payback = meta["interval"]["payback"]
     if sentence != "" and payback != "" and interval_done(meta, interval, payback) and payback in interval["shares"]:
         # What the draws say comes before the sentence about one run (issue 23).
         label = [o for o in meta["outputs"] if o["id"] == payback][0]["label"]
-        parts.append(el("p", {"class": "vl-calc__draws", "data-vl-draws": ""}, [], TEXT["draws_first"]
+        parts.append(el("p", {"class": "vl-calc__draws", "data-vl-draws": ""}, [], TEXT_MORE["draws_first"]
                         .replace("{share}", str(int(round(interval["shares"][payback] * 100))))
                         .replace("{label}", label[:1].lower() + label[1:])))
     if sentence != "":
@@ -269,7 +288,7 @@ def summary(meta: Meta, out: Outputs, sentence: str, width: int, font: int,
                 el("figcaption", {}, [], TEXT["who_pays"] + ": " + o["label"].lower() + form_note(meta)),
                 bar_chart(TEXT["who_pays"] + ": " + o["label"], [g["label"] for g in groups],
                           [g["value"] for g in groups], o["unit"], width, font),
-                el("p", {"class": "vl-calc__legend"}, [], TEXT["positive_saves"])]))
+                el("p", {"class": "vl-calc__legend"}, [], TEXT_MORE["positive_saves"])]))
     return parts
 
 
@@ -306,6 +325,25 @@ def central_value(meta: Meta, interval: Interval, key: str) -> str:
     return format_number(interval["intervals"][key][1], unit)
 
 
+WHY_SHARE = 0.25
+"""How far apart (a share of the P10–P90 width) the midtverdi and the form figure must be before
+the card says why."""
+
+
+def why_text(meta: Meta, out: Outputs, interval: Interval, key: str) -> str:
+    """One sentence on why the midtverdi and the result with the form's numbers differ markedly
+    ("" while the draws run, or when they are close): the form figure above the midtverdi means
+    the ranges lean to the cautious side of the form's values; below it, that the draws spread
+    around them with more room upwards."""
+    if not interval_done(meta, interval, key):
+        return ""
+    bounds = interval["intervals"][key]
+    gap = number(out, key) - bounds[1]
+    if abs(gap) <= WHY_SHARE * (bounds[2] - bounds[0]) or gap == 0:
+        return ""
+    return TEXT["why_lower"] if gap > 0 else TEXT["why_higher"]
+
+
 def interval_card(meta: Meta, out: Outputs, interval: Interval, key: str) -> Node:
     """A result's headline card: the median of the draws («midtverdi»), the result with the
     form's numbers beside it, the 10th–90th percentile interval, how many draws of 100 are in
@@ -336,6 +374,10 @@ def interval_card(meta: Meta, out: Outputs, interval: Interval, key: str) -> Nod
         no_effect = format_number(interval["no_effect"][key], unit) if key in interval["no_effect"] else TEXT["pending"]
         parts.append(el("dd", {"class": "vl-calc__range"},
                         [el("span", {"data-vl-no-effect-text": key}, [], no_effect)], TEXT["no_effect"]))
+    # Under the figures, so they keep their place on the first screen.
+    why = why_text(meta, out, interval, key)
+    if why != "":
+        parts.append(el("dd", {"class": "vl-calc__range vl-calc__why", "data-vl-why": key}, [], why))
     if key == meta["interval"]["output"]:
         parts.append(el("dd", {"class": "vl-calc__range"}, [
             el("a", {"href": "#vl-" + meta["id"] + "-usikkerhet", "data-vl-jump": ""}, [], TEXT["how_sure"])]))
@@ -353,7 +395,8 @@ def details(meta: Meta, out: Outputs, width: int, font: int, more: bool = True, 
     parts = details_tables(meta, out)
     for part in parts:
         if more and "data-vl-more" in part["a"]:
-            part["a"] = {"class": part["a"]["class"]}
+            # Without its charts it stays marked: the runtime draws them when it opens.
+            part["a"] = {"class": part["a"]["class"]} if charts else part["a"]
             drawn = more_charts(meta, out, width, font)
             part["c"] = part["c"] + (drawn if charts else without_charts(drawn))
     return parts
@@ -382,9 +425,9 @@ def details_tables(meta: Meta, out: Outputs) -> list[Node]:
                                       el("td", {"data-vl-value": o["id"]}, [],
                                          format_output(number(out, o["id"]), o))]))
     all_id = "vl-" + meta["id"] + "-alle"
-    value_head = capital(TEXT["point_note"]) if len(meta["interval"]["outputs"]) > 0 else TEXT["value"]
-    parts = [heading("h3", all_id, TEXT["all_results"]),
-             table(all_id, [TEXT["result"], value_head], rows)]
+    value_head = capital(TEXT["point_note"]) if len(meta["interval"]["outputs"]) > 0 else TEXT_MORE["value"]
+    parts = [heading("h3", all_id, TEXT_MORE["all_results"]),
+             table(all_id, [TEXT_MORE["result"], value_head], rows)]
     main = main_output(meta)
     has_more = False
     for o in meta["outputs"]:
@@ -395,7 +438,7 @@ def details_tables(meta: Meta, out: Outputs) -> list[Node]:
             has_more = True
     if has_more:
         parts.append(el("details", {"class": "vl-calc__more", "data-vl-more": ""},
-                        [el("summary", {}, [], TEXT["more_charts"])]))
+                        [el("summary", {}, [], TEXT_MORE["more_charts"])]))
     return parts
 
 
@@ -418,7 +461,7 @@ def more_charts(meta: Meta, out: Outputs, width: int, font: int) -> list[Node]:
 
 def numbers(node: Node) -> Node:
     """A chart's numbers, one click away."""
-    return el("details", {"class": "vl-calc__numbers"}, [el("summary", {}, [], TEXT["numbers"]), node])
+    return el("details", {"class": "vl-calc__numbers"}, [el("summary", {}, [], TEXT_MORE["numbers"]), node])
 
 
 class Group(TypedDict):
@@ -460,7 +503,7 @@ def holder_table(meta: Meta, output: OutputMeta, value: dict[str, float]) -> lis
                             [format_number(g["value"], output["unit"])], "vl-calc__sum"))
     label_id = ident(meta, output, "tabell")
     return [heading("h3", label_id, TEXT["who_pays"] + ": " + output["label"].lower() + form_note(meta)),
-            table(label_id, [TEXT["holder"], output["label"]], rows)]
+            table(label_id, [TEXT_MORE["holder"], output["label"]], rows)]
 
 
 def years_block(meta: Meta, output: OutputMeta, values: list[float], width: int, font: int) -> list[Node]:
@@ -506,7 +549,7 @@ def years_by_holder_block(meta: Meta, output: OutputMeta, value: dict[str, list[
     return [heading("h3", label_id, output["label"]),
             line_chart(output["label"], labels, levels, totals, unit, width, font),
             el("details", {"class": "vl-calc__numbers", "data-vl-years": output["id"]},
-               [el("summary", {}, [], TEXT["numbers"]), table(label_id, year_head(years), rows, " vl-calc__wide")])]
+               [el("summary", {}, [], TEXT_MORE["numbers"]), table(label_id, year_head(years), rows, " vl-calc__wide")])]
 
 
 def level_label(meta: Meta, level: str) -> str:
@@ -523,7 +566,7 @@ def meta_levels(meta: Meta) -> list[str]:
 
 
 def year_head(years: int) -> list[str]:
-    head = [TEXT["holder"]]
+    head = [TEXT_MORE["holder"]]
     for t in range(years):
         head.append(TEXT["year"] + " " + str(t))
     return head
@@ -597,7 +640,7 @@ def bar_chart(caption: str, labels: list[str], values: list[float], unit: str, w
                                     "height": str(bar)}, []))
         y += bar + gap
     children.append(el("path", {"class": "vl-calc__axis", "d": axis}, []))
-    return svg(width, y, TEXT["chart"].replace("{label}", caption), children, font)
+    return svg(width, y, TEXT_MORE["chart"].replace("{label}", caption), children, font)
 
 
 def marker(level: str, x: float, y: float) -> str:
@@ -702,8 +745,8 @@ def line_chart(caption: str, labels: list[str], levels: list[str], totals: list[
             children.append(el("path", {"class": "vl-calc__marker vl-calc__marker--" + levels[i],
                                         "d": "".join(marks)}, []))
     names = [label.lower() for label in labels]
-    joined = ", ".join(names[:-1]) + " " + TEXT["and"] + " " + names[-1] if len(names) > 1 else "".join(names)
-    label = TEXT["line_chart"].replace("{label}", caption).replace("{levels}", joined)
+    joined = ", ".join(names[:-1]) + " " + TEXT_MORE["and"] + " " + names[-1] if len(names) > 1 else "".join(names)
+    label = TEXT_MORE["line_chart"].replace("{label}", caption).replace("{levels}", joined)
     return svg(width, ceil(year_y + line + 6), label, children, font)
 
 

@@ -5,6 +5,8 @@ measured by bench/calculators.py, not here.)"""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -315,6 +317,46 @@ def test_a_field_in_error_is_named_where_the_results_say_they_are_not_updated(ma
     stale = page.locator(".vl-calc__stale")
     expect(stale).to_be_visible()
     expect(stale).to_contain_text("«Tiltak i barnevernet»")
+
+
+def test_the_first_interaction_gives_the_card_without_the_rest_of_the_view(make_page, site_url) -> None:
+    # Issue 23's budget: the card's midtverdi, interval and share in plus need the runtime and the
+    # engine only; the tables, charts and block (mer.<hash>.js) come with the first change.
+    page = open_page(make_page, site_url)
+    assert page.evaluate("() => globalThis.vlVisningMer === undefined")
+    assert_card(page, card_text({}))
+    before = run_id(page)
+    page.locator("#vl-familie-dodvekt").fill("40")
+    ready(page, before)
+    assert_card(page, card_text({"dodvekt": 40}))
+    page.wait_for_function("() => !!globalThis.vlVisningMer")
+    expect(page.locator(".vl-calc__out--later")).to_have_count(0)
+    expect(page.locator('[data-vl-out="details"]')).not_to_have_attribute("aria-busy", "true")
+    assert page.console_errors == []
+
+
+def test_figures_that_are_not_current_are_marked_and_a_screen_reader_hears_it(make_page, site_url) -> None:
+    page = open_page(make_page, site_url)
+    page.locator("#vl-familie-barnevern").fill("mange")
+    summary = page.locator('[data-vl-out="summary"]')
+    expect(summary).to_have_class(re.compile(r"vl-calc__out--stale"))
+    assert summary.evaluate("(e) => getComputedStyle(e).outlineStyle") == "dashed"
+    assert "repeating-linear-gradient" in summary.evaluate("(e) => getComputedStyle(e).backgroundImage")
+    expect(page.locator(".vl-calc__live")).to_contain_text("«Tiltak i barnevernet»")
+    page.locator("#vl-familie-barnevern").fill("300 000")
+    expect(summary).not_to_have_class(re.compile(r"vl-calc__out--stale"))
+
+
+def test_a_number_with_a_full_stop_says_how_it_was_read(make_page, site_url) -> None:
+    page = open_page(make_page, site_url)
+    box = page.locator("#vl-familie-barnevern")
+    box.fill("300.000")
+    note = page.locator("#vl-familie-barnevern-feil")
+    expect(note).to_have_text("Tolket som 300\u00a0000\u00a0kr per år.")
+    expect(note).to_have_class(re.compile(r"vl-calc__error--note"))
+    assert box.get_attribute("aria-invalid") is None
+    box.fill("300 000")
+    expect(note).to_be_hidden()
 
 
 def test_a_typed_zero_draws_zero_and_nothing_to_save_has_no_draw_in_plus(make_page, site_url) -> None:

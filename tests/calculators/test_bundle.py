@@ -8,7 +8,7 @@ import re
 import pytest
 from py_mini_racer import MiniRacer
 
-from calculators import bundle, registry
+from calculators import bundle, registry, render
 from calculators.model import BUDGET_HOLDERS
 
 MODEL_IDS = registry.model_ids()
@@ -53,3 +53,18 @@ def test_the_file_says_where_it_comes_from_and_not_to_edit_it() -> None:
     first_line = bundle.javascript(registry.load(MODEL_IDS[0])).splitlines()[0]
     assert first_line.startswith(f"// Generert fra calculators/models/{MODEL_IDS[0]}.py")
     assert "Ikke rediger" in first_line
+
+
+@pytest.mark.parametrize("model_id", MODEL_IDS)
+def test_the_discount_rate_is_labelled_by_the_years_the_model_uses(model_id: str):
+    # R-109's first step is 40 years: a model whose horizon ends before it uses one rate for every
+    # year, and the label says so instead of «år 0–40».
+    model = registry.load(model_id)
+    meta = bundle.metadata(model)
+    horizon = next((i for i in model.inputs if i.id == "horisont"), None)
+    label = next(i["label"] for i in meta["inputs"] if i["id"] == "kalkulasjonsrente")
+    if horizon is not None and horizon.maximum <= 40:
+        assert label == f"Kalkulasjonsrente år 0–{int(horizon.maximum) - 1}"
+        assert "0–40" not in render.render(model)
+    else:
+        assert label == next(i.label for i in model.inputs if i.id == "kalkulasjonsrente")

@@ -104,8 +104,9 @@ def test_the_translator_calls_a_function_passed_in_and_builds_dicts_by_comprehen
 
 
 def test_the_files_loaded_later_take_the_runtimes_helpers_and_draw_the_same():
-    # The site's uncertainty file and «Flere diagrammer» file define only what the runtime does
-    # not (bundle._file); with the runtime before them they give what the standalone files give.
+    # The site's model file, uncertainty file and later file («Flere diagrammer», the uncertainty
+    # block) define only what the runtime does not (bundle._file); with the runtime before them
+    # they give what the standalone files give.
     model = registry.load("familie")
     values = scenario("familie", "optimistisk")
     call = (f"(() => {{ const m = vlKalkulatorer.familie, e = vlUsikkerhetMotor, values = {json.dumps(values)};"
@@ -113,18 +114,19 @@ def test_the_files_loaded_later_take_the_runtimes_helpers_and_draw_the_same():
             " run = e.run_step(m.compute, values, m.meta.uncertainty, run, 500);"
             " const r = Object.assign(e.run_result(m.meta.uncertainty, run), { no_effect: {},"
             " tornado: e.run_tornado(m.compute, values, m.meta.uncertainty) }), out = m.compute(values);"
-            " return JSON.stringify([r, e.view.uncertainty_block(m.meta, out, r, {}, 640, 16),"
+            " return JSON.stringify([r, vlVisningMer.uncertainty_block(m.meta, out, r, {}, 640, 16), m.view.sentence(out),"
             " vlVisningMer.more_charts(m.meta, out, 640, 16)]); })()")
     results = []
     for after_runtime in (False, True):
         with MiniRacer() as ctx:
-            ctx.eval(bundle.javascript(model))
             ctx.eval(bundle.view_javascript())
+            ctx.eval(bundle.javascript(model, after_runtime))
             ctx.eval(bundle.uncertainty_javascript(after_runtime))
             ctx.eval(bundle.later_javascript(after_runtime))
             results.append(ctx.eval(call))
     assert results[0] == results[1]
     assert "const {" in bundle.uncertainty_javascript(True) and len(bundle.later_javascript(True)) < len(bundle.later_javascript())
+    assert len(bundle.javascript(model, True)) < len(bundle.javascript(model))
 
 
 def test_the_page_loads_no_hand_written_driver():

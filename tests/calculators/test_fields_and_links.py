@@ -68,6 +68,32 @@ def test_a_range_end_is_checked_against_the_value_in_the_form():
     assert fields.check_range_end(10, field, 20, True) == ""
 
 
+def test_a_number_with_a_full_stop_says_how_it_was_read():
+    field = {"id": "x", "label": "Pris", "unit": "kr", "min": 0.0, "max": 1e7, "integer": False}
+    assert fields.read_note("1.5", field) == "Tolket som 1,5\u00a0kr."
+    assert fields.read_note("1.234", field) == "Tolket som 1\u00a0234\u00a0kr."
+    # Nothing to say for a plain Norwegian number, a unit's «kr.», or text that is no number.
+    assert [fields.read_note(t, field) for t in ("1 234", "1,5", "kr. 5", "abc.", "")] == ["", "", "", "", ""]
+
+
+@pytest.mark.parametrize("typed", ["1.5", "1.234", "2.675 kr", "1,5", "-1.000.000", "x.1"])
+def test_the_note_reads_the_same_in_both(v8, typed: str):
+    field = {"id": "x", "label": "Pris", "unit": "kr", "min": -1e7, "max": 1e7, "integer": False}
+    assert js(v8, "vlFelt.read_note", typed, field) == fields.read_note(typed, field)
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_an_empty_value_in_a_link_names_the_field_that_lacks_it(model_id: str):
+    meta = bundle.metadata(registry.load(model_id))
+    first = meta["inputs"][0]
+    pairs = [[first["id"], ""]] + [[p + r["id"], ""] for r in meta["ranges"][:1] for p in ("lav_", "hoy_")]
+    problems = links.read_link(meta, pairs)["problems"]
+    assert problems[0] == f"«{first['label']}» mangler verdi"
+    assert problems[1:] == [f"lav verdi for «{r['label']}» mangler" for r in meta["ranges"][:1]] + [
+        f"høy verdi for «{r['label']}» mangler" for r in meta["ranges"][:1]]
+    assert not any("er ikke et tall" in problem for problem in problems)
+
+
 def test_a_link_writes_numbers_with_a_point():
     assert [links.number_text(x) for x in (20, 20.0, 2.5, -3, 0.1, 1234567.25)] == [
         "20", "20", "2.5", "-3", "0.1", "1234567.25"]
@@ -84,12 +110,13 @@ def test_an_odd_link_names_each_field_it_could_not_use(model_id: str):
     link = links.read_scenario_link(meta, f"side/#{first.id}=abc&ukjent=1&preset=finnesikke"
                                           f"&{second.id}={second.maximum * 10 + 1:g}&q=søk&visning=liten")
     assert link["values"] == {}
+    first_label, second_label = bundle.input_label(model, first), bundle.input_label(model, second)
     assert link["problems"] == [
-        f"«{first.label}»: «abc» er ikke et tall",
+        f"«{first_label}»: «abc» er ikke et tall",
         "«ukjent» er ikke et felt i denne kalkulatoren",
         "«Forhåndsinnstilling» (preset=finnesikke) finnes ikke i denne kalkulatoren",
-        f"«{second.label}»: " + fields.check_value(second.maximum * 10 + 1, {
-            "id": second.id, "label": second.label, "unit": second.unit, "min": second.minimum,
+        f"«{second_label}»: " + fields.check_value(second.maximum * 10 + 1, {
+            "id": second.id, "label": second_label, "unit": second.unit, "min": second.minimum,
             "max": second.maximum, "integer": second.integer})[:-1],
         "visningen «liten» finnes ikke (bare «storskjerm»)"]
     assert links.link_notice(link["problems"]).startswith("Noen verdier i lenken ble ikke brukt: «")

@@ -9,7 +9,7 @@ import re
 import pytest
 from py_mini_racer import MiniRacer
 
-from calculators import bundle, registry, render, uncertainty
+from calculators import bundle, registry, render, uncertainty, view
 from calculators.evaluate import evaluate
 from calculators.translate import PRELUDE
 from calculators.view import format_number, interval_card, summary
@@ -22,9 +22,10 @@ MODELS = [m for m in registry.model_ids() if registry.load(m).uncertainty is not
 def v8():
     with MiniRacer() as ctx:
         for model_id in MODELS:
-            ctx.eval(bundle.javascript(registry.load(model_id)))
+            ctx.eval(bundle.javascript(registry.load(model_id)))  # standalone: before the runtime
         ctx.eval(bundle.view_javascript())
         ctx.eval(bundle.uncertainty_javascript(after_runtime=True))  # the engine the runtime loads when needed
+        ctx.eval(bundle.later_javascript(after_runtime=True))  # the block's view, loaded with the rest of the view
         ctx.eval(PRELUDE["$round"] + PRELUDE["$mod"] + PRELUDE["$fixed"] + PRELUDE["$decimals"])
         yield ctx
 
@@ -146,7 +147,7 @@ def test_javascript_draws_the_block_python_draws(v8, model_id: str, changes: dic
     meta, point, result = analysis(model_id, **changes)
     marks = {u["id"]: "null" for u in meta["unpriced"][:1]}
     call = ", ".join(json.dumps(a) for a in (meta, point, result, marks))
-    js = json.loads(v8.eval(f"JSON.stringify(globalThis.vlUsikkerhetMotor.view.uncertainty_block({call}))"))
+    js = json.loads(v8.eval(f"JSON.stringify(globalThis.vlVisningMer.uncertainty_block({call}))"))
     assert js == uncertainty_block(meta, point, result, marks)
 
 
@@ -165,3 +166,31 @@ def test_the_bundle_runs_the_same_analysis_as_python(v8, model_id: str):
     assert js["payback"] == py["payback"]
     for key, interval in py["intervals"].items():
         assert js["intervals"][key] == pytest.approx(interval, rel=1e-9, abs=1e-6)
+
+
+def card_with(point: float, low: float, middle: float, high: float) -> tuple[dict, dict, dict]:
+    meta = bundle.metadata(registry.load("familie"))
+    key = meta["interval"]["output"]
+    interval = {"intervals": {key: [low, middle, high]}, "shares": {key: 0.5}, "payback": 0.5,
+                "samples": 500, "no_effect": {}}
+    return meta, {key: point}, interval
+
+
+@pytest.mark.parametrize(("point", "text"), [
+    (300_000, view.TEXT["why_lower"]), (-250_000, view.TEXT["why_higher"]), (40_000, "")])
+def test_the_card_says_why_when_midtverdi_and_the_form_figure_differ_markedly(point: float, text: str):
+    # Interval −200 000 … 400 000 around a midtverdi of 0: a quarter of its width is 150 000.
+    meta, out, interval = card_with(point, -200_000, 0, 400_000)
+    key = meta["interval"]["output"]
+    assert view.why_text(meta, out, interval, key) == text
+    card = render.html([interval_card(meta, out, interval, key)])
+    assert (f'data-vl-why="{key}"' in card) == (text != "")
+    # Nothing to explain while the draws run.
+    assert view.why_text(meta, out, {**interval, "samples": 0}, key) == ""
+
+
+def test_the_card_and_its_why_are_the_same_in_both(v8):
+    meta, out, interval = card_with(300_000, -200_000, 0, 400_000)
+    key = meta["interval"]["output"]
+    call = ", ".join(json.dumps(a) for a in (meta, out, interval, key))
+    assert json.loads(v8.eval(f"JSON.stringify(globalThis.vlVisning.interval_card({call}))")) == interval_card(meta, out, interval, key)

@@ -106,37 +106,22 @@
     const preset = root.querySelector("[data-vl-preset]"), copied = root.querySelector(".vl-calc__copied");
     const present = root.querySelector('[data-vl-action="present"]');
     const uncertaintyBox = root.querySelector("[data-vl-uncertainty]");
-    // The uncertainty block (issue 12) is right for the defaults as the page was built, so its
-    // engine (assets/kalkulatorer/usikkerhet.<hash>.js) is not part of the page: it loads on the
-    // reader's first interaction with the calculator, at once for a scenario link, and before an
-    // export.
-    const script = document.querySelector(`script[data-vl-model="${meta.id}"][data-vl-usikkerhet]`);
-    let engine = null;
-    function loadEngine() {
-      if (!engine) {
-        engine = script ? loadScript(new URL(script.getAttribute("data-vl-usikkerhet"), document.baseURI).href)
-          .catch((error) => { engine = null; throw error; }) : Promise.resolve();
-      }
-      return engine;
-    }
+    // Two files the page as built does not need (issues 12, 23), each loaded once when first
+    // needed (lazy): the uncertainty engine (assets/kalkulatorer/usikkerhet.<hash>.js: the card's
+    // midtverdi, interval and share in plus) on the reader's first interaction, at once for a
+    // scenario link, and before an export; the rest of the view (assets/kalkulatorer/mer.<hash>.js:
+    // the tables, «Flere diagrammer», the year tables and the uncertainty block further down)
+    // when the scenario first leaves the defaults, one of them opens, or the block nears the screen.
+    const loadEngine = lazy(meta.id, "data-vl-usikkerhet"), loadLater = lazy(meta.id, "data-vl-mer");
     root.vlLoadUncertainty = loadEngine;
-    // The rest of the results view (a redrawn «Flere diagrammer», the year tables:
-    // assets/kalkulatorer/mer.<hash>.js): the page as built holds them for the defaults, so it
-    // loads when the scenario first leaves them, or when one of them opens.
-    const laterScript = document.querySelector(`script[data-vl-model="${meta.id}"][data-vl-mer]`);
-    let later = null;
-    function loadLater() {
-      if (!later) {
-        later = laterScript ? loadScript(new URL(laterScript.getAttribute("data-vl-mer"), document.baseURI).href)
-          .catch((error) => { later = null; throw error; }) : Promise.resolve();
-      }
-      return later;
-    }
-    // The block's tornado is drawn for the build's column: it loads before it comes into view, so
-    // the browser redraws it for the reader's screen (issue 12).
+    root.vlLoadLater = loadLater;
+    // The block's tornado is drawn for the build's column: both load before it comes into view, so
+    // the browser redraws it for the reader's screen (usikkerhet.js listens for «vl-mer»).
     if (uncertaintyBox && "IntersectionObserver" in window) {
       const near = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) { near.disconnect(); loadEngine().catch(() => {}); }
+        if (!entries.some((e) => e.isIntersecting)) return;
+        near.disconnect();
+        Promise.all([loadEngine(), loadLater()]).then(() => root.dispatchEvent(new CustomEvent("vl-mer")), () => {});
       }, { rootMargin: "300px 0px" });
       near.observe(uncertaintyBox);
     }
@@ -154,28 +139,35 @@
         outputs: current.result, sentence: view.sentence(current.result), link: (flushUrl(), location.href), meta };
     });
 
-    function setError(input, message) {
+    // A field's message: what is wrong (aria-invalid), or a note on a number it took
+    // (fields.read_note: «Tolket som 1,5.»), in the same place under the field.
+    function setError(input, message, note) {
       const field = fields.get(input.id), error = document.getElementById(field.id + "-feil");
       // Written only when it changes: every field is read on every change, and a write that
       // changes nothing would still make the browser recompute the page's style.
       if (error.textContent === message && error.hidden === !message) return;
       error.textContent = message;
       error.hidden = !message;
-      if (message) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid");
+      error.classList.toggle("vl-calc__error--note", !!note);
+      if (message && !note) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid");
     }
 
     function read() {
       const values = {};
       let ok = true;
       for (const input of meta.inputs) {
-        const parsed = globalThis.vlFelt.read_field(fields.get(input.id).value, input);
-        setError(input, parsed.error);
+        const raw = fields.get(input.id).value, parsed = globalThis.vlFelt.read_field(raw, input);
+        const note = parsed.error ? "" : globalThis.vlFelt.read_note(raw, input);
+        setError(input, parsed.error || note, note);
         if (parsed.error) ok = false; else values[input.id] = parsed.value;
       }
       return ok ? values : null;
     }
 
+    // The figures on screen stay, marked as not current (kalkulator.css), and a screen reader
+    // hears why (the polite live region).
     function markStale(message) {
+      if (stale.hidden || stale.textContent !== message) live.textContent = message;
       stale.textContent = message;
       stale.hidden = false;
       for (const out of Object.values(outs)) out.classList.add("vl-calc__out--stale");
@@ -205,16 +197,22 @@
     const plain = (values) => meta.inputs.every((i) => values[i.id] === i.default);
     function fillMore(element) {
       if (!element || !element.hasAttribute("data-vl-more")) return;
-      if (globalThis.vlVisningMer) {
+      if (globalThis.vlVisningMer) { // the page's own holds the charts' tables: they come again with the charts
         element.removeAttribute("data-vl-more");
-        element.append(...globalThis.vlVisningMer.more_charts(meta, current.result, sizes.details, sizes.font).map((n) => build(n, false)));
+        element.replaceChildren(element.querySelector("summary"), ...globalThis.vlVisningMer.more_charts(meta, current.result, sizes.details, sizes.font).map((n) => build(n, false)));
       } else if (printing && built && plain(current.values)) {
-        element.replaceWith(built);
+        if (element !== built) element.replaceWith(built);
       } else {
         loadLater().then(() => { if (element.isConnected && (element.open || printing)) fillMore(element); }, () => {});
       }
     }
 
+    // After each change the headline cards are drawn at once (view.headline_cards); the rest —
+    // the reading sentence's paragraph, the main chart, the tables under the results — comes
+    // with the rest of the view (loadLater, view.summary and view.details_tables). Until it is
+    // here the parts as built stand for the defaults; for another scenario they are marked as not
+    // current (vl-calc__out--later, drawn as the results are while a field is wrong) and redrawn
+    // when the file has come.
     function draw(force) {
       if (!current) return;
       if (!sizes) measure();
@@ -222,11 +220,21 @@
       if (!force && size === drawn) return;
       drawn = size;
       // Paper gets «Flere diagrammer» filled (kalkulator.css prints its year table, not its charts).
-      const result = current.result, sentence = view.sentence(result), open = !!(more() && more().open);
-      outs.summary.replaceChildren(...view.summary(meta, result, sentence, sizes.summary, sizes.font, interval()).map((n) => build(n, false)));
-      outs.details.replaceChildren(...view.details_tables(meta, result).map((n) => build(n, false)));
-      if (open || printing) fillMore(more());
-      if (open) more().open = true;
+      const result = current.result, open = !!(more() && more().open), later = globalThis.vlVisningMer;
+      const waiting = !later && !plain(current.values);
+      outs.details.classList.toggle("vl-calc__out--later", waiting);
+      if (waiting) outs.details.setAttribute("aria-busy", "true"); else outs.details.removeAttribute("aria-busy");
+      if (later) {
+        outs.summary.replaceChildren(...later.summary(meta, result, view.sentence(result), sizes.summary, sizes.font, interval()).map((n) => build(n, false)));
+        outs.details.replaceChildren(...later.details_tables(meta, result).map((n) => build(n, false)));
+        if (open || printing) fillMore(more());
+        if (open) more().open = true;
+      } else {
+        const cards = view.headline_cards(meta, result, interval()).map((n) => build(n, false)), old = outs.summary.querySelector(".vl-calc__headline");
+        if (old) old.replaceWith(...cards); else outs.summary.prepend(...cards);
+        for (const part of [...outs.summary.children].slice(cards.length)) part.classList.toggle("vl-calc__out--later", waiting);
+        if (waiting) loadLater().then(() => { if (globalThis.vlVisningMer) draw(true); }, () => {});
+      }
       showPeek(root);
     }
 
@@ -257,7 +265,6 @@
       stale.hidden = true;
       for (const out of Object.values(outs)) out.classList.remove("vl-calc__out--stale");
       current = { values, result };
-      if (!globalThis.vlVisningMer && !plain(values)) loadLater().catch(() => {});
       draw(true);
       showPreset(values);
       // The address follows when typing pauses: each history.replaceState costs milliseconds in
@@ -356,6 +363,11 @@
       if (current) writeUrl(current.values);
       measure();
       draw(true);
+      // The charts and the block as built are for the page's column and text: drawn again at
+      // presentation size with the rest of the view (usikkerhet.js redraws the block on «vl-mer»).
+      if (on) {
+        Promise.all([loadEngine(), loadLater()]).then(() => { draw(true); root.dispatchEvent(new CustomEvent("vl-mer")); }, () => {});
+      }
     }
 
     function step(input, direction) {
@@ -507,6 +519,15 @@
   // generated file per model (calculators/eksport.py), named by data-vl-eksport on the model's script.
   // The uncertainty engine loads the same way, when it is first needed (bind, above).
   const loads = new Map();
+  // A loader for the file named by ``attribute`` on the model's script tag (kalkulator-start.js
+  // sets them): it loads once; after a failure the next call tries again.
+  function lazy(id, attribute) {
+    return () => {
+      const script = document.querySelector(`script[data-vl-model="${id}"][${attribute}]`);
+      return script ? loadScript(new URL(script.getAttribute(attribute), document.baseURI).href) : Promise.resolve();
+    };
+  }
+
   function loadScript(url) {
     if (!loads.has(url)) {
       loads.set(url, new Promise((resolve, reject) => {

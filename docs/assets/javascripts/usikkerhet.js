@@ -129,14 +129,28 @@
       return [Math.max(240, Math.floor((inner || 720) / 10) * 10), Math.round(presenting ? Math.max(24, rem * 1.1) : rem * 0.8)];
     }
 
-    function draw(point, analysis, chosen) {
+    // The block's view comes with the rest of the results view (globalThis.vlVisningMer,
+    // assets/kalkulatorer/mer.<hash>.js). The page as built holds the block for the defaults
+    // (``asBuilt``): it stays until that file is here for another reason (a change, the block
+    // near the screen: «vl-mer»); for any other scenario the file is loaded and the block drawn.
+    function draw(point, analysis, chosen, asBuilt) {
       if (!box) return;
+      shownBlock = [point, analysis, chosen, asBuilt];
+      const later = globalThis.vlVisningMer;
+      if (!later) {
+        if (asBuilt) box.removeAttribute("aria-busy");
+        else root.vlLoadLater().then(() => { if (shownBlock && globalThis.vlVisningMer) draw(...shownBlock); }, () => {});
+        return;
+      }
       const [width, font] = size();
       drawnAt = width + "," + font;
-      shownBlock = [point, analysis, chosen];
-      const nodes = spec ? engine.view.uncertainty_block(meta, point, analysis, chosen, width, font)
-        : engine.view.unpriced_block(meta, chosen);
+      const nodes = spec ? later.uncertainty_block(meta, point, analysis, chosen, width, font)
+        : later.unpriced_block(meta, chosen);
+      // Focus inside the block (a jump to its heading) stays where it was.
+      const focused = box.contains(document.activeElement) ? document.activeElement.id : "";
       box.replaceChildren(...nodes.map((node) => api.build(node, false)));
+      const again = focused && document.getElementById(focused);
+      if (again) { again.setAttribute("tabindex", "-1"); again.focus({ preventScroll: true }); }
       box.removeAttribute("aria-busy"); // set by the runtime while this file was on its way
     }
     if (box && spec && globalThis.ResizeObserver) {
@@ -150,10 +164,12 @@
     // run cancels an older one.
     function run(values, point) {
       const chosen = marks();
-      if (!spec) { writeUrl(chosen, null); draw(point, null, chosen); return; }
+      const built = Object.keys(chosen).length === 0;
+      if (!spec) { writeUrl(chosen, null); draw(point, null, chosen, built); return; }
       const ends = ranges(values);
       writeUrl(chosen, ends);
       const mine = ++token, runSpec = Object.assign({}, spec, ends), k = key(values, ends);
+      const asBuilt = built && k === initial.key && !meta.profile; // a municipality's own figures (profil.js) are not the build's
       let pending = null, job = null;
       delete root.dataset.vlIntervalReady;
       const slice = () => {
@@ -170,7 +186,7 @@
         }
         if (start && !pending.drawn) { // the new likely value at once; the interval follows
           pending.drawn = true;
-          draw(point, pending, chosen);
+          draw(point, pending, chosen, asBuilt);
           if (!known(k)) drawCard(point, k, Object.assign({}, PENDING, { no_effect: pending.no_effect }));
           setTimeout(slice, 0);
           return;
@@ -181,7 +197,7 @@
         if (job.done < runSpec.samples) { setTimeout(slice, 0); return; }
         const analysis = Object.assign(pending, engine.run_result(runSpec, job));
         last = { values, point, analysis, ranges: ends, marks: chosen };
-        draw(point, analysis, chosen);
+        draw(point, analysis, chosen, asBuilt);
         drawCard(point, k, analysis);
         root.dataset.vlIntervalReady = String(mine);
         root.dispatchEvent(new CustomEvent("vl-intervall", { detail: last }));
@@ -208,6 +224,7 @@
     });
 
     root.addEventListener("vl-resultat", schedule);
+    root.addEventListener("vl-mer", () => { if (shownBlock) draw(...shownBlock); });
     // A low or high the reader types is theirs: it no longer follows the value.
     form.addEventListener("input", (event) => {
       if (/^(lav|hoy)_/.test(event.target.name || "")) event.target.dataset.vlOwn = "1";
