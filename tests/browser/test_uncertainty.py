@@ -284,13 +284,17 @@ def test_the_tornado_is_drawn_for_its_column_with_readable_text_and_no_overlaps(
     page = make_page(width=width, height=height)
     page.goto(site_url + PAGE + query)
     calculator_ready(page)
-    # Nobody has touched the form: coming near the block loads the engine, which redraws it.
+    # Nobody has touched the form: coming near the block loads the engine and the block's view
+    # (mer.<hash>.js), which redraw it for its column.
     page.locator("[data-vl-uncertainty]").scroll_into_view_if_needed()
     ready(page)
     page.evaluate("document.querySelectorAll('.vl-calc details').forEach((d) => d.open = true)")
-    drawn, shown = page.evaluate(f"""() => {{ const svg = document.querySelector('{TORNADO}');
-      return [Number(svg.getAttribute('viewBox').split(' ')[2]), svg.getBoundingClientRect().width]; }}""")
-    assert abs(drawn - shown) <= 10  # the viewBox is its real width: text is not scaled
+    size = f"""() => {{ const svg = document.querySelector('{TORNADO}');
+      return [Number(svg.getAttribute('viewBox').split(' ')[2]), svg.getBoundingClientRect().width]; }}"""
+    page.wait_for_function(f"() => {{ const [drawn, shown] = ({size})(); return Math.abs(drawn - shown) <= 10; }}",
+                           timeout=30_000)  # the viewBox is its real width: text is not scaled
+    drawn, shown = page.evaluate(size)
+    assert abs(drawn - shown) <= 10
     sizes = page.evaluate(f"() => [...document.querySelectorAll('{TORNADO} text')].map((t) => t.getBoundingClientRect().height)")
     assert len(sizes) >= 8 and min(sizes) >= smallest
     assert page.evaluate(OVERLAPS) == []

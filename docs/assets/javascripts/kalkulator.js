@@ -115,6 +115,7 @@
     const loadEngine = lazy(meta.id, "data-vl-usikkerhet"), loadLater = lazy(meta.id, "data-vl-mer");
     root.vlLoadUncertainty = loadEngine;
     root.vlLoadLater = loadLater;
+    root.vlMessage = (field, message) => setError(field, message);
     // The block's tornado is drawn for the build's column: both load before it comes into view, so
     // the browser redraws it for the reader's screen (usikkerhet.js listens for «vl-mer»).
     if (uncertaintyBox && "IntersectionObserver" in window) {
@@ -140,9 +141,10 @@
     });
 
     // A field's message: what is wrong (aria-invalid), or a note on a number it took
-    // (fields.read_note: «Tolket som 1,5.»), in the same place under the field.
-    function setError(input, message, note) {
-      const field = fields.get(input.id), error = document.getElementById(field.id + "-feil");
+    // (fields.read_note: «Tolket som 1,5.»), in the same place under the field. usikkerhet.js
+    // uses it for the range fields (root.vlMessage).
+    function setError(field, message, note) {
+      const error = document.getElementById(field.id + "-feil");
       // Written only when it changes: every field is read on every change, and a write that
       // changes nothing would still make the browser recompute the page's style.
       if (error.textContent === message && error.hidden === !message) return;
@@ -158,7 +160,7 @@
       for (const input of meta.inputs) {
         const raw = fields.get(input.id).value, parsed = globalThis.vlFelt.read_field(raw, input);
         const note = parsed.error ? "" : globalThis.vlFelt.read_note(raw, input);
-        setError(input, parsed.error || note, note);
+        setError(fields.get(input.id), parsed.error || note, note);
         if (parsed.error) ok = false; else values[input.id] = parsed.value;
       }
       return ok ? values : null;

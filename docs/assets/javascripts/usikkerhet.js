@@ -47,12 +47,7 @@
       return chosen;
     }
 
-    function setError(name, message) {
-      const box = field(name), error = document.getElementById(box.id + "-feil");
-      error.textContent = message;
-      error.hidden = !message;
-      if (message) box.setAttribute("aria-invalid", "true"); else box.removeAttribute("aria-invalid");
-    }
+    const setError = (name, message) => root.vlMessage(field(name), message); // kalkulator.js
 
     // The ranges in the form. An end the reader has not set follows the value in the form
     // (uncertainty.moved_range, translated: the same spread in proportion to the value) and is
