@@ -158,7 +158,9 @@ print("Ingen varig effekt (scenario):", report.kr(usikkerhet["no_effect"]["nnv_o
     ("markdown", """## Utenforskap over et livsløp: standardscenarioet
 
 En 20-åring som er utenfor arbeid og utdanning i fem år: to år på sosialhjelp og tre år på
-arbeidsavklaringspenger (hovedregelen i folketrygdloven § 11-12), og så i arbeid. Skatt på
+arbeidsavklaringspenger (hovedregelen i folketrygdloven § 11-12), og så i arbeid. Et forebygd
+tilfelle er en som kommer i arbeid; det sparer forløpet etter opptrapping og tilbakefall, og
+andelen som lykkes, justeres for dødvekt og optimisme som i familiemodellen. Skatt på
 ytelsene går tilbake til det offentlige, og inntektsutjevningen flytter det meste av kommunens
 skattetap over på alle kommuner. Forhåndsvalget «Utenfor til 67 år» i kalkulatoren er det dyreste
 ytterpunktet, ikke et vanlig forløp."""),
@@ -166,7 +168,7 @@ ytterpunktet, ikke et vanlig forløp."""),
 print("Verdien av ett forebygd tilfelle, offentlige budsjetter:", report.kr(ung["nv_offentlig"]))
 print("Verdien av ett forebygd tilfelle, samfunnet:", report.kr(ung["nv_samfunn"]))
 print("Forebygde tilfeller som betaler tiltaket:", report.number(ung["tilfeller_som_betaler"], 2))
-print("Nødvendig suksessrate:", report.number(ung["break_even_suksessrate"], 2), "%")
+print("Nødvendig andel som lykkes, før dødvekt:", report.number(ung["break_even_suksessrate"], 2), "%")
 report.table(
     "Nåverdi av ett tilfelle per forvaltningsnivå",
     ["Nivå", "Nåverdi"],
@@ -180,10 +182,10 @@ report.table(
 measure = analysis.curve(utenforskap.MODEL, "nnv_tiltak_offentlig", ["suksessrate"], rates)
 report.figure(
     report.break_even_chart(rates, measure, ung["break_even_suksessrate"],
-                            "Tiltakets netto nåverdi etter suksessrate",
-                            "suksessrate (%)"),
-    "Linjediagram som stiger fra minus tiltakets kostnad ved null suksess og krysser null ved "
-    "den nødvendige suksessraten skrevet over.",
+                            "Tiltakets netto nåverdi etter andelen som lykkes",
+                            "andel som lykkes, før dødvekt (%)"),
+    "Linjediagram som stiger fra minus tiltakets kostnad når ingen lykkes, og krysser null ved "
+    "den nødvendige andelen skrevet over.",
 )"""),
 ]
 

@@ -70,12 +70,16 @@ def cost_table() -> str:
          amount(one), "kommunen " + amount(per_year[0]) + ", Nav-stat " + amount(per_year[1])),
         (f"{FAMILIES} familier i ett år", f"{format_number(FAMILIES * sum(hours), 'antall')} timer",
          amount(FAMILIES * one), ""),
+        ("Herav faste kostnader per familie og år (prosjektleder og opplæring)", "",
+         amount(v.faste_kostnader), "kommunen"),
         (f"Én familie, hele oppfølgingen ({format_number(v.oppfolgingsar, 'antall')} år) i nåverdi", "",
          amount(number(results, "nv_investering")), "diskontert etter R-109"),
     ]
     lines = ["| Hva | Tid | Kroner | Hvem bærer det |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     rate = number(results, "timekostnad")
+    # How the default was reached, as the data file states it (never retyped here).
+    fixed_note = next(r.note for r in model.ranges if r.id == "faste_kostnader").rstrip(".")
     note = (f"\nTallene er regnet med standardtallene i [kalkulatoren for en familie](../okonomi/familie.md): "
             f"investeringslederens tid, {format_number(v.moter_per_ar, 'antall')} møter i året med "
             f"{format_number(v.deltakere, 'antall')} fra kommunen og {format_number(v.deltakere_stat, 'antall')} "
@@ -84,9 +88,9 @@ def cost_table() -> str:
             f"(de samme tallene som i [kalkulatoren for investeringsmøtet](../okonomi/investeringsmotet.md)), "
             f"en timekostnad på "
             f"{format_number(rate, 'kr/time').replace(NBSP + 'kr per time', '')}{NBSP}kr og "
-            f"{amount(v.ekstra_tiltak)} i ekstra tiltak i året. Alle er **illustrasjoner**. Prosjektleder og "
-            f"opplæring kommer i tillegg. Vil dere ta dem med i kalkulatoren, del dem på antall familier "
-            f"og antall oppfølgingsår, og legg det til «Ekstra tiltak per år».\n")
+            f"{amount(v.ekstra_tiltak)} i ekstra tiltak i året. Prosjektleder og opplæring er med som "
+            f"«Faste kostnader per familie per år»: {amount(v.faste_kostnader)}. {fixed_note}. "
+            f"Alle tallene er **illustrasjoner**. Bytt dem ut med egne tall.\n")
     return "\n".join(lines) + "\n" + note
 
 

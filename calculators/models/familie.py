@@ -76,10 +76,11 @@ def staff_hours_per_year(v):
 
 def investment_per_year(v):
     """The yearly cost of following the family, for the kommune and for the state: staff hours
-    at the shared hourly cost (``finance.hourly_cost``), plus the kommune's extra measures."""
+    at the shared hourly cost (``finance.hourly_cost``), plus the kommune's extra measures and
+    its fixed costs per family (project leader and training shared among the families)."""
     rate = hourly_cost(v.arslonn, v.pensjon, v.arbeidsgiveravgift, v.arsverk_timer)
     hours = staff_hours_per_year(v)
-    return [hours[0] * rate + v.ekstra_tiltak, hours[1] * rate]
+    return [hours[0] * rate + v.ekstra_tiltak + v.faste_kostnader, hours[1] * rate]
 
 
 def line_changes(amounts, reductions, profile, realised):

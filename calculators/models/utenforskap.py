@@ -113,9 +113,29 @@ def yearly_flows(v, years):
 
 
 def kept_shares(v, years):
-    """Share of the people the measure helped who are still in work or education in year t:
-    each year ``tilbakefall`` % of them fall out again (drop-off) and cost what the course costs."""
-    return [(1 - v.tilbakefall / 100) ** t for t in range(years)]
+    """Share of a prevented case's course saved in year t, as the family model's effect profile:
+    nothing before ``forste_effektar`` (the person still costs the course), a linear ramp over
+    ``opptrapping`` years, then ``tilbakefall`` % of those in work fall out again each year
+    (drop-off) and cost what the course costs."""
+    shares = []
+    steps = max(int(v.opptrapping), 1)
+    start = int(v.forste_effektar)
+    for t in range(years):
+        share = 0.0
+        if t >= start:
+            effect_years = t - start + 1
+            if effect_years < steps:
+                share = effect_years / steps
+            else:
+                share = (1 - v.tilbakefall / 100) ** (effect_years - steps)
+        shares.append(share)
+    return shares
+
+
+def success_factor(v):
+    """What counts of the share who succeed: after deadweight (would have happened anyway) and the
+    optimism adjustment (estimates tend to be too high), as in the family model."""
+    return (1 - v.dodvekt / 100) * (1 - v.optimisme / 100)
 
 
 def measure_by_holder(pv, prevented, cost, tax_financing):
@@ -149,14 +169,15 @@ def compute(v):
     pv_public = sum([pv[h] for h in range(SOCIETY_INDEX)])
     pv_society = sum(pv)
 
-    # What a prevented case saves: the course's flows while the person stays in (``kept_shares``).
+    # What a prevented case saves: the course's flows once the person is in work, ramped up and
+    # less relapse (``kept_shares``).
     kept = kept_shares(v, years)
     pv_kept = [present_value([row[t] * kept[t] for t in range(years)], factors) for row in rows]
     kept_public = sum([pv_kept[h] for h in range(SOCIETY_INDEX)])
-    prevented = v.deltakere * v.suksessrate / 100 * (1 - v.dodvekt / 100)
+    prevented = v.deltakere * v.suksessrate / 100 * success_factor(v)
     measure_cost = v.deltakere * v.tiltak_kostnad
     measure_net = measure_by_holder(pv_kept, prevented, measure_cost, tax_financing)
-    per_participant_saving = kept_public * (1 - v.dodvekt / 100)
+    per_participant_saving = kept_public * success_factor(v)
     return {
         "nv_offentlig": pv_public,
         "nv_samfunn": pv_society,
@@ -198,11 +219,12 @@ OUTPUTS = (
     Output("arlig_offentlig", "Offentlige kostnader per år", "kr", kind="years"),
     Output("ar_regnet", "År utenfor som er regnet med", "år"),
     Output("tiltak_kostnad_total", "Tiltakets samlede kostnad", "kr"),
-    Output("forebygde_tilfeller", "Forebygde tilfeller", "antall"),
+    Output("forebygde_tilfeller", "Forebygde tilfeller", "antall",
+           help="Deltakere × andel som lykkes, etter dødvekt og optimismejustering."),
     Output("tilfeller_som_betaler", "Forebygde tilfeller som trengs for å betale tiltaket (offentlige budsjetter)",
            "antall",
            headline=True, help="Tiltakets kostnad delt på det ett forebygd tilfelle sparer offentlige budsjetter, "
-                               "etter tilbakefall. -1: forløpet koster ikke det offentlige noe."),
+                               "etter opptrapping og tilbakefall. -1: forløpet koster ikke det offentlige noe."),
     Output("nnv_tiltak_offentlig", "Tiltakets netto nåverdi for offentlige budsjetter", "kr", headline=True),
     Output("nnv_tiltak_kommune", "Tiltakets netto nåverdi for kommunen", "kr", headline=True,
            help="Kommunens egne budsjetter: det kommunen sparer på de forebygde tilfellene, minus "
@@ -210,8 +232,9 @@ OUTPUTS = (
     Output("nnv_tiltak_samfunn", "Tiltakets netto nåverdi for samfunnet", "kr"),
     Output("nnv_tiltak_per_budsjett", "Tiltakets netto nåverdi per budsjett", "kr", kind="by_holder",
            help="Hvem som betaler tiltaket og hvem som sparer på det."),
-    Output("break_even_suksessrate", "Nødvendig suksessrate for å gå i balanse (offentlige budsjetter)", "%",
-           help="Suksessraten der tiltaket akkurat betaler seg for offentlige budsjetter. Over 100 %: "
+    Output("break_even_suksessrate", "Nødvendig andel som lykkes, før dødvekt, for å gå i balanse (offentlige budsjetter)", "%",
+           help="Andelen som lykkes (før dødvekt og optimismejustering) der tiltaket akkurat betaler seg for "
+                "offentlige budsjetter. Over 100 %: "
                 "kan ikke betale seg. -1: forløpet koster ikke det offentlige noe."),
 )
 
@@ -239,6 +262,6 @@ MODEL = DATA.model(
     outputs=OUTPUTS,
     compute=compute,
     helpers=FINANCE_HELPERS + (years_outside, tax_shares, benefit_flows, net_lost_tax,
-                               yearly_flows, kept_shares, measure_by_holder, level_value),
+                               yearly_flows, kept_shares, success_factor, measure_by_holder, level_value),
     sentence=sentence,
 )

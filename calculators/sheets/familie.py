@@ -161,7 +161,7 @@ def _calculation_sheet(model, texts: dict) -> list:
             _f(profile("arbeid_fra_ar", r), "work", t, style="factor"),
             *[_f(f"{line}*{line}_reduksjon/100*{kept}*$C{r}", "lines", i, t) for i, line in enumerate(SERVICE_LINES)],
             _f(f"IF(A{r}<oppfolgingsar,(investeringsleder_timer+deltakere*moter_per_ar*(motetimer+forberedelse))*timekostnad"
-               f"+ekstra_tiltak,0)*B{r}", "invest_kommune", t),
+               f"+ekstra_tiltak+faste_kostnader,0)*B{r}", "invest_kommune", t),
             _f(f"IF(A{r}<oppfolgingsar,deltakere_stat*moter_per_ar*(motetimer+forberedelse)*timekostnad,0)*B{r}", "invest_state", t),
             _f(f"L{r}+M{r}", "invest_all", t),
             _f(f"arbeidsinntekt*{kept}*D{r}", "income", t),

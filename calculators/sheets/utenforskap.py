@@ -26,6 +26,7 @@ from calculators.models.utenforskap import (
     RETIREMENT_AGE,
     kept_shares,
     measure_by_holder,
+    success_factor,
     tax_shares,
     yearly_flows,
     years_outside,
@@ -72,10 +73,10 @@ def values(v):
     kept = kept_shares(v, MAX_YEARS)
     pv_kept = [present_value([row[t] * kept[t] for t in range(MAX_YEARS)], factors) for row in net]
     kept_public = sum([pv_kept[h] for h in range(SOCIETY_INDEX)])
-    prevented = v.deltakere * v.suksessrate / 100 * (1 - v.dodvekt / 100)
+    prevented = v.deltakere * v.suksessrate / 100 * success_factor(v)
     cost = v.deltakere * v.tiltak_kostnad
     measure = measure_by_holder(pv_kept, prevented, cost, tax_financing)
-    saving = kept_public * (1 - v.dodvekt / 100)
+    saving = kept_public * success_factor(v)
     rates = stepped_rates(v.kalkulasjonsrente)
     shares = tax_shares(v)
     return {
@@ -161,10 +162,15 @@ def _present_value_sheet(model, texts: dict) -> list:
     rows: list = [[{"v": outputs["nv_per_budsjett"].label, "s": "title"}], [{"v": t["naverdi_tittel"], "s": "note"}],
                   [], [{"v": text, "s": "head"} for text in [*t["naverdi_kolonner"], f["tiltak_kolonne"]]]]
     top = len(rows) + 1
-    prevented, cost = "deltakere*suksessrate/100*(1-dodvekt/100)", "deltakere*tiltak_kostnad"
-    # What a prevented case saves while the person stays in: each year's flow × (1 − tilbakefall)^year.
+    success = "(1-dodvekt/100)*(1-optimisme/100)"
+    prevented, cost = f"deltakere*suksessrate/100*{success}", "deltakere*tiltak_kostnad"
+    # What a prevented case saves once the person is in work: each year's flow × the effect profile
+    # (nothing before forste_effektar, a ramp over opptrapping years, then (1 − tilbakefall)^years).
+    # Written without IF so SUMPRODUCT takes it as an array in Excel as in LibreOffice; tilbakefall
+    # is at most 95 %, so the power is finite where its factor is 0.
     years_col = f"{cash}!$A${CASH_ROW}:$A${CASH_ROW + MAX_YEARS - 1}"
-    kept = f"(1-tilbakefall/100)^{years_col}"
+    e, k = f"({years_col}-forste_effektar+1)", "MAX(opptrapping,1)"
+    kept = f"(({e}>0)*({e}<{k})*{e}/{k}+({e}>={k})*(1-tilbakefall/100)^({e}-{k}))"
 
     def kept_pv(col: str) -> str:
         return f"SUMPRODUCT({cash}!{col}{CASH_ROW}:{col}{CASH_ROW + MAX_YEARS - 1},{factors},{kept})"
@@ -205,8 +211,8 @@ def _present_value_sheet(model, texts: dict) -> list:
         "nnv_tiltak_offentlig": f"SUM(E{top}:E{top + SOCIETY_INDEX - 1})",
         "nnv_tiltak_kommune": kommune_measure,
         "nnv_tiltak_samfunn": f"SUM(E{top}:E{top + HOLDER_COUNT - 1})",
-        "break_even_suksessrate": f"IF({kept_public}*(1-dodvekt/100)>0,"
-                                  f"tiltak_kostnad/({kept_public}*(1-dodvekt/100))*100,-1)",
+        "break_even_suksessrate": f"IF({kept_public}*{success}>0,"
+                                  f"tiltak_kostnad/({kept_public}*{success})*100,-1)",
     }
     return rows + result_rows(outputs, formulas, SCALARS, message)
 

@@ -93,16 +93,17 @@ def test_income_from_work_counts_for_society_only():
     assert result["nnv_offentlig"] == 0
 
 
-def test_investment_is_the_meeting_model_plus_leader_plus_extra_measures():
+def test_investment_is_the_meeting_model_plus_leader_plus_extra_measures_plus_fixed_costs():
     # Hourly cost (TBU's convention, shared with Investeringsmøtet): 650 000 × 1.15 × 1.141
     # = 852 897.50 kr a year over 1 700 hours = 501.704412 kr. A participant's hours per meeting
     # are Investeringsmøtet's (felles.yaml): 2 h meeting + 0.5 h preparation = 2.5 h. Kommune:
     # 150 h (leader) + 6 meetings × 5 people × 2.5 h = 225 h × 501.704412 = 112 883.49, + 50 000
-    # extra measures = 162 883.49. NAV-stat: 6 × 1 × 2.5 = 15 h × 501.704412 = 7 525.57.
+    # extra measures + 75 000 fixed costs per family (project leader and training) = 237 883.49.
+    # NAV-stat: 6 × 1 × 2.5 = 15 h × 501.704412 = 7 525.57.
     result = compute(defaults(MODEL))
     assert result["timekostnad"] == pytest.approx(501.704412, abs=1e-6)
     assert result["timer_per_ar"] == 240
-    assert result["investering"]["kommune_annet"][:4] == pytest.approx([162_883.49, 162_883.49, 162_883.49, 0], abs=0.01)
+    assert result["investering"]["kommune_annet"][:4] == pytest.approx([237_883.49, 237_883.49, 237_883.49, 0], abs=0.01)
     assert result["investering"]["stat_nav"][:4] == pytest.approx([7_525.57, 7_525.57, 7_525.57, 0], abs=0.01)
 
 
@@ -129,8 +130,11 @@ def test_the_default_is_a_middle_case_between_the_optimistic_and_the_cautious_pr
     # anslag» (the former default) and «Forsiktig anslag», which is negative.
     result = compute(defaults(MODEL))
     presets = {p.id: compute(defaults(MODEL, **p.values))["nnv_offentlig"] for p in MODEL.presets}
-    assert presets["forsiktig"] < 0 < result["nnv_offentlig"] < presets["optimistisk"]
-    assert result["tilbakebetalingsar"] == 8  # 2,5 meeting hours (felles.yaml), as Investeringsmøtet
+    assert presets["forsiktig"] < result["nnv_offentlig"] < presets["optimistisk"]
+    # With the project leader's share counted (issue 23, samfunnsøkonom review) the middle case no
+    # longer pays back within its ten years; the optimistic one does, without income from work.
+    assert result["nnv_offentlig"] < 0 and result["tilbakebetalingsar"] == -1
+    assert presets["optimistisk"] > 0
     assert result["nnv_valgperiode"] < 0
 
 
@@ -185,3 +189,30 @@ def test_a_zero_rate_gives_nominal_sums(v):
     v.kalkulasjonsrente = 0
     result = compute(v)
     assert result["nnv_offentlig"] == pytest.approx(sum(result["netto_offentlig_per_ar"]), abs=1e-3)
+
+
+# -- samfunnsøkonom review (issue 23): fixed costs and the optimistic preset --
+def test_fixed_costs_are_part_of_the_kommunes_investment_each_follow_up_year():
+    base = one_line(**INVESTMENT)
+    fixed = one_line(**INVESTMENT, faste_kostnader=30_000)
+    assert fixed["investering"]["kommune_annet"] == [130_000, 0, 0]
+    assert fixed["nv_investering"] - base["nv_investering"] == pytest.approx(30_000)
+
+
+def test_the_fixed_cost_default_is_the_project_leader_share_its_note_derives():
+    # A project leader at 35 % of a full-time post, at the model's own hourly cost, shared among
+    # four families (the note's derivation); low 20 % over five, high 50 % over three.
+    v = defaults(MODEL)
+    post = v.arslonn * (1 + v.pensjon / 100) * (1 + v.arbeidsgiveravgift / 100)
+    field = next(i for i in MODEL.inputs if i.id == "faste_kostnader")
+    span = next(r for r in MODEL.ranges if r.id == "faste_kostnader")
+    assert field.default == pytest.approx(post * 0.35 / 4, abs=1000)
+    assert span.low == pytest.approx(post * 0.20 / 5, abs=1000)
+    assert span.high == pytest.approx(post * 0.50 / 3, abs=1000)
+    assert field.source.status == "illustrasjon" and "ikke målt" in span.note
+
+
+def test_the_optimistic_preset_counts_no_one_in_work():
+    preset = next(p for p in MODEL.presets if p.id == "optimistisk")
+    assert preset.values.get("arbeidsinntekt", 0) == 0
+    assert "ingen inn i arbeid" in preset.description

@@ -22,3 +22,23 @@ def test_the_page_marker_is_replaced_and_an_unknown_one_is_named() -> None:
     assert "oppstart" not in startup_cost.render_markers("| a | <!-- oppstart: teammedlem --> |", "x.md")
     with pytest.raises(startup_cost.StartupError, match=r"x\.md: <!-- oppstart: tull --> finnes ikke"):
         startup_cost.render_markers("<!-- oppstart: tull -->", "x.md")
+
+
+def test_the_cost_table_counts_the_project_leader_with_the_calculators_figure() -> None:
+    # Issue 23 (samfunnsøkonom review): the page once said the project leader came «i tillegg»
+    # while the calculator never counted it. Now both use the family model's fixed cost.
+    from types import SimpleNamespace
+
+    from calculators.models import familie
+    from calculators.view import amount
+
+    model = registry.load("familie")
+    values = {i.id: i.default for i in model.inputs}
+    assert values["faste_kostnader"] > 0
+    table = startup_cost.cost_table()
+    assert f"| {amount(values['faste_kostnader'])} | kommunen |" in table
+    one_year = sum(familie.investment_per_year(SimpleNamespace(**values)))
+    assert f"| {amount(one_year)} |" in table
+    assert "i tillegg" not in table
+    note = next(r.note for r in model.ranges if r.id == "faste_kostnader")
+    assert note.rstrip(".") in table

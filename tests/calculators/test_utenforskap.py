@@ -13,7 +13,7 @@ TWO_YEARS = {
     "alder": 30, "ar_utenfor": 2, "ar_sosialhjelp": 1, "ar_aap": 1, "grunnbelop": 100_000,
     "sosialhjelp": 100_000, "aap_g": 2, "ufore_g": 3, "fylkeskommune_til_alder": 16,
     "kalkulasjonsrente": 4, "skattefinansieringskostnad": 20, "deltakere": 10,
-    "tiltak_kostnad": 10_000, "suksessrate": 50, "dodvekt": 0,
+    "tiltak_kostnad": 10_000, "suksessrate": 50, "dodvekt": 0, "forste_effektar": 0, "opptrapping": 1,
 }
 
 
@@ -201,3 +201,47 @@ def test_the_relapse_default_is_in_the_middle_of_its_range_and_says_why():
     span = next(r for r in MODEL.ranges if r.id == "tilbakefall")
     assert span.low < field.default < span.high and field.default - span.low == span.high - field.default
     assert field.source.status == "illustrasjon" and "Ikke målt" in span.note
+
+
+# -- samfunnsøkonom review (issue 23): optimism adjustment, ramp-up, and success means work --
+def test_the_optimism_adjustment_is_the_family_models():
+    from calculators.models.familie import MODEL as FAMILIE
+
+    mine, theirs = (next(i for i in m.inputs if i.id == "optimisme") for m in (MODEL, FAMILIE))
+    my_span, their_span = (next(r for r in m.ranges if r.id == "optimisme") for m in (MODEL, FAMILIE))
+    assert mine.default == theirs.default == 30
+    assert (my_span.low, my_span.high, my_span.note) == (their_span.low, their_span.high, their_span.note)
+    assert mine.source.status == theirs.source.status == "illustrasjon"
+
+
+def test_optimism_scales_the_prevented_cases_and_the_break_even_share():
+    plain, adjusted = two_years(), two_years(optimisme=40)
+    assert adjusted["forebygde_tilfeller"] == pytest.approx(plain["forebygde_tilfeller"] * 0.6)
+    assert adjusted["break_even_suksessrate"] == pytest.approx(plain["break_even_suksessrate"] / 0.6)
+    # The cases needed compare with the prevented cases: optimism does not change a case's value.
+    assert adjusted["tilfeller_som_betaler"] == pytest.approx(plain["tilfeller_som_betaler"])
+
+
+def test_nothing_is_saved_before_the_first_year_in_work_and_the_ramp_is_linear():
+    # First year in work 1: year 0 saves nothing, year 1 the whole course (ramp 1).
+    late = two_years(forste_effektar=1)
+    assert late["nnv_tiltak_offentlig"] == pytest.approx(5 * 200_000 / 1.04 - 100_000)
+    # Ramp over two years from year 0: half in year 0, all in year 1.
+    ramp = two_years(opptrapping=2)
+    assert ramp["nnv_tiltak_offentlig"] == pytest.approx(5 * (0.5 * 100_000 + 200_000 / 1.04) - 100_000)
+    # Relapse starts after full effect, as the family model's avtakning.
+    both = two_years(opptrapping=2, tilbakefall=50)
+    assert both["nnv_tiltak_offentlig"] == ramp["nnv_tiltak_offentlig"]
+
+
+def test_the_defaults_ramp_up_and_adjust_for_optimism():
+    values = defaults(MODEL)
+    assert values.forste_effektar >= 1 and values.opptrapping >= 2 and values.optimisme > 0
+    immediate = compute(defaults(MODEL, forste_effektar=0, opptrapping=1, optimisme=0))
+    assert compute(values)["nnv_tiltak_offentlig"] < immediate["nnv_tiltak_offentlig"]
+
+
+def test_success_is_work_and_the_label_says_before_deadweight():
+    field = next(i for i in MODEL.inputs if i.id == "suksessrate")
+    assert "før dødvekt" in field.label
+    assert "arbeid" in field.help and "utdanning" in field.help and "ikke" in field.help
