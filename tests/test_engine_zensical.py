@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,8 +21,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.test_engines import DOWNLOADS, GENERATED, calculator_pages, files
+from tests.test_engines import DOWNLOADS, GENERATED, calculator_pages, engine_site, files
 
 pytestmark = pytest.mark.xdist_group("zensical")
 
@@ -37,14 +33,7 @@ THEME = re.compile(r"^(assets/javascripts/(bundle\.|lunr/|workers/|LICENSE)|asse
 
 @pytest.fixture(scope="module")
 def zensical_site(site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("zensical")
-    result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "site", "--engine", "zensical", "--site", str(folder / "site"),
-         "--out", str(folder / "staging")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-        env={**os.environ, "VL_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stderr[-4000:]
-    return folder / "site"
+    return engine_site("zensical", site_url, tmp_path_factory)
 
 
 def test_zensical_makes_the_same_pages_and_downloads(built_site: Path, zensical_site: Path) -> None:

@@ -26,16 +26,21 @@ pytestmark = pytest.mark.skipif(importlib.util.find_spec("properdocs") is None,
                                 reason="ProperDocs er ikke installert (./dev installerer den fra requirements.lock)")
 
 
-@pytest.fixture(scope="module")
-def properdocs_site(site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("properdocs")
+def engine_site(engine: str, site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as ``python -m sitegen site --engine <engine>`` builds it, for the run's address."""
+    folder = tmp_path_factory.mktemp(engine)
     result = subprocess.run(
-        [sys.executable, "-m", "sitegen", "site", "--engine", "properdocs", "--site", str(folder / "site"),
+        [sys.executable, "-m", "sitegen", "site", "--engine", engine, "--site", str(folder / "site"),
          "--out", str(folder / "staging")],
         cwd=ROOT, capture_output=True, text=True, timeout=900,
         env={**os.environ, "VL_SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr[-4000:]
     return folder / "site"
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(site_url: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return engine_site("properdocs", site_url, tmp_path_factory)
 
 
 def files(site: Path) -> set[str]:
