@@ -175,6 +175,7 @@ def data(model: Model) -> dict:
         "holders": [[h.id, h.label, h.level] for h in BUDGET_HOLDERS],
         "levels": LEVEL_LABELS,
         "preset_labels": {p.id: p.label for p in model.presets},
+        "preset_descriptions": {p.id: p.description for p in model.presets},
         "workbook": {
             "flows": entry["kontantstrom"], "present_values": entry["naverdi"], "rate": entry["rente"],
             "sums": [{"key": key, "output": output, "holders": sum_holders(key)}

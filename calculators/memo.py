@@ -9,6 +9,8 @@ Everything here is in the translatable subset (see ``calculators/README.md``).
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from calculators.text import fixed
 from calculators.view import (
     TEXT,
@@ -34,6 +36,34 @@ MEMO_TEXT = {
     "no_effect": "ingen varig effekt (scenario)",
     "share": "{share} av 100",
 }
+
+
+class MemoSource(TypedDict):
+    """An input's source as ``eksport.data`` gives it (``status`` «kilde» or «illustrasjon»)."""
+    title: str
+    publisher: str
+    year: int
+    status: str
+    url: str
+    note: str
+
+
+class MemoInput(TypedDict):
+    id: str
+    label: str
+    unit: str
+    source: MemoSource
+
+
+class MemoTexts(TypedDict):
+    """The memo's texts (``notat`` in eksport.yaml) these functions use."""
+    kilde: str
+    illustrasjon: str
+    endret_kilde: str
+    kilder_endret: str
+    kilde_endret_del: str
+    rente_endret: str
+    forhandsinnstilling: str
 
 
 def output_meta(meta: Meta, key: str) -> OutputMeta:
@@ -144,4 +174,50 @@ def flow_rows(meta: Meta, flows: dict[str, list[float]], head: list[str]) -> lis
     return rows
 
 
-MEMO_FUNCTIONS = (summary_lines, uncertainty_rows, holder_rows, card_lines, flow_rows)
+def source_name(source: MemoSource) -> str:
+    """«Finansdepartementet 2021: Rundskriv R-109/2021: …»."""
+    return source["publisher"] + " " + str(source["year"]) + ": " + source["title"]
+
+
+def source_text(source: MemoSource, changed: bool, texts: MemoTexts) -> str:
+    """The memo's «Kilde og status» cell for an input (also the workbook's source cell). A sourced
+    value the user has changed is no longer the source's figure, and the cell says so, naming
+    the source as where the standard came from: «Endret av brukeren – ikke kildens tall
+    (standard fra …)». An illustration stays an illustration, changed or not."""
+    if source["status"] != "kilde":
+        return texts["illustrasjon"] + (". " + source["note"] if source["note"] != "" else "")
+    if changed:
+        return texts["endret_kilde"].replace("{kilde}", source_name(source))
+    return texts["kilde"].replace("{kilde}", source_name(source)) + (". " + source["note"] if source["note"] != "" else "")
+
+
+def changed_sources_line(inputs: list[MemoInput], values: dict[str, float], defaults: dict[str, float],
+                         changed: list[str], rate: str, texts: MemoTexts) -> str:
+    """The Sammendrag's one warning when sourced values were changed, or "": the discount rate
+    first and by name («Kalkulasjonsrenten er endret fra R-109s 4 % til 1 %»), then each other
+    sourced value with its standard and its source."""
+    parts = []
+    for i in [x for x in inputs if x["id"] in changed and x["source"]["status"] == "kilde" and x["id"] == rate]:
+        parts.append(texts["rente_endret"].replace("{standard}", format_number(defaults[i["id"]], i["unit"], True))
+                     .replace("{verdi}", format_number(values[i["id"]], i["unit"], True)))
+    for i in [x for x in inputs if x["id"] in changed and x["source"]["status"] == "kilde" and x["id"] != rate]:
+        parts.append(texts["kilde_endret_del"].replace("{navn}", i["label"])
+                     .replace("{standard}", format_number(defaults[i["id"]], i["unit"], True))
+                     .replace("{verdi}", format_number(values[i["id"]], i["unit"], True))
+                     .replace("{kilde}", i["source"]["publisher"] + " " + str(i["source"]["year"])))
+    if len(parts) == 0:
+        return ""
+    return texts["kilder_endret"].replace("{liste}", "; ".join(parts))
+
+
+def preset_line(labels: dict[str, str], descriptions: dict[str, str], preset: str, texts: MemoTexts) -> str:
+    """«Scenarioet bygger på forhåndsinnstillingen «Optimistisk anslag» i kalkulatoren: …» with the
+    preset's own description from the model's data (what it assumes, and how to use it), or ""."""
+    if preset == "" or preset not in labels:
+        return ""
+    return texts["forhandsinnstilling"].replace("{navn}", labels[preset]) \
+        .replace("{beskrivelse}", descriptions[preset] if preset in descriptions else "")
+
+
+MEMO_FUNCTIONS = (summary_lines, uncertainty_rows, holder_rows, card_lines, flow_rows, source_text,
+                  changed_sources_line, preset_line)

@@ -205,18 +205,21 @@ def test_memo_and_workbook_hold_the_scenario(make_page, site_url, model_id, pres
     assert any("SUMPRODUCT(" in str(f) for f in formulas)
 
     _, text = download(page, "csv")
-    check_csv(model, results, text)
+    check_csv(model, results, text, page.evaluate("vlKalkulator.scenario(document.querySelector('[data-vl-calc]'))"))
     assert page.console_errors == [] and page.offsite_requests == []
 
 
-def check_csv(model: Model, results: dict, data: bytes) -> None:
+def check_csv(model: Model, results: dict, data: bytes, scenario: dict) -> None:
     assert data.startswith(b"\xef\xbb\xbf"), "CSV uten BOM"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+    # Title, scenario and link rows and the headers are Python's (eksport.csv_table), cell for cell.
+    want = eksport.csv_table(model, {"changed": scenario["changed"], "link": scenario["link"]}, results)
+    assert rows[:5] == [r if r else [] for r in want[:5]]
     flows = results[eksport.config()["modeller"][model.id]["kontantstrom"]]
     holders = [h.id for h in BUDGET_HOLDERS if h.id in flows]
-    assert rows[0][0] == "År" and rows[0][1:1 + len(holders)] == [HOLDER_LABELS[h] for h in holders]
-    assert len(rows) - 1 == len(flows[holders[0]])
-    for year, row in enumerate(rows[1:]):
+    assert rows[4][0] == "År (0 = første år)" and rows[4][1:1 + len(holders)] == [HOLDER_LABELS[h] + " (kr)" for h in holders]
+    assert len(rows) - 5 == len(flows[holders[0]])
+    for year, row in enumerate(rows[5:]):
         assert row[0] == str(year)
         for holder, cell in zip(holders, row[1:], strict=False):
             assert re.fullmatch(r"-?\d+(,\d{1,2})?", cell), cell

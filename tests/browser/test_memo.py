@@ -1,5 +1,5 @@
 """Issue 27 (the memo reads as a vedlegg) and issue 23 (it says what the page says): nested lists
-stay lists, nothing points at what only the web page has, percentages in whole numbers, and the
+stay lists, nothing points at what only the web page has, percentages as the page writes them, and the
 address never stands alone on the last page."""
 
 from __future__ import annotations
@@ -38,12 +38,37 @@ def test_the_memo_never_points_at_a_section_only_the_web_page_has(family_memo) -
     assert "Virkninger uten kroneverdi (i metoden på nettstedet)" in joined
 
 
-def test_result_percentages_in_the_memo_are_whole_numbers(family_memo) -> None:
-    # A result such as the break-even reduction is «17 %», not «16,93 %» (inputs keep what was typed).
+def test_result_percentages_in_the_memo_are_written_as_the_page_writes_them(family_memo) -> None:
+    # Review of issue 23: the break-even was 19,47 % on the page and 19 % in the memo. Now one rule:
+    # the page's view.format_output (translated), so the memo shows the page's «19,47 %».
+    from calculators import registry, view
+    from calculators.bundle import metadata
+    from calculators.evaluate import evaluate
+
+    model = registry.load("familie")
     texts = odt_texts(family_memo["odt"])
     label = "Nødvendig reduksjon for å gå i balanse (offentlige budsjetter)"
-    value = texts[texts.index(label) + 1]
-    assert re.fullmatch(r"\d+\u00a0%", value), value
+    output = next(o for o in metadata(model)["outputs"] if o["label"] == label)
+    page = view.format_output(evaluate(model, {i.id: i.default for i in model.inputs})[output["id"]], output)
+    assert re.fullmatch(r"\d+,\d{1,2}\u00a0%", page), page  # the case the review found: decimals on the page
+    assert texts[texts.index(label) + 1] == page
+
+
+def test_a_changed_rate_is_not_credited_to_r109_and_a_preset_brings_its_description(make_page, site_url) -> None:
+    from calculators import eksport, registry
+
+    rate_label = next(i["label"] for i in eksport.data(registry.load("familie"))["inputs"] if i["id"] == "kalkulasjonsrente")
+    page = open_scenario(make_page, site_url, "familie", values={"kalkulasjonsrente": 1})
+    for texts in (odt_texts(download(page, "odt")[1]), docx_texts(download(page, "docx")[1])):
+        warning = [t for t in texts if t.startswith("Obs, tall med kilde er endret: ")]
+        assert len(warning) == 1 and "Kalkulasjonsrenten er endret fra R-109s 4\u00a0% til 1\u00a0%" in warning[0]
+        at = texts.index(rate_label)
+        assert texts[at + 2].startswith("Endret av brukeren – ikke kildens tall. Standard fra Finansdepartementet 2021")
+    page = open_scenario(make_page, site_url, "familie", preset="optimistisk")
+    texts = odt_texts(download(page, "odt")[1])
+    named = [t for t in texts if "forhåndsinnstillingen «Optimistisk anslag»" in t]
+    assert len(named) == 1 and named[0].endswith("bruk det som øvre ende, ikke som plan."), named
+    assert not [t for t in texts if t.startswith("Obs, tall med kilde er endret")]
 
 
 def test_the_address_is_kept_with_the_sentence_before_it(family_memo) -> None:

@@ -162,3 +162,92 @@ def test_the_link_preset_reader_uses_the_scenario_links_separator_and_key() -> N
     assert eksport.link_preset(scenario_link("https://x.no/a/", "fem-ar", {"suksessrate": 2.0})) == "fem-ar"
     assert eksport.link_preset("https://x.no/a/#suksessrate=2") == ""
     assert eksport.link_preset("https://x.no/a/") == ""
+
+
+def _memo_case(model_id: str, changes: dict) -> tuple[dict, dict, dict, list[str]]:
+    data = eksport.data(registry.load(model_id))
+    defaults = {i["id"]: i["default"] for i in data["inputs"]}
+    return data, defaults, {**defaults, **changes}, sorted(changes)
+
+
+def test_a_changed_sourced_value_is_not_credited_to_its_source() -> None:
+    """Review of issue 23: «1 % (endret, standard 4 %) – Kilde: … R-109/2021» credited the user's 1 %
+    to R-109. Changed, the cell says it is not the source's figure and names the source as the standard's."""
+    from calculators import memo
+
+    data, defaults, values, changed = _memo_case("familie", {"kalkulasjonsrente": 1})
+    t = data["texts"]["notat"]
+    rate = next(i for i in data["inputs"] if i["id"] == "kalkulasjonsrente")
+    cell = memo.source_text(rate["source"], True, t)
+    assert cell.startswith("Endret av brukeren – ikke kildens tall. Standard fra Finansdepartementet 2021: Rundskriv R-109/2021")
+    assert "Kilde:" not in cell
+    assert memo.source_text(rate["source"], False, t).startswith("Kilde: Finansdepartementet 2021: Rundskriv R-109/2021")
+    shown = next(i for i in data["inputs"] if i["source"]["status"] != "kilde")
+    assert memo.source_text(shown["source"], True, t) == memo.source_text(shown["source"], False, t)
+    line = memo.changed_sources_line(data["inputs"], values, defaults, changed, data["workbook"]["rate"], t)
+    assert "Kalkulasjonsrenten er endret fra R-109s 4\u00a0% til 1\u00a0%" in line, line
+
+
+def test_the_summary_warning_lists_every_changed_sourced_value_and_nothing_else() -> None:
+    from calculators import memo
+
+    data, defaults, _, _ = _memo_case("familie", {})
+    t, rate = data["texts"]["notat"], data["workbook"]["rate"]
+    assert memo.changed_sources_line(data["inputs"], defaults, defaults, [], rate, t) == ""
+    shown = [i for i in data["inputs"] if i["source"]["status"] != "kilde"][:3]
+    values = {**defaults, **{i["id"]: defaults[i["id"]] + 1 for i in shown}}
+    assert memo.changed_sources_line(data["inputs"], values, defaults, [i["id"] for i in shown], rate, t) == ""
+    sourced = [i for i in data["inputs"] if i["source"]["status"] == "kilde" and i["id"] != rate]
+    assert sourced, "familie har tall med kilde utenom renten"
+    other = sourced[0]
+    values = {**defaults, other["id"]: defaults[other["id"]] + 1, rate: 2.5}
+    line = memo.changed_sources_line(data["inputs"], values, defaults, [other["id"], rate], rate, t)
+    assert line.startswith("Obs, tall med kilde er endret: Kalkulasjonsrenten er endret fra R-109s 4\u00a0% til 2,5\u00a0%")
+    assert other["label"] + " er endret fra " in line and other["source"]["publisher"] in line
+
+
+def test_the_memo_names_a_preset_with_its_own_description() -> None:
+    from calculators import memo
+
+    model = registry.load("familie")
+    data = eksport.data(model)
+    t = data["texts"]["notat"]
+    line = memo.preset_line(data["preset_labels"], data["preset_descriptions"], "optimistisk", t)
+    described = next(p for p in model.presets if p.id == "optimistisk").description
+    assert "«Optimistisk anslag»" in line and line.endswith(described)
+    assert "bruk det som øvre ende, ikke som plan" in line
+    assert memo.preset_line(data["preset_labels"], data["preset_descriptions"], "", t) == ""
+    assert memo.preset_line(data["preset_labels"], data["preset_descriptions"], "borte", t) == ""
+
+
+def test_the_memos_source_cells_warning_and_preset_line_translated_are_pythons() -> None:
+    """eksport.js writes what the translated functions return: Python's text, for random changes."""
+    import random
+
+    from py_mini_racer import MiniRacer
+
+    from calculators import memo
+    from calculators.translate import Translation
+
+    translation = Translation()
+    js = {fn.__name__: translation.add(fn) for fn in (memo.source_text, memo.changed_sources_line, memo.preset_line)}
+    rng = random.Random(23)
+    with MiniRacer() as ctx:
+        ctx.eval(translation.code())
+        for model_id in registry.model_ids():
+            data = eksport.data(registry.load(model_id))
+            t, rate = data["texts"]["notat"], data["workbook"]["rate"]
+            defaults = {i["id"]: i["default"] for i in data["inputs"]}
+            for _ in range(6):
+                changed = sorted(rng.sample([i["id"] for i in data["inputs"]], rng.randint(0, 4)) + [rate][:rng.randint(0, 1)])
+                values = {**defaults, **{k: round(rng.uniform(0, 10), rng.randint(0, 2)) for k in changed}}
+                args = [data["inputs"], values, defaults, changed, rate, t]
+                got = ctx.eval(f"{js['changed_sources_line']}(...{json.dumps(args)})")
+                assert got == memo.changed_sources_line(*args), (model_id, changed)
+                for i in data["inputs"]:
+                    flag = i["id"] in changed
+                    assert ctx.eval(f"{js['source_text']}({json.dumps(i['source'])}, {json.dumps(flag)}, {json.dumps(t)})") \
+                        == memo.source_text(i["source"], flag, t)
+            for preset in [*data["preset_labels"], "", "borte"]:
+                args = [data["preset_labels"], data["preset_descriptions"], preset, t]
+                assert ctx.eval(f"{js['preset_line']}(...{json.dumps(args)})") == memo.preset_line(*args)

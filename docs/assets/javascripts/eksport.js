@@ -56,8 +56,8 @@
     const t = data.texts.notat, d = t.deler, k = t.kolonner, out = [];
     const title = data.title, f = formats(s), fmt = f.exact, view = views[s.model];
     const inputsById = Object.fromEntries(data.inputs.map((i) => [i.id, i]));
-    // Percentages in whole numbers: «17 %», not «16,93 %» (the memo is read, not recomputed).
-    const showOutput = (o) => f.output(o.unit === "%" && s.outputs[o.id] !== -1 ? Math.round(s.outputs[o.id]) : s.outputs[o.id], o);
+    // Every figure as the page writes it (view.format_output, translated): «19,47 %» on both.
+    const showOutput = (o) => f.output(s.outputs[o.id], o);
     const h = (level, text) => out.push({ h: level, text });
     const p = (...runs) => out.push({ p: runs });
 
@@ -75,6 +75,9 @@
       p(t.sammendrag_trekninger);
       out.push({ list: lines.map((line) => [line]) });
     }
+    // A sourced value the user changed is not the source's figure: one line says which (memo.py).
+    const warning = view.changed_sources_line(data.inputs, s.values, s.defaults, s.changed, data.workbook.rate, t);
+    if (warning) p({ text: warning, bold: true });
     if (s.sentence) p(s.sentence);
     const headline = data.outputs.filter((o) => o.headline && !(lines.length && s.meta.interval.outputs.includes(o.id)));
     if (headline.length) {
@@ -84,7 +87,8 @@
     // The scenario is in the link's #fragment (older links: ?query); either may name a preset.
     const link = new URL(s.link, location.href), hash = link.hash.slice(1);
     const presetId = new URLSearchParams(hash.includes("=") ? hash : link.search).get("preset") || s.preset;
-    if (presetId && data.preset_labels[presetId]) p(fill(t.forhandsinnstilling, { navn: data.preset_labels[presetId] }));
+    const preset = view.preset_line(data.preset_labels, data.preset_descriptions, presetId || "", t); // with its description
+    if (preset) p(preset);
     const changed = s.changed.length;
     p(changed ? fill(t.endret_antall, { antall: changed, av: data.inputs.length }) : t.ingen_endret);
     const own = profileOf(s, fmt); // issue 29: which figures on screen are the municipality's (profil.js)
@@ -115,7 +119,7 @@
           input.label,
           isChanged ? [{ text: value, bold: true }, " (" + (own && input.id in own.changed ? own.memoChanged(input.id)
             : fill(t.endret, { standard: fmt(s.defaults[input.id], input.unit) })) + ")"] : value,
-          own && own.own[input.id] ? [{ text: own.own[input.id], bold: true }] : sourceRuns(input.source, t),
+          own && own.own[input.id] ? [{ text: own.own[input.id], bold: true }] : view.source_text(input.source, isChanged, t),
         ];
       }), head: [k.forutsetning, k.verdi, k.kilde], widths: [5, 3, 5] });
     }
@@ -223,13 +227,6 @@
       exact: (value, unit) => view.format_number(value, unit, true, false), // an input: every decimal
       output: (value, output) => view.format_output(value, output),
     };
-  }
-
-  function sourceRuns(src, t) {
-    if (src.status !== "kilde") return [t.illustrasjon + (src.note ? ". " + src.note : "")];
-    const runs = [fill(t.kilde, { kilde: src.publisher + " " + src.year + ": " + src.title })];
-    if (src.note) runs.push(". " + src.note);
-    return runs;
   }
 
   // Issue 12 (honest numbers): vlKalkulator.scenario(root) carries uncertainty {intervals: {output:
@@ -665,7 +662,9 @@
       link: () => t.kilde_note + " " + s.link + (own ? " " + own.link : ""),
       prices: (id, v) => (own && own.prices ? own.prices : v),
       kroner: (id, v) => (own && own.kroner ? v.replace(data.price_year + "-kroner", own.kroner) : v), // a heading «({år}-kroner)»
-      source: (id, v) => (mine(id) ? own.sources[id] : v),
+      // a sourced value the user changed is not the source's figure (memo.py source_text, as in the memo)
+      source: (id, v) => (mine(id) ? own.sources[id] : v && s.changed.includes(id)
+        ? views[s.model].source_text(data.inputs.find((i) => i.id === id).source, true, data.texts.notat) : v),
       status: (id, v) => (mine(id) ? own.status : v),
       changed: (id) => (s.changed.includes(id) ? (own && id in own.changed ? own.sheetChanged(id) : t.ja) : mine(id) ? own.status : null),
       low: (id) => (Array.isArray(ranges[id]) ? ranges[id][0] : null),
@@ -749,10 +748,11 @@
     return /[;"\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
 
-  // The rows come from calculators/memo.py (flow_rows, translated); this only writes them.
+  // The rows come from calculators/memo.py (flow_rows) and calculators/eksport.py (csv_rows: title,
+  // scenario, link, units in the headers), both translated; this only writes them.
   function csv(s, data) {
-    const t = data.texts.regneark, flows = s.outputs[data.workbook.flows];
-    const lines = views[s.model].flow_rows(s.meta, flows, [t.csv_kolonner_ar, t.offentlig, t.alle]);
+    const t = data.texts.regneark, flows = s.outputs[data.workbook.flows], view = views[s.model];
+    const lines = view.csv_rows(data, s, view.flow_rows(s.meta, flows, [t.csv_kolonner_ar, t.offentlig, t.alle]));
     const own = profileOf(s, formats(s).exact); // issue 29: only the figures on screen that are the municipality's
     if (own) lines.push([], [own.csv || own.link]);
     return vlZip.utf8("\ufeff" + lines.map((line) => line.map(csvField).join(";")).join("\r\n") + "\r\n");
