@@ -3,8 +3,8 @@
 The key covers everything that can change the bytes: the template's source, the generator code
 and print CSS in this package, the embedded fonts, and the versions of the libraries that write
 the files. A cache entry is a directory written under a temporary name and renamed when complete,
-so an interrupted build never leaves a half-written entry behind (``veileder.cache``, the build's
-one cache writer; ``cached_entry`` is imported here too for older callers).
+so an interrupted build never leaves a half-written entry behind (``veileder.cache.cached_entry``,
+the build's one cache writer).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import importlib.metadata
 from pathlib import Path
 
 from doc_templates import fonts
-from veileder.cache import cached_entry
 
 PACKAGE_DIR = Path(__file__).parent
 ZIP_WRITER = PACKAGE_DIR.parent / "veileder" / "zips.py"  # writes every package made here
@@ -42,4 +41,4 @@ def entry_key(source: bytes, fingerprint: str) -> str:
     return hashlib.sha256(fingerprint.encode() + b"\0" + source).hexdigest()[:32]
 
 
-__all__ = ["cached_entry", "entry_key", "generator_fingerprint"]
+__all__ = ["entry_key", "generator_fingerprint"]

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import segno
 
-from doc_templates.cache import cached_entry, generator_fingerprint
+from doc_templates.cache import generator_fingerprint
 from doc_templates.model import Field, Section, Template
 from veileder import site_address
+from veileder.cache import cached_entry
 from workshops.scenarios import SOURCE, Scenario
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

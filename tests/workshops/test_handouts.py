@@ -50,6 +50,20 @@ def test_every_handout_is_one_a4_page_with_question_assumptions_and_figure(hando
             assert expected.replace("\xa0", " ") in text.replace("\xa0", " "), f"{handout.filename}: {expected}"
 
 
+def test_every_handout_prints_each_heading_once_and_its_whole_question(handouts: tuple[Handout, ...]) -> None:
+    """Review of issue 23: two handouts printed «Forutsetninger i scenarioet» twice, and one question
+    stopped mid-sentence. Every section heading once; the question printed whole, with a question in it
+    and ending a sentence."""
+    from workshops.handouts import handout_template
+
+    for handout in handouts:
+        text = re.sub(r"\s+", " ", pypdf.PdfReader(handout.path).pages[0].extract_text()).replace("\xa0", " ")
+        for section in handout_template(handout.scenario).sections:
+            assert text.count(section.title) == 1, f"{handout.filename}: «{section.title}» {text.count(section.title)} ganger"
+        question = handout.scenario.question.replace("\xa0", " ")
+        assert "?" in question and question[-1] in ".?" and question in text, f"{handout.filename}: {question}"
+
+
 def test_a_handout_with_an_interval_gives_the_median_range_and_share_in_plus_not_a_bare_figure() -> None:
     from workshops.scenarios import load_scenarios
 
