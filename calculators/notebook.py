@@ -45,7 +45,7 @@ som trengs for å gå i balanse (break-even). Formlene står i metodesidene for
 
 Alle kronebeløp er i 2025-kroner. Tallene for tjenestebruk og effekt er **illustrasjoner**,
 ikke målte tall. Bytt dem ut med egne tall før dere bruker resultatet."""),
-    ("code", """from calculators import analysis, report
+    ("code", """from calculators import analysis, report, view
 from calculators.models import familie, utenforskap
 
 standard = analysis.run(familie.MODEL)"""),
@@ -60,7 +60,7 @@ print("Netto nåverdi, samfunnet:", report.kr(standard["nnv_samfunn"]))
 print("Investeringen i nåverdi:", report.kr(standard["nv_investering"]))
 print("Tilbakebetalt (med standardtallene, én beregning):", report.year(standard["tilbakebetalingsar"]))
 print("Netto etter fire år (én valgperiode):", report.kr(standard["nnv_valgperiode"]))
-print("Nødvendig reduksjon for å gå i balanse:", report.number(standard["break_even_reduksjon"], 1), "%")"""),
+print("Nødvendig reduksjon for å gå i balanse:", view.format_number(standard["break_even_reduksjon"], "%"))"""),
     ("code", """cumulative = standard["kumulativ_netto"]
 report.figure(
     report.cumulative_chart(cumulative),
@@ -113,7 +113,7 @@ Her får alle tjenestelinjene samme reduksjon, og resten står på standardverdi
 krysser null, betaler investeringen seg akkurat innenfor horisonten."""),
     ("code", """levels = list(range(0, 61, 2))
 values = analysis.curve(familie.MODEL, "nnv_offentlig", reductions, levels)
-print("Break-even-reduksjon fra modellen:", report.number(standard["break_even_reduksjon"], 1), "%")
+print("Break-even-reduksjon fra modellen:", view.format_number(standard["break_even_reduksjon"], "%"))
 report.figure(
     report.break_even_chart(levels, values, standard["break_even_reduksjon"],
                             "Netto nåverdi etter hvor mye tjenestebruken faller",
@@ -168,7 +168,7 @@ ytterpunktet, ikke et vanlig forløp."""),
 print("Verdien av ett forebygd tilfelle, offentlige budsjetter:", report.kr(ung["nv_offentlig"]))
 print("Verdien av ett forebygd tilfelle, samfunnet:", report.kr(ung["nv_samfunn"]))
 print("Forebygde tilfeller som betaler tiltaket:", report.number(ung["tilfeller_som_betaler"], 2))
-print("Nødvendig andel som lykkes, før dødvekt:", report.number(ung["break_even_suksessrate"], 2), "%")
+print("Nødvendig andel som lykkes, før dødvekt:", view.format_number(ung["break_even_suksessrate"], "%"))
 report.table(
     "Nåverdi av ett tilfelle per forvaltningsnivå",
     ["Nivå", "Nåverdi"],

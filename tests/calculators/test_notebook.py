@@ -75,6 +75,19 @@ def test_the_default_figures_printed_are_the_models_figures(committed):
     assert report.kr(analysis.run(familie.MODEL)["nnv_offentlig"]) in printed
 
 
+def test_the_notebook_writes_percentages_as_the_page_and_the_memo_do(committed):
+    """Review of issue 23: break-even was 19,47 % on the page, 19,5 % in the notebook and 19 % in
+    the memo. The notebook now writes it with the page's view.format_number."""
+    from calculators import analysis, view
+    from calculators.models import familie, utenforskap
+
+    printed = "".join(o["text"] for c in committed.cells for o in c.get("outputs", [])
+                      if o.get("output_type") == "stream")
+    for model, key in ((familie.MODEL, "break_even_reduksjon"), (utenforskap.MODEL, "break_even_suksessrate")):
+        shown = view.format_number(analysis.run(model)[key], "%")
+        assert re.search(r": " + re.escape(shown) + r"\n", printed), (key, shown)
+
+
 def test_strip_external_loaders_removes_mathjax_and_mermaid():
     page = (
         '<p>a</p><!-- Load mathjax --><script src="https://cdn/x.js"> </script>'
