@@ -112,9 +112,9 @@ def offline_banner(site_url: str | None) -> str:
 
 
 def run(site_dir: Path, staging: Path, log=lambda message: print(message, file=sys.stderr)) -> None:
-    from veileder.cache import cached_entry
     from export import guide_pdf, offline
     from veileder import site_address
+    from veileder.cache import cached_entry
 
     settings = json.loads((staging / "stage.json").read_text(encoding="utf-8"))
     defer_bundle(site_dir)

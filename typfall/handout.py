@@ -15,12 +15,12 @@ from html import escape
 from pathlib import Path
 
 from doc_templates.cache import generator_fingerprint
-from veileder.cache import cached_entry
 from doc_templates.model import Field, Section, Template
 from typfall.cases import DUK_SOURCE, Case
 from typfall.duk import LABEL
 from typfall.numbers import Reading
 from veileder import site_address
+from veileder.cache import cached_entry
 from workshops.handouts import DATE, QR_MM, VERSION, qr_svg
 
 OPEN_TEXT = "Skann QR-koden, eller skriv inn adressen, for å åpne tallene i kalkulatoren:"
