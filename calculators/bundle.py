@@ -114,7 +114,7 @@ def interval_meta(model: Model) -> dict:
     spec = uncertainty.spec_for(model)
     if spec is None:
         return {"output": "", "outputs": [], "no_effect_outputs": [], "payback": "",
-                "initial": {"intervals": {}, "shares": {}, "payback": 0, "samples": 0, "no_effect": {}}}
+                "initial": {"intervals": {}, "shares": {}, "means": {}, "payback": 0, "samples": 0, "no_effect": {}}}
     analysis = uncertainty.analyse_defaults(model)
     point = evaluate(model)
     # «Ingen varig effekt» only beside a result it changes (the value of one case does not
@@ -127,7 +127,9 @@ def interval_meta(model: Model) -> dict:
     return {"output": spec["outputs"][0], "outputs": list(spec["outputs"]), "no_effect_outputs": changed,
             "payback": spec["payback"], "initial": {
                 "intervals": {k: [round(x, places[k]) for x in v] for k, v in analysis["intervals"].items() if v is not None},
-                "shares": analysis["shares"], "payback": analysis["payback"], "samples": analysis["samples"],
+                "shares": analysis["shares"],
+                "means": {k: round(x, places[k]) for k, x in analysis["means"].items()},
+                "payback": analysis["payback"], "samples": analysis["samples"],
                 "no_effect": {k: round(x, places[k]) for k, x in (analysis["no_effect"] or {}).items()}}}
 
 

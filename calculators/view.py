@@ -38,7 +38,8 @@ TEXT = {
     "not_computable": "kan ikke beregnes",
     # A result's uncertainty, in its headline card (issues 12 and 23; view_uncertainty.py has the
     # whole block further down). The big figure is the draws' median: it never points the other
-    # way than the share in plus (docs/okonomi/metode.md says why median and not mean).
+    # way than the share in plus (docs/okonomi/metode-familie.md#usikkerhet says why median and not
+    # mean); the mean, R-109's expected value, stands small in the card.
     "central": "midtverdi av {samples} trekninger",
     "central_pending": "midtverdi",
     "form_value": "Med tallene i skjemaet: ",
@@ -48,13 +49,13 @@ TEXT = {
     "no_effect": "Ingen varig effekt (scenario): ",
     "pending": "beregner …",
     "how_sure": "Hvor sikkert er tallet?",
+    "mean": "Gjennomsnitt – forventningsverdien R-109 ber om: ",
     "point_note": "med tallene i skjemaet",
     # Beside a card whose midtverdi and form figure differ by more than a quarter of the 8-of-10
     # interval (``why_text``): why they differ.
     "why_lower": "Midtverdien er lavere fordi våre anslag heller mot det forsiktige: de fleste trekningene "
                  "gir mindre enn tallene i skjemaet.",
-    "why_higher": "Midtverdien er høyere fordi trekningene spres rundt tallene i skjemaet, og flere av dem "
-                  "gir mer enn skjemaet.",
+    "why_higher": "Midtverdien er høyere fordi de fleste trekningene gir mer enn tallene i skjemaet.",
 }
 """The headline cards' words (the runtime's file has them: bundle.VIEW_FUNCTIONS), and two
 the memo and the handouts take from here."""
@@ -69,7 +70,9 @@ TEXT_MORE = {
     "numbers": "Tallene i en tabell",
     "chart": "Søylediagram: {label}. Tallene står i tabellen under.",
     "positive_saves": "Positive tall (grønne søyler mot høyre) er besparelser, negative tall "
-                      "(røde søyler mot venstre) er kostnader.",
+                      "(røde søyler mot venstre) er kostnader. Sparte kostnader er brutto "
+                      "gjennomsnittskostnad: budsjettet merker dem bare når kapasitet tas ut eller "
+                      "brukes på andre.",
     "line_chart": "Linjediagram: {label}, {levels}. Tallene står i tabellen under.",
     "and": "og",
     "draws_first": "I {share} av 100 trekninger med våre anslag er {label} null eller mer. Setningen "
@@ -110,6 +113,7 @@ class Interval(TypedDict):
 
     intervals: dict[str, list[float]]
     shares: dict[str, float]
+    means: dict[str, float]
     payback: float
     samples: int
     no_effect: dict[str, float]
@@ -374,6 +378,11 @@ def interval_card(meta: Meta, out: Outputs, interval: Interval, key: str) -> Nod
         no_effect = format_number(interval["no_effect"][key], unit) if key in interval["no_effect"] else TEXT["pending"]
         parts.append(el("dd", {"class": "vl-calc__range"},
                         [el("span", {"data-vl-no-effect-text": key}, [], no_effect)], TEXT["no_effect"]))
+    if done:
+        # R-109's expected value, small in the card (metode-familie.md says why the median is the
+        # big figure), after «Ingen varig effekt», which must stay on the first screen. Every
+        # finished run has the means of all its outputs.
+        parts.append(el("dd", {"class": "vl-calc__range"}, [], TEXT["mean"] + format_number(interval["means"][key], unit)))
     # Under the figures, so they keep their place on the first screen.
     why = why_text(meta, out, interval, key)
     if why != "":

@@ -49,7 +49,9 @@ TEXT_U = {
                "mange av 100 trekninger som ga null eller mer med disse spennene, ikke hvor sannsynlig "
                "det er at det går slik hos dere. Endrer du et beløp eller en effekt i skjemaet, følger "
                "spennet med. «Ingen varig effekt» er et scenario der tiltaket ikke virker, ikke "
-               "et målt resultat.",
+               "et målt resultat. Forutsetningene trekkes uavhengig av hverandre, men et tiltak "
+               "virker ofte som helhet eller ikke i det hele tatt: da er intervallet for smalt, og "
+               "andelen i pluss ser sikrere ut enn den er.",
     "unpriced": "Virkninger uten kroneverdi",
     "unpriced_note": "Disse er ikke med i kronebeløpene. Marker dem under «Virkninger uten "
                      "kroneverdi» i skjemaet.",

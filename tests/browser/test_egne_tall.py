@@ -9,7 +9,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from calculators import profile, registry
+from calculators import profile, registry, uncertainty
+from calculators.view import TEXT, format_number
 from tests.browser.axe import format_violations, run_axe
 from tests.browser.fixtures import calculator_ready
 from tests.browser.test_eksport import PAGES, download, odt_texts
@@ -596,3 +597,27 @@ def test_the_sheets_cash_flow_heading_says_the_municipalitys_figures_are_as_they
     calculator_ready(page)
     _, xlsx = download(page, "xlsx")
     assert "(2025-kroner)" in openpyxl.load_workbook(io.BytesIO(xlsx))["Kontantstrøm"]["A1"].value
+
+
+def test_with_a_profile_the_card_shows_the_simulation_of_the_profiles_figures_not_the_builds(make_page, site_url):
+    """Issue 23 review: the built card holds the site's defaults' midtverdi and interval; with a
+    municipality's figures loaded the card must show Python's simulation of those figures."""
+    page = import_profile(make_page, site_url)
+    page.goto(site_url + PAGES["familie"])
+    calculator_ready(page)
+    page.wait_for_function("document.querySelector('[data-vl-calc]').dataset.vlIntervalReady")
+    model = registry.load("familie")
+    values = {i.id: i.default for i in model.inputs} | {"barnevern": 320_000, "arslonn": 700_000}
+    analysis = uncertainty.analyse(model, values)
+    low, median, high = analysis["intervals"]["nnv_offentlig"]
+    built = uncertainty.analyse_defaults(model)["intervals"]["nnv_offentlig"]
+    assert format_number(median, "kr") != format_number(built[1], "kr")  # the test can tell them apart
+    card = "[data-vl-range-summary=nnv_offentlig]"
+    assert page.inner_text(f"{card} [data-vl-central]").replace("\u00a0", " ") == \
+        format_number(median, "kr").replace("\u00a0", " ")
+    interval = page.inner_text(f"{card} [data-vl-interval-text]").replace("\u00a0", " ")
+    expected = (format_number(low, "kr", False, True) + " og " + format_number(high, "kr")).replace("\u00a0", " ")
+    assert interval.endswith(expected), (interval, expected)
+    # R-109's expected value beside it, from the same draws.
+    mean = format_number(analysis["means"]["nnv_offentlig"], "kr").replace("\u00a0", " ")
+    assert f"{TEXT['mean']}{mean}" in page.inner_text(card).replace("\u00a0", " ")

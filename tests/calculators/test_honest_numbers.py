@@ -156,3 +156,61 @@ def test_the_browser_moves_the_ranges_exactly_as_python_does(model_id):
                 f"JSON.stringify(vlUsikkerhetMotor.moved_ends({json.dumps(meta['uncertainty'])}, {json.dumps(values)}, {{}}))"))
             assert js["lows"] == pytest.approx(moved["lows"], rel=1e-12, abs=1e-9)
             assert js["highs"] == pytest.approx(moved["highs"], rel=1e-12, abs=1e-9)
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_the_card_shows_the_mean_r109_asks_for_beside_the_midtverdi(model_id):
+    """Review of issue 23: R-109's expected value stands in the card, named for what it is, with
+    the value Python's draws give (as rounded for the page)."""
+    from calculators import render
+    from calculators.view import TEXT, format_number, headline_cards
+
+    model = registry.load(model_id)
+    meta = bundle.metadata(model)
+    analysis = uncertainty.analyse_defaults(model)
+    html = render.html(headline_cards(meta, model.compute(SimpleNamespace(**defaults(model))),
+                                      meta["interval"]["initial"]))
+    unit = {o.id: o.unit for o in model.outputs}
+    cards = [k for k in meta["interval"]["outputs"] if next(o for o in model.outputs if o.id == k).headline]
+    assert cards
+    for key in cards:
+        mean = format_number(analysis["means"][key], unit[key])
+        assert f'{TEXT["mean"]}{mean}</dd>' in html, key
+    assert "forventningsverdien R-109 ber om" in TEXT["mean"]
+
+
+def test_the_card_has_no_mean_while_the_draws_run():
+    from calculators import render
+    from calculators.view import headline_cards
+
+    model = registry.load("familie")
+    meta = bundle.metadata(model)
+    pending = {"intervals": {}, "shares": {}, "means": {}, "payback": 0, "samples": 0, "no_effect": {}}
+    html = render.html(headline_cards(meta, model.compute(SimpleNamespace(**defaults(model))), pending))
+    assert "Gjennomsnitt" not in html
+
+
+def test_saved_costs_are_called_gross_average_costs_beside_the_chart_and_on_the_method_page():
+    """Review of issue 23: a service delivered by own staff saves budget only when the capacity
+    is taken out or used for others — said as the meeting calculator says it for freed time."""
+    from pathlib import Path
+
+    from calculators.view import TEXT_MORE
+
+    words = "Sparte kostnader er brutto gjennomsnittskostnad: budsjettet merker dem bare når kapasitet tas ut"
+    assert words in TEXT_MORE["positive_saves"]
+    method = Path("docs/okonomi/metode-familie.md").read_text(encoding="utf-8")
+    assert "Sparte kostnader er brutto gjennomsnittskostnad" in method
+    assert "frigjort kapasitet er ikke spart budsjett" in method
+
+
+def test_the_block_and_the_method_page_say_what_independent_draws_do():
+    from pathlib import Path
+
+    from calculators.view_uncertainty import TEXT_U
+
+    assert "trekkes uavhengig av hverandre" in TEXT_U["explain"] and "intervallet for smalt" in TEXT_U["explain"]
+    method = Path("docs/okonomi/metode-familie.md").read_text(encoding="utf-8")
+    assert "**intervallet blir for smalt**" in method
+    # The break-even reduction is named as planned, before the optimism adjustment and deadweight.
+    assert "*r\\** × (1 − *o*) × (1 − *d*)" in method

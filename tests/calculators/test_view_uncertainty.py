@@ -171,7 +171,7 @@ def test_the_bundle_runs_the_same_analysis_as_python(v8, model_id: str):
 def card_with(point: float, low: float, middle: float, high: float) -> tuple[dict, dict, dict]:
     meta = bundle.metadata(registry.load("familie"))
     key = meta["interval"]["output"]
-    interval = {"intervals": {key: [low, middle, high]}, "shares": {key: 0.5}, "payback": 0.5,
+    interval = {"intervals": {key: [low, middle, high]}, "shares": {key: 0.5}, "means": {key: middle}, "payback": 0.5,
                 "samples": 500, "no_effect": {}}
     return meta, {key: point}, interval
 
