@@ -525,8 +525,15 @@ def check_unpriced(raw: list) -> list[Problem]:
     return problems
 
 
+NOT_KEY_INPUTS = {
+    "horisont": "å strekke horisonten er den klassiske måten å overselge på; la den stå",
+    "kalkulasjonsrente": "renten er fastsatt i R-109 og er ikke en forutsetning å prøve seg fram med",
+}
+"""Inputs presentation mode must not offer as ± levers (issue 23 review)."""
+
+
 def check_key_inputs(key_inputs: list, ids: Mapping[str, int]) -> list[Problem]:
-    """4–8 ids of inputs in the file, each once."""
+    """4–8 ids of inputs in the file, each once, none of ``NOT_KEY_INPUTS``."""
     problems = []
     if not 4 <= len(key_inputs) <= 8:
         problems.append(Problem("", "key_inputs", f"skal ha 4–8 input-id-er, har {len(key_inputs)}"))
@@ -536,6 +543,9 @@ def check_key_inputs(key_inputs: list, ids: Mapping[str, int]) -> list[Problem]:
                                                                f"finnes: {', '.join(ids)}"))
         elif key in key_inputs[:index]:
             problems.append(Problem(f"key_inputs[{index}]", "", f"«{key}» står to ganger"))
+        elif key in NOT_KEY_INPUTS:
+            problems.append(Problem(f"key_inputs[{index}]", "", f"«{key}» hører ikke til i presentasjonsvisningen: "
+                                                               f"{NOT_KEY_INPUTS[key]}"))
     return problems
 
 

@@ -181,8 +181,10 @@ OUTPUTS = (
     Output("nnv_valgperiode", "Netto nåverdi etter fire år (én valgperiode)", "kr",
            help="Positivt tall: investeringen er betalt tilbake innen én valgperiode."),
     Output("break_even_reduksjon", "Nødvendig reduksjon for å gå i balanse (offentlige budsjetter)", "%",
-           help="Hvor mye all tjenestebruk må falle (samme prosent på alle linjer) for at nåverdien "
-                "for offentlige budsjetter blir null. Over 100 %: kan ikke betale seg. -1: ingen tjenestebruk."),
+           help="Planlagt reduksjon, samme prosent på alle linjer, som gir nåverdi null for offentlige "
+                "budsjetter: før optimismejustering og dødvekt, som reduksjonene i skjemaet. Fallet i "
+                "tjenestebruk som da faktisk må komme, er reduksjonen × (1 − optimisme) × (1 − dødvekt). "
+                "Over 100 %: kan ikke betale seg. -1: ingen tjenestebruk."),
     Output("nv_investering", "Investeringen i nåverdi", "kr"),
     Output("timekostnad", "Timekostnad", "kr/time",
            help="Årslønn med pensjon og arbeidsgiveravgift, delt på timer faktisk arbeidet (samme "

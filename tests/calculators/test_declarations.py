@@ -65,3 +65,15 @@ def test_the_readme_table_says_what_each_rule_says() -> None:
     for table in (declarations.MODEL_FIELDS, declarations.INPUT_FIELDS, declarations.SOURCE_FIELDS,
                   declarations.PRESET_FIELDS):
         assert all(rule.meaning for rule in table.values())
+
+
+def test_presentation_mode_offers_neither_the_horizon_nor_the_rate_as_a_lever() -> None:
+    """Issue 23 review: R-109 fixes the rate, and stretching the horizon oversells."""
+    ids = {"horisont": 0, "kalkulasjonsrente": 1, "a": 2, "b": 3, "c": 4}
+    problems = declarations.check_key_inputs(["horisont", "kalkulasjonsrente", "a", "b"], ids)
+    assert [p.where for p in problems] == ["key_inputs[0]", "key_inputs[1]"]
+    assert "R-109" in problems[1].text
+    assert declarations.check_key_inputs(["a", "b", "c"] + ["kalkulasjonsrente"], ids) != []
+    assert declarations.check_key_inputs(["a", "b", "c", "a"][:3] + ["b"], ids) != []  # a repeat still refused
+    for model in registry.all_models():
+        assert not {"horisont", "kalkulasjonsrente"} & set(model.key_inputs), model.id
