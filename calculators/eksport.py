@@ -199,6 +199,7 @@ class CsvTexts(TypedDict):
     alle: str
     kilde_note: str
     csv_tittel: str
+    csv_tittel_kostnad: str
     csv_standard: str
     csv_forhandsinnstilling: str
     csv_endret: str
@@ -214,6 +215,11 @@ class CsvInput(TypedDict):
     id: str
 
 
+class CsvWorkbook(TypedDict):
+    """Whether the model's flows are a cost path rather than a measure's cash flow («kostnad»)."""
+    cost: bool
+
+
 class CsvData(TypedDict):
     """What the CSV reads of ``data(model)``: the calculator's title, price year, preset names,
     the number of inputs and the texts."""
@@ -221,6 +227,7 @@ class CsvData(TypedDict):
     price_year: int
     preset_labels: dict[str, str]
     inputs: list[CsvInput]
+    workbook: CsvWorkbook
     texts: CsvTextGroups
 
 
@@ -262,7 +269,8 @@ def csv_rows(data: CsvData, scenario: CsvScenario, flows: list[list[str]]) -> li
     head = [t["csv_ar"].replace("{navn}", flows[0][0])]
     for name in flows[0][1:]:
         head.append(t["csv_kr"].replace("{navn}", name))
-    rows = [[t["csv_tittel"].replace("{tittel}", data["title"]).replace("{år}", str(data["price_year"]))],
+    title = t["csv_tittel_kostnad"] if data["workbook"]["cost"] else t["csv_tittel"]
+    rows = [[title.replace("{tittel}", data["title"]).replace("{år}", str(data["price_year"]))],
             [named], [t["kilde_note"] + " " + scenario["link"]], [], head]
     for row in flows[1:]:
         rows.append(row)

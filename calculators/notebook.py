@@ -165,12 +165,15 @@ ytelsene går tilbake til det offentlige, og inntektsutjevningen flytter det mes
 skattetap over på alle kommuner. Forhåndsvalget «Utenfor til 67 år» i kalkulatoren er det dyreste
 ytterpunktet, ikke et vanlig forløp."""),
     ("code", """ung = analysis.run(utenforskap.MODEL)
-print("Verdien av ett forebygd tilfelle, offentlige budsjetter:", report.kr(ung["nv_offentlig"]))
-print("Verdien av ett forebygd tilfelle, samfunnet:", report.kr(ung["nv_samfunn"]))
+print("Kostnaden av ett forløp utenfor (øvre grense for hva ett tilfelle kan spare), offentlige budsjetter:",
+      report.kr(ung["nv_offentlig"]))
+print("Kostnaden av ett forløp utenfor, samfunnet:", report.kr(ung["nv_samfunn"]))
+print("Besparelse per vellykket tilfelle etter opptrapping og tilbakefall, offentlige budsjetter:",
+      report.kr(ung["besparelse_per_tilfelle"]))
 print("Forebygde tilfeller som betaler tiltaket:", report.number(ung["tilfeller_som_betaler"], 2))
-print("Nødvendig andel som lykkes, før dødvekt:", view.format_number(ung["break_even_suksessrate"], "%"))
+print("Nødvendig andel som lykkes, før dødvekt og optimismejustering:", view.format_number(ung["break_even_suksessrate"], "%"))
 report.table(
-    "Nåverdi av ett tilfelle per forvaltningsnivå",
+    "Kostnaden av ett forløp utenfor per forvaltningsnivå",
     ["Nivå", "Nåverdi"],
     [["Kommunen", report.kr(ung["nv_kommune"])],
      ["Andre kommuner (inntektsutjevningen)", report.kr(ung["nv_andre_kommuner"])],
@@ -183,7 +186,7 @@ measure = analysis.curve(utenforskap.MODEL, "nnv_tiltak_offentlig", ["suksessrat
 report.figure(
     report.break_even_chart(rates, measure, ung["break_even_suksessrate"],
                             "Tiltakets netto nåverdi etter andelen som lykkes",
-                            "andel som lykkes, før dødvekt (%)"),
+                            "andel som lykkes, før dødvekt og optimismejustering (%)"),
     "Linjediagram som stiger fra minus tiltakets kostnad når ingen lykkes, og krysser null ved "
     "den nødvendige andelen skrevet over.",
 )"""),

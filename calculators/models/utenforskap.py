@@ -186,6 +186,7 @@ def compute(v):
         "nv_fylkeskommune": level_value(pv, 1),
         "nv_stat": level_value(pv, 2),
         "nv_per_budsjett": by_holder(pv),
+        "besparelse_per_tilfelle": kept_public,
         "arlig_kostnad": by_holder(rows),
         "arlig_offentlig": public_total,
         "ar_regnet": years,
@@ -202,10 +203,14 @@ def compute(v):
 
 
 OUTPUTS = (
-    Output("nv_offentlig", "Verdien av ett forebygd tilfelle for offentlige budsjetter", "kr",
-           headline=True, help="Nåverdien av alle offentlige utgifter og tapte skatteinntekter over forløpet."),
-    Output("nv_samfunn", "Verdien av ett forebygd tilfelle for samfunnet", "kr", headline=True,
-           help="Tapt verdi av arbeid, tjenester og skattefinansieringskostnad; ytelser er overføringer."),
+    Output("nv_offentlig", "Kostnaden av ett forløp utenfor – øvre grense for hva ett tilfelle kan spare det offentlige",
+           "kr", headline=True,
+           help="Nåverdien av alle offentlige utgifter og tapte skatteinntekter over hele forløpet, uten "
+                "opptrapping og tilbakefall. Et tiltak som lykkes, sparer mindre per tilfelle."),
+    Output("nv_samfunn", "Kostnaden av ett forløp utenfor – øvre grense for hva ett tilfelle kan spare samfunnet",
+           "kr", headline=True,
+           help="Tapt verdi av arbeid, tjenester og skattefinansieringskostnad over hele forløpet; ytelser er "
+                "overføringer. Et tiltak som lykkes, sparer mindre per tilfelle."),
     Output("nv_kommune", "Kommunen", "kr",
            help="Nåverdi av kommunens egne utgifter og den delen av tapt skatt kommunen selv bærer "
                 "etter inntektsutjevningen."),
@@ -213,7 +218,12 @@ OUTPUTS = (
            help="Den delen av kommunens tapte skatt som inntektsutjevningen fordeler på alle kommuner."),
     Output("nv_fylkeskommune", "Fylkeskommunen", "kr"),
     Output("nv_stat", "Staten", "kr"),
-    Output("nv_per_budsjett", "Verdien av ett forebygd tilfelle per budsjett", "kr", kind="by_holder"),
+    Output("nv_per_budsjett", "Kostnaden av ett forløp per budsjett", "kr", kind="by_holder"),
+    Output("besparelse_per_tilfelle",
+           "Besparelse per vellykket tilfelle etter opptrapping og tilbakefall (offentlige budsjetter)", "kr",
+           help="Nåverdien av det ett tilfelle som kommer i arbeid, sparer offentlige budsjetter: hvert års "
+                "kostnad i forløpet × andelen som er i arbeid det året (første år i arbeid, opptrapping, "
+                "tilbakefall). Før dødvekt og optimismejustering."),
     Output("arlig_kostnad", "Kostnad per år", "kr", kind="years_by_holder",
            help="År 0 er året personen havner utenfor."),
     Output("arlig_offentlig", "Offentlige kostnader per år", "kr", kind="years"),
@@ -232,7 +242,9 @@ OUTPUTS = (
     Output("nnv_tiltak_samfunn", "Tiltakets netto nåverdi for samfunnet", "kr"),
     Output("nnv_tiltak_per_budsjett", "Tiltakets netto nåverdi per budsjett", "kr", kind="by_holder",
            help="Hvem som betaler tiltaket og hvem som sparer på det."),
-    Output("break_even_suksessrate", "Nødvendig andel som lykkes, før dødvekt, for å gå i balanse (offentlige budsjetter)", "%",
+    Output("break_even_suksessrate",
+           "Nødvendig andel som lykkes, før dødvekt og optimismejustering, for å gå i balanse "
+           "(offentlige budsjetter)", "%",
            help="Andelen som lykkes (før dødvekt og optimismejustering) der tiltaket akkurat betaler seg for "
                 "offentlige budsjetter. Over 100 %: "
                 "kan ikke betale seg. -1: forløpet koster ikke det offentlige noe."),
@@ -258,7 +270,7 @@ def sentence(out: Outputs) -> str:
 MODEL = DATA.model(
     id="utenforskap",
     description="Hva det koster kommunen, fylkeskommunen, staten og samfunnet når en ung person "
-                "blir stående utenfor arbeid og utdanning, og hva ett forebygd tilfelle er verdt.",
+                "blir stående utenfor arbeid og utdanning, og hva et tiltak som får noen i arbeid, kan spare.",
     outputs=OUTPUTS,
     compute=compute,
     helpers=FINANCE_HELPERS + (years_outside, tax_shares, benefit_flows, net_lost_tax,

@@ -4,6 +4,7 @@ Build-time Python (not translated): see ``calculators/sheets/__init__.py`` for t
 """
 
 from calculators.finance import R109_STEP_YEARS
+from calculators.view import DECIMALS
 
 INPUT_ROW = 6
 """Forutsetninger: the first input's row; the header is row 5 (as in the plain workbook)."""
@@ -15,7 +16,7 @@ def quote(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
-NONE_WORDS = {"never": "aldri", "notComputable": "kan_ikke"}
+NONE_WORDS = {"never": "aldri", "notComputable": "kan_ikke", "percentNotComputable": "kan_ikke"}
 """A result style whose «none» is −1 in the model → its words in eksport.yaml's ``regneark``."""
 _NONE_BRANCH = ",-1))"
 """How a guarded result formula ends when its last branch is the model's −1: ``IF(…,…,-1)`` in
@@ -29,9 +30,19 @@ def result_style(output) -> str:
     shows a stored −1 in the same words, never «−1» (issue 23)."""
     if output.kind == "year":
         return "never"
+    if output.unit == "%":  # the page's decimals (view.DECIMALS), not «#,##0.###» (review 2, issue 23)
+        return "percentNotComputable" if "-1:" in output.help else "percent"
     if "-1:" in output.help:
         return "notComputable"
     return "kr" if output.unit.startswith("kr") else "number"
+
+
+def percent_format() -> str:
+    """The number format of a percent result: the page's decimals for «%» (``view.DECIMALS``), the
+    first one always shown and the rest only when not zero («26,63», «14,1», «20,0»), so no cell
+    ends in a bare decimal comma. ``eksport.js`` writes exactly this (a test holds them equal)."""
+    places = DECIMALS["%"]
+    return "#,##0" + ("." + "0" + "#" * (places - 1) if places > 0 else "")
 
 
 def result_rows(outputs: dict, formulas: dict[str, str], scalars: list[str], message: str) -> list[list]:

@@ -45,7 +45,8 @@ FLOW_COLUMNS = "DEFGHIJKMNOP"
 HOLDER_COLUMNS = "BCDEFGHIJKLMN"
 SCALARS = ("nv_offentlig", "nv_samfunn", "nv_kommune", "nv_andre_kommuner", "nv_fylkeskommune", "nv_stat",
            "ar_regnet", "tiltak_kostnad_total", "forebygde_tilfeller", "tilfeller_som_betaler",
-           "nnv_tiltak_offentlig", "nnv_tiltak_kommune", "nnv_tiltak_samfunn", "break_even_suksessrate")
+           "nnv_tiltak_offentlig", "nnv_tiltak_kommune", "nnv_tiltak_samfunn", "break_even_suksessrate",
+           "besparelse_per_tilfelle")
 """The model's number outputs, each one formula on Nåverdi."""
 
 
@@ -91,7 +92,7 @@ def values(v):
                     years, cost, prevented, cost / kept_public if kept_public > 0 else -1,
                     prevented * kept_public - cost, sum([measure[h] for h in range(OWN_KOMMUNE_HOLDERS)]),
                     prevented * sum(pv_kept) - cost * (1 + tax_financing),
-                    v.tiltak_kostnad / saving * 100 if saving > 0 else -1],
+                    v.tiltak_kostnad / saving * 100 if saving > 0 else -1, kept_public],
     }
 
 
@@ -205,6 +206,7 @@ def _present_value_sheet(model, texts: dict) -> list:
     formulas = {
         "nv_andre_kommuner": f"B{top + OWN_KOMMUNE_HOLDERS}",
         "ar_regnet": "ar_regnet",
+        "besparelse_per_tilfelle": kept_public,
         "tiltak_kostnad_total": cost,
         "forebygde_tilfeller": prevented,
         "tilfeller_som_betaler": f"IF({kept_public}>0,{cost}/{kept_public},-1)",

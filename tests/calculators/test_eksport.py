@@ -91,6 +91,19 @@ def test_the_csv_opens_with_the_calculator_price_year_scenario_and_link_and_no_d
     assert str(dt.date.today().year) + "-" not in text and "dato" not in text.lower()  # the same scenario, the same file
 
 
+def test_the_utenforskap_csv_and_sheet_say_they_are_one_course_not_the_measures_cash_flow() -> None:
+    # Review 2 (issue 23): the rows are one case's cost path, without the measure's cost, the
+    # success share, ramp-up or relapse; the title must not call them a cash flow.
+    rows, _ = _csv("utenforskap", {}, [], "https://v.kommune.no/okonomi/utenforskap/")
+    assert rows[0][0].startswith("Utenforskap over et livsløp: kostnad per år for ett forløp utenfor – "
+                                 "ikke tiltakets kontantstrøm")
+    layout = eksport.data(registry.load("utenforskap"))["sheet"]
+    texts = json.dumps(layout, ensure_ascii=False)
+    assert "Kostnad per år for ett forløp utenfor – ikke tiltakets kontantstrøm" in texts
+    rows, _ = _csv("familie", {}, [], "https://v.kommune.no/okonomi/familie/")
+    assert "kontantstrøm per budsjett og år" in rows[0][0] and "forløp" not in rows[0][0]
+
+
 def test_the_csv_names_a_default_and_an_edited_scenario() -> None:
     rows, _ = _csv("familie", {}, [], "https://v.kommune.no/okonomi/familie/")
     assert rows[1] == ["Scenario: kalkulatorens standardverdier."]
@@ -251,3 +264,22 @@ def test_the_memos_source_cells_warning_and_preset_line_translated_are_pythons()
             for preset in [*data["preset_labels"], "", "borte"]:
                 args = [data["preset_labels"], data["preset_descriptions"], preset, t]
                 assert ctx.eval(f"{js['preset_line']}(...{json.dumps(args)})") == memo.preset_line(*args)
+
+
+def test_a_percent_result_in_the_workbook_has_the_pages_decimals() -> None:
+    # Review 2 (issue 23): «#,##0.###» showed 26,627 and 14,099 where page and memo say 26,63 % and 14,1 %.
+    from pathlib import Path
+
+    from calculators.sheets import cells
+    from calculators.view import DECIMALS
+
+    model = registry.load("utenforskap")
+    outputs = {o.id: o for o in model.outputs}
+    assert cells.result_style(outputs["break_even_suksessrate"]) == "percentNotComputable"
+    assert cells.percent_format() == "#,##0.0" + "#" * (DECIMALS["%"] - 1)
+    script = (Path(eksport.__file__).parent.parent / "docs/assets/javascripts/eksport.js").read_text(encoding="utf-8")
+    assert f'formatCode="{cells.percent_format()}"' in script
+    assert f';{cells.percent_format()}`' in script
+    assert "percent: 13, percentNotComputable: 14" in script
+    layout = json.dumps(eksport.data(model)["sheet"])
+    assert '"s": "percentNotComputable"' in layout

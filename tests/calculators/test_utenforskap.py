@@ -245,3 +245,19 @@ def test_success_is_work_and_the_label_says_before_deadweight():
     field = next(i for i in MODEL.inputs if i.id == "suksessrate")
     assert "før dødvekt" in field.label
     assert "arbeid" in field.help and "utdanning" in field.help and "ikke" in field.help
+
+
+def test_the_saving_per_success_is_its_own_output_and_below_the_course_cost_with_ramp_and_relapse():
+    # Review 2 (issue 23): the course's cost is an upper bound for what one case can save; the
+    # measure is reckoned against the saving after ramp-up and relapse, shown as its own result.
+    assert two_years()["besparelse_per_tilfelle"] == pytest.approx(two_years()["nv_offentlig"])
+    ramp = two_years(opptrapping=2)
+    assert ramp["besparelse_per_tilfelle"] == pytest.approx(0.5 * 100_000 + 200_000 / 1.04)
+    result = compute(defaults(MODEL))
+    assert 0 < result["besparelse_per_tilfelle"] < result["nv_offentlig"]
+    assert result["tilfeller_som_betaler"] == pytest.approx(result["tiltak_kostnad_total"]
+                                                            / result["besparelse_per_tilfelle"])
+    labels = {o.id: o.label for o in MODEL.outputs}
+    assert labels["nv_offentlig"].startswith("Kostnaden av ett forløp utenfor – øvre grense")
+    assert "Verdien av ett forebygd tilfelle" not in " ".join(labels.values())
+    assert "før dødvekt og optimismejustering" in labels["break_even_suksessrate"]

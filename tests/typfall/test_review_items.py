@@ -137,3 +137,20 @@ def test_12_no_sosialhjelp_when_nav_is_not_in_the_case(cases) -> None:
 def test_13_sara_s_help_is_not_cut(cases) -> None:
     values = cases["barn-med-funksjonsnedsettelse"].numbers.values
     assert values["avlastning_reduksjon"] == 0 and values["spesialundervisning_reduksjon"] == 0
+
+
+def test_saras_case_says_truthfully_which_help_it_cuts(cases) -> None:
+    # Samfunnsøkonom review 2 (issue 23): the text must name what the preset still cuts.
+    from calculators import registry
+
+    sara = cases["barn-med-funksjonsnedsettelse"]
+    model = registry.load(sara.numbers.model)
+    preset = next(p for p in model.presets if p.id == sara.numbers.preset)
+    merged = {**{i.id: i.default for i in model.inputs}, **preset.values, **sara.numbers.values}
+    cut = sorted(line for line in ("barnevern", "sosialhjelp", "bolig", "avlastning", "psykisk_helse",
+                                   "spesialundervisning", "nav_ytelser")
+                 if merged[line] > 0 and merged[line + "_reduksjon"] > 0)
+    assert cut == ["psykisk_helse"]
+    why = " ".join(sara.numbers.why.split())
+    assert "Ingen regner med" not in why
+    assert "psykisk helse (10 %)" in why and f"{merged['psykisk_helse_reduksjon']:.0f} %" == "10 %"

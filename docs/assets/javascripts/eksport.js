@@ -613,7 +613,7 @@
   }
 
   const XF = { text: 0, head: 1, title: 2, kr: 3, factor: 4, input: 5, number: 6, wrap: 7, sumKr: 8, note: 9,
-    never: 10, notComputable: 11, dash: 12 };
+    never: 10, notComputable: 11, dash: 12, percent: 13, percentNotComputable: 14 };
 
   // A sheet as rows of cells: null | {v: text|number, s?: style} | {f: formula, s?: style}.
   function sheetXml(rows, widths, freeze) {
@@ -691,18 +691,20 @@
   function xlsx(s, data) {
     const sheets = layoutSheets(s, data), names = data.sheet.names;
     const styles = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-      '<numFmts count="6"><numFmt numFmtId="164" formatCode="#,##0"/><numFmt numFmtId="165" formatCode="0.000000"/><numFmt numFmtId="166" formatCode="#,##0.###"/>' +
+      '<numFmts count="8"><numFmt numFmtId="164" formatCode="#,##0"/><numFmt numFmtId="165" formatCode="0.000000"/><numFmt numFmtId="166" formatCode="#,##0.###"/>' +
       // −1 is the model's «none» (calculators/sheets/cells.py result_style): shown in words, never as −1.
       `<numFmt numFmtId="167" formatCode="${xml(`[=-1]"${data.texts.regneark.aldri}";0`)}"/>` +
       `<numFmt numFmtId="168" formatCode="${xml(`[=-1]"${data.texts.regneark.kan_ikke}";#,##0.###`)}"/>` +
-      '<numFmt numFmtId="169" formatCode="[=-1]&quot;–&quot;;0"/></numFmts>' + // a helper column's «none»
+      '<numFmt numFmtId="169" formatCode="[=-1]&quot;–&quot;;0"/>' + // a helper column's «none»
+      // a percent result: the page's decimals (calculators/sheets/cells.py percent_format)
+      `<numFmt numFmtId="170" formatCode="#,##0.0#"/><numFmt numFmtId="171" formatCode="${xml(`[=-1]"${data.texts.regneark.kan_ikke}";#,##0.0#`)}"/></numFmts>` +
       `<fonts count="4"><font><sz val="10"/><name val="${xml(data.typography.docx_font)}"/></font><font><b/><sz val="10"/><name val="${xml(data.typography.docx_font)}"/></font>` +
       `<font><b/><sz val="12"/><color rgb="FF${data.typography.colour.toUpperCase()}"/><name val="${xml(data.typography.docx_font)}"/></font><font><i/><sz val="10"/><name val="${xml(data.typography.docx_font)}"/></font></fonts>` +
       '<fills count="4"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
       '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF2A8"/><bgColor indexed="64"/></patternFill></fill>' +
       `<fill><patternFill patternType="solid"><fgColor rgb="FF${data.typography.head_fill.toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill></fills>` +
       '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left/><right/><top/><bottom style="thin"><color rgb="FF6B6B6B"/></bottom><diagonal/></border></borders>' +
-      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="13">' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="15">' +
       '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' + // text
       '<xf numFmtId="0" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>' + // head
       '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>' + // title
@@ -716,6 +718,8 @@
       '<xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // never
       '<xf numFmtId="168" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // notComputable
       '<xf numFmtId="169" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // dash
+      '<xf numFmtId="170" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // percent
+      '<xf numFmtId="171" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // percentNotComputable
       '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
     const entries = [
       { name: "[Content_Types].xml", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
