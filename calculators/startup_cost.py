@@ -3,7 +3,8 @@
 The page a leader reads first must not disagree with the calculator: the investeringsleder's
 hours and the kroner for one family, three families and the whole follow-up in present value are
 computed here, at build time, from ``calculators/data/familie.yaml`` and ``models/familie.py``.
-Markers on the page: ``<!-- oppstart: investeringsleder -->`` and ``<!-- oppstart: teammedlem -->``
+Markers on the page: ``<!-- oppstart: prosjektleder -->``, ``<!-- oppstart: investeringsleder -->`` and
+``<!-- oppstart: teammedlem -->``
 (inline, in the table of people) and ``<!-- oppstart: kostnad -->`` (the cost table).
 """
 
@@ -43,6 +44,25 @@ def leader_hours() -> str:
     if span:
         text += f", spenn {format_number(span.low, 'antall')}–{format_number(span.high, 'antall')}"
     return text + ")"
+
+
+SHARED_BY = 4
+"""Families the default «Faste kostnader per familie per år» is spread over; the data file's
+``range_note`` for ``faste_kostnader`` says the same («fordelt på 4 familier»; a test holds them equal)."""
+
+
+def project_leader() -> str:
+    """«Illustrasjon: omtrent 35 % stilling i hvert oppfølgingsår, fordelt på 4 familier …»: the post
+    the default fixed cost pays for, at the calculator's hourly cost, in every follow-up year (the
+    model charges the fixed cost per family for each follow-up year, not only the first)."""
+    from calculators.models import familie
+
+    model = _model()
+    v = SimpleNamespace(**_defaults(model))
+    post = familie.hourly_cost(v.arslonn, v.pensjon, v.arbeidsgiveravgift, v.arsverk_timer) * v.arsverk_timer
+    share = v.faste_kostnader * SHARED_BY / post * 100
+    return (f"Illustrasjon: omtrent {format_number(round(share), '%')} stilling i hvert oppfølgingsår, fordelt på "
+            f"{SHARED_BY} familier ({amount(v.faste_kostnader)} per familie per år i kalkulatoren)")
 
 
 def member_hours() -> str:
@@ -94,7 +114,8 @@ def cost_table() -> str:
     return "\n".join(lines) + "\n" + note
 
 
-RENDERERS = {"investeringsleder": leader_hours, "teammedlem": member_hours, "kostnad": cost_table}
+RENDERERS = {"investeringsleder": leader_hours, "teammedlem": member_hours, "kostnad": cost_table,
+             "prosjektleder": project_leader}
 
 
 def render_markers(markdown: str, page: str) -> str:

@@ -48,6 +48,10 @@ INVESTMENT_HOLDER = _HOLDER_INDEX[DATA.row("ekstra_tiltak").budget_holder]
 STATE_STAFF_HOLDER = _HOLDER_INDEX[DATA.row("deltakere_stat").budget_holder]
 """The state participants' time is booked to their own holder (NAV-stat), not to the kommune."""
 ELECTION_PERIOD_YEARS = 4
+FOLLOW_YEARS = DATA.row("oppfolgingsar").default
+"""The follow-up the reductions assume (the data's default years). Fewer years of follow-up give
+the effect in proportion; more years do not raise it (no source for that). An assumption, stated
+in the data file's note for ``oppfolgingsar`` and on the method page."""
 
 
 def effect_profile(years, start, ramp, dropoff):
@@ -107,7 +111,8 @@ def compute(v):
     years = int(v.horisont)
     factors = discount_factors(years, stepped_rates(v.kalkulasjonsrente))
     profile = effect_profile(years, int(v.forste_effektar), int(v.opptrapping), v.avtakning)
-    realised = 1 - v.optimisme / 100
+    # The effect depends on the follow-up: ×min(1, years / standard) (FOLLOW_YEARS).
+    realised = (1 - v.optimisme / 100) * min(1, v.oppfolgingsar / FOLLOW_YEARS)
     kept = 1 - v.dodvekt / 100
     amounts = [v.barnevern, v.sosialhjelp, v.bolig, v.avlastning, v.psykisk_helse,
                v.spesialundervisning, v.nav_ytelser]

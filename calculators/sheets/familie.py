@@ -22,6 +22,7 @@ from calculators.model import BUDGET_HOLDERS
 from calculators.models.familie import (
     DATA,
     ELECTION_PERIOD_YEARS,
+    FOLLOW_YEARS,
     INVESTMENT_HOLDER,
     LINE_HOLDER,
     LINE_TRANSFER,
@@ -55,7 +56,7 @@ def values(v):
     gate = [1.0 if t < years else 0.0 for t in range(MAX_YEARS)]
     all_factors = discount_factors(MAX_YEARS, stepped_rates(v.kalkulasjonsrente))
     factors = [all_factors[t] * gate[t] for t in range(MAX_YEARS)]
-    kept = (1 - v.optimisme / 100) * (1 - v.dodvekt / 100)
+    kept = (1 - v.optimisme / 100) * min(1, v.oppfolgingsar / FOLLOW_YEARS) * (1 - v.dodvekt / 100)
     full = effect_profile(MAX_YEARS, int(v.forste_effektar), int(v.opptrapping), v.avtakning)
     profile = [full[t] * gate[t] for t in range(MAX_YEARS)]
     work_full = effect_profile(MAX_YEARS, int(v.arbeid_fra_ar), int(v.opptrapping), v.avtakning)
@@ -135,7 +136,7 @@ def payback(under, years):
 def _calculation_sheet(model, texts: dict) -> list:
     f = texts["regneark"]["formler"]
     labels = {i.id: i.label for i in model.inputs}
-    kept = "(1-optimisme/100)*(1-dodvekt/100)"
+    kept = f"(1-optimisme/100)*MIN(1,oppfolgingsar/{FOLLOW_YEARS:g})*(1-dodvekt/100)"
     head = [texts["regneark"]["ar"], f["i_horisonten"], f["effektandel"], f["arbeidsandel"],
             *[f["besparelse"].replace("{linje}", labels[line]) for line in SERVICE_LINES],
             f["investering_kommune"], f["investering_stat"], f["investering_alle"], f["arbeidsinntekt"],

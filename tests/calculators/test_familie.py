@@ -12,12 +12,16 @@ from tests.calculators.scenarios import defaults, holder_total, inputs_within_bo
 ONE_LINE = {
     "horisont": 3, "kalkulasjonsrente": 4, "barnevern": 100_000, "barnevern_reduksjon": 50,
     "forste_effektar": 0, "opptrapping": 1, "avtakning": 0, "dodvekt": 0, "optimisme": 0,
-    "oppfolgingsar": 0, "arbeid_fra_ar": 0, "skattefinansieringskostnad": 20,
+    "oppfolgingsar": 3, "arbeid_fra_ar": 0, "skattefinansieringskostnad": 20,
 }
+# Three years of follow-up is the standard the reductions assume (the full effect); with nothing
+# to pay for (hours and costs zeroed) there is no investment.
 # The investment for the variants below: 100 hours × 1 000 kr in year 0 only. The hourly cost
-# is 1 000 000 kr / 1 000 hours with no pension or arbeidsgiveravgift (zeroed).
+# is 1 000 000 kr / 1 000 hours with no pension or arbeidsgiveravgift (zeroed). One year of
+# follow-up gives a third of the effect (review 2, issue 23), so barnevern is three times as
+# large: the saving is again 50 000 kr a year.
 INVESTMENT = {"oppfolgingsar": 1, "investeringsleder_timer": 100, "arslonn": 1_000_000,
-              "arsverk_timer": 1000}
+              "arsverk_timer": 1000, "barnevern": 300_000}
 
 
 def one_line(**changes):
@@ -51,7 +55,7 @@ def test_one_line_with_an_investment_pays_back_in_year_two():
 
 
 def test_one_line_break_even_reduction():
-    # Investment 100 000 / (100 000 × (1 + 1/1.04 + 1/1.04²) = 288 609.47) = 34.649 %.
+    # Investment 100 000 / (300 000 × ⅓ × (1 + 1/1.04 + 1/1.04²) = 288 609.47) = 34.649 %.
     assert one_line(**INVESTMENT)["break_even_reduksjon"] == pytest.approx(34.64889, abs=1e-4)
 
 
@@ -216,3 +220,29 @@ def test_the_optimistic_preset_counts_no_one_in_work():
     preset = next(p for p in MODEL.presets if p.id == "optimistisk")
     assert preset.values.get("arbeidsinntekt", 0) == 0
     assert "ingen inn i arbeid" in preset.description
+
+
+# -- samfunnsøkonom review 2 (issue 23): the effect depends on the follow-up ---------------------
+def test_no_follow_up_is_refused_and_less_follow_up_gives_less_effect():
+    from calculators.evaluate import InputError, evaluate
+    from calculators.models.familie import FOLLOW_YEARS
+
+    field = next(i for i in MODEL.inputs if i.id == "oppfolgingsar")
+    assert field.minimum == 1 and field.default == FOLLOW_YEARS == 3
+    with pytest.raises(InputError):
+        evaluate(MODEL, {"oppfolgingsar": 0})
+    # A scenario where following pays: one year is worth less to the public budgets than three.
+    paying = next(p for p in MODEL.presets if p.id == "optimistisk").values
+    one, three = (evaluate(MODEL, {**paying, "oppfolgingsar": y}) for y in (1, 3))
+    assert one["nnv_offentlig"] < three["nnv_offentlig"]
+    # The savings (before the investment) are in proportion: one year gives a third.
+    assert one["nv_besparelse"] == pytest.approx(three["nv_besparelse"] / 3)
+    # More years than the standard cost more and give no more effect.
+    five = evaluate(MODEL, {**paying, "oppfolgingsar": 5})
+    assert five["nv_besparelse"] == pytest.approx(three["nv_besparelse"])
+    assert five["nnv_offentlig"] < three["nnv_offentlig"]
+    # The hand-computed line: half the years of the standard, half the saving.
+    assert one_line(oppfolgingsar=1.5)["netto"]["kommune_barnevern"] == pytest.approx([25_000] * 3)
+    help_text = " ".join(field.help.split())
+    assert "forutsetter 3 års oppfølging" in help_text and "Minst 1 år" in help_text
+    assert "min(1, år med oppfølging / 3)" in " ".join(field.source.note.split())

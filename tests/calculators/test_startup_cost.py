@@ -42,3 +42,20 @@ def test_the_cost_table_counts_the_project_leader_with_the_calculators_figure() 
     assert "i tillegg" not in table
     note = next(r.note for r in model.ranges if r.id == "faste_kostnader")
     assert note.rstrip(".") in table
+
+
+def test_the_project_leader_is_the_post_the_fixed_cost_pays_for_every_follow_up_year() -> None:
+    # Review 2 (issue 23): the page said «20–50 % stilling det første året» while the model charges
+    # the fixed cost in every follow-up year, spread over four families. Page and data now agree.
+    from calculators.models import familie
+
+    model = registry.load("familie")
+    v = {i.id: i.default for i in model.inputs}
+    post = familie.hourly_cost(v["arslonn"], v["pensjon"], v["arbeidsgiveravgift"], v["arsverk_timer"]) * v["arsverk_timer"]
+    share = round(v["faste_kostnader"] * startup_cost.SHARED_BY / post * 100)
+    text = startup_cost.project_leader()
+    assert text.startswith(f"Illustrasjon: omtrent {format_number(share, '%')} stilling i hvert oppfølgingsår, "
+                           f"fordelt på {startup_cost.SHARED_BY} familier")
+    note = " ".join(next(r.note for r in model.ranges if r.id == "faste_kostnader").split())
+    assert f"per oppfølgingsår, fordelt på {startup_cost.SHARED_BY} familier" in note
+    assert "det første året" not in note
