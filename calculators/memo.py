@@ -91,14 +91,17 @@ def card_lines(meta: Meta, out: Outputs, interval: Interval, key: str) -> list[s
 def summary_lines(meta: Meta, out: Outputs, interval: Interval) -> list[str]:
     """One sentence per result with an interval, the median first: «Netto nåverdi for
     kommunen: midtverdi −100 177 kr. 8 av 10 trekninger mellom … I pluss i 29 av 100 trekninger
-    med våre anslag. Med tallene i skjemaet: −47 760 kr.»"""
+    med våre anslag. Med tallene i skjemaet: −47 760 kr. Gjennomsnitt – forventningsverdien R-109
+    ber om: −90 000 kr.» (the card's small mean line, as on the page)."""
     lines = []
     for key in [k for k in meta["interval"]["outputs"] if interval_done(meta, interval, k)]:
         o = output_meta(meta, key)
         share = share_text(interval["shares"][key]) + ". " if key in meta["interval"]["no_effect_outputs"] else ""
         lines.append(o["label"] + ": " + MEMO_TEXT["central"] + " " + central_value(meta, interval, key) + ". "
                      + interval_text(meta, interval, key) + ". " + share
-                     + TEXT["form_value"] + format_output(number(out, key), o) + ".")
+                     + TEXT["form_value"] + format_output(number(out, key), o) + "."
+                     + (" " + TEXT["mean"] + format_number(interval["means"][key], o["unit"]) + "."
+                        if key in interval["means"] else ""))
     return lines
 
 

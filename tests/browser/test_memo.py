@@ -91,3 +91,15 @@ def test_the_workbook_never_shows_minus_one_where_the_page_shows_words(make_page
     minus_one = [(sheet.title, cell.coordinate, cell.number_format) for sheet in workbook for row in sheet.iter_rows()
                  for cell in row if cell.value == -1 and sheet.title != "Forutsetninger"]
     assert all("–" in fmt for _, _, fmt in minus_one), minus_one  # only the helper columns, shown as «–»
+
+
+def test_the_memo_summary_gives_the_mean_the_card_shows(make_page, site_url) -> None:
+    # Review 2 of issue 23: R-109 asks for expected values; the card shows the draws' mean small
+    # under the midtverdi, and the memo's Sammendrag now says it too, from the same run.
+    page = open_scenario(make_page, site_url, "familie")
+    card = page.locator(".vl-calc__headline dd", has_text="forventningsverdien R-109").first
+    mean = card.inner_text().strip()
+    assert re.search(r"\d\s?kr$", mean), mean
+    for fmt, texts in (("odt", odt_texts), ("docx", docx_texts)):
+        joined = "\n".join(texts(download(page, fmt)[1]))
+        assert mean + "." in joined, (fmt, mean)

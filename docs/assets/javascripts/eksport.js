@@ -240,7 +240,7 @@
     for (const [id, v] of Object.entries(u.intervals)) {
       if (Array.isArray(v) && v.length === 3 && v.every((x) => isFinite(x))) intervals[id] = v;
     }
-    return { intervals, shares: u.shares || {}, payback: u.payback || 0, samples: u.samples, no_effect: u.no_effect || {} };
+    return { intervals, shares: u.shares || {}, means: u.means || {}, payback: u.payback || 0, samples: u.samples, no_effect: u.no_effect || {} };
   }
 
   const MARK_SIGNS = { pluss: "+", null: "0", minus: "\u2212" };
