@@ -24,7 +24,7 @@ from calculators.finance import (
     sum_rows,
 )
 from calculators.model import BUDGET_HOLDERS, Output
-from calculators.view import Outputs, amount, format_number, gain, number
+from calculators.view import Outputs, amount, format_number, number
 
 DATA = load_model_data("utenforskap")
 RETIREMENT_AGE = 67
@@ -203,14 +203,12 @@ def compute(v):
 
 
 OUTPUTS = (
-    Output("nv_offentlig", "Kostnaden av ett forløp utenfor – øvre grense for hva ett tilfelle kan spare det offentlige",
-           "kr", headline=True,
-           help="Nåverdien av alle offentlige utgifter og tapte skatteinntekter over hele forløpet, uten "
-                "opptrapping og tilbakefall. Et tiltak som lykkes, sparer mindre per tilfelle."),
-    Output("nv_samfunn", "Kostnaden av ett forløp utenfor – øvre grense for hva ett tilfelle kan spare samfunnet",
-           "kr", headline=True,
-           help="Tapt verdi av arbeid, tjenester og skattefinansieringskostnad over hele forløpet; ytelser er "
-                "overføringer. Et tiltak som lykkes, sparer mindre per tilfelle."),
+    Output("nv_offentlig", "Ett forløps kostnad, offentlig (øvre grense)", "kr", headline=True,
+           help="Kostnaden av ett forløp utenfor: nåverdien av alle offentlige utgifter og tapte "
+                "skatteinntekter over forløpet. Den øvre grensen for hva ett tilfelle kan spare."),
+    Output("nv_samfunn", "Ett forløps kostnad, samfunnet (øvre grense)", "kr", headline=True,
+           help="Tapt verdi av arbeid, tjenester og skattefinansieringskostnad; ytelser er overføringer. "
+                "Den øvre grensen for hva ett tilfelle kan spare samfunnet."),
     Output("nv_kommune", "Kommunen", "kr",
            help="Nåverdi av kommunens egne utgifter og den delen av tapt skatt kommunen selv bærer "
                 "etter inntektsutjevningen."),
@@ -218,12 +216,11 @@ OUTPUTS = (
            help="Den delen av kommunens tapte skatt som inntektsutjevningen fordeler på alle kommuner."),
     Output("nv_fylkeskommune", "Fylkeskommunen", "kr"),
     Output("nv_stat", "Staten", "kr"),
-    Output("nv_per_budsjett", "Kostnaden av ett forløp per budsjett", "kr", kind="by_holder"),
+    Output("nv_per_budsjett", "Ett forløps kostnad per budsjett", "kr", kind="by_holder"),
     Output("besparelse_per_tilfelle",
-           "Besparelse per vellykket tilfelle etter opptrapping og tilbakefall (offentlige budsjetter)", "kr",
-           help="Nåverdien av det ett tilfelle som kommer i arbeid, sparer offentlige budsjetter: hvert års "
-                "kostnad i forløpet × andelen som er i arbeid det året (første år i arbeid, opptrapping, "
-                "tilbakefall). Før dødvekt og optimismejustering."),
+           "Besparelse per vellykket tilfelle (med tilbakefall)", "kr",
+           help="Besparelse per vellykket tilfelle etter opptrapping og tilbakefall, for offentlige budsjetter: "
+                "hvert års kostnad i forløpet × andelen i arbeid det året, i nåverdi."),
     Output("arlig_kostnad", "Kostnad per år", "kr", kind="years_by_holder",
            help="År 0 er året personen havner utenfor."),
     Output("arlig_offentlig", "Offentlige kostnader per år", "kr", kind="years"),
@@ -243,8 +240,7 @@ OUTPUTS = (
     Output("nnv_tiltak_per_budsjett", "Tiltakets netto nåverdi per budsjett", "kr", kind="by_holder",
            help="Hvem som betaler tiltaket og hvem som sparer på det."),
     Output("break_even_suksessrate",
-           "Nødvendig andel som lykkes, før dødvekt og optimismejustering, for å gå i balanse "
-           "(offentlige budsjetter)", "%",
+           "Nødvendig andel som lykkes (før dødvekt og optimismejustering), offentlige budsjetter", "%",
            help="Andelen som lykkes (før dødvekt og optimismejustering) der tiltaket akkurat betaler seg for "
                 "offentlige budsjetter. Over 100 %: "
                 "kan ikke betale seg. -1: forløpet koster ikke det offentlige noe."),
@@ -253,7 +249,7 @@ OUTPUTS = (
 def sentence(out: Outputs) -> str:
     """The result in plain words: what one case costs, who bears it, what the measure must do."""
     years = int(number(out, "ar_regnet"))
-    first = (f"Én ung person utenfor arbeid og utdanning i {years} år koster offentlige budsjetter "
+    first = (f"Én ung person utenfor arbeid og utdanning i {years} år koster det offentlige "
              + amount(number(out, "nv_offentlig")) + " i nåverdi – staten " + amount(number(out, "nv_stat"))
              + ", kommunen " + amount(number(out, "nv_kommune")) + ".")
     needed = number(out, "tilfeller_som_betaler")
@@ -261,11 +257,10 @@ def sentence(out: Outputs) -> str:
         return first + " Forløpet koster ikke det offentlige noe, så tiltaket kan ikke betale seg."
     net = number(out, "nnv_tiltak_offentlig")
     verdict = "gir en netto gevinst på " if net >= 0 else "gir et netto tap på "
-    return (first + " Tiltaket betaler seg for offentlige budsjetter om det forebygger "
+    return (first + " Tiltaket betaler seg for det offentlige om det forebygger "
             + format_number(needed, "antall") + " tilfeller; med tallene i skjemaet forebygger det "
             + format_number(number(out, "forebygde_tilfeller"), "antall") + " og " + verdict
-            + amount(net) + ". For kommunens egne budsjetter alene: "
-            + gain("kommunen", number(out, "nnv_tiltak_kommune")) + ".")
+            + amount(net) + ".")
 
 MODEL = DATA.model(
     id="utenforskap",
