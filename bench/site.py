@@ -44,7 +44,7 @@ def config_without_hooks(folder: Path) -> Path:
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {ROOT / 'docs'}\n"
-        f"theme:\n  custom_dir: {ROOT / 'docs' / 'overrides'}\n"
+        f"theme:\n  custom_dir: {ROOT / 'theme' / 'overrides'}\n"
         "hooks: []\n"
         "watch: []\n"  # mkdocs.yml's watch paths are relative to the repository
         "strict: false\n",  # markers stay as comments and links to generated files dangle

@@ -10,8 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from doc_templates.build import SOURCES_DIR, build_templates
-from doc_templates.strings import format_size
+from documents.site.build import SOURCES_DIR, build_templates
+from documents.templates.strings import format_size
 
 
 def main() -> None:

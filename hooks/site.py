@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger(__name__)
-PACKAGES = ("calculators", "doc_templates", "veileder", "textcheck", "workshops", "typfall", "export", "sitegen")
+PACKAGES = ("calculators", "documents", "veileder", "sitegen", "textcheck", "workshops", "typfall")
 EXTENSION = "sitegen.markdown_ext"
 COMMAND = "VL_MKDOCS_COMMAND"  # MkDocs loads this file again for every rebuild; the command survives here
 

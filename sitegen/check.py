@@ -1,7 +1,7 @@
 """First step of the stage: read every source once, so an authoring mistake stops the build with
 one message naming the file, before anything expensive runs.
 
-The loaders write the messages; ``veileder.checks.check_sources`` calls them all (models, data
+The loaders write the messages; ``sitegen.sources.check_sources`` calls them all (models, data
 YAML, templates, typfall, workshops, pages' front matter and markers, the notebook) and
 ``veileder.laws`` checks the Lovdata links. This module calls the two and turns their errors into
 ``StageError``; ``front_matter`` and ``check_description`` are what the stage itself reads.
@@ -74,10 +74,12 @@ def check_description(meta: dict, src: str) -> None:
 
 
 def run(docs: Path = DOCS) -> Checked:
-    """Check every source (``veileder.checks.check_sources``: models, data YAML, templates, typfall,
+    """Check every source (``sitegen.sources.check_sources``: models, data YAML, templates, typfall,
     workshops, pages, notebook; and the law register); raise ``StageError`` naming every mistake."""
-    from calculators import prices, registry
-    from veileder import checks, laws
+    from calculators.core import prices
+    from calculators.engine import registry
+    from sitegen import sources as checks
+    from veileder import laws
 
     checked = Checked()
     try:

@@ -44,7 +44,7 @@ def engine_config(settings: dict, out: Path) -> str:
     text = _block(text, "watch", "")
     text = _block(text, "extra_css", "extra_css: " + json.dumps(settings["extra_css"]) + "\n\n")
     text = _block(text, "extra_javascript", "extra_javascript: " + json.dumps(settings["extra_javascript"]) + "\n\n")
-    text = text.replace("custom_dir: docs/overrides", f"custom_dir: {json.dumps(str(ROOT / 'docs' / 'overrides'))}")
+    text = text.replace("custom_dir: theme/overrides", f"custom_dir: {json.dumps(str(ROOT / 'theme' / 'overrides'))}")
     text = text.replace("  - sitegen.markdown_ext\n",
                         f"  - sitegen.markdown_ext:\n      staging: {json.dumps(str(out))}\n")
     return text + f"\nextra:\n  vl_oppstart: {json.dumps(settings['vl_oppstart'])}\n"

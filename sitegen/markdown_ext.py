@@ -24,7 +24,7 @@ from pathlib import Path
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-FRAGMENT = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")  # calculators.embed.MARKER
+FRAGMENT = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")  # calculators.site.markers.MARKER
 NOTEBOOK = re.compile(r"<!-- vl-notebook: ([\w.-]+) -->")  # sitegen/notebook_page.py: its HTML and contents
 PAGE = re.compile(r"\n?<!-- vl-page: (\S+) -->")
 DEFAULT_STAGING = Path(__file__).resolve().parent.parent / ".cache" / "staging"

@@ -43,7 +43,7 @@ def render(src: str, path: Path, pages: set[str], minify_cache: Path, links_from
     from markdown.extensions.toc import TocExtension
     from mkdocs_jupyter import convert
 
-    from calculators import notebook
+    from calculators.notebook import notebook
     from veileder import html_fixes, publish
 
     html = convert.nb2html(str(path), **OPTIONS)

@@ -5,7 +5,7 @@
 - Material's script bundle gets ``defer`` on every page (``veileder.publish``);
 - «Hele veilederen som PDF» from each page's finished HTML (kept by ``sitegen.markdown_ext`` in
   ``<staging>/content/``), in navigation order (``stage.json``), cached by content hash;
-- the copy for use without a network from the built site itself (``export.offline.make_copy``),
+- the copy for use without a network from the built site itself (``documents.guide.offline.make_copy``),
   as a zip, cached by a hash of the site;
 - the download links' sizes («, 4,2 MB») in the pages and the search index;
 - each page's date in ``sitemap.xml`` (and ``.gz``, as MkDocs writes it) is its last commit's.
@@ -39,7 +39,7 @@ PLACEHOLDER_BANNER = (
 
 def fill_sizes(site_dir: Path, sizes: dict[str, int | None]) -> None:
     """Every slot for a download in the built pages and the search index becomes «, 4,2 MB»."""
-    from doc_templates.strings import format_size
+    from documents.templates.strings import format_size
 
     texts = {SIZE_SLOT.format(path=path): f", {format_size(size)}" if size is not None else ""
              for path, size in sizes.items()}
@@ -52,7 +52,7 @@ def fill_sizes(site_dir: Path, sizes: dict[str, int | None]) -> None:
 
 
 def guide_pages(staging: Path, settings: dict) -> list:
-    from export import guide_pdf
+    from documents.guide import guide_pdf
 
     slots = {SIZE_SLOT.format(path=p): "" for p in (FOLDER_PDF, FOLDER_ZIP)}
     pages = []
@@ -112,7 +112,7 @@ def offline_banner(site_url: str | None) -> str:
 
 
 def run(site_dir: Path, staging: Path, log=lambda message: print(message, file=sys.stderr)) -> None:
-    from export import guide_pdf, offline
+    from documents.guide import guide_pdf, offline
     from veileder import site_address
     from veileder.cache import cached_entry
 

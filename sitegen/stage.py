@@ -141,14 +141,15 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
     (``okonomi/familie.md``) instead of its address (``okonomi/familie/``) — for an engine that
     rewrites relative links in raw HTML as it does Markdown links (Zensical; MkDocs and ProperDocs
     leave raw HTML alone)."""
-    from calculators import datakilder, embed, profile, startup_cost
-    from calculators.declarations import DeclarationError
-    from doc_templates.build import SITE_FOLDER as TEMPLATE_FOLDER
-    from doc_templates.build import build_templates
-    from doc_templates.form import FormError
-    from doc_templates.model import TemplateSourceError
-    from doc_templates.pages import MarkerError as TemplateMarkerError
-    from doc_templates.pages import render_markers as template_markers
+    from calculators.core.declarations import DeclarationError
+    from calculators.site import datakilder, profile, startup_cost
+    from calculators.site import markers as embed
+    from documents.site.build import SITE_FOLDER as TEMPLATE_FOLDER
+    from documents.site.build import build_templates
+    from documents.site.form import FormError
+    from documents.site.markers import MarkerError as TemplateMarkerError
+    from documents.site.markers import render_markers as template_markers
+    from documents.templates.template import TemplateSourceError
     from typfall.build import build_cases
     from typfall.cases import CaseError, duk_template
     from typfall.render import MARKER as TYPFALL
@@ -157,10 +158,10 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
     from typfall.render import render_markers as typfall_markers
     from veileder import laws, publish, site_address
     from veileder.maintainer import is_maintainer_page
-    from workshops.embed import MarkerError as ScenarioMarkerError
-    from workshops.embed import render_markers as scenario_markers
     from workshops.handouts import SITE_FOLDER as HANDOUT_FOLDER
     from workshops.handouts import build_handouts
+    from workshops.markers import MarkerError as ScenarioMarkerError
+    from workshops.markers import render_markers as scenario_markers
     from workshops.scenarios import load_scenarios
 
     staged = Staged(out=Path(out))
@@ -301,7 +302,7 @@ def _notebook(src: str, path: Path, date: tuple[str, str], pages: set[str], file
               fragments: _Writer, source_links: bool = False) -> list[str]:
     """The notebook ``src`` as the page ``<stem>.md`` (``sitegen.notebook_page``); returns the
     scripts and stylesheets it made (minified already)."""
-    from calculators import notebook
+    from calculators.notebook import notebook
     from sitegen import notebook_page
     from veileder.maintainer import is_maintainer_page
 
@@ -354,8 +355,8 @@ def _calculators(text: str, src: str, assets: dict[str, str], fragments: _Writer
     The runtime reads its files' addresses from ``data-vl-*`` attributes, which no engine rewrites:
     they stay relative to the page; with ``source_links`` only ``href``/``src`` are made relative
     to the Markdown file (``sitegen.urls.links_from_source``)."""
-    from calculators import embed
-    from calculators.declarations import DeclarationError
+    from calculators.core.declarations import DeclarationError
+    from calculators.site import markers as embed
 
     for model_id in dict.fromkeys(embed.marker_ids(text, src)):
         name = fragment_name(model_id, src)

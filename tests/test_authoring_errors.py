@@ -4,9 +4,9 @@ Each build runs on a small copy of the project (the packages, the hooks a mistak
 a page or two) in a temporary folder, so a mistake can be made without touching the repository:
 ``python -m mkdocs`` there imports the copied packages first. The message must name the file
 where the mistake is (the YAML file, not a page that uses it), the field, and what is wrong.
-Mistakes the build finds are also found, earlier, by ``veileder.checks.check_sources`` (the
+Mistakes the build finds are also found, earlier, by ``sitegen.sources.check_sources`` (the
 check a generation stage runs before anything else); the second half runs it as
-``python -m veileder.checks`` on a copy of every source.
+``python -m sitegen.sources`` on a copy of every source.
 
 The 38 kinds of mistake covered (issue 25, item 5), by source:
 
@@ -20,7 +20,7 @@ The 38 kinds of mistake covered (issue 25, item 5), by source:
   12 an unknown name at import, 13 no ``MODEL``, 14 a construct outside the translatable subset
   (``//``), 15 a function without annotations whose values the translator cannot type,
   16 ``compute`` returning other keys than the outputs, 17 ``compute`` raising (with its line);
-- template YAML, ``doc_templates/sources/*.yaml`` (build): 18 an invalid ``orientation``;
+- template YAML, ``documents/templates/sources/*.yaml`` (build): 18 an invalid ``orientation``;
 - workshop YAML, ``workshops/scenarios.yaml`` (check): 19 an unknown model, 20 a missing field,
   21 invalid YAML;
 - typfall YAML, ``typfall/cases/*.yaml`` (check): 22 a missing field, 23 ``order`` not a number;
@@ -50,11 +50,12 @@ import nbformat
 import pytest
 import yaml
 
-from calculators import notebook, registry
+from calculators.engine import registry
+from calculators.notebook import notebook
 from tests.conftest import ROOT, build_site
 from tests.yaml_lines import seek
 
-PACKAGES = ("calculators", "hooks", "veileder", "doc_templates", "sitegen", "workshops", "typfall", "export")
+PACKAGES = ("calculators", "hooks", "veileder", "sitegen", "documents", "workshops", "typfall")
 # The generators' caches are keyed by content: the copy shares the repository's (warm, no regeneration).
 SHARED_CACHES = ("templates", "handouts", "typfall", "kalkulatorer", "publish", "guide-pdf", "uten-nett")
 INDEX = "---\ndescription: Forside.\n---\n# Forside\n"
@@ -65,7 +66,7 @@ def project(tmp_path: Path, hooks: list[str], pages: dict[str, str]) -> Path:
     for package in PACKAGES:
         shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
     # One small template is enough, and the duk the typfall are written on.
-    for source in (tmp_path / "doc_templates" / "sources").glob("*.yaml"):
+    for source in (tmp_path / "documents" / "templates" / "sources").glob("*.yaml"):
         if source.name not in ("moteagenda.yaml", "arbeidsduk.yaml"):
             source.unlink()
     for name in SHARED_CACHES:
@@ -195,7 +196,7 @@ def test_every_model_mistake_is_in_one_message(broken_models: tuple[str, str]) -
 
 def test_a_template_yaml_mistake_names_the_template_file_and_field(tmp_path: Path) -> None:
     folder = project(tmp_path, ["templates"], {})
-    source = folder / "doc_templates" / "sources" / "moteagenda.yaml"
+    source = folder / "documents" / "templates" / "sources" / "moteagenda.yaml"
     edit_yaml(source, lambda data: data.update(orientation="diagonal"))
     line = seek(source.read_text(encoding="utf-8"), "^orientation: diagonal$")
     assert_one_clean_message(build(folder), f"{source.name}, linje {line}: orientation: ugyldig verdi 'diagonal'")
@@ -244,7 +245,7 @@ def test_a_notebook_with_an_error_output_stops_the_build(tmp_path: Path) -> None
 
     output = build(_notebook_project(tmp_path, add_error))
     assert_one_clean_message(output, "docs/okonomi/metode.ipynb: 1 feil i notatboken",
-                             "celle 2: feilutdata NameError: x", "python -m calculators.notebook")
+                             "celle 2: feilutdata NameError: x", "python -m calculators.notebook.notebook")
 
 
 def test_a_notebook_with_stale_outputs_stops_the_build(tmp_path: Path) -> None:
@@ -282,10 +283,10 @@ def test_a_model_yaml_mistake_is_named_before_the_notebook_runs(tmp_path: Path) 
     assert "CellExecutionError" not in output and "IPKernelApp" not in output
 
 
-# --- check_sources (veileder/checks.py): every source before anything is generated -----------
-# Each case runs ``python -m veileder.checks`` in a copy of every source package and of docs/.
+# --- check_sources (sitegen/sources.py): every source before anything is generated -----------
+# Each case runs ``python -m sitegen.sources`` in a copy of every source package and of docs/.
 
-SOURCE_PACKAGES = ("calculators", "hooks", "veileder", "doc_templates", "workshops", "typfall")
+SOURCE_PACKAGES = ("calculators", "hooks", "veileder", "sitegen", "documents", "workshops", "typfall")
 MODEL_CODE = "calculators/models/investeringsmote.py"
 PAGE = "---\ndescription: Prøve.\n---\n# Prøve\n\n{marker}\n"
 
@@ -385,8 +386,8 @@ SOURCE_LINES = {
 
 
 def check(folder: Path) -> str:
-    """``python -m veileder.checks`` in ``folder``: its message (it must fail, with exit code 1)."""
-    result = subprocess.run([sys.executable, "-m", "veileder.checks", "--uten-notatbok"], cwd=folder,
+    """``python -m sitegen.sources`` in ``folder``: its message (it must fail, with exit code 1)."""
+    result = subprocess.run([sys.executable, "-m", "sitegen.sources", "--uten-notatbok"], cwd=folder,
                             capture_output=True, text=True, timeout=600, check=False)
     output = result.stderr + result.stdout
     assert result.returncode == 1, f"sjekken skulle ha feilet (kode {result.returncode}):\n{output}"
@@ -410,7 +411,7 @@ def test_check_sources_names_the_file_and_field(tmp_path: Path, kind: str) -> No
 
 
 def test_check_sources_passes_on_the_repository() -> None:
-    from veileder.checks import check_sources
+    from sitegen.sources import check_sources
     check_sources(notebook=False)
 
 
@@ -425,7 +426,7 @@ def test_a_model_code_mistake_stops_the_build_with_the_same_message(tmp_path: Pa
 
 def test_a_notebook_cell_that_fails_on_a_fresh_run_is_one_message() -> None:
     """The kernel's traceback stays in the kernel: the message names the notebook and the cell."""
-    from calculators.declarations import DeclarationError
+    from calculators.core.declarations import DeclarationError
 
     broken = nbformat.v4.new_notebook()
     broken.cells = [nbformat.v4.new_markdown_cell("# Prøve"), nbformat.v4.new_code_cell("1 / 0")]

@@ -91,9 +91,9 @@ def zensical_url(zensical_site: Path) -> Iterator[str]:
 def test_a_calculator_in_the_zensical_site_computes_the_python_value(make_page, zensical_url: str) -> None:
     from playwright.sync_api import expect
 
-    from calculators import registry
-    from calculators.evaluate import evaluate
-    from calculators.render import format_output
+    from calculators.engine import registry
+    from calculators.engine.evaluate import evaluate
+    from calculators.site.render import format_output
     from tests.browser.fixtures import calculator_ready
 
     model = registry.load("investeringsmote")

@@ -2,8 +2,8 @@
 
 Runs ``mkdocs serve`` (the command ./dev serve runs) on a small copy of the project, so the edits
 never touch the repository. One server takes, in turn, an edit to a model's data YAML, to the exports
-(calculators/eksport.yaml), to the calculator runtime (docs/assets/javascripts/kalkulator.js), to a
-template (doc_templates/sources/) and to a workshop scenario (workshops/scenarios.yaml): each rebuild
+(calculators/site/eksport.yaml), to the calculator runtime (docs/assets/javascripts/kalkulator.js), to a
+template (documents/templates/sources/) and to a workshop scenario (workshops/scenarios.yaml): each rebuild
 runs the stage (sitegen/) with every package imported afresh (hooks/site.py).
 
 No fixed waits and no polling of pages: the test waits on the server's own events. The first build
@@ -165,14 +165,14 @@ def test_every_kind_of_edit_under_serve_changes_the_site(tmp_path: Path) -> None
             return check
 
         runtime = folder / "docs" / "assets" / "javascripts" / "kalkulator.js"
-        after(lambda: edit(folder / "calculators" / "eksport.yaml", 'tittel: "Beslutningsnotat: {tittel}"',
+        after(lambda: edit(folder / "calculators" / "site" / "eksport.yaml", 'tittel: "Beslutningsnotat: {tittel}"',
                            'tittel: "Notat til beslutning: {tittel}"'),
               new_script("data-vl-eksport", "Notat til beslutning"))
         after(lambda: runtime.write_text(runtime.read_text(encoding="utf-8") + "\nwindow.vlServeTest = 1;\n", encoding="utf-8"),
               new_script("data-vl-runtime", "vlServeTest"))
 
         # A template: the page shows the section's new title.
-        after(lambda: edit(folder / "doc_templates" / "sources" / "moteagenda.yaml", "  - title: Om møtet",
+        after(lambda: edit(folder / "documents" / "templates" / "sources" / "moteagenda.yaml", "  - title: Om møtet",
                            "  - title: Om det endrede møtet"),
               lambda: "Om det endrede møtet" not in server.text("mal/") and "malen uendret")
 

@@ -17,12 +17,12 @@ from typing import Any
 
 import yaml
 
-from doc_templates.model import Template, load_template
+from documents.templates.template import Template, load_template
 from veileder import yamltext
 
 CASES_DIR = Path(__file__).with_name("cases")
 ROOT = Path(__file__).resolve().parent.parent
-DUK_SOURCE = ROOT / "doc_templates" / "sources" / "arbeidsduk.yaml"
+DUK_SOURCE = ROOT / "documents" / "templates" / "sources" / "arbeidsduk.yaml"
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 STORY_MAX_WORDS = 600
 DECISION_KINDS = {"vedtak": "Skriftlig enkeltvedtak", "avtale": "Avtale, ikke vedtak"}

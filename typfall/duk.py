@@ -4,10 +4,10 @@
   ``save``/``open``: ``format``, ``template``, ``meeting`` and ``fields`` keyed by each box's area).
   The reader downloads it and opens it with «Åpne lagret fil» on the duk's page; the site stores
   nothing, so the duk cannot fetch it by itself.
-- ``filled_template``: the arbeidsduk template (``doc_templates/sources/arbeidsduk.yaml``) with each
+- ``filled_template``: the arbeidsduk template (``documents/templates/sources/arbeidsduk.yaml``) with each
   empty box replaced by the case's text, laid out by the templates' PDF machinery
-  (``doc_templates.render_pdf``) on A3: the same grid, titles and hints as the blank duk.
-PDFs are cached by content hash like the templates' (``doc_templates.cache``).
+  (``documents.render.render_pdf``) on A3: the same grid, titles and hints as the blank duk.
+PDFs are cached by content hash like the templates' (``documents.render.fingerprint``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from doc_templates.cache import generator_fingerprint
-from doc_templates.model import Field, Paper, Template
+from documents.render.fingerprint import generator_fingerprint
+from documents.templates.template import Field, Paper, Template
 from typfall.cases import Case
 from veileder.cache import cached_entry
 
@@ -63,7 +63,7 @@ def filled_template(case: Case, template: Template) -> Template:
 
 
 def render_duk_pdf(case: Case, template: Template) -> bytes:
-    from doc_templates.render_pdf import render_pdf  # imports WeasyPrint: on a cache miss only
+    from documents.render.render_pdf import render_pdf  # imports WeasyPrint: on a cache miss only
 
     return render_pdf(filled_template(case, template), PAPER)
 

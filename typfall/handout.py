@@ -14,8 +14,8 @@ import json
 from html import escape
 from pathlib import Path
 
-from doc_templates.cache import generator_fingerprint
-from doc_templates.model import Field, Section, Template
+from documents.render.fingerprint import generator_fingerprint
+from documents.templates.template import Field, Section, Template
 from typfall.cases import DUK_SOURCE, Case
 from typfall.duk import LABEL
 from typfall.numbers import Reading
@@ -58,7 +58,7 @@ def _qr(url: str) -> str:
 
 
 def handout_html(case: Case, reading: Reading, url: str) -> str:
-    from doc_templates.render_pdf import document_html  # imports WeasyPrint: on a cache miss only
+    from documents.render.render_pdf import document_html  # imports WeasyPrint: on a cache miss only
 
     html = document_html(handout_template(case, reading), "A4")
     anchor = f"<p>{escape(OPEN_TEXT)}</p>"
@@ -85,7 +85,7 @@ def handout_pdf(case: Case, reading: Reading, site_url: str, cache_dir: Path) ->
     def produce(directory: Path) -> None:
         import weasyprint  # on a cache miss only
 
-        from doc_templates.render_pdf import PDF_VARIANT
+        from documents.render.render_pdf import PDF_VARIANT
 
         html = weasyprint.HTML(string=handout_html(case, reading, url), base_url=str(DUK_SOURCE.parent))
         (directory / name).write_bytes(html.write_pdf(pdf_variant=PDF_VARIANT))

@@ -1,9 +1,9 @@
 """A case's numbers: its scenario computed by the calculators, and read as the calculator's card reads it.
 
 Nothing here is typed by hand: the yearly service cost, the investment, the median («midtverdi»),
-the 8-of-10 range and the draws in plus all come from ``calculators.evaluate`` and
-``calculators.uncertainty`` (the same seed as the browser), worded by ``calculators.memo`` and
-``calculators.view``. Which of a model's results a case shows is said once, in ``VIEWS``.
+the 8-of-10 range and the draws in plus all come from ``calculators.engine.evaluate`` and
+``calculators.core.uncertainty`` (the same seed as the browser), worded by ``calculators.view.memo`` and
+``calculators.view.view``. Which of a model's results a case shows is said once, in ``VIEWS``.
 """
 
 from __future__ import annotations
@@ -12,10 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from calculators import bundle, evaluate, memo, registry, uncertainty, view
-from calculators.model import Model
-from calculators.render import format_number, format_output
-from calculators.scenario_links import scenario_link
+from calculators.core import uncertainty
+from calculators.core.model import Model
+from calculators.engine import evaluate, registry
+from calculators.site import bundle
+from calculators.site.render import format_number, format_output
+from calculators.view import memo, view
+from calculators.view.scenario_links import scenario_link
 from typfall.cases import Case, CaseError
 
 

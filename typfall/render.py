@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from calculators.model import Model
-from calculators.preset_words import share_words
-from doc_templates.model import Template
-from doc_templates.strings import format_size
+from calculators.core.model import Model
+from calculators.view.preset_words import share_words
+from documents.templates.strings import format_size
+from documents.templates.template import Template
 from typfall.cases import DECISION_KINDS, Case
 from typfall.duk import LABEL
 from typfall.numbers import Reading

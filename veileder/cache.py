@@ -1,12 +1,12 @@
 """The one cache writer of the build: an entry is a folder, complete or not there at all.
 
 Every package that keeps what it made between builds writes through ``cached_entry``: the
-templates (``.cache/templates/``, ``doc_templates.build``), the calculators' translations and
-views (``.cache/kalkulatorer/``, ``calculators.buildcache``), the workshop handouts
+templates (``.cache/templates/``, ``documents.site.build``), the calculators' translations and
+views (``.cache/kalkulatorer/``, ``calculators.site.buildcache``), the workshop handouts
 (``.cache/handouts/``), the typfall duk PDFs and handouts (``.cache/typfall/``), the minified
 JavaScript (``.cache/publish/minify/``, ``veileder.publish``), the whole-guide PDF
 (``.cache/guide-pdf/``) and the offline copy (``.cache/uten-nett/``, ``sitegen.post``), the
-notebook's fresh run and «found sound» (``.cache/notebook/``, ``calculators.notebook``). Each
+notebook's fresh run and «found sound» (``.cache/notebook/``, ``calculators.notebook.notebook``). Each
 caller makes its own key (a hash of everything that can change the bytes); this module only
 writes. An entry is filled under a temporary name and renamed when complete, so an interrupted
 build never leaves a half-written entry, and parallel builds can share a folder.

@@ -24,7 +24,7 @@ from veileder import yamltext
 ROOT = Path(__file__).resolve().parent.parent
 REGISTER = Path(__file__).with_name("lover.yaml")
 # Where Lovdata links can live: pages, template sources, the calculators' data files.
-SOURCES = (("docs", "**/*.md"), ("doc_templates/sources", "*.yaml"), ("calculators/data", "*.yaml"))
+SOURCES = (("docs", "**/*.md"), ("documents/templates/sources", "*.yaml"), ("calculators/data", "*.yaml"))
 
 # Lovdata's short addresses (/lov/…, /forskrift/…) and its document addresses (/dokument/NL/lov/…;
 # SF for regulations, LTI for Norsk Lovtidend, where a law sits before it is consolidated).

@@ -5,7 +5,7 @@ the project's data files: 15 ms instead of 150 ms a build), else the pure-Python
 ``yaml.YAMLError`` with a ``problem_mark`` (line, column) for the authoring messages.
 
 ``load_with_lines`` also says on which line each field starts (``Lines``), so a message about a
-field can name its line: «doc_templates/sources/samtykke.yaml, linje 42: sections[2].title: …».
+field can name its line: «documents/templates/sources/samtykke.yaml, linje 42: sections[2].title: …».
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The one deterministic zip writer: the same entries always give the same bytes.
 
 Every zip the build makes goes through ``write_zip``: the templates' ODT and DOCX
-(``doc_templates.package``), the profile's XLSX template (``calculators.profile``) and the copy of
-the site for use without a network (``export.offline``). Each entry gets a fixed time, fixed
+(``documents.render.package``), the profile's XLSX template (``calculators.site.profile``) and the copy of
+the site for use without a network (``documents.guide.offline``). Each entry gets a fixed time, fixed
 permissions and the order given; nothing depends on the clock or the machine. The browser's
 counterpart, for the files made from what a user typed, is ``docs/assets/javascripts/zip.js``.
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import segno
 
-from doc_templates.cache import generator_fingerprint
-from doc_templates.model import Field, Section, Template
+from documents.render.fingerprint import generator_fingerprint
+from documents.templates.template import Field, Section, Template
 from veileder import site_address
 from veileder.cache import cached_entry
 from workshops.scenarios import SOURCE, Scenario
@@ -124,7 +124,7 @@ def _qr_figure(url: str) -> str:
 
 def handout_html(scenario: Scenario, url: str) -> str:
     """The complete HTML WeasyPrint lays out: the templates' document with the QR code put in."""
-    from doc_templates.render_pdf import document_html  # imports WeasyPrint: on a cache miss only
+    from documents.render.render_pdf import document_html  # imports WeasyPrint: on a cache miss only
 
     html = document_html(handout_template(scenario), "A4")
     anchor = f"<p>{escape(OPEN_TEXT)}</p>"
@@ -136,7 +136,7 @@ def handout_html(scenario: Scenario, url: str) -> str:
 def render_handout(scenario: Scenario, url: str) -> bytes:
     import weasyprint
 
-    from doc_templates.render_pdf import PDF_VARIANT
+    from documents.render.render_pdf import PDF_VARIANT
 
     return weasyprint.HTML(string=handout_html(scenario, url), base_url=str(SOURCE.parent)).write_pdf(
         pdf_variant=PDF_VARIANT)

@@ -1,7 +1,7 @@
 """The workshops' calculator scenarios: read once from ``scenarios.yaml``, checked, computed.
 
 ``load_scenarios`` checks every field against the models as they are now, and computes each
-scenario with ``calculators.evaluate``; any mistake — or a model change that breaks a scenario —
+scenario with ``calculators.engine.evaluate``; any mistake — or a model change that breaks a scenario —
 raises ``ScenarioError`` naming the file, the line, the scenario and the field («scenarios.yaml,
 linje 12: scenarios[0] (familie-middels).model: …»), and so fails the build.
 """
@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
-from calculators import evaluate, registry
-from calculators.model import Input, Model, Output
-from calculators.render import format_number, format_output
-from calculators.scenario_links import scenario_link
+from calculators.core.model import Input, Model, Output
+from calculators.engine import evaluate, registry
+from calculators.site.render import format_number, format_output
+from calculators.view.scenario_links import scenario_link
 from veileder import yamltext
 
 if TYPE_CHECKING:
-    from calculators.view import Interval, Meta
+    from calculators.view.view import Interval, Meta
 
 SOURCE = Path(__file__).with_name("scenarios.yaml")
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -170,8 +170,9 @@ def _split(key: Any, model: Model, results: Mapping, source: _Source, where: str
     them), or nothing without ``key``."""
     if key is None:
         return "", ()
-    from calculators import bundle, memo
-    from calculators.view import TEXT, format_number, holder_groups
+    from calculators.site import bundle
+    from calculators.view import memo
+    from calculators.view.view import TEXT, format_number, holder_groups
 
     valid = [o.id for o in model.outputs if o.kind == "by_holder"]
     if key not in valid:
@@ -186,8 +187,8 @@ def _split(key: Any, model: Model, results: Mapping, source: _Source, where: str
 
 def _fill_shares(text: str, model: Model, source: _Source, where: str) -> str:
     """``{andel:<preset>}`` → how big the preset's reductions are beside the defaults, in words
-    computed from the data file (``calculators.preset_words``)."""
-    from calculators.preset_words import share_words
+    computed from the data file (``calculators.view.preset_words``)."""
+    from calculators.view.preset_words import share_words
 
     def words(match: re.Match[str]) -> str:
         preset = match.group(1)
@@ -203,7 +204,9 @@ def _fill_shares(text: str, model: Model, source: _Source, where: str) -> str:
 
 def _reading(model: Model, values: Mapping[str, float], results: Mapping, key: str) -> tuple[str, ...]:
     """The card's lines for ``key`` with the scenario's values (the same seed as the browser)."""
-    from calculators import bundle, memo, uncertainty
+    from calculators.core import uncertainty
+    from calculators.site import bundle
+    from calculators.view import memo
 
     meta = cast("Meta", bundle.metadata(model))
     analysis = uncertainty.analyse(model, dict(values)) if key in meta["interval"]["outputs"] else None

@@ -10,8 +10,8 @@ written out in ``docs/okonomi/metode-familie.md``; ``compute`` and the helpers b
 translatable subset (they become the browser's JavaScript).
 """
 
-from calculators.data_files import load_model_data
-from calculators.finance import (
+from calculators.core.data_files import load_model_data
+from calculators.core.finance import (
     FINANCE_HELPERS,
     HOLDER_COUNT,
     HOLDER_LEVEL,
@@ -28,8 +28,8 @@ from calculators.finance import (
     stepped_rates,
     sum_rows,
 )
-from calculators.model import BUDGET_HOLDERS, Output
-from calculators.view import Outputs, capital, gain, holders_sum, number, per_holder, series
+from calculators.core.model import BUDGET_HOLDERS, Output
+from calculators.view.view import Outputs, capital, gain, holders_sum, number, per_holder, series
 
 DATA = load_model_data("familie")
 

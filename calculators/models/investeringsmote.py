@@ -11,10 +11,10 @@ freed working time, not a budget cut, unless positions change.
 Inputs, defaults and presets come from ``calculators/data/investeringsmote.yaml``.
 """
 
-from calculators.data_files import load_model_data
-from calculators.finance import discount_factors, hourly_cost, present_value, stepped_rates
-from calculators.model import Output
-from calculators.view import Outputs, amount, format_number, number
+from calculators.core.data_files import load_model_data
+from calculators.core.finance import discount_factors, hourly_cost, present_value, stepped_rates
+from calculators.core.model import Output
+from calculators.view.view import Outputs, amount, format_number, number
 
 DATA = load_model_data("investeringsmote")
 

@@ -9,8 +9,8 @@ Inputs, defaults and presets come from ``calculators/data/utenforskap.yaml``; fo
 ``docs/okonomi/metode-utenforskap.md``.
 """
 
-from calculators.data_files import load_model_data
-from calculators.finance import (
+from calculators.core.data_files import load_model_data
+from calculators.core.finance import (
     FINANCE_HELPERS,
     HOLDER_COUNT,
     HOLDER_LEVEL,
@@ -23,8 +23,8 @@ from calculators.finance import (
     stepped_rates,
     sum_rows,
 )
-from calculators.model import BUDGET_HOLDERS, Output
-from calculators.view import Outputs, amount, format_number, number
+from calculators.core.model import BUDGET_HOLDERS, Output
+from calculators.view.view import Outputs, amount, format_number, number
 
 DATA = load_model_data("utenforskap")
 RETIREMENT_AGE = 67

@@ -20,4 +20,4 @@ recalculate and compares every result with the Python model.
 from calculators.sheets import familie, investeringsmote, utenforskap
 
 LAYOUTS = {"familie": familie, "investeringsmote": investeringsmote, "utenforskap": utenforskap}
-"""Model id → its sheet module; ``calculators/eksport.py`` refuses a model without one."""
+"""Model id → its sheet module; ``calculators/site/eksport.py`` refuses a model without one."""

@@ -3,8 +3,8 @@
 Build-time Python (not translated): see ``calculators/sheets/__init__.py`` for the cell format.
 """
 
-from calculators.finance import R109_STEP_YEARS
-from calculators.view import DECIMALS
+from calculators.core.finance import R109_STEP_YEARS
+from calculators.view.view import DECIMALS
 
 INPUT_ROW = 6
 """Forutsetninger: the first input's row; the header is row 5 (as in the plain workbook)."""

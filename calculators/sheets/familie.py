@@ -6,7 +6,7 @@ LibreOffice recalculates, for random scenarios. Every year row up to the model's
 is there, gated by «year < horisont», so a shorter horizon needs no edited formula.
 """
 
-from calculators.finance import (
+from calculators.core.finance import (
     HOLDER_COUNT,
     HOLDER_LEVEL,
     PAYBACK_TOLERANCE,
@@ -18,7 +18,7 @@ from calculators.finance import (
     present_value,
     stepped_rates,
 )
-from calculators.model import BUDGET_HOLDERS
+from calculators.core.model import BUDGET_HOLDERS
 from calculators.models.familie import (
     DATA,
     ELECTION_PERIOD_YEARS,

@@ -5,8 +5,8 @@ parity test (``tests/calculators/test_sheet_investeringsmote.py``) proves the tw
 LibreOffice recalculates. The year rows go up to the longest horizon, gated by «year < horisont».
 """
 
-from calculators.finance import discount_factors, hourly_cost, present_value, stepped_rates
-from calculators.model import BUDGET_HOLDERS
+from calculators.core.finance import discount_factors, hourly_cost, present_value, stepped_rates
+from calculators.core.model import BUDGET_HOLDERS
 from calculators.models.investeringsmote import DATA
 from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_rows, workbook
 from calculators.sheets.cells import formula as _f

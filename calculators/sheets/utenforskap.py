@@ -6,7 +6,7 @@ recalculates. The year rows go up to the longest course (51 years, so R-109's st
 in the sheet), gated by «year < ar_regnet».
 """
 
-from calculators.finance import (
+from calculators.core.finance import (
     HOLDER_COUNT,
     HOLDER_LEVEL,
     OWN_KOMMUNE_HOLDERS,
@@ -16,7 +16,7 @@ from calculators.finance import (
     present_value,
     stepped_rates,
 )
-from calculators.model import BUDGET_HOLDERS
+from calculators.core.model import BUDGET_HOLDERS
 from calculators.models.utenforskap import (
     AAP_YOUNG_AGE,
     DATA,

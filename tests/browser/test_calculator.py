@@ -7,10 +7,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculators import registry
-from calculators.evaluate import evaluate
-from calculators.model import Output
-from calculators.render import format_output
+from calculators.core.model import Output
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
+from calculators.site.render import format_output
 from tests.browser.axe import format_violations, run_axe
 from tests.browser.fixtures import calculator_ready
 
@@ -143,7 +143,7 @@ def test_a_hostile_url_is_shown_as_text_and_never_runs(make_page, site_url) -> N
     notice = page.locator(".vl-calc__notice")
     expect(notice).to_be_visible()
     assert "<img src=x onerror=alert(1)>" in notice.inner_text()
-    # Each value not used is named by its field, with the reason (calculators/scenario_links.py).
+    # Each value not used is named by its field, with the reason (calculators/view/scenario_links.py).
     horizon = next(i for i in MODEL.inputs if i.id == "horisont")
     assert f"«{horizon.label}»: Tallet kan ikke være større enn" in notice.inner_text()
     assert "«x» er ikke et felt i denne kalkulatoren" in notice.inner_text()

@@ -9,9 +9,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculators import registry
-from calculators.evaluate import evaluate
-from calculators.render import format_number, format_output
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
+from calculators.site.render import format_number, format_output
 from tests.browser.axe import format_violations, run_axe
 from tests.browser.fixtures import calculator_ready
 
@@ -156,7 +156,8 @@ def test_more_charts_show_the_values_on_screen_whether_open_or_closed_during_a_c
     """«Flere diagrammer» is drawn only while open (a change while it is closed draws no chart
     nobody sees): opened after a change it shows the new figures, and open it stays open and
     follows every change."""
-    from calculators import bundle, view
+    from calculators.site import bundle
+    from calculators.view import view
 
     model = registry.load("familie")
     meta = bundle.metadata(model)

@@ -7,9 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculators import registry
-from calculators.evaluate import evaluate
-from calculators.render import format_output
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
+from calculators.site.render import format_output
 from tests.browser.axe import format_violations, run_axe
 from tests.browser.fixtures import calculator_ready
 

@@ -9,8 +9,10 @@ import zipfile
 import openpyxl
 import pytest
 
-from calculators import profile, registry, uncertainty
-from calculators.view import TEXT, format_number
+from calculators.core import uncertainty
+from calculators.engine import registry
+from calculators.site import profile
+from calculators.view.view import TEXT, format_number
 from tests.browser.axe import format_violations, run_axe
 from tests.browser.fixtures import calculator_ready
 from tests.browser.test_eksport import PAGES, download, odt_texts
@@ -463,9 +465,9 @@ NUMBERS = ["1 000", "1000,5", "1.000,5", "1.000", "2.5", "kr 1 000", "50 %", "âˆ
 
 
 def test_the_importers_number_reader_is_the_calculators(make_page, site_url):
-    """Issue 23: the importer has no number rules of its own; it calls calculators/fields.py
+    """Issue 23: the importer has no number rules of its own; it calls calculators/view/fields.py
     read_number, translated: the same value and the same message as Python for every input."""
-    from calculators.fields import read_number
+    from calculators.view.fields import read_number
     page = open_importer(make_page, site_url)
     readings = page.evaluate("(xs) => xs.map((x) => vlProfilImport.readNumber(x))", NUMBERS)
     assert readings == [dict(read_number(x)) for x in NUMBERS]

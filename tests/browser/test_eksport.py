@@ -24,11 +24,14 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from calculators import bundle, eksport, registry, sheets, uncertainty
-from calculators.embed import MARKER
-from calculators.evaluate import NotComputable, evaluate
-from calculators.model import BUDGET_HOLDERS, Model
-from calculators.render import format_number, format_output
+from calculators import sheets
+from calculators.core import uncertainty
+from calculators.core.model import BUDGET_HOLDERS, Model
+from calculators.engine import registry
+from calculators.engine.evaluate import NotComputable, evaluate
+from calculators.site import bundle, eksport
+from calculators.site.markers import MARKER
+from calculators.site.render import format_number, format_output
 from tests.browser.fixtures import calculator_ready
 from tests.calculators.sheet_workbooks import recalculate
 from tests.conftest import ROOT
@@ -172,7 +175,7 @@ def test_memo_and_workbook_hold_the_scenario(make_page, site_url, model_id, pres
         outputs = {o.id: o for o in model.outputs}
         for output_id, (low, median, high) in analysis["intervals"].items():
             output = outputs[output_id]
-            # The uncertainty table: median, P10 til P90, draws in plus (calculators/memo.py).
+            # The uncertainty table: median, P10 til P90, draws in plus (calculators/view/memo.py).
             assert f"{format_number(low, output.unit, False, True)} til {format_output(high, output)}" in texts, output_id
             assert format_output(median, output) in texts, output_id
             if output_id in bundle.metadata(model)["interval"]["no_effect_outputs"]:  # a result of the measure

@@ -41,9 +41,10 @@ def test_the_memo_never_points_at_a_section_only_the_web_page_has(family_memo) -
 def test_result_percentages_in_the_memo_are_written_as_the_page_writes_them(family_memo) -> None:
     # Review of issue 23: the break-even was 19,47 % on the page and 19 % in the memo. Now one rule:
     # the page's view.format_output (translated), so the memo shows the page's «19,47 %».
-    from calculators import registry, view
-    from calculators.bundle import metadata
-    from calculators.evaluate import evaluate
+    from calculators.engine import registry
+    from calculators.engine.evaluate import evaluate
+    from calculators.site.bundle import metadata
+    from calculators.view import view
 
     model = registry.load("familie")
     texts = odt_texts(family_memo["odt"])
@@ -55,7 +56,8 @@ def test_result_percentages_in_the_memo_are_written_as_the_page_writes_them(fami
 
 
 def test_a_changed_rate_is_not_credited_to_r109_and_a_preset_brings_its_description(make_page, site_url) -> None:
-    from calculators import eksport, registry
+    from calculators.engine import registry
+    from calculators.site import eksport
 
     rate_label = next(i["label"] for i in eksport.data(registry.load("familie"))["inputs"] if i["id"] == "kalkulasjonsrente")
     page = open_scenario(make_page, site_url, "familie", values={"kalkulasjonsrente": 1})

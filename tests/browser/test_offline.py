@@ -18,10 +18,10 @@ import pypdf
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from calculators import registry
-from calculators.evaluate import evaluate
-from calculators.render import format_output
-from export.offline import FILENAME, FOLDER
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
+from calculators.site.render import format_output
+from documents.guide.offline import FILENAME, FOLDER
 from tests.browser.fixtures import calculator_ready
 from tests.browser.test_every_page import DARK_SAMPLE
 
@@ -193,7 +193,7 @@ def test_each_calculator_recomputes_after_an_edit(model, offline_site: Path, ope
 
 
 def test_the_digital_duk_works_from_disk(open_offline) -> None:
-    page = open_offline("maler/fyll-ut-duken/index.html")  # the site's own layout (export/offline.py)
+    page = open_offline("maler/fyll-ut-duken/index.html")  # the site's own layout (documents/guide/offline.py)
     box = page.locator("main textarea").first
     box.fill("Familien ønsker ro i hverdagen")
     expect(box).to_have_value("Familien ønsker ro i hverdagen")

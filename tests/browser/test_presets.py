@@ -7,9 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculators import registry
-from calculators.evaluate import evaluate
-from calculators.render import _preset_on_screen, format_number, format_output
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
+from calculators.site.render import _preset_on_screen, format_number, format_output
 from tests.browser.fixtures import calculator_ready
 
 pytestmark = pytest.mark.browser

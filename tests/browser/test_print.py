@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculators import registry
+from calculators.engine import registry
 from tests.browser.fixtures import calculator_ready
 from tests.browser.test_calculator_view import PAGES
 

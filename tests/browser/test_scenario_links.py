@@ -1,16 +1,17 @@
 """The scenario link through a real address bar: a link Python writes (workshops, handouts)
 opens with its values in the form, a link the browser writes reads back in Python to the
 scenario on screen, and an odd link gives the notice Python gives, naming each field
-(calculators/scenario_links.py, translated into the runtime)."""
+(calculators/view/scenario_links.py, translated into the runtime)."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculators import bundle, registry
-from calculators.scenario_links import link_notice, read_scenario_link, scenario_link
-from calculators.view import format_number
+from calculators.engine import registry
+from calculators.site import bundle
+from calculators.view.scenario_links import link_notice, read_scenario_link, scenario_link
+from calculators.view.view import format_number
 from tests.browser.fixtures import calculator_ready
 
 pytestmark = pytest.mark.browser

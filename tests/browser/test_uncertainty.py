@@ -10,8 +10,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculators import registry, uncertainty
-from calculators.view import format_number
+from calculators.core import uncertainty
+from calculators.engine import registry
+from calculators.view.view import format_number
 from tests.browser.axe import format_violations, run_axe
 from tests.browser.fixtures import calculator_ready
 

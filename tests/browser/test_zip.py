@@ -139,9 +139,9 @@ def test_zip_js_is_not_loaded_by_any_page() -> None:
 
 
 def test_a_skeleton_from_python_becomes_the_same_package_with_its_text_parts_changed(page) -> None:
-    # The route both the duk and the memo take: doc_templates/export.py package_parts → vlZip.parts.
-    from calculators import memo_document
-    from doc_templates.export import package_parts
+    # The route both the duk and the memo take: documents/site/duk_skeletons.py package_parts → vlZip.parts.
+    from calculators.site import memo_document
+    from documents.site.duk_skeletons import package_parts
 
     skeleton = memo_document.odt_skeleton()
     parts = package_parts(skeleton)

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from hypothesis import strategies as st
 
-from calculators.model import Model
+from calculators.core.model import Model
 
 
 def defaults(model: Model, **overrides: float) -> SimpleNamespace:

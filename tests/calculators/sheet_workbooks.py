@@ -11,10 +11,10 @@ from pathlib import Path
 import openpyxl
 from openpyxl.workbook.defined_name import DefinedName
 
-from calculators.evaluate import NotComputable, evaluate
-from calculators.model import Model
+from calculators.core.model import Model
+from calculators.engine.evaluate import NotComputable, evaluate
 from calculators.sheets import cells
-from doc_templates.package import map_text_parts
+from documents.render.package import map_text_parts
 from tests.doc_templates import libreoffice
 
 RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -82,7 +82,7 @@ _RUN_SERVER = re.compile(r"http://127\.0\.0\.1:\d+/")
 
 def same_bytes_for_same_workbook(data: bytes) -> bytes:
     """The workbook with its save times fixed (the zip entries' times, docProps/core.xml's created
-    and modified), as ``doc_templates.package`` writes packages, and the test run's server (a new
+    and modified), as ``documents.render.package`` writes packages, and the test run's server (a new
     port each run, in the links a downloaded workbook holds) written as one address: openpyxl and
     the browser stamp the time of saving, so the same workbook saved twice is the same bytes, and
     one cache entry. Neither reaches a formula."""

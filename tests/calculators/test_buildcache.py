@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import buildcache
+from calculators.site import buildcache
 
 
 @pytest.fixture()

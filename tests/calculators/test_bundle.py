@@ -8,8 +8,9 @@ import re
 import pytest
 from py_mini_racer import MiniRacer
 
-from calculators import bundle, registry, render
-from calculators.model import BUDGET_HOLDERS
+from calculators.core.model import BUDGET_HOLDERS
+from calculators.engine import registry
+from calculators.site import bundle, render
 
 MODEL_IDS = registry.model_ids()
 

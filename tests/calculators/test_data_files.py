@@ -1,5 +1,5 @@
 """Model data files: the shipped files load, and every authoring mistake is named with file and
-field — all of them in one message (the rules: calculators/declarations.py)."""
+field — all of them in one message (the rules: calculators/core/declarations.py)."""
 
 import copy
 import shutil
@@ -7,8 +7,9 @@ import shutil
 import pytest
 import yaml
 
-from calculators import data_files, registry
-from calculators.data_files import DATA_DIR, DataError, load_file, to_price_year
+from calculators.core import data_files
+from calculators.core.data_files import DATA_DIR, DataError, load_file, to_price_year
+from calculators.engine import registry
 
 GOOD_ROW = {
     "id": "barnevern",

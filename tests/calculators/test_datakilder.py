@@ -3,8 +3,9 @@
 import dataclasses
 from pathlib import Path
 
-from calculators import datakilder, registry
-from calculators.data_files import load_model_data
+from calculators.core.data_files import load_model_data
+from calculators.engine import registry
+from calculators.site import datakilder
 
 
 def test_every_model_gets_a_section_titled_from_its_data_file():

@@ -8,9 +8,10 @@ import re
 
 import pytest
 
-from calculators import declarations, registry
-from calculators.declarations import DeclarationError, check_model
-from calculators.model import Output
+from calculators.core import declarations
+from calculators.core.declarations import DeclarationError, check_model
+from calculators.core.model import Output
+from calculators.engine import registry
 from tests.conftest import ROOT
 
 MODEL = registry.load(registry.model_ids()[0])

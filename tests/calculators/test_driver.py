@@ -1,4 +1,4 @@
-"""The Monte Carlo driver is written once (calculators/uncertainty.py: run_start, run_step,
+"""The Monte Carlo driver is written once (calculators/core/uncertainty.py: run_start, run_step,
 run_result, run_tornado, moved_ends) and translated into the browser's uncertainty file: the
 same seed gives the same draws, so the same median, 8-of-10 range and draws in plus, in Python
 and in the bundle the page loads — for the defaults and every preset of every model."""
@@ -11,8 +11,10 @@ from types import SimpleNamespace
 import pytest
 from py_mini_racer import MiniRacer
 
-from calculators import bundle, registry, uncertainty
-from calculators.translate import translate_function
+from calculators.core import uncertainty
+from calculators.engine import registry
+from calculators.engine.translate import translate_function
+from calculators.site import bundle
 
 UNCERTAIN = [m for m in registry.model_ids() if uncertainty.spec_for(registry.load(m)) is not None]
 SCENARIOS = [(m, None) for m in UNCERTAIN] + [(m, p.id) for m in UNCERTAIN for p in registry.load(m).presets]

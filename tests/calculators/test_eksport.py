@@ -1,4 +1,4 @@
-"""calculators/eksport.py: what the export code gets per model, and clear messages for mistakes."""
+"""calculators/site/eksport.py: what the export code gets per model, and clear messages for mistakes."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from calculators import eksport, finance, registry
-from calculators.model import BUDGET_HOLDERS
+from calculators.core import finance
+from calculators.core.model import BUDGET_HOLDERS
+from calculators.engine import registry
+from calculators.site import eksport
 
 
 @pytest.mark.parametrize("model_id", registry.model_ids())
@@ -56,7 +58,7 @@ def test_a_wrong_declaration_names_the_file_and_each_field(monkeypatch) -> None:
     message = str(error.value)
     for field in ("modeller.familie.kontantstrom", "modeller.familie.naverdi", "modeller.familie.rente",
                   "modeller.familie.summer.by", "modeller.familie.metodeside"):
-        assert f"calculators/eksport.yaml: {field}" in message
+        assert f"calculators/site/eksport.yaml: {field}" in message
 
 
 def test_a_missing_model_entry_is_named(monkeypatch) -> None:
@@ -69,7 +71,7 @@ def test_a_missing_model_entry_is_named(monkeypatch) -> None:
 
 # -- the CSV (issue 23): title, scenario and link rows, units in every header, written once -----
 def _csv(model_id: str, values: dict, changed: list[str], link: str) -> tuple[list[list[str]], dict]:
-    from calculators.evaluate import evaluate
+    from calculators.engine.evaluate import evaluate
 
     model = registry.load(model_id)
     results = evaluate(model, values)
@@ -116,7 +118,7 @@ def test_the_csv_names_a_default_and_an_edited_scenario() -> None:
 
 @pytest.mark.parametrize("model_id", registry.model_ids())
 def test_every_csv_header_carries_its_unit_and_the_rows_are_the_flows(model_id: str) -> None:
-    from calculators.model import BUDGET_HOLDERS
+    from calculators.core.model import BUDGET_HOLDERS
 
     rows, results = _csv(model_id, {}, [], "https://v.kommune.no/")
     flows = results[eksport.config()["modeller"][model_id]["kontantstrom"]]
@@ -138,10 +140,10 @@ def test_the_csv_rows_translated_for_the_browser_are_pythons() -> None:
 
     from py_mini_racer import MiniRacer
 
-    from calculators import memo
-    from calculators.bundle import metadata
-    from calculators.evaluate import evaluate
-    from calculators.translate import Translation
+    from calculators.engine.evaluate import evaluate
+    from calculators.engine.translate import Translation
+    from calculators.site.bundle import metadata
+    from calculators.view import memo
     from tests.calculators.sheet_workbooks import random_scenario as random_values
 
     translation = Translation()
@@ -169,7 +171,7 @@ def test_the_csv_rows_translated_for_the_browser_are_pythons() -> None:
 
 
 def test_the_link_preset_reader_uses_the_scenario_links_separator_and_key() -> None:
-    from calculators.scenario_links import PRESET, SEPARATOR, scenario_link
+    from calculators.view.scenario_links import PRESET, SEPARATOR, scenario_link
 
     assert (SEPARATOR, PRESET) == ("#", "preset")  # link_preset writes them as literals
     assert eksport.link_preset(scenario_link("https://x.no/a/", "fem-ar", {"suksessrate": 2.0})) == "fem-ar"
@@ -186,7 +188,7 @@ def _memo_case(model_id: str, changes: dict) -> tuple[dict, dict, dict, list[str
 def test_a_changed_sourced_value_is_not_credited_to_its_source() -> None:
     """Review of issue 23: «1 % (endret, standard 4 %) – Kilde: … R-109/2021» credited the user's 1 %
     to R-109. Changed, the cell says it is not the source's figure and names the source as the standard's."""
-    from calculators import memo
+    from calculators.view import memo
 
     data, defaults, values, changed = _memo_case("familie", {"kalkulasjonsrente": 1})
     t = data["texts"]["notat"]
@@ -202,7 +204,7 @@ def test_a_changed_sourced_value_is_not_credited_to_its_source() -> None:
 
 
 def test_the_summary_warning_lists_every_changed_sourced_value_and_nothing_else() -> None:
-    from calculators import memo
+    from calculators.view import memo
 
     data, defaults, _, _ = _memo_case("familie", {})
     t, rate = data["texts"]["notat"], data["workbook"]["rate"]
@@ -220,7 +222,7 @@ def test_the_summary_warning_lists_every_changed_sourced_value_and_nothing_else(
 
 
 def test_the_memo_names_a_preset_with_its_own_description() -> None:
-    from calculators import memo
+    from calculators.view import memo
 
     model = registry.load("familie")
     data = eksport.data(model)
@@ -239,8 +241,8 @@ def test_the_memos_source_cells_warning_and_preset_line_translated_are_pythons()
 
     from py_mini_racer import MiniRacer
 
-    from calculators import memo
-    from calculators.translate import Translation
+    from calculators.engine.translate import Translation
+    from calculators.view import memo
 
     translation = Translation()
     js = {fn.__name__: translation.add(fn) for fn in (memo.source_text, memo.changed_sources_line, memo.preset_line)}
@@ -271,7 +273,7 @@ def test_a_percent_result_in_the_workbook_has_the_pages_decimals() -> None:
     from pathlib import Path
 
     from calculators.sheets import cells
-    from calculators.view import DECIMALS
+    from calculators.view.view import DECIMALS
 
     model = registry.load("utenforskap")
     outputs = {o.id: o for o in model.outputs}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import bundle, eksport, embed, memo_document, profile, registry
+from calculators.engine import registry
+from calculators.site import bundle, eksport, memo_document, profile
+from calculators.site import markers as embed
 
 MODEL_ID = registry.model_ids()[0]
 

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from calculators import registry
-from calculators.evaluate import InputError, NotComputable, check_outputs, evaluate, input_values
+from calculators.engine import registry
+from calculators.engine.evaluate import InputError, NotComputable, check_outputs, evaluate, input_values
 
 MODEL = registry.load(registry.model_ids()[0])
 

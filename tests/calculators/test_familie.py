@@ -114,8 +114,8 @@ def test_investment_is_the_meeting_model_plus_leader_plus_extra_measures_plus_fi
 def test_both_calculators_count_a_meeting_from_the_same_data_rows():
     """Issue 23: the family model said 3 h per participant and meeting, Investeringsmøtet 2 + 0.5.
     Both now read felles.yaml's motetimer and forberedelse, so changing one row moves both."""
-    from calculators import registry
-    from calculators.data_files import shared_data
+    from calculators.core.data_files import shared_data
+    from calculators.engine import registry
 
     meeting = registry.load("investeringsmote")
     shared = {row["id"]: row for row in shared_data()["rows"]}
@@ -224,7 +224,7 @@ def test_the_optimistic_preset_counts_no_one_in_work():
 
 # -- samfunnsøkonom review 2 (issue 23): the effect depends on the follow-up ---------------------
 def test_no_follow_up_is_refused_and_less_follow_up_gives_less_effect():
-    from calculators.evaluate import InputError, evaluate
+    from calculators.engine.evaluate import InputError, evaluate
     from calculators.models.familie import FOLLOW_YEARS
 
     field = next(i for i in MODEL.inputs if i.id == "oppfolgingsar")

@@ -1,4 +1,4 @@
-"""The input checks (calculators/fields.py) and the scenario link (calculators/scenario_links.py)
+"""The input checks (calculators/view/fields.py) and the scenario link (calculators/view/scenario_links.py)
 are written once, in Python, and translated into the runtime: the same text gives the same
 number or the same message, and the same link the same scenario and the same problems, in Python
 and in the browser's JavaScript (V8). tests/browser/test_scenario_links.py does the same through
@@ -14,8 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from py_mini_racer import MiniRacer
 
-from calculators import bundle, fields, registry
-from calculators import scenario_links as links
+from calculators.engine import registry
+from calculators.site import bundle
+from calculators.view import fields
+from calculators.view import scenario_links as links
 
 MODELS = registry.model_ids()
 NBSP = "\u00a0"

@@ -1,9 +1,9 @@
-"""Discounting, payback and budget-holder helpers (calculators/finance.py)."""
+"""Discounting, payback and budget-holder helpers (calculators/core/finance.py)."""
 
 import pytest
 
-from calculators import finance
-from calculators.model import BUDGET_HOLDERS
+from calculators.core import finance
+from calculators.core.model import BUDGET_HOLDERS
 
 
 def test_year_zero_is_not_discounted():

@@ -13,8 +13,10 @@ from types import SimpleNamespace
 import pytest
 from py_mini_racer import MiniRacer
 
-from calculators import bundle, registry, uncertainty
-from calculators.uncertainty import moved_range
+from calculators.core import uncertainty
+from calculators.core.uncertainty import moved_range
+from calculators.engine import registry
+from calculators.site import bundle
 
 MODELS = [m for m in registry.model_ids() if registry.load(m).uncertainty is not None]
 
@@ -162,8 +164,8 @@ def test_the_browser_moves_the_ranges_exactly_as_python_does(model_id):
 def test_the_card_shows_the_mean_r109_asks_for_beside_the_midtverdi(model_id):
     """Review of issue 23: R-109's expected value stands in the card, named for what it is, with
     the value Python's draws give (as rounded for the page)."""
-    from calculators import render
-    from calculators.view import TEXT, format_number, headline_cards
+    from calculators.site import render
+    from calculators.view.view import TEXT, format_number, headline_cards
 
     model = registry.load(model_id)
     meta = bundle.metadata(model)
@@ -180,8 +182,8 @@ def test_the_card_shows_the_mean_r109_asks_for_beside_the_midtverdi(model_id):
 
 
 def test_the_card_has_no_mean_while_the_draws_run():
-    from calculators import render
-    from calculators.view import headline_cards
+    from calculators.site import render
+    from calculators.view.view import headline_cards
 
     model = registry.load("familie")
     meta = bundle.metadata(model)
@@ -195,7 +197,7 @@ def test_saved_costs_are_called_gross_average_costs_beside_the_chart_and_on_the_
     is taken out or used for others — said as the meeting calculator says it for freed time."""
     from pathlib import Path
 
-    from calculators.view import TEXT_MORE
+    from calculators.view.view import TEXT_MORE
 
     words = "Sparte kostnader er brutto gjennomsnittskostnad: budsjettet merker dem bare når kapasitet tas ut"
     assert words in TEXT_MORE["positive_saves"]
@@ -207,7 +209,7 @@ def test_saved_costs_are_called_gross_average_costs_beside_the_chart_and_on_the_
 def test_the_block_and_the_method_page_say_what_independent_draws_do():
     from pathlib import Path
 
-    from calculators.view_uncertainty import TEXT_U
+    from calculators.view.view_uncertainty import TEXT_U
 
     assert "trekkes uavhengig av hverandre" in TEXT_U["explain"] and "intervallet for smalt" in TEXT_U["explain"]
     method = Path("docs/okonomi/metode-familie.md").read_text(encoding="utf-8")

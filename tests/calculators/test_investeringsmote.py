@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from calculators.evaluate import evaluate
+from calculators.engine.evaluate import evaluate
 from calculators.models.investeringsmote import MODEL, compute
 from tests.calculators.scenarios import defaults, inputs_within_bounds
 

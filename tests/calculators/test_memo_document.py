@@ -1,4 +1,4 @@
-"""The beslutningsnotat's ODT and DOCX skeletons (calculators/memo_document.py), which eksport.js fills.
+"""The beslutningsnotat's ODT and DOCX skeletons (calculators/site/memo_document.py), which eksport.js fills.
 
 The browser writes the memo's blocks with style names and fills two slots; these tests check the
 skeleton defines every one of those names, has each slot once, is the same bytes every time, and
@@ -14,7 +14,7 @@ import zipfile
 
 import pytest
 
-from calculators import eksport, memo_document
+from calculators.site import eksport, memo_document
 from tests.conftest import ROOT
 
 EKSPORT_JS = (ROOT / "docs" / "assets" / "javascripts" / "eksport.js").read_text(encoding="utf-8")

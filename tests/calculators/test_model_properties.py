@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculators import registry
+from calculators.engine import registry
 from tests.calculators.scenarios import defaults, inputs_within_bounds
 
 

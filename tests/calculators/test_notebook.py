@@ -1,6 +1,6 @@
 """The methodology notebook: committed outputs come from the current models, nothing external.
 
-Refresh a stale notebook with ``.venv/bin/python -m calculators.notebook``.
+Refresh a stale notebook with ``.venv/bin/python -m calculators.notebook.notebook``.
 """
 
 import re
@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from calculators import notebook
+from calculators.notebook import notebook
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def test_the_committed_notebook_has_the_cells_the_builder_makes(committed):
 
 
 def test_the_committed_outputs_match_a_fresh_run_of_the_models():
-    assert not notebook.problems(), "Notatboken er utdatert. Kjør: .venv/bin/python -m calculators.notebook"
+    assert not notebook.problems(), "Notatboken er utdatert. Kjør: .venv/bin/python -m calculators.notebook.notebook"
 
 
 def test_a_fresh_run_has_no_errors():
@@ -67,8 +67,8 @@ def test_the_notebook_carries_its_page_description():
 
 
 def test_the_default_figures_printed_are_the_models_figures(committed):
-    from calculators import analysis, report
     from calculators.models import familie
+    from calculators.notebook import analysis, report
 
     printed = "".join(o["text"] for c in committed.cells for o in c.get("outputs", [])
                       if o.get("output_type") == "stream")
@@ -78,8 +78,9 @@ def test_the_default_figures_printed_are_the_models_figures(committed):
 def test_the_notebook_writes_percentages_as_the_page_and_the_memo_do(committed):
     """Review of issue 23: break-even was 19,47 % on the page, 19,5 % in the notebook and 19 % in
     the memo. The notebook now writes it with the page's view.format_number."""
-    from calculators import analysis, view
     from calculators.models import familie, utenforskap
+    from calculators.notebook import analysis
+    from calculators.view import view
 
     printed = "".join(o["text"] for c in committed.cells for o in c.get("outputs", [])
                       if o.get("output_type") == "stream")
@@ -109,7 +110,9 @@ def test_the_built_notebook_page_has_no_external_scripts_and_a_description(built
 def test_the_uncertainty_section_prints_the_interval_the_calculator_shows(committed):
     """Issue 12: P10/P50/P90 and the payback share for the family model with the data file's seed —
     the figures the browser's card shows for the defaults (tests/browser/test_uncertainty.py)."""
-    from calculators import registry, report, uncertainty
+    from calculators.core import uncertainty
+    from calculators.engine import registry
+    from calculators.notebook import report
 
     model = registry.load("familie")
     result = uncertainty.analyse(model, {i.id: i.default for i in model.inputs})

@@ -16,10 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from py_mini_racer import MiniRacer
 
-from calculators import bundle, registry, view
-from calculators.evaluate import NotComputable, evaluate
-from calculators.text import decimals, fixed
-from calculators.translate import PRELUDE
+from calculators.core.text import decimals, fixed
+from calculators.engine import registry
+from calculators.engine.evaluate import NotComputable, evaluate
+from calculators.engine.translate import PRELUDE
+from calculators.site import bundle
+from calculators.view import view
 
 REL, ABS = 1e-9, 1e-6
 

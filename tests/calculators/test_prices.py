@@ -6,9 +6,10 @@ import html
 
 import pytest
 
-from calculators import prices, registry
-from calculators.data_files import g_series
-from calculators.render import render
+from calculators.core import prices
+from calculators.core.data_files import g_series
+from calculators.engine import registry
+from calculators.site.render import render
 
 
 @pytest.mark.parametrize(("day", "year"), [
@@ -58,7 +59,7 @@ def test_a_new_g_is_one_line_in_felles_yaml():
     # the grunnbeløp input becomes the new G, and kroner figures follow by the G ratio.
     import copy
 
-    from calculators.data_files import DATA_DIR, load_file, shared_data
+    from calculators.core.data_files import DATA_DIR, load_file, shared_data
 
     shared = copy.deepcopy(shared_data())
     latest = max(shared["grunnbelop_serie"]["values"])

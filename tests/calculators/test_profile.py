@@ -11,8 +11,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from calculators import profile, registry
-from calculators.declarations import KRONER_UNITS
+from calculators.core.declarations import KRONER_UNITS
+from calculators.engine import registry
+from calculators.site import profile
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -155,7 +156,7 @@ def test_every_line_says_brutto_or_netto_and_the_page_warns_about_averages():
     for line in profile.lines():
         if line.unit.startswith("kr") and line.id != "familie.arbeidsinntekt" or line.id == "familie.arbeidsinntekt":
             assert "brutto" in line.where.lower() or "netto" in line.where.lower(), line.id
-    page = (profile.SOURCE.parent.parent / "docs" / "okonomi" / "egne-tall.md").read_text(encoding="utf-8")
+    page = (profile.SOURCE.parent.parent.parent / "docs" / "okonomi" / "egne-tall.md").read_text(encoding="utf-8")
     assert "### Gjennomsnitt og én familie" in page and "undervurdert" in page
     assert "### Brutto eller netto" in page and "Kalkulatorene mener **brutto**" in page
     assert "kommunale deflatoren" in page and "Grunnbeløpet (G) er ikke med i malen" in page
@@ -186,9 +187,9 @@ def test_the_templates_percent_cells_are_plain_numbers_with_a_note():
 
 def test_the_importer_reads_numbers_with_the_calculators_translated_reader_not_its_own():
     """Issue 23: profil-import.js once had its own number regexes; its asset now carries
-    calculators/fields.py read_number, translated, and the importer calls it."""
-    from calculators import fields
-    from calculators.translate import Translation
+    calculators/view/fields.py read_number, translated, and the importer calls it."""
+    from calculators.engine.translate import Translation
+    from calculators.view import fields
 
     _, code = profile.importer_asset()
     translation = Translation()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import registry
-from calculators.model import Model
+from calculators.core.model import Model
+from calculators.engine import registry
 
 
 def test_every_model_module_is_registered_under_its_file_name() -> None:

@@ -1,4 +1,4 @@
-"""Server-rendered charts (calculators/view.py written out by calculators/render.py): geometry
+"""Server-rendered charts (calculators/view/view.py written out by calculators/site/render.py): geometry
 that cannot clip a label."""
 
 from __future__ import annotations
@@ -8,12 +8,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from calculators import registry, view
-from calculators.bundle import metadata
-from calculators.evaluate import evaluate
-from calculators.model import BUDGET_HOLDERS, LEVEL_LABELS, LEVELS
-from calculators.render import html, render, results_html
-from calculators.view import CHART, format_number
+from calculators.core.model import BUDGET_HOLDERS, LEVEL_LABELS, LEVELS
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
+from calculators.site.bundle import metadata
+from calculators.site.nodes_html import html
+from calculators.site.render import render, results_html
+from calculators.view import view
+from calculators.view.view import CHART, format_number
 
 META = metadata(registry.load("familie"))
 

@@ -16,10 +16,12 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 
-from calculators import eksport, registry, sheets
-from calculators.evaluate import evaluate
-from calculators.model import BUDGET_HOLDERS
+from calculators import sheets
+from calculators.core.model import BUDGET_HOLDERS
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
 from calculators.sheets import cells, familie
+from calculators.site import eksport
 from tests.calculators.sheet_workbooks import expected_cell, random_scenario, recalculate, typed_in, write_workbook
 
 MODEL = registry.load("familie")

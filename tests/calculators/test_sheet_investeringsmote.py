@@ -14,9 +14,10 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 
-from calculators import eksport, registry
-from calculators.evaluate import evaluate
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
 from calculators.sheets import cells, investeringsmote
+from calculators.site import eksport
 from tests.calculators import sheet_workbooks
 from tests.calculators.sheet_workbooks import random_scenario, recalculate, typed_in, write_workbook
 

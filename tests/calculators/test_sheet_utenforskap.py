@@ -14,10 +14,11 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 
-from calculators import eksport, registry
-from calculators.evaluate import evaluate
-from calculators.model import BUDGET_HOLDERS
+from calculators.core.model import BUDGET_HOLDERS
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
 from calculators.sheets import cells, utenforskap
+from calculators.site import eksport
 from tests.calculators import sheet_workbooks
 from tests.calculators.sheet_workbooks import expected_cell, random_scenario, recalculate, typed_in, write_workbook
 

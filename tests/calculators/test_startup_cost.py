@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import registry, startup_cost
-from calculators.view import format_number
+from calculators.engine import registry
+from calculators.site import startup_cost
+from calculators.view.view import format_number
 
 
 def test_the_team_member_hours_are_the_calculators_meeting_hours() -> None:
@@ -30,7 +31,7 @@ def test_the_cost_table_counts_the_project_leader_with_the_calculators_figure() 
     from types import SimpleNamespace
 
     from calculators.models import familie
-    from calculators.view import amount
+    from calculators.view.view import amount
 
     model = registry.load("familie")
     values = {i.id: i.default for i in model.inputs}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.translate import TranslationError, translate_function
+from calculators.engine.translate import TranslationError, translate_function
 from tests.calculators import translate_examples as ex
 
 FILE = "tests/calculators/translate_examples.py"

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from py_mini_racer import MiniRacer
 
-from calculators import registry
-from calculators.eksport import sheet_module
-from calculators.translate import Translation
+from calculators.engine import registry
+from calculators.engine.translate import Translation
+from calculators.site.eksport import sheet_module
 from tests.calculators import translate_examples as ex
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from py_mini_racer import MiniRacer
 
-from calculators import registry, uncertainty
-from calculators.translate import Translation
+from calculators.core import uncertainty
+from calculators.engine import registry
+from calculators.engine.translate import Translation
 
 # Small specs over the real models (the data files declare the calculators' own ranges).
 SPECS = {

@@ -9,11 +9,14 @@ import re
 import pytest
 from py_mini_racer import MiniRacer
 
-from calculators import bundle, registry, render, uncertainty, view
-from calculators.evaluate import evaluate
-from calculators.translate import PRELUDE
-from calculators.view import format_number, interval_card, summary
-from calculators.view_uncertainty import uncertainty_block
+from calculators.core import uncertainty
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
+from calculators.engine.translate import PRELUDE
+from calculators.site import bundle, render
+from calculators.view import view
+from calculators.view.view import format_number, interval_card, summary
+from calculators.view.view_uncertainty import uncertainty_block
 
 MODELS = [m for m in registry.model_ids() if registry.load(m).uncertainty is not None]
 

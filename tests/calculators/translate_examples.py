@@ -2,8 +2,8 @@
 
 from math import sqrt
 
-from calculators import finance
-from calculators.finance import stepped_rates, zeros
+from calculators.core import finance
+from calculators.core.finance import stepped_rates, zeros
 
 RATES = [4.0, 3.0]
 TABLE = {"a": 1, "b": [2, 3]}

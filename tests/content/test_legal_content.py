@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from doc_templates.build import SOURCES_DIR
-from doc_templates.model import Template, load_template
+from documents.site.build import SOURCES_DIR
+from documents.templates.template import Template, load_template
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"

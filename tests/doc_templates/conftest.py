@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from doc_templates.build import SOURCES_DIR, BuiltTemplate, build_templates
+from documents.site.build import SOURCES_DIR, BuiltTemplate, build_templates
 
 
 @pytest.fixture(scope="session")

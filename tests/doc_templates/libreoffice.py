@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from doc_templates.cache import entry_key
-from doc_templates.package import map_text_parts
+from documents.render.fingerprint import entry_key
+from documents.render.package import map_text_parts
 from veileder.cache import cached_entry
 
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "libreoffice"

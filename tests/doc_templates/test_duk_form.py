@@ -285,11 +285,11 @@ def test_the_downloaded_odt_and_docx_contain_every_entered_text(duk, tmp_path, f
 
 
 def test_the_browser_fills_the_sheet_exactly_as_the_build_does(duk):
-    """duk-eksport.js mirrors doc_templates/sheet.py: the same slots, text and rows give the same XML."""
-    from doc_templates.build import SOURCES_DIR
-    from doc_templates.export import export_data
-    from doc_templates.model import load_template
-    from doc_templates.sheet import fill
+    """duk-eksport.js mirrors documents/templates/sheet.py: the same slots, text and rows give the same XML."""
+    from documents.site.build import SOURCES_DIR
+    from documents.site.duk_skeletons import export_data
+    from documents.templates.sheet import fill
+    from documents.templates.template import load_template
 
     data = export_data(load_template(SOURCES_DIR / "arbeidsduk.yaml"))
     fields = {"situasjon": TRICKY, "viktig": "", "drommer": "\u0007kontroll\r\nCRLF",

@@ -19,8 +19,8 @@ import pypdf
 import pytest
 from PIL import Image
 
-from doc_templates.build import BuiltTemplate
-from doc_templates.sheet import SLOT, default_rows, fill
+from documents.site.build import BuiltTemplate
+from documents.templates.sheet import SLOT, default_rows, fill
 from tests.doc_templates import libreoffice
 
 NS = {

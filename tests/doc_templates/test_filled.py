@@ -14,8 +14,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from doc_templates.build import SOURCES_DIR, BuiltTemplate
-from doc_templates.model import load_templates
+from documents.site.build import SOURCES_DIR, BuiltTemplate
+from documents.templates.template import load_templates
 from tests.doc_templates import libreoffice
 
 EDITABLE = [(t.id, variant) for t in load_templates(SOURCES_DIR)

@@ -13,7 +13,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from doc_templates.build import BuiltTemplate, Download
+from documents.site.build import BuiltTemplate, Download
 
 PAPER_MM = {"A1": (594, 841), "A3": (297, 420), "A4": (210, 297)}
 MM_PER_POINT = 25.4 / 72
@@ -131,7 +131,7 @@ def test_zip_entries_carry_the_template_date_not_the_build_time(generated):
 
 
 def test_a_warm_build_regenerates_nothing(generated, tmp_path):
-    from doc_templates.build import SOURCES_DIR, build_templates
+    from documents.site.build import SOURCES_DIR, build_templates
 
     cache = generated[0].downloads[0].path.parent.parent
     again = build_templates(SOURCES_DIR, cache)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from doc_templates import strings
-from doc_templates.build import SOURCES_DIR
-from doc_templates.model import load_templates
-from doc_templates.pages import MarkerError, gallery_markdown, render_markers
-from doc_templates.strings import format_size
+from documents.site.build import SOURCES_DIR
+from documents.site.markers import MarkerError, gallery_markdown, render_markers
+from documents.templates import strings
+from documents.templates.strings import format_size
+from documents.templates.template import load_templates
 
 LINK = re.compile(r'<a download(?:="[^"]*")? href="(?P<href>[^"]+)"[^>]*>(?P<text>.*?)</a>')
 TAG = re.compile(r"<[^>]+>")  # the site's abbreviations wrap «PDF» etc. in <abbr>
@@ -85,7 +85,7 @@ def test_gallery_previews_come_in_the_shown_size_and_twice_it_and_load_lazily(bu
 
 
 def test_srcset_is_relative_to_the_page_address_not_its_source_file():
-    from doc_templates.build import BuiltTemplate, Preview
+    from documents.site.build import BuiltTemplate, Preview
 
     template = load_templates(SOURCES_DIR)[0]
     item = BuiltTemplate(template, (), Preview(Path("a.png"), Path("a-2x.png"), 240, 340), False)

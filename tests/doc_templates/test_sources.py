@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from doc_templates.build import SOURCES_DIR
-from doc_templates.model import TemplateSourceError, load_template, load_templates
+from documents.site.build import SOURCES_DIR
+from documents.templates.template import TemplateSourceError, load_template, load_templates
 
 from .conftest import write_source
 
@@ -101,7 +101,7 @@ def test_the_shipped_sources_all_load_in_gallery_order():
 
 
 def test_every_template_shows_version_and_date_in_norwegian():
-    from doc_templates.strings import version_line
+    from documents.templates.strings import version_line
 
     consent = next(t for t in load_templates(SOURCES_DIR) if t.id == "samtykke")
     assert version_line(consent.version, consent.date) == "Versjon 3.0, 6. desember 2026"

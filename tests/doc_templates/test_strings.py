@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from doc_templates.strings import format_date, format_size
+from documents.templates.strings import format_date, format_size
 
 
 @pytest.mark.parametrize(

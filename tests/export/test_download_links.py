@@ -8,7 +8,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from doc_templates.strings import format_size
+from documents.templates.strings import format_size
 
 DOWNLOAD = re.compile(r'<a\b[^>]*\bhref="([^"#?:]+\.(pdf|odt|docx|zip|xlsx|csv))"[^>]*>(.*?)</a>', re.DOTALL)
 

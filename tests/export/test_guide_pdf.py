@@ -10,7 +10,7 @@ import pypdf
 import pytest
 import yaml
 
-from export.guide_pdf import GuidePage, guide_html
+from documents.guide.guide_pdf import GuidePage, guide_html
 from tests.conftest import ROOT
 
 PDF = "nedlasting/velferdslab-veilederen.pdf"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from export.guide_pdf import GuidePage, guide_html, render
-from export.offline import ARTICLE, make_copy
+from documents.guide.guide_pdf import GuidePage, guide_html, render
+from documents.guide.offline import ARTICLE, make_copy
 from sitegen.post import offline_banner
 from sitegen.stage import address_warning
 from tests.conftest import ROOT

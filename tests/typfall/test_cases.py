@@ -10,8 +10,9 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from calculators import evaluate, registry, uncertainty
-from calculators.render import format_number
+from calculators.core import uncertainty
+from calculators.engine import evaluate, registry
+from calculators.site.render import format_number
 from typfall.build import build_cases
 from typfall.cases import STORY_MAX_WORDS, duk_template
 from typfall.render import render_markers

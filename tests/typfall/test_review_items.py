@@ -141,7 +141,7 @@ def test_13_sara_s_help_is_not_cut(cases) -> None:
 
 def test_saras_case_says_truthfully_which_help_it_cuts(cases) -> None:
     # Samfunnsøkonom review 2 (issue 23): the text must name what the preset still cuts.
-    from calculators import registry
+    from calculators.engine import registry
 
     sara = cases["barn-med-funksjonsnedsettelse"]
     model = registry.load(sara.numbers.model)

@@ -6,7 +6,7 @@ import types
 
 import pytest
 
-import doc_templates.build
+import documents.site.build
 import typfall.build
 import workshops.handouts
 from sitegen import check, stage
@@ -20,7 +20,7 @@ def test_a_broken_case_file_stops_the_stage_naming_file_and_field(monkeypatch, t
 
     # Only the case step is under test: the checks, templates and handouts before it are stubbed.
     monkeypatch.setattr(check, "run", lambda docs: types.SimpleNamespace(warnings=[]))
-    monkeypatch.setattr(doc_templates.build, "build_templates", lambda: [])
+    monkeypatch.setattr(documents.site.build, "build_templates", lambda: [])
     monkeypatch.setattr(workshops.handouts, "build_handouts", lambda scenarios, url: ([], []))
     monkeypatch.setattr(typfall.build, "build_cases", broken)
     with pytest.raises(StageError, match=r"^Feil i typfall: typfall/cases/x.yaml: story: mangler$"):

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from calculators import registry
-from calculators.evaluate import evaluate
-from calculators.render import format_output
+from calculators.engine import registry
+from calculators.engine.evaluate import evaluate
+from calculators.site.render import format_output
 from veileder import publish
 
 

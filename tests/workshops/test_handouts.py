@@ -78,8 +78,9 @@ def test_a_handout_with_an_interval_gives_the_median_range_and_share_in_plus_not
 def test_the_small_team_handout_splits_its_total_by_budget_as_the_page_does(handouts) -> None:
     """Issue 23: the total (8 688 kr) is the state's saving less the municipality's extra time;
     the handout shows both budgets, summed per budget as the page's chart does, and they add up."""
-    from calculators import bundle, evaluate, registry
-    from calculators.view import format_number, holder_groups, main_output
+    from calculators.engine import evaluate, registry
+    from calculators.site import bundle
+    from calculators.view.view import format_number, holder_groups, main_output
 
     handout = next(h for h in handouts if h.scenario.id == "investeringsmote-lite-team")
     s = handout.scenario

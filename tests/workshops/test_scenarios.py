@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from calculators import evaluate, registry
-from calculators.render import format_output
-from calculators.scenario_links import scenario_link
+from calculators.engine import evaluate, registry
+from calculators.site.render import format_output
+from calculators.view.scenario_links import scenario_link
 from tests.yaml_lines import seek
-from workshops.embed import MarkerError, render_markers
+from workshops.markers import MarkerError, render_markers
 from workshops.scenarios import SOURCE, ScenarioError, load_scenarios
 
 

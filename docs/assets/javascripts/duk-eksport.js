@@ -3,7 +3,7 @@
 // The build writes each poster's editable sheet — the same ODT and DOCX as the downloads on the
 // site — with *slots* where the team writes (⟦vl:situasjon⟧, and ⟦vl:tiltak:0⟧ … in a table row),
 // into maler/filer/<id>-eksport.js (window.vlDukSkeletons). Here the slots are filled with what was
-// typed and the parts zipped by zip.js. `fill` mirrors doc_templates/sheet.py's `fill` line for
+// typed and the parts zipped by zip.js. `fill` mirrors documents/templates/sheet.py's `fill` line for
 // line; a test checks that an empty duk exported here gives the same XML as the download.
 //
 // API: window.vlDukExport.make(id, "odt" | "docx", fields) → Uint8Array (the package),

@@ -1,4 +1,4 @@
-// The digital duk (doc_templates/form.py makes the markup), loaded by maler.js on a page that holds
+// The digital duk (documents/site/form.py makes the markup), loaded by maler.js on a page that holds
 // one, and only there. Everything here happens in this
 // window: nothing is stored by the site (no localStorage, no cookies) and nothing is sent. The team
 // keeps its work by saving it to a file of its own, and opens that file again here.
@@ -372,7 +372,7 @@
     loadExport(form).then(function (exporter) {
       var id = form.getAttribute("data-vl-duk");
       var fields = read(form);
-      fields["mote-og-familie"] = meetingLine(form); // doc_templates/sheet.py MEETING: after the title
+      fields["mote-og-familie"] = meetingLine(form); // documents/templates/sheet.py MEETING: after the title
       var bytes = exporter.make(id, kind, fields);
       var name = id + "-" + localDate() + "." + kind;
       download(new Blob([bytes], { type: exporter.mimeTypes[kind] }), name);

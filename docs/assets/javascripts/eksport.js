@@ -2,7 +2,7 @@
  * (XLSX with live discounting formulas, CSV of the yearly flows).
  *
  * Loaded only when a user clicks an export button: the build joins zip.js, this file and the
- * model's data (calculators/eksport.py: texts from calculators/eksport.yaml, sources, units) into
+ * model's data (calculators/site/eksport.py: texts from calculators/eksport.yaml, sources, units) into
  * assets/eksport/<model>.<hash>.js, and kalkulator.js adds that script on the first click.
  *
  * Every number comes from the scenario object of vlKalkulator.scenario(root), i.e. from the
@@ -13,8 +13,8 @@
  *
  * The memo is built once as a list of blocks (headings, paragraphs, tables, lists, an image) and
  * written three ways: ODT and DOCX by filling skeletons made in Python at build time (odfpy and
- * python-docx, calculators/memo_document.py: styles, numbering, page, package — the route the
- * digital duk takes, doc_templates/export.py), and HTML for printing. Every package, the workbook
+ * python-docx, calculators/site/memo_document.py: styles, numbering, page, package — the route the
+ * digital duk takes, documents/site/duk_skeletons.py), and HTML for printing. Every package, the workbook
  * too, is zipped by zip.js. Same scenario → same bytes: no dates, no random ids, fixed zip timestamps.
  */
 (function () {
@@ -66,7 +66,7 @@
     out.push({ table: t.hode.map((field) => [field, ""]), widths: [1, 3], fields: true });
 
     // Sammendrag: first what the draws say (median, 8 of 10, draws in plus) for every result with
-    // an interval, in the page's words (calculators/memo.py, translated); then the reading
+    // an interval, in the page's words (calculators/view/memo.py, translated); then the reading
     // sentence, which is about the form's numbers; then the other headline figures.
     h(2, d.sammendrag);
     const interval = uncertaintyOf(s);
@@ -219,7 +219,7 @@
     return P && P.describe && s.meta && s.meta.profile ? P.describe(s.meta, s.values, (value, id) => fmt(value, units[id])) : null;
   }
 
-  // Numbers as the page writes them: the model's view code (calculators/view.py, translated).
+  // Numbers as the page writes them: the model's view code (calculators/view/view.py, translated).
   function formats(s) {
     const view = views[s.model];
     return {
@@ -232,7 +232,7 @@
   // Issue 12 (honest numbers): vlKalkulator.scenario(root) carries uncertainty {intervals: {output:
   // [P10, P50, P90]}, payback (share 0–1), samples, no_effect: {output: value}}, ranges {input:
   // [low, high]}, marks {effect: "pluss"|"null"|"minus"} and unpriced [{id, label}]. Each may be absent.
-  // The analysis in view.Interval's shape (calculators/view.py), or null when there is none.
+  // The analysis in view.Interval's shape (calculators/view/view.py), or null when there is none.
   function uncertaintyOf(s) {
     const u = s.uncertainty && typeof s.uncertainty === "object" ? s.uncertainty : null;
     if (!u || !u.intervals || !u.samples || !s.meta || !s.meta.interval) return null;
@@ -380,7 +380,7 @@
     return { auto: auto.join(""), body: body.join("") };
   }
 
-  // The skeleton (calculators/memo_document.py, made with odfpy) holds the styles, the package and
+  // The skeleton (calculators/site/memo_document.py, made with odfpy) holds the styles, the package and
   // two slots: ⟦vl:innhold⟧, a paragraph of its own where the blocks go, and ⟦vl:tittel⟧.
   function odt(blocks, title, typo, skeleton) {
     const image = blocks.find((b) => b.image), content = odtContent(blocks, typo);
@@ -475,7 +475,7 @@
     return body.join("");
   }
 
-  // The skeleton (calculators/memo_document.py, made with python-docx) holds the styles, the bullet
+  // The skeleton (calculators/site/memo_document.py, made with python-docx) holds the styles, the bullet
   // numbering, the page, the package and the slots; here the blocks, the chart and one relationship per link.
   function docx(blocks, title, typo, skeleton) {
     const links = [], image = blocks.find((b) => b.image), body = docxDocument(blocks, typo, links);
@@ -491,7 +491,7 @@
   }
 
   // The skeletons are a script beside this one (assets/eksport/), loaded with the first memo.
-  const SKELETON = "beslutningsnotat-maler.js"; // calculators/memo_document.py SITE_PATH
+  const SKELETON = "beslutningsnotat-maler.js"; // calculators/site/memo_document.py SITE_PATH
   let skeletonLoad = null;
 
   function skeleton() {
@@ -752,7 +752,7 @@
     return /[;"\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
 
-  // The rows come from calculators/memo.py (flow_rows) and calculators/eksport.py (csv_rows: title,
+  // The rows come from calculators/view/memo.py (flow_rows) and calculators/site/eksport.py (csv_rows: title,
   // scenario, link, units in the headers), both translated; this only writes them.
   function csv(s, data) {
     const t = data.texts.regneark, flows = s.outputs[data.workbook.flows], view = views[s.model];

@@ -1,7 +1,7 @@
 /* Kalkulatorer, first step: the only script a calculator page loads before the reader uses it.
  *
  * The page as built already holds the form and the results for the default values, computed by
- * Python (calculators/render.py). The runtime (assets/kalkulatorer/kalkulator.<hash>.js) and the
+ * Python (calculators/site/render.py). The runtime (assets/kalkulatorer/kalkulator.<hash>.js) and the
  * model's generated code (assets/kalkulatorer/<id>.<hash>.js), about 17 kB gzipped together, are
  * needed only when the reader changes something. So they load:
  *   - at once, when the address holds a scenario (a trainer's link, presentation mode);
@@ -12,9 +12,9 @@
  * (kalkulator.js: bind).
  * Nothing here sends or stores anything; it only asks the site for its own two files.
  *
- * In the site this file is assets/kalkulatorer/start.<hash>.js (calculators/bundle.py:
+ * In the site this file is assets/kalkulatorer/start.<hash>.js (calculators/site/bundle.py:
  * start_asset); each calculator's <script> tag names the files it starts
- * (calculators/embed.py).
+ * (calculators/site/markers.py).
  */
 (function () {
   "use strict";
@@ -22,7 +22,7 @@
     failed: "Kalkulatoren kunne ikke lastes. Sjekk nettforbindelsen og prøv igjen, eller last siden på nytt.",
   };
   const TRIGGERS = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown", "input", "change"];
-  const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight (calculators/scenario_links.py: PASSED_OVER)
+  const IGNORED_PARAMS = ["q", "h"]; // Material's search and highlight (calculators/view/scenario_links.py: PASSED_OVER)
 
   function add(url, attributes) {
     return new Promise((resolve, reject) => {

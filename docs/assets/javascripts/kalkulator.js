@@ -1,14 +1,14 @@
 /* Kalkulatorer: the one runtime for every calculator on the site.
  *
  * The page already holds the form and the results Python computed at build time
- * (calculators/render.py). This file makes them live: it parses Norwegian numbers, checks them
+ * (calculators/site/render.py). This file makes them live: it parses Norwegian numbers, checks them
  * against the model's bounds, runs the model's generated compute() (assets/kalkulatorer/<id>.js)
  * and rebuilds the results with DOM APIs only (never innerHTML). The scenario lives in the URL;
  * nothing is stored and nothing is sent anywhere.
  *
  * In the site this file follows the translated results view (globalThis.vlVisning) in one file,
  * assets/kalkulatorer/kalkulator.<hash>.js, the same for every calculator page
- * (calculators/bundle.py: runtime_asset). The page does not load it itself: kalkulator-start.js
+ * (calculators/site/bundle.py: runtime_asset). The page does not load it itself: kalkulator-start.js
  * does, with the model's file, when the reader first moves towards the calculator.
  */
 (function () {
@@ -31,7 +31,7 @@
     },
     build: (node, svg) => build(node, svg),
     showPeek: (root) => showPeek(root),
-    // Checks and link: calculators/fields.py and scenario_links.py, translated (vlFelt, vlLenke).
+    // Checks and link: calculators/view/fields.py and scenario_links.py, translated (vlFelt, vlLenke).
     parseNumber: (raw) => globalThis.vlFelt.read_number(raw),
     readLink: (meta) => readLink(meta),
     start: () => start(), // kalkulator-start.js, once the model's file is there too
@@ -53,7 +53,7 @@
   const SVG = "http://www.w3.org/2000/svg";
 
   // ---- the scenario in the address ----------------------------------------------------------
-  // The link's format is calculators/scenario_links.py (read_link, link_pairs), translated; here
+  // The link's format is calculators/view/scenario_links.py (read_link, link_pairs), translated; here
   // only the address itself: the #fragment's pairs, or an old ?-link's.
   function readLink(meta) {
     const hash = location.hash.slice(1);
@@ -76,7 +76,7 @@
   }
 
   // ---- view nodes to DOM --------------------------------------------------------------------
-  // calculators/view.py (translated into the model's file) returns nodes {t, a, c, x}; this is
+  // calculators/view/view.py (translated into the model's file) returns nodes {t, a, c, x}; this is
   // the browser's half of render.html. Text goes in as text, never as HTML.
   function build(node, svg) {
     const inSvg = svg || node.t === "svg";
@@ -175,7 +175,7 @@
       for (const out of Object.values(outs)) out.classList.add("vl-calc__out--stale");
     }
 
-    // Charts are drawn for the width of their column, in CSS pixels (calculators/view.py), with
+    // Charts are drawn for the width of their column, in CSS pixels (calculators/view/view.py), with
     // text in proportion to the page's (Material grows it on wide screens): ≥ 16 px. Measured when
     // the layout changes (bind, resize, presentation mode), never while a change is drawn: reading
     // layout after the form's writes would make the browser lay out the whole page again.
@@ -382,7 +382,7 @@
     }
 
     // A table of every budget, year by year, is built when its «details» opens; the page holds the
-    // table per level (calculators/view.py: years_by_holder_block), so it stays small on a phone.
+    // table per level (calculators/view/view.py: years_by_holder_block), so it stays small on a phone.
     // «toggle» does not bubble: listen while it passes down (capture).
     outs.details.addEventListener("toggle", (event) => {
       const details = event.target;
@@ -518,7 +518,7 @@
 
   // ---- exports (issue 13) --------------------------------------------------------------------
   // The export code (memo as ODT/DOCX/print, XLSX, CSV) loads only when a button asks for it: one
-  // generated file per model (calculators/eksport.py), named by data-vl-eksport on the model's script.
+  // generated file per model (calculators/site/eksport.py), named by data-vl-eksport on the model's script.
   // The uncertainty engine loads the same way, when it is first needed (bind, above).
   const loads = new Map();
   // A loader for the file named by ``attribute`` on the model's script tag (kalkulator-start.js

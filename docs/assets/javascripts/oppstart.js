@@ -1,6 +1,6 @@
 /* Material's three inline start-up scripts, as one file, so a strict Content-Security-Policy
  * (script-src 'self', no 'unsafe-inline') allows them. Loaded synchronously in <head> by
- * docs/overrides/partials/javascripts/base.html; the other two partials are emptied.
+ * theme/overrides/partials/javascripts/base.html; the other two partials are emptied.
  *
  * 1. partials/javascripts/base.html (mkdocs-material 9.8.1): __md_scope, __md_hash, __md_get,
  *    __md_set, which Material's bundle (search, palette toggle …) needs. The inline version wrote

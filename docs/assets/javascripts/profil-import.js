@@ -156,7 +156,7 @@
 
   // ---- checking, line by line ------------------------------------------------------------------
   // Norwegian numbers («1 000», «1.000,5», «kr 1 000», «50 %») are read by the calculators' own
-  // reader, calculators/fields.py read_number translated (vlProfilTall, calculators/profile.py
+  // reader, calculators/view/fields.py read_number translated (vlProfilTall, calculators/site/profile.py
   // number_reader_script): one set of rules for the form and the file. An XLSX number cell is a number already.
   const readNumber = globalThis.vlProfilTall.read_number;
   function parseNumber(raw) {

@@ -2,7 +2,7 @@
  *
  * Loaded by kalkulator-start.js only when a profile is stored (sessionStorage, or localStorage
  * when the reader chose «Husk på denne maskinen»), and by the importer on the egne-tall page.
- * In the site it follows its data (globalThis.vlProfilData, from calculators/profile.py and
+ * In the site it follows its data (globalThis.vlProfilData, from calculators/site/profile.py and
  * profile.yaml: the lines, every text, the price year and G) in assets/kalkulatorer/profil.<hash>.js.
  *
  * apply() changes the models' metadata before the runtime binds them (and again when the reader

@@ -2,8 +2,8 @@
  * calculator, kept live in the browser.
  *
  * The page already holds the block Python computed for the defaults
- * (calculators/render_uncertainty.py), so this file is not part of the page: it follows the
- * generated engine in assets/kalkulatorer/usikkerhet.<hash>.js (calculators/bundle.py), which the
+ * (calculators/site/render_uncertainty.py), so this file is not part of the page: it follows the
+ * generated engine in assets/kalkulatorer/usikkerhet.<hash>.js (calculators/site/bundle.py), which the
  * runtime loads on the reader's first interaction with a calculator, or at once for a scenario
  * link. After each result (the runtime's "vl-resultat" event) it reads the ranges and marks in
  * the form, runs the generated Monte Carlo (globalThis.vlUsikkerhetMotor: uncertainty.run_step …)
@@ -66,7 +66,7 @@
             if (!quiet) setError(prefix + r.id, "");
             return fallback;
           }
-          // calculators/fields.py, translated: the same messages as Python's.
+          // calculators/view/fields.py, translated: the same messages as Python's.
           const read = api.parseNumber(box.value);
           const message = read.error || globalThis.vlFelt.check_range_end(read.value, input, values[r.id], prefix === "lav_");
           if (!quiet) setError(prefix + r.id, message);
@@ -79,7 +79,7 @@
     }
 
     // The ranges and marks travel in the link beside the runtime's values (lav_<id>, hoy_<id>,
-    // pm_<id>: calculators/scenario_links.py, read and written through the runtime).
+    // pm_<id>: calculators/view/scenario_links.py, read and written through the runtime).
     function writeUrl(chosen, ends) {
       const link = { lows: {}, highs: {}, marks: chosen };
       if (spec) {

@@ -22,7 +22,7 @@
 //   vlZip.utf8(text: string) → Uint8Array          UTF-8 bytes of a string
 //   vlZip.download(entries|Blob, fileName, mimeType)   saves the package through an <a download>
 //   vlZip.parts(parts, change) → entries          a skeleton made at build time, ready for store():
-//       parts: [[name, text, null] | [name, null, base64], …] (doc_templates/export.py package_parts);
+//       parts: [[name, text, null] | [name, null, base64], …] (documents/site/duk_skeletons.py package_parts);
 //       change(name, text) → text is applied to every text part (XML, .rels, mimetype). The digital
 //       duk (duk-eksport.js) and the beslutningsnotat (eksport.js) both fill their skeletons this way.
 (function () {

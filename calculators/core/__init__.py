@@ -1,0 +1,1 @@
+"""Modell-API, deklarasjonene og datafilene, finans og usikkerhet – ren Python som oversettes, uten visning."""

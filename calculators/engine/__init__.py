@@ -1,0 +1,1 @@
+"""Finner modellene, regner dem i Python og oversetter dem til JavaScript."""

@@ -1,0 +1,1 @@
+"""Metodenotatboken og analysen bak den."""

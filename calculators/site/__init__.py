@@ -1,0 +1,1 @@
+"""Det stagen kaller: HTML-fragmentene, skriptene, markørene, Datakilder, egne tall, eksporten."""

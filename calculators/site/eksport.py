@@ -1,0 +1,329 @@
+"""The exports of a calculator scenario (beslutningsnotat as ODT/DOCX/print, XLSX, CSV), per model.
+
+The browser makes the files from the scenario on screen (``docs/assets/javascripts/eksport.js``);
+this module gives it what it cannot read from the page: the memo's fixed texts and the workbook's
+names (``calculators/site/eksport.yaml``, the one source for every format), the model's declarations
+(sources, units, groups, help) and what the workbook discounts. The build writes one file per model,
+``assets/eksport/<id>.<hash>.js`` = ``zip.js`` + ``eksport.js`` + this data as JSON, which the
+calculator runtime loads only when a user clicks an export button.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import TypedDict
+
+import yaml
+
+from calculators.core import finance
+from calculators.core.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
+from calculators.engine.translate import Translation
+from calculators.site.bundle import metadata
+from calculators.view import memo, view
+from veileder import yamltext
+
+ASSET_DIR = "assets/eksport"
+SOURCE = Path(__file__).with_name("eksport.yaml")
+DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
+SCRIPTS = (DOCS / "assets/javascripts/zip.js", DOCS / "assets/javascripts/eksport.js")
+SUM_KEYS = ("kommune", "fylkeskommune", "stat", "offentlig", "alle")
+
+
+class ExportError(ValueError):
+    """A mistake in calculators/site/eksport.yaml or a method page it reads; names file and field."""
+
+
+def config() -> dict:
+    try:
+        data = yamltext.safe_load(SOURCE.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise ExportError(f"{SOURCE.name}: ikke gyldig YAML: {error}") from error
+    for key in ("notat", "regneark", "modeller"):
+        if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+            raise ExportError(f"calculators/site/{SOURCE.name}: «{key}» mangler eller er ikke en tabell")
+    return data
+
+
+def _model_config(model: Model) -> dict:
+    where = f"calculators/site/{SOURCE.name}: modeller.{model.id}"
+    entry = config()["modeller"].get(model.id)
+    if not isinstance(entry, dict):
+        raise ExportError(f"{where} mangler (hva regnearket diskonterer, og hva modellen utelater)")
+    outputs = {o.id: o for o in model.outputs}
+    inputs = {i.id for i in model.inputs}
+    problems = []
+    if outputs.get(entry.get("kontantstrom")) is None or outputs[entry["kontantstrom"]].kind != "years_by_holder":
+        problems.append(f"{where}.kontantstrom: «{entry.get('kontantstrom')}» er ikke et years_by_holder-resultat")
+    if outputs.get(entry.get("naverdi")) is None or outputs[entry["naverdi"]].kind != "by_holder":
+        problems.append(f"{where}.naverdi: «{entry.get('naverdi')}» er ikke et by_holder-resultat")
+    if entry.get("rente") not in inputs:
+        problems.append(f"{where}.rente: «{entry.get('rente')}» er ikke en input i modellen")
+    for key, output in (entry.get("summer") or {}).items():
+        if key not in SUM_KEYS:
+            problems.append(f"{where}.summer.{key}: ukjent; gyldige: {', '.join(SUM_KEYS)}")
+        elif output not in outputs or outputs[output].kind != "number":
+            problems.append(f"{where}.summer.{key}: «{output}» er ikke et tall-resultat i modellen")
+    if not entry.get("metodeside") or not (DOCS / entry["metodeside"]).is_file():
+        problems.append(f"{where}.metodeside: «{entry.get('metodeside')}» finnes ikke under docs/")
+    if not entry.get("utelater") and not entry.get("avsnitt"):
+        problems.append(f"{where}: trenger «utelater» (liste) eller «avsnitt» (overskrift på metodesiden)")
+    if problems:
+        raise ExportError("\n".join(problems))
+    return entry
+
+
+WEB_ONLY = {"#": "i metoden på nettstedet", "": "på nettstedet"}
+"""What a link's text gets in the memo, which has no links to the site's pages: where to look."""
+
+
+def _plain(markdown: str) -> str:
+    """Markdown inline text as plain text: emphasis marks go, and a link keeps its text and says
+    where it is on the site («Virkninger uten kroneverdi (i metoden på nettstedet)»), so the memo
+    never points at something only the web page has."""
+    text = re.sub(r"\[([^\]]+)\]\(([^)]*)\)",
+                  lambda m: f"{m.group(1)} ({WEB_ONLY['#' if m.group(2).startswith('#') else '']})", markdown)
+    text = re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)
+    return " ".join(text.split())
+
+
+def left_out(model: Model) -> list[str | dict]:
+    """What the model leaves out: the bullets of its method page's section, or the YAML list.
+    A bullet with bullets under it is ``{"text", "sub": [text, …]}`` (the memo keeps it a list)."""
+    entry = _model_config(model)
+    if entry.get("utelater"):
+        return [str(item) for item in entry["utelater"]]
+    page = DOCS / entry["metodeside"]
+    lines = page.read_text(encoding="utf-8").splitlines()
+    heading = f"## {entry['avsnitt']}"
+    if heading not in lines:
+        raise ExportError(f"docs/{entry['metodeside']}: mangler avsnittet «{heading}» "
+                          f"(calculators/site/{SOURCE.name}: modeller.{model.id}.avsnitt)")
+    items: list[list[str]] = []  # [text, sub-item, sub-item …]
+    for line in lines[lines.index(heading) + 1:]:
+        if line.startswith("#"):
+            break
+        if line.startswith("- "):
+            items.append([line[2:]])
+        elif line.startswith("  ") and line.strip().startswith("- ") and items:
+            items[-1].append(line.strip()[2:])
+        elif line.startswith("  ") and items and line.strip():
+            items[-1][-1] += " " + line.strip()
+    if not items:
+        raise ExportError(f"docs/{entry['metodeside']}: avsnittet «{heading}» har ingen punktliste")
+    return [_plain(item[0]) if len(item) == 1 else {"text": _plain(item[0]), "sub": [_plain(x) for x in item[1:]]}
+            for item in items]
+
+
+def sum_holders(key: str) -> list[str]:
+    """The budget holders a declared sum adds up. «kommune» is the kommune's own budgets
+    (``finance.OWN_KOMMUNE_HOLDERS``), not the other kommuner the inntektsutjevning moves tax to."""
+    if key == "kommune":
+        return [h.id for h in BUDGET_HOLDERS[:finance.OWN_KOMMUNE_HOLDERS]]
+    if key == "offentlig":
+        return [h.id for h in BUDGET_HOLDERS if h.level != "samfunnet"]
+    if key == "alle":
+        return [h.id for h in BUDGET_HOLDERS]
+    return [h.id for h in BUDGET_HOLDERS if h.level == key]
+
+
+def page_url(markdown_path: str) -> str:
+    """Site-relative URL of a page (directory URLs): okonomi/metode-familie.md → okonomi/metode-familie/."""
+    stem = markdown_path.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def typography() -> dict:
+    """The site's template typography (doc_templates), so the memo looks like the other templates."""
+    from documents.render import render_docx, render_odt
+
+    return {"odt_font": render_odt.FONT, "docx_font": render_docx.FONT, "body_pt": 10.5, "h1_pt": 20,
+            "h2_pt": 13, "h3_pt": 11, "colour": "1d4f73", "border": "6b6b6b", "head_fill": "e8eff5",
+            "margin_top_mm": 15, "margin_side_mm": 18}
+
+
+def sheet_module(model: Model):
+    """The model's workbook in formulas (``calculators/sheets/<id>.py``); every model needs one."""
+    # Imported here, not at the top: the sheet modules load the models and their data files, and
+    # a hook that imports this module must not load them before the build can name a mistake.
+    from calculators import sheets
+
+    if model.id not in sheets.LAYOUTS:
+        raise ExportError(f"calculators/sheets/{model.id}.py mangler: regnearket er modellen i formler, "
+                          f"lagt ut ved siden av modellen (se calculators/README.md, «The workbook»); "
+                          f"finnes for {', '.join(sorted(sheets.LAYOUTS))}")
+    return sheets.LAYOUTS[model.id]
+
+
+def data(model: Model) -> dict:
+    """Everything the export code needs about ``model`` besides the scenario itself."""
+    entry = _model_config(model)
+    meta = metadata(model)
+    for field, declared in zip(meta["inputs"], model.inputs, strict=True):
+        source = declared.source
+        field.update(group=declared.group or model.title, help=declared.help, source={
+            "title": source.title, "publisher": source.publisher, "year": source.year,
+            "status": source.status, "url": source.url or "", "note": source.note})
+    for output, declared in zip(meta["outputs"], model.outputs, strict=True):
+        output["help"] = declared.help
+    return {
+        **meta,
+        "title": model.title,
+        "description": model.description,
+        "price_year": model.price_year,
+        "holders": [[h.id, h.label, h.level] for h in BUDGET_HOLDERS],
+        "levels": LEVEL_LABELS,
+        "preset_labels": {p.id: p.label for p in model.presets},
+        "preset_descriptions": {p.id: p.description for p in model.presets},
+        "workbook": {
+            "flows": entry["kontantstrom"], "present_values": entry["naverdi"], "rate": entry["rente"],
+            "sums": [{"key": key, "output": output, "holders": sum_holders(key)}
+                     for key, output in (entry.get("summer") or {}).items()],
+            "cost": bool(entry.get("kostnad")),
+            "step_years": list(finance.R109_STEP_YEARS),
+        },
+        "sheet": sheet_module(model).layout(model, config()),
+        "method_page": page_url(entry["metodeside"]),
+        "left_out": left_out(model),
+        "texts": {"notat": config()["notat"], "regneark": config()["regneark"]},
+        "typography": typography(),
+    }
+
+
+# -- the CSV, written once (issue 23): translated into the export file like the memo's rows ------
+class CsvTexts(TypedDict):
+    """The spreadsheet texts the CSV uses (``regneark`` in eksport.yaml)."""
+    csv_kolonner_ar: str
+    offentlig: str
+    alle: str
+    kilde_note: str
+    csv_tittel: str
+    csv_tittel_kostnad: str
+    csv_standard: str
+    csv_forhandsinnstilling: str
+    csv_endret: str
+    csv_ar: str
+    csv_kr: str
+
+
+class CsvTextGroups(TypedDict):
+    regneark: CsvTexts
+
+
+class CsvInput(TypedDict):
+    id: str
+
+
+class CsvWorkbook(TypedDict):
+    """Whether the model's flows are a cost path rather than a measure's cash flow («kostnad»)."""
+    cost: bool
+
+
+class CsvData(TypedDict):
+    """What the CSV reads of ``data(model)``: the calculator's title, price year, preset names,
+    the number of inputs and the texts."""
+    title: str
+    price_year: int
+    preset_labels: dict[str, str]
+    inputs: list[CsvInput]
+    workbook: CsvWorkbook
+    texts: CsvTextGroups
+
+
+class CsvScenario(TypedDict):
+    """What the CSV reads of the scenario on screen (``vlKalkulator.scenario``)."""
+    changed: list[str]
+    link: str
+
+
+def link_preset(link: str) -> str:
+    """The preset a scenario link names («…#preset=lite_team&…» → «lite_team»), or "". The
+    translator wants literals: «#» is ``scenario_links.SEPARATOR``, «preset» its ``PRESET``
+    (a test holds them equal)."""
+    parts = link.split("#")
+    if len(parts) < 2:
+        return ""
+    found = [pair.replace("preset=", "") for pair in parts[len(parts) - 1].split("&")
+             if pair.startswith("preset=")]
+    return found[0] if len(found) > 0 else ""
+
+
+def csv_rows(data: CsvData, scenario: CsvScenario, flows: list[list[str]]) -> list[list[str]]:
+    """The CSV: a title row naming the calculator and the price year, a row naming the scenario
+    (its preset, how many figures were changed), the link it was made from (no date, so the same
+    scenario gives the same file), an empty row, then ``flows`` — ``memo.flow_rows``, the yearly
+    flows with their header — with the unit in every column header («År (0 = første år)»,
+    «Kommunen: barnevern (kr)»)."""
+    t = data["texts"]["regneark"]
+    preset = link_preset(scenario["link"])
+    changed = str(len(scenario["changed"]))
+    of = str(len(data["inputs"]))
+    if preset != "" and preset in data["preset_labels"]:
+        named = t["csv_forhandsinnstilling"].replace("{navn}", data["preset_labels"][preset]) \
+            .replace("{antall}", changed).replace("{av}", of)
+    elif len(scenario["changed"]) == 0:
+        named = t["csv_standard"]
+    else:
+        named = t["csv_endret"].replace("{antall}", changed).replace("{av}", of)
+    head = [t["csv_ar"].replace("{navn}", flows[0][0])]
+    for name in flows[0][1:]:
+        head.append(t["csv_kr"].replace("{navn}", name))
+    title = t["csv_tittel_kostnad"] if data["workbook"]["cost"] else t["csv_tittel"]
+    rows = [[title.replace("{tittel}", data["title"]).replace("{år}", str(data["price_year"]))],
+            [named], [t["kilde_note"] + " " + scenario["link"]], [], head]
+    for row in flows[1:]:
+        rows.append(row)
+    return rows
+
+
+def csv_head(texts: dict) -> list[str]:
+    """What ``memo.flow_rows`` gets as ``head``: the year column, the public budgets, all."""
+    return [texts["csv_kolonner_ar"], texts["offentlig"], texts["alle"]]
+
+
+CSV_FUNCTIONS = (csv_rows,)
+"""Translated into the export file beside ``memo.MEMO_FUNCTIONS``. eksport.js writes
+``views[id].csv_rows(data, s, views[id].flow_rows(s.meta, flows, head))`` as semicolon-separated
+text (``csv_table`` is the same in Python)."""
+
+
+def csv_table(model: Model, scenario: CsvScenario, outputs: dict) -> list[list[str]]:
+    """The CSV's rows for ``outputs`` of ``model``, in Python (tests, notebook): what the browser
+    writes, before an own profile's note (eksport.js adds it after the rows)."""
+    d = data(model)
+    t = d["texts"]["regneark"]
+    rows = memo.flow_rows(metadata(model), outputs[d["workbook"]["flows"]], csv_head(t))
+    return csv_rows(d, scenario, rows)
+
+
+VIEW_FUNCTIONS = ("format_number", "format_output")
+"""The functions of ``calculators/view/view.py`` the memo writes numbers with, translated into the
+export file (the page's bundle carries only what the page needs)."""
+
+
+def javascript(model: Model) -> str:
+    """The model's export file: the zip writer, the export code, the view's number formatting
+    (translated from calculators/view/view.py) and the model's data."""
+    translation = Translation()
+    names = {name: translation.add(getattr(view, name)) for name in VIEW_FUNCTIONS}
+    names.update({fn.__name__: translation.add(fn) for fn in memo.MEMO_FUNCTIONS})
+    names.update({fn.__name__: translation.add(fn) for fn in CSV_FUNCTIONS})
+    # The values the workbook's formula cells store, so a viewer that does not recalculate shows them.
+    names["sheet_values"] = translation.add(sheet_module(model).values, frozenset(i.id for i in model.inputs))
+    formats = ", ".join(f"{name}: {js}" for name, js in names.items())
+    payload = json.dumps(data(model), ensure_ascii=False, separators=(",", ":"))
+    scripts = "\n".join(path.read_text(encoding="utf-8") for path in SCRIPTS)
+    return (f"// Generert av calculators/site/eksport.py fra {', '.join(p.name for p in SCRIPTS)}, "
+            f"calculators/view/view.py og calculators/site/{SOURCE.name}. Ikke rediger.\n{scripts}\n"
+            "(function () {\n\"use strict\";\n"
+            f"{translation.code()}\n"
+            f"globalThis.vlEksport.register({payload}, {{ {formats} }});\n}})();\n")
+
+
+def asset(model: Model) -> tuple[str, str]:
+    """``(path in the site, content)``; the path carries a content hash for caching."""
+    code = javascript(model)
+    digest = hashlib.sha256(code.encode()).hexdigest()[:10]
+    return f"{ASSET_DIR}/{model.id}.{digest}.js", code

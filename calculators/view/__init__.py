@@ -1,0 +1,1 @@
+"""Det leseren leser: resultatvisningen, notatet, feltsjekkene, scenariolenkene – oversettes også."""

@@ -1,0 +1,1 @@
+"""Skriverne: PDF, ODT, DOCX, HTML, forhåndsvisninger og fingeravtrykket deres."""

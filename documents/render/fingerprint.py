@@ -1,0 +1,44 @@
+"""Generated files cached by content hash: a template whose inputs are unchanged costs nothing.
+
+The key covers everything that can change the bytes: the template's source, the generator code
+and print CSS in this package, the embedded fonts, and the versions of the libraries that write
+the files. A cache entry is a directory written under a temporary name and renamed when complete,
+so an interrupted build never leaves a half-written entry behind (``veileder.cache.cached_entry``,
+the build's one cache writer).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+from pathlib import Path
+
+from documents.render import fonts
+
+PACKAGE_DIR = Path(__file__).parent.parent
+ZIP_WRITER = PACKAGE_DIR.parent / "veileder" / "zips.py"  # writes every package made here
+LIBRARIES = ("weasyprint", "pydyf", "odfpy", "python-docx", "pypdfium2", "pillow")
+
+
+@functools.cache
+def generator_fingerprint() -> str:
+    """Hash of the code, fonts and library versions; changes when any generator could change.
+
+    Once per process: every template and every workshop handout asks for it (2.6 MB of fonts and
+    six package lookups each time). ``./dev serve`` imports this package afresh for each rebuild
+    (hooks/site.py), so an edit is still seen."""
+    digest = hashlib.sha256()
+    code = sorted([*PACKAGE_DIR.rglob("*.py"), *PACKAGE_DIR.rglob("*.css"), ZIP_WRITER])
+    for path in [*code, *fonts.font_files()]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for library in LIBRARIES:
+        digest.update(f"{library}=={importlib.metadata.version(library)}\0".encode())
+    return digest.hexdigest()
+
+
+def entry_key(source: bytes, fingerprint: str) -> str:
+    return hashlib.sha256(fingerprint.encode() + b"\0" + source).hexdigest()[:32]
+
+
+__all__ = ["entry_key", "generator_fingerprint"]

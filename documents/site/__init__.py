@@ -1,0 +1,1 @@
+"""Det stagen kaller for malene: alle formater bygget, markørene, skjemaet, dukens skjeletter."""

@@ -1,0 +1,1 @@
+"""Malene som data: kildene (sources/), deklarasjonen av en mal, tekstene, arket."""

@@ -1,0 +1,238 @@
+"""Every authoring source checked before anything is generated: ``check_sources(root)``.
+
+One call checks, in this order, and reports every mistake it finds in one ``SourceError``:
+
+1. the models: each ``calculators/data/<id>.yaml`` (fields, bounds, sources, presets), each
+   ``calculators/models/<id>.py`` (imports, ``MODEL``, outputs) and its translation to JavaScript
+   (a construct outside the subset, a value without a type);
+2. the templates, ``documents/templates/sources/*.yaml``;
+3. the typfall, ``typfall/cases/*.yaml``;
+4. the workshop scenarios, ``workshops/scenarios.yaml`` (only when the models are sound: a
+   scenario is computed with its model);
+5. the pages, ``docs/**/*.md``: front matter (valid YAML, a one-line ``description``) and the
+   markers the build expands (``<!-- kalkulator: … -->``, ``<!-- mal: … -->``, ``<!-- mal-skjema:
+   … -->``, ``<!-- maler: galleri -->``, ``<!-- oppstart: … -->``, ``<!-- scenario: … -->``,
+   ``<!-- typfall: … -->``), with the line;
+6. the methodology notebook, ``docs/okonomi/metode.ipynb`` (only when the models are sound, so a
+   model mistake is never reported as a kernel's traceback).
+
+Each message names the file, the field (or marker) and, where a line is known, the line, in
+Norwegian. The loaders (``calculators.engine.registry``, ``documents.templates.template``, ``typfall.cases``,
+``workshops.scenarios``) raise their own error classes; this module is the one place that knows
+them all, so a caller catches one class. The models, templates and typfall are read from the
+imported packages' own folders (``calculators/``, ``documents/`` …, next to this package);
+``root`` says where ``docs/``, ``workshops/scenarios.yaml``, ``typfall/cases/`` and
+``documents/templates/sources/`` are (the repository, or a copy of it).
+
+``python -m sitegen.sources`` runs it and prints the message (exit code 1) or nothing (0);
+``--uten-notatbok`` leaves the notebook out.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import typing
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from veileder import yamltext
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+_MARKER = re.compile(r"<!--\s*(?P<kind>[a-zæøå-]+):\s*(?P<value>[^\s>]*)\s*-->")
+_EXCLUDED = ("overrides", "includes")  # under docs/ but not pages (mkdocs.yml: exclude_docs)
+
+
+STAGES = {"modeller": "calculators/ (modellene)", "maler": "documents/templates/sources/",
+          "typfall": "typfall/cases/", "kurs": "workshops/scenarios.yaml",
+          "notatbok": "docs/okonomi/metode.ipynb"}
+
+
+class SourceError(ValueError):
+    """Mistakes in the authoring sources: ``messages`` holds one block per file or stage, each
+    naming the file, the field and what is wrong; ``str()`` is all of them, one after another."""
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        count = "1 feil" if len(messages) == 1 else f"{len(messages)} feil"
+        super().__init__(f"Kildene har {count}:\n" + "\n".join(messages))
+
+
+def _source_errors() -> tuple[type[Exception], ...]:
+    """The loaders' error classes: each means «a mistake in a source», with its message."""
+    from calculators.core.declarations import DeclarationError
+    from calculators.engine.translate import TranslationError
+    from calculators.site.markers import MarkerError as CalculatorMarkerError
+    from calculators.site.startup_cost import StartupError
+    from documents.templates.template import TemplateSourceError
+    from typfall.cases import CaseError
+    from workshops.scenarios import ScenarioError
+    return (DeclarationError, CalculatorMarkerError, StartupError, TranslationError,
+            TemplateSourceError, CaseError, ScenarioError)
+
+
+def check_sources(root: Path = ROOT, *, notebook: bool = True) -> None:
+    """Check every source (see the module's docstring); raise ``SourceError`` listing every
+    mistake found, or return ``None``. ``notebook=False`` leaves the notebook out (the
+    comparison with a fresh run may execute it once, about 10 s, cached afterwards)."""
+    errors = _source_errors()
+    messages: list[str] = []
+    found: dict[str, object] = {}
+
+    def run(stage: str, check: Callable[[], object]) -> None:
+        try:
+            found[stage] = check()
+        except errors as error:
+            messages.append(_prefixed(stage, str(error)).replace(f"{root}/", ""))
+        except Exception as error:  # noqa: BLE001 – a mistake no loader foresaw: still one message
+            from calculators.engine.registry import code_problem
+            messages.append(f"{STAGES[stage]}: uventet feil under sjekken: {code_problem(error)}")
+
+    run("modeller", _models)
+    run("maler", lambda: _templates(root))
+    run("typfall", lambda: _typfall(root))
+    if "modeller" in found:
+        run("kurs", lambda: _workshops(root))
+    messages += _pages(root, found)
+    if notebook and "modeller" in found:
+        run("notatbok", lambda: _notebook(root))
+    if messages:
+        raise SourceError(messages)
+
+
+def _prefixed(stage: str, message: str) -> str:
+    """The loaders' messages as the build prints them (a workshop's names only the file)."""
+    if stage == "kurs" and not message.startswith("workshops/"):
+        return "workshops/" + message
+    return message
+
+
+def _models() -> list[str]:
+    from calculators.engine import registry
+    from calculators.site import bundle
+    models = registry.all_models()
+    for model in models:
+        bundle.javascript(model)  # TranslationError: file:line:column and the construct
+    return [model.id for model in models]
+
+
+def _templates(root: Path) -> list[str]:
+    from documents.templates.template import load_templates
+    return [template.id for template in load_templates(root / "documents" / "templates" / "sources")]
+
+
+def _typfall(root: Path) -> dict[str, tuple[str, str]]:
+    """Every case: id -> (file name, summary: the case page's description)."""
+    from typfall.cases import read_cases
+    return {case.id: (case.source.name, case.summary) for case in read_cases(root / "typfall" / "cases")}
+
+
+def _workshops(root: Path) -> list[str]:
+    from workshops.scenarios import load_scenarios
+    return [s.id for s in load_scenarios(root / "workshops" / "scenarios.yaml", root / "docs")]
+
+
+def _notebook(root: Path) -> None:
+    from calculators.core.declarations import DeclarationError
+    from calculators.notebook import notebook
+    path = root / "docs" / "okonomi" / "metode.ipynb"
+    if not path.exists():
+        return
+    problems = notebook.problems_remembered(path)
+    if problems:
+        raise DeclarationError(str(path.relative_to(root)), problems, "notatboken (lag den på nytt: "
+                               ".venv/bin/python -m calculators.notebook.notebook)")
+
+
+def _pages(root: Path, found: dict[str, object]) -> list[str]:
+    """Front matter and markers of every page; a marker's id is checked against what the stages
+    above found (not checked when its source has a mistake of its own, reported above)."""
+    from calculators.engine import registry
+    from calculators.site import startup_cost
+    cases = typing.cast("dict[str, tuple[str, str]] | None", found.get("typfall"))
+    known: dict[str, list[str] | None] = {
+        "kalkulator": registry.model_ids(),
+        "mal": found.get("maler"), "mal-skjema": found.get("maler"),  # type: ignore[dict-item]
+        "maler": ["galleri"],
+        "oppstart": list(startup_cost.RENDERERS),
+        "nedlasting": ["pdf", "uten-nett"],  # sitegen/post.py
+        "scenario": found.get("kurs"),  # type: ignore[dict-item]
+        "typfall": list(cases) if cases is not None else None,
+    }
+    where = {"kalkulator": "calculators/models/", "mal": "documents/templates/sources/",
+             "mal-skjema": "documents/templates/sources/", "scenario": "workshops/scenarios.yaml",
+             "typfall": "typfall/cases/"}
+    docs = root / "docs"
+    messages = []
+    for path in sorted(docs.rglob("*.md")):
+        page = path.relative_to(docs).as_posix()
+        if page.split("/", 1)[0] in _EXCLUDED:
+            continue
+        text = path.read_text(encoding="utf-8")
+        problems = _front_matter(text)
+        for match in _MARKER.finditer(text):  # a case page's description is the case's summary
+            if match["kind"] == "typfall" and cases and match["value"] in cases and not problems:
+                name, summary = cases[match["value"]]
+                if _description(text) != summary:
+                    problems.append(f"front matter «description» skal være lik «summary» i "
+                                    f"typfall/cases/{name}: {summary}")
+        for match in _MARKER.finditer(text):
+            kind, value = match["kind"], match["value"]
+            if kind.startswith("mal") and kind not in known:  # doc_templates' markers: mal…
+                line = text.count("\n", 0, match.start()) + 1
+                problems.append(f"linje {line}: ukjent markør «{kind}»; gyldige: maler, mal, mal-skjema")
+                continue
+            ids = known.get(kind, [])
+            if kind not in known or ids is None or value in ids:
+                continue
+            line = text.count("\n", 0, match.start()) + 1
+            source = f" ({where[kind]})" if kind in where else ""
+            problems.append(f"linje {line}: <!-- {kind}: {value} --> – ukjent; finnes: {', '.join(ids)}{source}")
+        messages += [f"docs/{page}: {problem}" for problem in problems]
+    return messages
+
+
+def _description(text: str) -> object:
+    """The ``description`` of a page whose front matter ``_front_matter`` found sound."""
+    match = _FRONT_MATTER.match(text)
+    data = (yamltext.safe_load(match[1] or "") if match else None) or {}
+    return data.get("description") if isinstance(data, dict) else None
+
+
+def _front_matter(text: str) -> list[str]:
+    """What is wrong with a page's front matter (as the build says it)."""
+    match = _FRONT_MATTER.match(text)
+    data: object = {}
+    if match:
+        try:
+            data = yamltext.safe_load(match[1] or "") or {}
+        except yaml.YAMLError as error:  # its first line is the page's second, after «---»
+            where = yamltext.error_place(error, first_line=2)
+            return [f"front matter er ikke gyldig YAML: {where + ': ' if where else ''}{yamltext.error_problem(error)}"]
+        if not isinstance(data, dict):
+            return [f"front matter må være felt: verdi, fikk {type(data).__name__}"]
+    assert isinstance(data, dict)
+    if "description" not in data:
+        return ["front matter mangler 'description' (én linje som sier hva siden handler om)"]
+    description = data["description"]
+    if not (isinstance(description, str) and description.strip()):
+        return [f"front matter «description» må være én linje tekst, fikk {description!r}"]
+    return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    try:
+        check_sources(notebook="--uten-notatbok" not in arguments)
+    except SourceError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

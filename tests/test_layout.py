@@ -1,0 +1,129 @@
+"""The layout shows the architecture (issue 25, item 4): written by relayout.py, kept by this test.
+
+Packages in layer order, lowest first; a module imports only from its own layer or lower ones,
+there is no import cycle among our modules, no folder holds more than MAX_MODULES modules, and
+every module is listed in its package's README.md.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAX_MODULES = 12
+LAYERS = [
+    "veileder",
+    "documents.templates",
+    "documents.render",
+    "documents.site",
+    "calculators.core",
+    "calculators.view",
+    "calculators.models",
+    "calculators.sheets",
+    "calculators.engine",
+    "calculators.site",
+    "calculators.notebook",
+    "calculators",
+    "documents.guide",
+    "documents",
+    "workshops",
+    "typfall",
+    "textcheck",
+    "sitegen",
+    "hooks",
+    "deploy",
+    "bench",
+]
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for package in LAYERS:
+        folder = ROOT / package.replace(".", "/")
+        for path in sorted(folder.glob("*.py")):
+            name = package if path.name == "__init__.py" else f"{package}.{path.stem}"
+            found[name] = path
+    return found
+
+
+def _package(module: str, modules: dict[str, Path]) -> str:
+    return module if modules[module].name == "__init__.py" else module.rpartition(".")[0]
+
+
+def _imports(module: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """Our modules that ``module`` imports anywhere in its file (also inside functions)."""
+    package = _package(module, modules)
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+            names = [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base for a in node.names]
+        for name in names:
+            while name and name not in modules:
+                name = name.rpartition(".")[0]
+            if name and name != module:
+                out.add(name)
+    return out
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {m: _imports(m, p, modules) for m, p in modules.items()}
+
+
+def test_every_package_folder_has_at_most_max_modules():
+    crowded = {p: n for p in LAYERS
+               if (n := len([f for f in (ROOT / p.replace(".", "/")).glob("*.py") if f.name != "__init__.py"])) > MAX_MODULES}
+    assert not crowded
+
+
+def test_every_python_package_is_in_the_layer_list():
+    skip = {"tests", "docs", "site", ".venv", ".cache", "theme"}
+    packages = {p.parent.relative_to(ROOT).as_posix().replace("/", ".") for p in ROOT.rglob("__init__.py")
+                if p.relative_to(ROOT).parts[0] not in skip and "vendor" not in p.parts}
+    assert packages - set(LAYERS) == set()
+
+
+def test_no_import_cycle_among_our_modules():
+    graph = _graph()
+    state: dict[str, int] = {}
+    cycles = []
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append(path[path.index(nxt):] + [nxt] if nxt in path else [node, nxt])
+            elif nxt not in state:
+                visit(nxt, path + [nxt])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    assert cycles == []
+
+
+def test_no_module_imports_from_a_higher_layer():
+    modules = _modules()
+    rank = {p: i for i, p in enumerate(LAYERS)}
+    upward = sorted(f"{m} -> {d}" for m, deps in _graph().items() for d in deps
+                    if rank[_package(d, modules)] > rank[_package(m, modules)])
+    assert upward == []
+
+
+def test_every_module_is_listed_in_its_package_readme():
+    missing = []
+    for package in LAYERS:
+        folder = ROOT / package.replace(".", "/")
+        readme = folder / "README.md"
+        text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+        missing += [f"{folder.name}/{f.name}" for f in sorted(folder.glob("*.py"))
+                    if f.name != "__init__.py" and f"`{f.name}`" not in text]
+    assert missing == []
