@@ -253,6 +253,9 @@ def sentence(out: Outputs) -> str:
              + amount(number(out, "nv_offentlig")) + " i nåverdi – staten " + amount(number(out, "nv_stat"))
              + ", kommunen " + amount(number(out, "nv_kommune")) + ".")
     needed = number(out, "tilfeller_som_betaler")
+    if needed < 0 and number(out, "nv_offentlig") > 0:  # the first year in work comes after the course
+        return (first + " Med tallene i skjemaet kommer personen i arbeid først etter at forløpet er slutt,"
+                " så et vellykket tilfelle sparer ingenting innen forløpet, og tiltaket kan ikke betale seg.")
     if needed < 0:
         return first + " Forløpet koster ikke det offentlige noe, så tiltaket kan ikke betale seg."
     net = number(out, "nnv_tiltak_offentlig")

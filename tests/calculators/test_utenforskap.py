@@ -262,3 +262,16 @@ def test_the_saving_per_success_is_its_own_output_and_below_the_course_cost_with
     assert "Kostnaden av ett forløp utenfor" in next(o.help for o in MODEL.outputs if o.id == "nv_offentlig")
     assert "Verdien av ett forebygd tilfelle" not in " ".join(labels.values())
     assert "før dødvekt og optimismejustering" in labels["break_even_suksessrate"]
+
+
+def test_a_first_year_in_work_after_the_course_is_said_as_such_not_as_a_course_that_costs_nothing():
+    # Review 3 of issue 23: with «Første år i arbeid» at or after the years outside, a success saves
+    # nothing within the course; the sentence said the course cost the public nothing.
+    from calculators.models.utenforskap import sentence
+
+    out = compute(defaults(MODEL, ar_utenfor=5, forste_effektar=5))
+    assert out["tilfeller_som_betaler"] < 0 and out["nv_offentlig"] > 0
+    text = sentence(out)
+    assert "koster ikke det offentlige noe" not in text
+    assert "sparer ingenting innen forløpet" in text
+    assert "koster ikke det offentlige noe" in sentence(two_years(sosialhjelp=0, aap_g=0, ufore_g=0))
