@@ -5,7 +5,9 @@
 - writes the generated files under their site paths: template files and previews
   (``maler/filer/``), handouts (``kurs/filer/``), typfall files (``typfall/filer/``), the
   calculators' scripts (``assets/kalkulatorer/``), our stylesheets and scripts as content-hashed
-  bundles, the start-up script, and placeholders for the two whole-guide downloads (made from the
+  bundles, the start-up script, the scripts and stylesheet other scripts load by address (``ASSETS``,
+  ``PUBLISHED``: their sources are in ``theme/``, ``documents/runtime/`` and ``veileder/runtime/``,
+  none under ``docs/``), and placeholders for the two whole-guide downloads (made from the
   built site by ``sitegen.post``); our scripts are minified;
 - expands every page marker in the Markdown (``<!-- mal: … -->``, ``<!-- scenario: … -->``,
   ``<!-- typfall … -->``, ``<!-- datakilder -->``, ``<!-- oppstart: … -->``, ``<!-- lovregister -->``,
@@ -49,6 +51,31 @@ SIZE_SLOT = "@@vl-size:{path}@@"  # filled by sitegen.post once the file exists 
 NEDLASTING = re.compile(r"^<!--\s*nedlasting:\s*(?P<what>[a-z-]*)\s*-->[ \t]*$", re.MULTILINE)
 DATAKILDER = re.compile(r"<!--\s*datakilder\s*-->")
 PAGE_MARK = "<!-- vl-page: {src} -->"
+# Our stylesheets and the site-wide scripts: site path → source file (from the repository's root).
+# mkdocs.yml's extra_css and extra_javascript name site paths; the stage bundles those (``_bundles``)
+# and publishes OPPSTART under a hashed name. The calculators' own scripts (calculators/runtime/)
+# are read by calculators.site and published in its bundles; none of these sources is under docs/.
+ASSETS = {
+    "assets/stylesheets/velferdslab.css": "theme/stylesheets/velferdslab.css",
+    "assets/stylesheets/figures.css": "theme/stylesheets/figures.css",
+    "assets/stylesheets/guide.css": "theme/stylesheets/guide.css",
+    "assets/stylesheets/kalkulator.css": "theme/stylesheets/kalkulator.css",
+    "assets/stylesheets/maler.css": "theme/stylesheets/maler.css",
+    "assets/stylesheets/okonomi.css": "theme/stylesheets/okonomi.css",
+    "assets/stylesheets/notat.css": "theme/stylesheets/notat.css",
+    "assets/javascripts/skiplenke.js": "theme/javascripts/skiplenke.js",
+    "assets/javascripts/tooltips.js": "theme/javascripts/tooltips.js",
+    "assets/javascripts/oppstart.js": "theme/javascripts/oppstart.js",
+    "assets/javascripts/maler.js": "documents/runtime/maler.js",
+    "assets/javascripts/duk.js": "documents/runtime/duk.js",
+    "assets/javascripts/duk-eksport.js": "documents/runtime/duk-eksport.js",
+    "assets/javascripts/zip.js": "veileder/runtime/zip.js",
+}
+# Published under their own site path (scripts minified), since a script loads them by that
+# address: maler.js (in the bundle) loads duk.js beside it, duk.js loads zip.js and duk-eksport.js
+# beside itself, eksport.js (calculators/runtime/) loads notat.css for the memo's print view.
+PUBLISHED = ("assets/javascripts/duk.js", "assets/javascripts/duk-eksport.js", "assets/javascripts/zip.js",
+             "assets/stylesheets/notat.css")
 OPPSTART = "assets/javascripts/oppstart.js"
 MINIFY_CACHE = ROOT / ".cache" / "publish" / "minify"
 TIMEZONE, LOCALE = "Europe/Oslo", "nb"  # «Sist endret», as the git-revision-date plugin wrote it
@@ -262,6 +289,8 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
         made_by_notebooks += _notebook(src, path, dates[src], {*sources}, files, fragments, source_links)
     for name, code in assets.items():
         files.add(name, code)
+    for name in PUBLISHED:
+        files.add(name, _asset(name, docs).read_bytes())
     settings = _bundles(cfg, docs, files)
     settings["generated"] += made_by_notebooks
     # Our scripts are minified by Terser (veileder/publish.py: minify_js); Material's are minified already.
@@ -372,16 +401,21 @@ def _calculators(text: str, src: str, assets: dict[str, str], fragments: _Writer
         fragments.add(f"{name}.json", json.dumps(toc, ensure_ascii=False))
 
 
+def _asset(path: str, docs: Path) -> Path:
+    """The source of the site path ``path``: from ``ASSETS``, else the file under ``docs``."""
+    return ROOT / ASSETS[path] if path in ASSETS else docs / path
+
+
 def _bundles(cfg: site_config.SiteConfig, docs: Path, files: _Writer) -> dict:
     """Our stylesheets as one hashed file, our classic scripts as one deferred hashed file, and
-    the start-up script under a hashed name (``veileder.publish``)."""
+    the start-up script under a hashed name (``veileder.publish``); their sources from ``ASSETS``."""
     from veileder import publish
 
     def read(path: str) -> str:
         try:
-            return (docs / path).read_text(encoding="utf-8")
+            return _asset(path, docs).read_text(encoding="utf-8")
         except OSError as error:
-            raise StageError(f"mkdocs.yml: finner ikke {path} under {docs}: {error}") from None
+            raise StageError(f"mkdocs.yml: finner ikke kilden til {path} ({_asset(path, docs)}): {error}") from None
 
     local = lambda path: not path.startswith(("http:", "https:", "//", "/")) and "?" not in path  # noqa: E731
     generated: list[str] = []

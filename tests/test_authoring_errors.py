@@ -73,8 +73,9 @@ def project(tmp_path: Path, hooks: list[str], pages: dict[str, str]) -> Path:
         if (ROOT / ".cache" / name).is_dir():
             (tmp_path / ".cache").mkdir(exist_ok=True)
             (tmp_path / ".cache" / name).symlink_to(ROOT / ".cache" / name)
-    # The scripts the calculator pages load (the runtime, the export's zip writer …).
-    shutil.copytree(ROOT / "docs" / "assets" / "javascripts", tmp_path / "docs" / "assets" / "javascripts")
+    # The stylesheets and site-wide scripts the stage publishes (sitegen.stage.ASSETS); the browser
+    # scripts of the packages above came with them (calculators/runtime/, documents/runtime/ …).
+    shutil.copytree(ROOT / "theme", tmp_path / "theme")
     # Pages other files point to (the export's method pages) must exist; they are not built.
     for page in (ROOT / "docs" / "okonomi").glob("*.md"):
         (tmp_path / "docs" / "okonomi").mkdir(parents=True, exist_ok=True)

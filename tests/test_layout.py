@@ -2,7 +2,9 @@
 
 Packages in layer order, lowest first; a module imports only from its own layer or lower ones,
 there is no import cycle among our modules, no folder holds more than MAX_MODULES modules, and
-every module is listed in its package's README.md.
+every module is listed in its package's README.md. The browser's scripts and stylesheets live
+beside the Python that reads them (BROWSER_FOLDERS), each listed in its package's README.md, and
+none under docs/ (the stage would publish a raw copy of it).
 """
 from __future__ import annotations
 
@@ -34,6 +36,16 @@ LAYERS = [
     "deploy",
     "bench",
 ]
+
+# Folders of JavaScript and CSS (not Python packages) → the package whose README.md lists each file
+# as `<folder under the package>/<file>`.
+BROWSER_FOLDERS = {
+    "veileder/runtime": "veileder",
+    "documents/runtime": "documents",
+    "calculators/runtime": "calculators",
+    "theme/javascripts": "theme",
+    "theme/stylesheets": "theme",
+}
 
 
 def _modules() -> dict[str, Path]:
@@ -127,3 +139,35 @@ def test_every_module_is_listed_in_its_package_readme():
         missing += [f"{folder.name}/{f.name}" for f in sorted(folder.glob("*.py"))
                     if f.name != "__init__.py" and f"`{f.name}`" not in text]
     assert missing == []
+
+
+def _browser_files(folder: str) -> list[Path]:
+    return sorted(f for f in (ROOT / folder).iterdir() if f.suffix in (".js", ".css"))
+
+
+def test_every_browser_file_is_listed_in_its_package_readme():
+    missing, crowded = [], []
+    for folder, package in BROWSER_FOLDERS.items():
+        text = (ROOT / package / "README.md").read_text(encoding="utf-8")
+        inner = Path(folder).relative_to(package).as_posix()
+        files = _browser_files(folder)
+        assert files, folder
+        missing += [f"{folder}/{f.name}" for f in files if f"`{inner}/{f.name}`" not in text]
+        crowded += [folder] if len(files) > MAX_MODULES else []
+    assert missing == [] and crowded == []
+
+
+def test_no_script_or_stylesheet_source_under_docs():
+    assert sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*") if p.suffix in (".js", ".css")) == []
+
+
+def test_every_asset_the_stage_publishes_has_its_source_in_a_browser_folder():
+    from sitegen import config, stage
+
+    cfg = config.load()
+    assert {s for s in [*cfg.extra_css, *cfg.extra_javascript] if isinstance(s, str)} <= set(stage.ASSETS)
+    sources = {f.relative_to(ROOT).as_posix() for folder in BROWSER_FOLDERS for f in _browser_files(folder)}
+    assert set(stage.ASSETS.values()) <= sources
+    assert set(stage.PUBLISHED) | {stage.OPPSTART} <= set(stage.ASSETS)
+    # Every file of theme/ is published: a new stylesheet needs its line in ASSETS (and mkdocs.yml).
+    assert {s for s in sources if s.startswith("theme/")} <= set(stage.ASSETS.values())

@@ -2,7 +2,7 @@
 
 Runs ``mkdocs serve`` (the command ./dev serve runs) on a small copy of the project, so the edits
 never touch the repository. One server takes, in turn, an edit to a model's data YAML, to the exports
-(calculators/site/eksport.yaml), to the calculator runtime (docs/assets/javascripts/kalkulator.js), to a
+(calculators/site/eksport.yaml), to the calculator runtime (calculators/runtime/kalkulator.js), to a
 template (documents/templates/sources/) and to a workshop scenario (workshops/scenarios.yaml): each rebuild
 runs the stage (sitegen/) with every package imported afresh (hooks/site.py).
 
@@ -164,7 +164,7 @@ def test_every_kind_of_edit_under_serve_changes_the_site(tmp_path: Path) -> None
                 return None
             return check
 
-        runtime = folder / "docs" / "assets" / "javascripts" / "kalkulator.js"
+        runtime = folder / "calculators" / "runtime" / "kalkulator.js"
         after(lambda: edit(folder / "calculators" / "site" / "eksport.yaml", 'tittel: "Beslutningsnotat: {tittel}"',
                            'tittel: "Notat til beslutning: {tittel}"'),
               new_script("data-vl-eksport", "Notat til beslutning"))

@@ -1,6 +1,6 @@
 """A case's filled duk: the file the digital duk opens, and an A3 PDF from the blank duk's own source.
 
-- ``duk_file``: the JSON the digital duk saves and opens (``docs/assets/javascripts/duk.js``,
+- ``duk_file``: the JSON the digital duk saves and opens (``documents/runtime/duk.js``,
   ``save``/``open``: ``format``, ``template``, ``meeting`` and ``fields`` keyed by each box's area).
   The reader downloads it and opens it with «Åpne lagret fil» on the duk's page; the site stores
   nothing, so the duk cannot fetch it by itself.

@@ -2,8 +2,8 @@
 
 - ``bundle``: our stylesheets as one file and our scripts as one file, each under a content-hashed
   name (``velferdslab.1a2b3c4d.css``), so a server can cache them for a year (``immutable``) and a
-  phone loads one stylesheet of ours instead of six. The source files stay separate in
-  ``docs/assets/``; the order is the order in ``mkdocs.yml``.
+  phone loads one stylesheet of ours instead of six. The source files stay separate
+  (``theme/``, ``documents/runtime/``: ``sitegen.stage.ASSETS``); the order is the order in ``mkdocs.yml``.
 - ``notebook_page``: mkdocs-jupyter writes its CSS as inline ``<style>`` blocks (574 kB of
   JupyterLab styles), its copy button as inline ``<script>`` and the figures as base64 PNGs. A
   strict CSP blocks the first two, and all three make the page heavy. They become one stylesheet

@@ -4,7 +4,7 @@ Every zip the build makes goes through ``write_zip``: the templates' ODT and DOC
 (``documents.render.package``), the profile's XLSX template (``calculators.site.profile``) and the copy of
 the site for use without a network (``documents.guide.offline``). Each entry gets a fixed time, fixed
 permissions and the order given; nothing depends on the clock or the machine. The browser's
-counterpart, for the files made from what a user typed, is ``docs/assets/javascripts/zip.js``.
+counterpart, for the files made from what a user typed, is ``veileder/runtime/zip.js`` (``SCRIPT``).
 
 The three callers keep their own settings (time, compression level, permissions), so the files
 they made before this module existed are byte for byte the same.
@@ -17,6 +17,9 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+SCRIPT = Path(__file__).resolve().parent / "runtime" / "zip.js"
+"""The browser's zip writer: bundled into the calculators' export and profile importer, published
+beside the duk's scripts (``sitegen.stage.ASSETS``)."""
 UNIX = 3
 """``create_system`` for every entry, whatever machine builds the file."""
 

@@ -12,7 +12,7 @@ in ``cells.py``) gives two things from one place:
   computes them with the same code as Python; the file then shows the page's numbers in a viewer
   that does not recalculate.
 
-``docs/assets/javascripts/eksport.js`` only writes the cells as XML; ``tests/calculators/
+``calculators/runtime/eksport.js`` only writes the cells as XML; ``tests/calculators/
 test_sheet_<id>.py`` writes the workbook with openpyxl, changes inputs, lets LibreOffice
 recalculate and compares every result with the Python model.
 """

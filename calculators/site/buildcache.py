@@ -1,10 +1,11 @@
 """A cache between builds for what the calculators make from their own sources.
 
 Translating a model to JavaScript, its export file and its server-rendered view with the default
-interval take about a second of every build, and depend only on the files of this package (code
-and data) and on the site's calculator scripts and method pages they read. A warm build, and every
-rebuild under ``./dev serve`` that changed only a guide page, takes them from ``.cache/kalkulatorer/``
-instead. Any change to one of those files changes the fingerprint and so the entry.
+interval take about a second of every build, and depend only on the files of this package (code,
+data and the browser scripts in ``calculators/runtime/``), on ``veileder/runtime/zip.js`` and on
+the method pages they read. A warm build, and every rebuild under ``./dev serve`` that changed only
+a guide page, takes them from ``.cache/kalkulatorer/`` instead. Any change to one of those files
+changes the fingerprint and so the entry.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from veileder.cache import cached_entry
 ROOT = Path(__file__).resolve().parent.parent.parent
 CACHE_DIR = ROOT / ".cache" / "kalkulatorer"
 SOURCES = (
-    ("calculators", ("*.py", "*.yaml")),
-    ("docs/assets/javascripts", ("*.js",)),
+    ("calculators", ("*.py", "*.yaml", "*.js")),  # calculators/runtime/: the browser scripts
+    ("veileder/runtime", ("*.js",)),  # zip.js, in the export and the profile importer
     ("docs/okonomi", ("*.md",)),  # method pages the exports quote
 )
 

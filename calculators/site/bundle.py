@@ -1,6 +1,6 @@
 """The calculators' browser files: one per model, and two every calculator page shares.
 
-- ``runtime_asset()``: the one hand-written runtime (``docs/assets/javascripts/kalkulator.js``)
+- ``runtime_asset()``: the one hand-written runtime (``calculators/runtime/kalkulator.js``)
   with the translated results view of ``calculators/view/view.py`` before it
   (``globalThis.vlVisning``). Every calculator page loads this same file (one URL, named by a
   hash of its content, cached for a year), so a reader who opens a second calculator fetches
@@ -52,7 +52,8 @@ LATER_BLOCK_FUNCTIONS = ("uncertainty_block", "unpriced_block")
 DRIVER_FUNCTIONS = ("moved_ends", "run_start", "run_step", "run_result", "run_tornado")
 """The Monte Carlo driver of ``calculators/core/uncertainty.py`` usikkerhet.js calls (translated, not
 written again in JavaScript)."""
-JAVASCRIPTS = Path(__file__).resolve().parent.parent.parent / "docs" / "assets" / "javascripts"
+RUNTIME = Path(__file__).resolve().parent.parent / "runtime"
+"""The calculators' hand-written browser scripts (``calculators/runtime/``)."""
 
 RATE_INPUT, HORIZON_INPUT = "kalkulasjonsrente", "horisont"
 RATE_LABEL = "Kalkulasjonsrente år 0–{last}"
@@ -261,13 +262,13 @@ def _shared(name: str, source: str) -> tuple[str, str]:
 
 def runtime_asset() -> tuple[str, str]:
     """``(path, content)`` of the runtime with the translated view (one file for every page)."""
-    return _shared("kalkulator", (JAVASCRIPTS / "kalkulator.js").read_text(encoding="utf-8"))
+    return _shared("kalkulator", (RUNTIME / "kalkulator.js").read_text(encoding="utf-8"))
 
 
 def start_asset() -> tuple[str, str]:
     """``(path, content)`` of the first step: the one script a calculator page loads at once; it
     loads the runtime and the model's file on the reader's first move (kalkulator-start.js)."""
-    return _hashed("start", (JAVASCRIPTS / "kalkulator-start.js").read_text(encoding="utf-8"))
+    return _hashed("start", (RUNTIME / "kalkulator-start.js").read_text(encoding="utf-8"))
 
 
 def later_asset() -> tuple[str, str]:
@@ -278,4 +279,4 @@ def later_asset() -> tuple[str, str]:
 
 def uncertainty_asset() -> tuple[str, str]:
     """``(path, content)`` of the uncertainty engine with its driver, loaded when needed."""
-    return _shared("usikkerhet", (JAVASCRIPTS / "usikkerhet.js").read_text(encoding="utf-8"))
+    return _shared("usikkerhet", (RUNTIME / "usikkerhet.js").read_text(encoding="utf-8"))

@@ -1,6 +1,6 @@
 """The exports of a calculator scenario (beslutningsnotat as ODT/DOCX/print, XLSX, CSV), per model.
 
-The browser makes the files from the scenario on screen (``docs/assets/javascripts/eksport.js``);
+The browser makes the files from the scenario on screen (``calculators/runtime/eksport.js``);
 this module gives it what it cannot read from the page: the memo's fixed texts and the workbook's
 names (``calculators/site/eksport.yaml``, the one source for every format), the model's declarations
 (sources, units, groups, help) and what the workbook discounts. The build writes one file per model,
@@ -21,14 +21,14 @@ import yaml
 from calculators.core import finance
 from calculators.core.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
 from calculators.engine.translate import Translation
-from calculators.site.bundle import metadata
+from calculators.site.bundle import RUNTIME, metadata
 from calculators.view import memo, view
-from veileder import yamltext
+from veileder import yamltext, zips
 
 ASSET_DIR = "assets/eksport"
 SOURCE = Path(__file__).with_name("eksport.yaml")
 DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
-SCRIPTS = (DOCS / "assets/javascripts/zip.js", DOCS / "assets/javascripts/eksport.js")
+SCRIPTS = (zips.SCRIPT, RUNTIME / "eksport.js")
 SUM_KEYS = ("kommune", "fylkeskommune", "stat", "offentlig", "alle")
 
 

@@ -34,7 +34,7 @@ from documents.templates.strings import format_size
 from veileder import yamltext, zips
 
 SOURCE = Path(__file__).with_name("profile.yaml")
-SCRIPTS = Path(__file__).resolve().parent.parent.parent / "docs" / "assets" / "javascripts"
+SCRIPTS = Path(__file__).resolve().parent.parent / "runtime"  # profil.js, profil-import.js
 ASSET_DIR = "assets/kalkulatorer"
 FOLDER = "okonomi/egne-tall"
 MAX_BYTES = 1_000_000
@@ -320,8 +320,8 @@ def number_reader_script() -> str:
 def importer_asset() -> tuple[str, str]:
     """What the egne-tall page loads: the runtime, ``zip.js``, the calculators' number reader and
     the importer."""
-    code = _data_script(importer=True) + "".join((SCRIPTS / name).read_text(encoding="utf-8")
-                                                 for name in ("profil.js", "zip.js")) \
+    code = _data_script(importer=True) + "".join(path.read_text(encoding="utf-8")
+                                                 for path in (SCRIPTS / "profil.js", zips.SCRIPT)) \
         + number_reader_script() + (SCRIPTS / "profil-import.js").read_text(encoding="utf-8")
     return _hashed("profil-import", code)
 

@@ -2,7 +2,7 @@
 
 - ``block``: the results block for the defaults (``view_uncertainty.uncertainty_block`` with
   ``uncertainty.analyse`` run in Python at build time), in ``[data-vl-uncertainty]``; the browser
-  rebuilds it after each change (``docs/assets/javascripts/usikkerhet.js``).
+  rebuilds it after each change (``calculators/runtime/usikkerhet.js``).
 - ``form``: the ranges (collapsed, so the form stays simple) and the plus-minus marks, inside
   the calculator's form. Their names (``lav_<id>``, ``hoy_<id>``, ``pm_<id>``) are the URL
   parameters a scenario link carries.

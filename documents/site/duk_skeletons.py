@@ -1,7 +1,7 @@
 """The digital duk's ODT/DOCX export: the sheet skeletons as a script the browser loads on demand.
 
 The script only holds data: every part of the ODT and the DOCX sheet package, with the slots still
-in (``sheet``), and how many rows each table starts with. ``docs/assets/javascripts/duk-eksport.js``
+in (``sheet``), and how many rows each table starts with. ``documents/runtime/duk-eksport.js``
 fills the slots with what the team typed and zips the parts (``zip.js``), so the file a team
 downloads is the editable template on the site with their text in it. A script rather than JSON
 fetched by the page, so it also works in a copy of the site opened from disk (file://).

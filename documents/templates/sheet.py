@@ -75,7 +75,7 @@ def default_rows(template: Template) -> dict[str, int]:
     return {box.section.area: (box.table.rows or len(box.table.items)) for box in boxes(template) if box.table}
 
 
-# ---- Filling the slots. Keep in step with docs/assets/javascripts/duk-eksport.js.
+# ---- Filling the slots. Keep in step with documents/runtime/duk-eksport.js.
 
 def _clean(value: object) -> str:
     text = value if isinstance(value, str) else ""

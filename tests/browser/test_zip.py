@@ -1,4 +1,4 @@
-"""vlZip (docs/assets/javascripts/zip.js) in Chromium: its packages are read by Python's zipfile.
+"""vlZip (veileder/runtime/zip.js) in Chromium: its packages are read by Python's zipfile.
 
 The script is put into a blank page, so these tests need no site build. The browser hands back the
 bytes as base64; Python checks them with an independent reader.
@@ -19,7 +19,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-ZIP_JS = ROOT / "docs" / "assets" / "javascripts" / "zip.js"
+ZIP_JS = ROOT / "veileder" / "runtime" / "zip.js"
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
 
 # Runs in the page: builds a package from [{name, text?, bytes?}] and returns it as base64.

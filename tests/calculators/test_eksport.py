@@ -279,7 +279,7 @@ def test_a_percent_result_in_the_workbook_has_the_pages_decimals() -> None:
     outputs = {o.id: o for o in model.outputs}
     assert cells.result_style(outputs["break_even_suksessrate"]) == "percentNotComputable"
     assert cells.percent_format() == "#,##0.0" + "#" * (DECIMALS["%"] - 1)
-    script = (Path(eksport.__file__).resolve().parents[2] / "docs/assets/javascripts/eksport.js").read_text(encoding="utf-8")
+    script = (Path(eksport.__file__).resolve().parents[2] / "calculators/runtime/eksport.js").read_text(encoding="utf-8")
     assert f'formatCode="{cells.percent_format()}"' in script
     assert f';{cells.percent_format()}`' in script
     assert "percent: 13, percentNotComputable: 14" in script

@@ -17,7 +17,7 @@ import pytest
 from calculators.site import eksport, memo_document
 from tests.conftest import ROOT
 
-EKSPORT_JS = (ROOT / "docs" / "assets" / "javascripts" / "eksport.js").read_text(encoding="utf-8")
+EKSPORT_JS = (ROOT / "calculators" / "runtime" / "eksport.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from typfall.render import render_markers
 
 GROUPS = {"barn-med-funksjonsnedsettelse", "midlertidig-bolig", "ung-utenfor", "alene-med-aap", "barnevern",
           "nyankommet-med-tolk"}
-DUK_JS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "javascripts" / "duk.js"
+DUK_JS = Path(__file__).resolve().parents[2] / "documents" / "runtime" / "duk.js"
 HREF = re.compile(r'<a href="([^"]+)" data-vl-typfall-link="([a-z0-9-]+)">')
 
 
