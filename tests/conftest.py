@@ -22,8 +22,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The browser fixtures (Chromium, make_page) are registered once, for every folder.
-pytest_plugins = ["tests.browser.fixtures"]
+# The browser fixtures (Chromium, make_page) and the run's scheduler (tests that share a costly
+# fixture share a worker) are registered once, for every folder.
+pytest_plugins = ["tests.browser.fixtures", "tests.grouping"]
 
 
 def build_site(
@@ -139,40 +140,6 @@ def site_url(shared_site: dict) -> str:
     return shared_site["url"]
 
 
-# Costly fixtures that are scoped to a module or the session: every test that uses one runs in the
-# same xdist worker (``--dist loadgroup``), so the fixture is made once, not once per worker. Besides
-# these, ``one_worker_keys`` groups the tests of a module with a module-scoped fixture, and the
-# tests using a session-scoped fixture of tests/ made outside this file and tests/browser/fixtures.py
-# (whose fixtures, the browser and the site's servers, are one per worker by design).
-ONE_WORKER_FIXTURES = {
-    "generated": "doc-templates",
-    "generated_again": "doc-templates",
-    "libreoffice_pdfs": "doc-templates",
-    "filled_files": "doc-templates",
-    "filled_pdfs": "doc-templates",
-    "handouts": "handouts",
-    "offline_site": "offline-copy",
-}
-PER_WORKER = (str(ROOT / "tests" / "conftest.py"), str(ROOT / "tests" / "browser" / "fixtures.py"))
-
-
-def one_worker_keys(item: pytest.Item) -> set[str]:
-    """What ties ``item`` to other tests that must share its worker (see ONE_WORKER_FIXTURES)."""
-    keys = {ONE_WORKER_FIXTURES[name] for name in getattr(item, "fixturenames", ()) if name in ONE_WORKER_FIXTURES}
-    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-    for name, defs in definitions.items():
-        if not defs:
-            continue
-        scope, where = defs[-1].scope, getattr(defs[-1].func, "__code__", None)
-        where = where.co_filename if where else ""
-        if scope == "module":
-            keys.add(item.nodeid.split("::")[0])
-        elif scope == "session" and where.startswith(str(ROOT / "tests")) and where not in PER_WORKER:
-            keys.add(f"{name}@{where}")
-    keys |= {marker.args[0] for marker in item.iter_markers("xdist_group") if marker.args}
-    return keys
-
-
 # The longest tests, which need no shared site: they start first, one per worker, so that no
 # worker is left with one of them at the end while the other has nothing to do.
 LONGEST_FIRST = ("tests/test_reproducible.py::", "tests/test_serve.py::")
@@ -180,22 +147,7 @@ LONGEST_FIRST = ("tests/test_reproducible.py::", "tests/test_serve.py::")
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # Tests that need no built site first, the longest of them at the very start: the site builds
-    # in the background meanwhile (``start_site_build``).
+    # in the background meanwhile (``start_site_build``). Tests sharing a costly fixture share a
+    # worker (tests/grouping.py).
     items.sort(key=lambda item: ("shared_site" in getattr(item, "fixturenames", ()),
                                  not item.nodeid.startswith(LONGEST_FIRST)))
-    # Tests tied by any key share a group (union-find over the keys).
-    parent: dict[str, str] = {}
-
-    def root(key: str) -> str:
-        while parent.setdefault(key, key) != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    keys = {item.nodeid: sorted(one_worker_keys(item)) for item in items}
-    for found in keys.values():
-        for key in found[1:]:
-            parent[root(key)] = root(found[0])
-    for item in items:
-        if keys[item.nodeid]:
-            item.add_marker(pytest.mark.xdist_group(root(keys[item.nodeid][0])))
