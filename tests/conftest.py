@@ -88,6 +88,7 @@ def start_site_build(folder: Path) -> None:
                 start_new_session=True, pass_fds=[listening.fileno()],
             )
             url = f"http://127.0.0.1:{listening.getsockname()[1]}/"
+        (folder / "url").write_text(url, encoding="utf-8")  # the address the build is for, known at once
         # The build lock is taken here and handed to the build process; this process's copy is
         # closed, so the lock is held exactly as long as the build process lives.
         with open(folder / "building", "w") as building, open(folder / "build.log", "w") as log:

@@ -76,15 +76,22 @@ def groups(items: list[pytest.Item]) -> dict[str, str]:
     return {nodeid: root(found[0]) for nodeid, found in keys.items() if found}
 
 
+def _worker(config: pytest.Config) -> str | None:
+    """The worker's id (gw0, …) in a pytest-xdist worker; None in the controller or without xdist.
+    (Not the environment's PYTEST_XDIST_WORKER, which a pytest started from a test inherits.)"""
+    workerinput = getattr(config, "workerinput", None)
+    return workerinput["workerid"] if workerinput else None
+
+
 def _run_folder(config: pytest.Config) -> Path:
     """The folder of this run, the same for the controller and each worker (their basetemp's parent)."""
     base = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
-    return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
+    return base.parent if _worker(config) else base
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reports the collection to the controller
 def pytest_collection_finish(session: pytest.Session) -> None:
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    worker = _worker(session.config)
     if worker is None:
         return
     target = _run_folder(session.config) / FILE

@@ -52,7 +52,7 @@ def test_a_group_and_a_modules_fixture_each_stay_in_one_worker(tmp_path: Path) -
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-n", "2", "--dist", "load", "-v", "-p", "no:cacheprovider"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)})
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     workers = collections.defaultdict(set)
     for worker, nodeid in re.findall(r"^\[(gw\d)\] .*?PASSED (\S+)", result.stdout, re.M):

@@ -1,12 +1,14 @@
 """The site is reproducible: two builds of one commit, in different folders and on different dates,
 give identical files, sitemap.xml included (its dates come from git, not from the build clock).
 
-Each build runs in its own clone of the repository (so only committed files count, as for anyone
-else building this commit). The first takes everything it can from the build caches of this
-checkout (hard links: entries are never written in place, ``veileder.cache``); the second, with the
-clock a year ahead (tests/fake_clock.py), is the one cold build: it makes everything afresh but the
-templates and the notebook's run, whose caches have tests of their own (tests/doc_templates,
-tests/calculators). Identical files so also say a cached build gives what a cold one gives.
+The cold build runs in a clone of the repository (so only committed files count, as for anyone else
+building this commit), with the clock a year ahead (tests/fake_clock.py): it makes everything afresh
+but the templates and the notebook's run, whose caches have tests of their own (tests/doc_templates,
+tests/calculators). It is compared with the run's own build (tests/conftest.py), made in this
+checkout with whatever its build caches hold, for the same address: identical files so also say a
+cached build gives what a cold one gives. When this checkout is not exactly its commit (edited or
+new files), a clone of the commit is built for today instead, with this checkout's caches (hard
+links: entries are never written in place, ``veileder.cache``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_folder, start_site_build
 
 CACHES = ("templates", "notebook")
 """What the cold build takes from the caches."""
@@ -45,7 +47,7 @@ def _link(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def clone_and_build(folder: Path, days_ahead: int, caches: tuple[str, ...] = CACHES) -> Path:
+def clone_and_build(folder: Path, days_ahead: int, site_url: str, caches: tuple[str, ...] = CACHES) -> Path:
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(folder)], check=True, timeout=300)
     for cache in caches:
         if (ROOT / ".cache" / cache).is_dir():
@@ -56,7 +58,7 @@ def clone_and_build(folder: Path, days_ahead: int, caches: tuple[str, ...] = CAC
         [sys.executable, str(ROOT / "tests" / "fake_clock.py"), str(days_ahead), "-m", "mkdocs", "build",
          "--strict", "--site-dir", str(folder / "site")],
         cwd=folder, capture_output=True, text=True, timeout=900,
-        env={**env, "NO_MKDOCS_2_WARNING": "1", "VL_SITE_URL": "https://veileder.example.no/"},
+        env={**env, "NO_MKDOCS_2_WARNING": "1", "VL_SITE_URL": site_url},
     )
     if result.returncode != 0:
         pytest.fail(f"bygget i {folder} feilet:\n{result.stderr[-3000:]}", pytrace=False)
@@ -77,16 +79,33 @@ def differences(a: Path, b: Path) -> list[str]:
     return found
 
 
-def test_two_builds_on_different_dates_in_different_folders_are_identical(tmp_path: Path) -> None:
-    # The first build takes what it can from the build caches, the second makes it afresh: a warm
-    # build gives the same files as a cold one.
-    today = clone_and_build(tmp_path / "i-dag", 0, build_caches())
-    next_year = clone_and_build(tmp_path / "om-et-år" / "et annet sted", 365)
+def checkout_is_its_commit() -> bool:
+    """No edited, staged or new (not ignored) file: a clone of HEAD holds what this checkout holds."""
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ROOT,
+                            capture_output=True, text=True, check=True, timeout=60).stdout
+    return not status.strip()
+
+
+def test_two_builds_on_different_dates_in_different_folders_are_identical(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> None:
+    # The run's build starts when the tests are collected; the cold build starts now, beside it,
+    # for the same address. The run's build is asked for only then (not as an argument: this test
+    # goes first, tests/conftest.py).
+    folder = run_folder(tmp_path_factory) / "shared-site"
+    start_site_build(folder)
+    site_url = (folder / "url").read_text(encoding="utf-8")
+    ours = checkout_is_its_commit()
+    next_year = clone_and_build(tmp_path / "om-et-år" / "et annet sted", 365, site_url)
+    if ours:
+        today, repository = Path(request.getfixturevalue("shared_site")["dir"]), ROOT
+    else:
+        today, repository = clone_and_build(tmp_path / "i-dag", 0, site_url, build_caches()), tmp_path / "i-dag"
     assert (today / "sitemap.xml").is_file()
     assert not differences(today, next_year)
     # A page's date in the sitemap is the date (Oslo time) of the last commit that changed it.
     page = "docs/om-nettstedet/personvern.md"
-    stamp = subprocess.run(["git", "log", "-1", "--format=%ct", "--", page], cwd=tmp_path / "i-dag",
+    stamp = subprocess.run(["git", "log", "-1", "--format=%ct", "--", page], cwd=repository,
                            capture_output=True, text=True, check=True).stdout.strip()
     changed = datetime.datetime.fromtimestamp(int(stamp), ZoneInfo("Europe/Oslo")).date().isoformat()
     sitemap = (today / "sitemap.xml").read_text(encoding="utf-8")
