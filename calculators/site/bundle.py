@@ -93,7 +93,7 @@ def metadata(model: Model) -> dict:
         "levels": LEVEL_LABELS,
     }
     spec = uncertainty.spec_for(model)
-    if spec is not None:
+    if spec is not None and model.uncertainty is not None:  # a spec comes only from a declared uncertainty
         inputs = {i.id: i for i in model.inputs}
         preset = next((p for p in model.presets if p.id == model.uncertainty.no_effect), None)
         meta["uncertainty"] = {
