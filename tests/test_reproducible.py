@@ -3,7 +3,7 @@ give identical files, sitemap.xml included (its dates come from git, not from th
 
 The cold build runs in a clone of the repository (so only committed files count, as for anyone else
 building this commit), with the clock a year ahead (tests/fake_clock.py): it makes everything afresh
-but the templates and the notebook's run, whose caches have tests of their own (tests/doc_templates,
+but the templates and the notebook's run, whose caches have tests of their own (tests/documents,
 tests/calculators). It is compared with the run's own build (tests/conftest.py), made in this
 checkout with whatever its build caches hold, for the same address: identical files so also say a
 cached build gives what a cold one gives. When this checkout is not exactly its commit (edited or

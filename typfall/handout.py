@@ -1,7 +1,7 @@
 """One A4 handout per case for courses: the family, the group's task, the numbers and a QR code
 (one page for the stories here; a story near the 600-word limit flows onto a second).
 
-Made like the workshop handouts (``workshops.handouts``): a ``doc_templates`` document built in
+Made like the workshop handouts (``workshops.handouts``): a ``documents.render`` document built in
 memory from the case, laid out by ``render_pdf.document_html`` as PDF/A, the QR code (to the case's
 calculator scenario on the published site) put in beside the address. Cached by content hash.
 """

@@ -1,6 +1,6 @@
-"""One printable A4 handout per scenario, made by the templates' PDF machinery (``doc_templates``).
+"""One printable A4 handout per scenario, made by the templates' PDF machinery (``documents.render``).
 
-A handout is a ``doc_templates`` document built in memory from the scenario (the question, its
+A handout is a ``documents.render`` document built in memory from the scenario (the question, its
 key assumptions, the figure the calculator shows, the address) and laid out by
 ``render_pdf.document_html`` as the templates are, as PDF/A-3a; the QR code (``segno``, drawn as
 SVG at build time, no network) is put in beside the address. Files are cached by a hash of what
@@ -59,7 +59,7 @@ def qr_svg(url: str) -> str:
 
 
 def handout_template(scenario: Scenario) -> Template:
-    """The scenario as a one-page ``doc_templates`` document (without the QR code)."""
+    """The scenario as a one-page ``documents.render`` document (without the QR code)."""
     assumptions = tuple(f"{a.label}: {a.value}" for a in scenario.assumptions)
     preset = next((p for p in scenario.model.presets if p.id == scenario.preset), None)
     start = f"Forhåndsvalget «{preset.label}»" if preset else "Kalkulatorens standardtall"

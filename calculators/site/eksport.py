@@ -136,7 +136,7 @@ def page_url(markdown_path: str) -> str:
 
 
 def typography() -> dict:
-    """The site's template typography (doc_templates), so the memo looks like the other templates."""
+    """The site's template typography (documents.render), so the memo looks like the other templates."""
     from documents.render import render_docx, render_odt
 
     return {"odt_font": render_odt.FONT, "docx_font": render_docx.FONT, "body_pt": 10.5, "h1_pt": 20,

@@ -285,7 +285,7 @@ def skeletons(typo: dict | None = None) -> dict[str, list]:
 
 def asset_code() -> str:
     """``script()``, from the calculators' build cache: its key covers this package and, through
-    the name, the template generators (``doc_templates``) and library versions that write the files."""
+    the name, the template generators (``documents.render``) and library versions that write the files."""
     from calculators.site import buildcache
     from documents.render.fingerprint import generator_fingerprint
 

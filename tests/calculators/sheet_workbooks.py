@@ -15,7 +15,7 @@ from calculators.core.model import Model
 from calculators.engine.evaluate import NotComputable, evaluate
 from calculators.sheets import cells
 from documents.render.package import map_text_parts
-from tests.doc_templates import libreoffice
+from tests.documents import libreoffice
 
 RECALCULATE_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"

@@ -21,7 +21,7 @@ from PIL import Image
 
 from documents.site.build import BuiltTemplate
 from documents.templates.sheet import SLOT, default_rows, fill
-from tests.doc_templates import libreoffice
+from tests.documents import libreoffice
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",

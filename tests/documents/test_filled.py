@@ -16,7 +16,7 @@ import pytest
 
 from documents.site.build import SOURCES_DIR, BuiltTemplate
 from documents.templates.template import load_templates
-from tests.doc_templates import libreoffice
+from tests.documents import libreoffice
 
 EDITABLE = [(t.id, variant) for t in load_templates(SOURCES_DIR)
             for variant in (("tekst",) if t.layout == "poster" else ("",))]  # fmt: skip
