@@ -8,7 +8,7 @@ Mistakes the build finds are also found, earlier, by ``sitegen.sources.check_sou
 check a generation stage runs before anything else); the second half runs it as
 ``python -m sitegen.sources`` on a copy of every source.
 
-The 38 kinds of mistake covered (issue 25, item 5), by source:
+The 41 kinds of mistake covered (issue 25, item 5), by source:
 
 - model YAML, ``calculators/data/<id>.yaml`` (build): 1 a missing ``value``, 2 a text value,
   3 a quoted number, 4 ``min`` above ``max``, 5 a default outside its bounds, 6 a duplicate id,
@@ -32,7 +32,9 @@ The 38 kinds of mistake covered (issue 25, item 5), by source:
   ``description`` that is not text; (check) 37 a case page whose ``description`` is not its
   case's ``summary``;
 - the notebook, ``docs/okonomi/metode.ipynb`` (build): 33 an error output, 34 stale outputs,
-  35 a cell that fails on a fresh run (the kernel's traceback stays in the kernel).
+  35 a cell that fails on a fresh run (the kernel's traceback stays in the kernel);
+- a value that looks like a date but is none (check): 39 in a page's front matter, 40 in a
+  template, 41 in a model's data file.
 
 A mistake in a YAML file also names its line (where the field is, or the entry it is missing from):
 the tests find the line in the changed file's text (``tests/yaml_lines.seek``).
@@ -373,6 +375,21 @@ SOURCE_MISTAKES = {
     "page: unknown typfall marker": (
         lambda f: _page(f, "<!-- typfall: finnes-ikke -->"),
         ["docs/proeve.md: linje 6: <!-- typfall: finnes-ikke --> – ukjent", "(typfall/cases/)"]),
+    # A value that looks like a date but is none: PyYAML's ValueError was a traceback (a page),
+    # «documents/templates/sources/: uventet feil» (a template) or blamed the model's Python file.
+    "page: a date in the front matter that does not exist": (
+        lambda f: (f / "docs" / "proeve.md").write_text(
+            "---\ndescription: Prøve.\ndate: 2026-13-45\n---\n# Prøve\n", encoding="utf-8"),
+        ["docs/proeve.md: front matter er ikke gyldig YAML: linje 3, kolonne 7: "
+         "«2026-13-45» er ikke en dato som finnes (skriv ÅÅÅÅ-MM-DD)"]),
+    "template: a date that does not exist": (
+        lambda f: (f / "documents/templates/sources/moteagenda.yaml").open("a", encoding="utf-8").write(
+            "dato: 2026-02-30\n"),
+        ["documents/templates/sources/moteagenda.yaml: linje ", "«2026-02-30» er ikke en dato som finnes"]),
+    "model data: a value that is a date that does not exist": (
+        lambda f: _replace(f, "calculators/data/investeringsmote.yaml", "    value: 5\n", "    value: 2025-02-30\n"),
+        ["calculators/data/investeringsmote.yaml: 1 feil i modelldataene",
+         "linje 24, kolonne 12: «2025-02-30» er ikke en dato som finnes"]),
 }
 
 

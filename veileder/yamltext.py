@@ -17,7 +17,21 @@ from typing import Any
 
 import yaml
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader, where a value that looks like a date but is none (``2026-02-30``,
+    ``2026-13-45``) is a YAML error at its place in the file, not a ``ValueError`` from deep inside
+    PyYAML: every caller already names the file and line of a ``yaml.YAMLError``."""
+
+
+def _date(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"«{node.value}» er ikke en dato som finnes (skriv ÅÅÅÅ-MM-DD)", node.start_mark) from None
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
 
 FieldPath = tuple[str | int, ...]
 """A field in a parsed file: keys (as written in the file) and list positions, e.g. ``("sections", 2, "title")``."""
