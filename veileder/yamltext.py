@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+
 class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """PyYAML's safe loader, where a value that looks like a date but is none (``2026-02-30``,
     ``2026-13-45``) is a YAML error at its place in the file, not a ``ValueError`` from deep inside
