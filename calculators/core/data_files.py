@@ -176,7 +176,8 @@ def _range(entry: dict, model_year: int, g: dict[int, float]) -> Range:
 def load_model_data(model_id: str) -> ModelData:
     """The checked data for ``model_id`` (``calculators/data/<model_id>.yaml``).
 
-    Cached for the life of the process; ``calculators.reload`` drops the cache when files change.
+    Cached for the life of the process; a rebuild under ./dev serve imports the packages afresh
+    (hooks/site.py), which drops it.
     """
     return load_file(DATA_DIR / f"{model_id}.yaml")
 

@@ -38,7 +38,7 @@ ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
 def site_fingerprint(site_dir: Path, skip: tuple[str, ...], code: bytes = b"") -> str:
     """Hash of every file of a built site except ``skip`` (site paths) and the sitemaps, and of
-    the code that makes the offline copy (this module, the shim, and ``code``: the hook)."""
+    the code that makes the offline copy (this module, the shim, and ``code``: sitegen/post.py's)."""
     digest = hashlib.sha256(Path(__file__).read_bytes() + SHIM.read_bytes() + code)
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir).as_posix()

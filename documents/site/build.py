@@ -1,6 +1,6 @@
 """Every template in every format: loads the sources, fills the cache, lists the downloads.
 
-``build_templates`` is what the MkDocs hook, the tests and the bench call. Files are named
+``build_templates`` is what the generation stage (sitegen/stage.py), the tests and the bench call. Files are named
 ``<id>-<paper>.pdf``, ``<id>.odt``, ``<id>.docx``, ``<id>.png`` and ``<id>-2x.png`` (the preview,
 for 1× and 2× screens), all in lower case, so links stay stable from one version to the next.
 """
