@@ -1,4 +1,4 @@
-"""The layout shows the architecture (issue 25, item 4): written by relayout.py, kept by this test.
+"""The layout shows the architecture (issue 25, item 4); this test keeps it so.
 
 Packages in layer order, lowest first; a module imports only from its own layer or lower ones,
 there is no import cycle among our modules, no folder holds more than MAX_MODULES modules, and
@@ -9,6 +9,8 @@ none under docs/ (the stage would publish a raw copy of it).
 from __future__ import annotations
 
 import ast
+import re
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +47,9 @@ BROWSER_FOLDERS = {
     "calculators/runtime": "calculators",
     "theme/javascripts": "theme",
     "theme/stylesheets": "theme",
+    "documents/guide": "documents/guide",  # the whole-guide PDF's stylesheet
+    "documents/guide/vendor": "documents/guide",  # the offline copy's worker shim
+    "documents/render": "documents/render",  # the templates' print stylesheet
 }
 
 
@@ -152,7 +157,8 @@ def test_every_browser_file_is_listed_in_its_package_readme():
         inner = Path(folder).relative_to(package).as_posix()
         files = _browser_files(folder)
         assert files, folder
-        missing += [f"{folder}/{f.name}" for f in files if f"`{inner}/{f.name}`" not in text]
+        named = (lambda f: f"`{f.name}`") if inner == "." else (lambda f: f"`{inner}/{f.name}`")
+        missing += [f"{folder}/{f.name}" for f in files if named(f) not in text]
         crowded += [folder] if len(files) > MAX_MODULES else []
     assert missing == [] and crowded == []
 
@@ -171,3 +177,23 @@ def test_every_asset_the_stage_publishes_has_its_source_in_a_browser_folder():
     assert set(stage.PUBLISHED) | {stage.OPPSTART} <= set(stage.ASSETS)
     # Every file of theme/ is published: a new stylesheet needs its line in ASSETS (and mkdocs.yml).
     assert {s for s in sources if s.startswith("theme/")} <= set(stage.ASSETS.values())
+
+
+# Material's classes written into HTML by Python: a theme change must find each (theme/README.md).
+MATERIAL_CLASS = re.compile(r"(?<![\w-])(md-[a-z][a-z0-9_-]*|admonition|tabbed-[a-z]+|twemoji|headerlink)(?![\w-])")
+_TABLE_ROW = re.compile(r"^\| `([^`]+\.py)` \| (.+) \|$", re.M)
+
+
+def test_the_theme_readme_lists_every_material_class_python_writes() -> None:
+    tracked = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True,
+                             check=True).stdout.split()
+    uses = {}
+    for name in tracked:
+        if not name.startswith(("tests/", "theme/")) and (ROOT / name).is_file():
+            found = set(MATERIAL_CLASS.findall((ROOT / name).read_text(encoding="utf-8")))
+            if found:
+                uses[name] = found
+    listed = {module: set(re.findall(r"`([^`]+)`", classes))
+              for module, classes in _TABLE_ROW.findall((ROOT / "theme" / "README.md").read_text(encoding="utf-8"))}
+    assert listed == uses, "theme/README.md, tabellen over Material-klasser, skal være:\n" + "\n".join(
+        f"| `{name}` | {', '.join(f'`{c}`' for c in sorted(found))} |" for name, found in sorted(uses.items()))

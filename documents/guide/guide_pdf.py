@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from veileder import site_address
 
-CSS_FILE = Path(__file__).with_name("guide.css")
+CSS_FILE = Path(__file__).with_name("guide-pdf.css")
 TITLE = "Velferdslab-veilederen"
 SUBTITLE = "Hele veilederen som PDF"
 FILENAME = "velferdslab-veilederen.pdf"
