@@ -114,6 +114,27 @@ def error_place(error: yaml.YAMLError, first_line: int = 1) -> str:
     return f"linje {mark.line + first_line}, kolonne {mark.column + 1}" if mark else ""
 
 
+# PyYAML's (libyaml's) words for the mistakes an author makes most, said in Norwegian; any other
+# problem is given in PyYAML's English, marked as such.
+_PROBLEMS = {
+    "did not find expected key": "fant ikke en nøkkel der den skulle stå (feil innrykk, eller en «:» eller «-» for mye eller for lite?)",
+    "mapping values are not allowed in this context": "en «:» der den ikke kan stå (sett teksten i anførselstegn, eller rett innrykket)",
+    "mapping values are not allowed here": "en «:» der den ikke kan stå (sett teksten i anførselstegn, eller rett innrykket)",
+    "found character that cannot start any token":
+        "et tegn som ikke kan begynne en verdi (en tabulator i innrykket, eller «@» eller «`» først?)",
+    "did not find expected '-' indicator": "en listelinje uten «-», eller feil innrykk i lista",
+    "found unexpected end of stream": "filen slutter før et anførselstegn eller en klamme er lukket",
+    "did not find expected ',' or '}'": "en «{» som ikke er lukket med «}», eller et komma som mangler",
+    "did not find expected ',' or ']'": "en «[» som ikke er lukket med «]», eller et komma som mangler",
+    "did not find expected node content": "en verdi mangler (en «[» eller «{» som ikke er lukket?)",
+    "found undefined alias": "en «*» viser til et anker («&») som ikke finnes",
+    "could not find expected ':'": "en nøkkel uten «:» etter seg",
+    "found duplicate anchor": "det samme ankeret («&») står to ganger",
+}
+
+
 def error_problem(error: yaml.YAMLError) -> str:
-    """What PyYAML says is wrong, in one line (without its own «line 3, column 5»)."""
-    return str(getattr(error, "problem", None) or str(error).splitlines()[0])
+    """What is wrong, in one line (without PyYAML's own «line 3, column 5»): in Norwegian for the
+    common mistakes, else PyYAML's English words."""
+    problem = str(getattr(error, "problem", None) or str(error).splitlines()[0])
+    return _PROBLEMS.get(problem, problem if not problem.isascii() else f"{problem} (PyYAMLs melding)")
