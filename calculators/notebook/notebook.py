@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -223,7 +224,9 @@ def execute(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     client = NotebookClient(notebook, timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(NOTEBOOK.parent)}})
     try:
-        client.execute()
+        # The kernel's own log (start-up warnings) is not the author's business: what a cell
+        # raises comes back as a message and is named below.
+        client.execute(stderr=subprocess.DEVNULL)
     except CellExecutionError as error:
         cell = next((i + 1 for i, c in enumerate(notebook.cells)
                      if any(o.get("output_type") == "error" for o in c.get("outputs", []))), "?")
