@@ -51,3 +51,30 @@ def test_a_page_that_asks_before_it_is_left_is_left_and_kept(page_pool: PagePool
     again = page_pool.take(KEY)
     assert again is page and again.url == "about:blank"
     page_pool.give_back(again)
+
+
+OFFSITE = """async () => {
+  const fetched = await fetch('https://cdn.example.com/lib.js').then(() => 'svar', () => 'feilet');
+  const image = await new Promise((done) => {
+    const img = new Image();
+    img.onload = () => done('lastet');
+    img.onerror = () => done('feilet');
+    img.src = 'http://bilder.example.org/a.png';
+  });
+  const worker = await new Promise((done) => {
+    const code = "fetch('https://api.example.net/x').then(() => postMessage('svar'), () => postMessage('feilet'))";
+    const w = new Worker(URL.createObjectURL(new Blob([code], {type: 'text/javascript'})));
+    w.onmessage = (event) => done(event.data);
+  });
+  return [fetched, image, worker];
+}"""
+
+
+def test_a_request_to_another_host_fails_and_is_recorded(make_page, site_url) -> None:
+    page = make_page()
+    page.goto(site_url)
+    assert page.evaluate(OFFSITE) == ["feilet", "feilet", "feilet"]
+    assert sorted(page.offsite_requests) == ["http://bilder.example.org/a.png", "https://api.example.net/x",
+                                             "https://cdn.example.com/lib.js"]
+    page.offsite_requests.clear()
+    page.console_errors.clear()
