@@ -20,6 +20,9 @@ from pathlib import Path
 SCRIPT = Path(__file__).resolve().parent / "runtime" / "zip.js"
 """The browser's zip writer: bundled into the calculators' export and profile importer, published
 beside the duk's scripts (``sitegen.stage.ASSETS``)."""
+SHEET_SCRIPT = SCRIPT.with_name("sheet.js")
+"""The browser's one XLSX and CSV writer (``vlSheet``); it zips with ``SCRIPT``, so a bundle that
+writes a workbook carries both, zip.js first: the calculators' export and the profile importer."""
 UNIX = 3
 """``create_system`` for every entry, whatever machine builds the file."""
 

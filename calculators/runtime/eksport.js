@@ -14,7 +14,8 @@
  * The memo is built once as a list of blocks (headings, paragraphs, tables, lists, an image) and
  * written three ways: ODT and DOCX by filling skeletons made in Python at build time (odfpy and
  * python-docx, calculators/site/memo_document.py: styles, numbering, page, package — the route the
- * digital duk takes, documents/site/duk_skeletons.py), and HTML for printing. Every package, the workbook
+ * digital duk takes, documents/site/duk_skeletons.py), and HTML for printing. The workbook and the CSV
+ * are written by sheet.js (vlSheet, the browser's one XLSX and CSV writer); every package, the workbook
  * too, is zipped by zip.js. Same scenario → same bytes: no dates, no random ids, fixed zip timestamps.
  */
 (function () {
@@ -605,36 +606,9 @@
     return view;
   }
 
-  // ---- XLSX --------------------------------------------------------------------------------------
-  function column(index) { // 0 → A
-    let name = "";
-    for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-    return name;
-  }
-
+  // ---- XLSX: the cells and styles; vlSheet (sheet.js) writes the workbook -----------------------
   const XF = { text: 0, head: 1, title: 2, kr: 3, factor: 4, input: 5, number: 6, wrap: 7, sumKr: 8, note: 9,
     never: 10, notComputable: 11, dash: 12, percent: 13, percentNotComputable: 14 };
-
-  // A sheet as rows of cells: null | {v: text|number, s?: style} | {f: formula, s?: style}.
-  function sheetXml(rows, widths, freeze) {
-    const data = rows.map((cells, r) => `<row r="${r + 1}">` + cells.map((cell, c) => {
-      if (cell === null || cell === undefined) return "";
-      const ref = column(c) + (r + 1), style = cell.s ? ` s="${cell.s}"` : "";
-      if (cell.f !== undefined) { // with its stored value, so a viewer that does not recalculate shows it
-        if (typeof cell.v === "number") return `<c r="${ref}"${style}><f>${xml(cell.f)}</f><v>${Object.is(cell.v, -0) ? 0 : cell.v}</v></c>`;
-        if (typeof cell.v === "string") return `<c r="${ref}"${style} t="str"><f>${xml(cell.f)}</f><v>${xml(cell.v)}</v></c>`;
-        return `<c r="${ref}"${style}><f>${xml(cell.f)}</f></c>`;
-      }
-      if (typeof cell.v === "number") return `<c r="${ref}"${style}><v>${Object.is(cell.v, -0) ? 0 : cell.v}</v></c>`;
-      return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xml(cell.v)}</t></is></c>`;
-    }).join("") + "</row>").join("");
-    const pane = freeze ? `<pane xSplit="${freeze[0]}" ySplit="${freeze[1]}" topLeftCell="${column(freeze[0])}${freeze[1] + 1}" activePane="bottomRight" state="frozen"/>` : "";
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
-      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
-      `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
-      `<sheetData>${data}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-  }
-
 
   // Issue 12's interval, as values (the simulation runs in the calculator, not in the sheet).
   function intervalRows(s, data, rows) {
@@ -684,12 +658,11 @@
     return data.sheet.sheets.map((sheet) => {
       const rows = sheet.rows.map((cells) => cells.map(fillCell));
       if (sheet.interval) intervalRows(s, data, rows);
-      return { name: sheet.name, xml: sheetXml(rows, sheet.widths, sheet.freeze || null) };
+      return { name: sheet.name, xml: vlSheet.worksheet(rows, { widths: sheet.widths, freeze: sheet.freeze || null }) };
     });
   }
 
   function xlsx(s, data) {
-    const sheets = layoutSheets(s, data), names = data.sheet.names;
     const styles = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
       '<numFmts count="8"><numFmt numFmtId="164" formatCode="#,##0"/><numFmt numFmtId="165" formatCode="0.000000"/><numFmt numFmtId="166" formatCode="#,##0.###"/>' +
       // −1 is the model's «none» (calculators/sheets/cells.py result_style): shown in words, never as −1.
@@ -721,45 +694,18 @@
       '<xf numFmtId="170" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // percent
       '<xf numFmtId="171" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' + // percentNotComputable
       '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
-    const entries = [
-      { name: "[Content_Types].xml", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>' },
-      { name: "_rels/.rels", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>' },
-      { name: "docProps/core.xml", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
-        `<dc:title>${xml(data.title)}</dc:title><dc:creator>Velferdslab-veilederen</dc:creator><dc:language>nb-NO</dc:language></cp:coreProperties>` },
-      { name: "xl/workbook.xml", data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
-        `<sheets>${sheets.map((sheet, i) => `<sheet name="${xml(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets>` +
-        `<definedNames>${names.map(([name, ref]) => `<definedName name="${xml(name)}">${xml(ref)}</definedName>`).join("")}</definedNames>` +
-        '<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>' },
-      { name: "xl/_rels/workbook.xml.rels", data: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
-        `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>` },
-      { name: "xl/styles.xml", data: styles },
-      ...sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheet.xml })),
-    ];
-    return vlZip.store(entries);
+    return vlSheet.workbook({ sheets: layoutSheets(s, data), styles, title: data.title, names: data.sheet.names });
   }
 
-  // ---- CSV: the yearly flows, for Norwegian Excel (semicolon, decimal comma, UTF-8 with BOM) -------
-  function csvField(text) {
-    const value = String(text);
-    return /[;"\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
-  }
-
+  // ---- CSV: the yearly flows, for Norwegian Excel (written by vlSheet.csv: semicolon, UTF-8 with BOM) --
   // The rows come from calculators/view/memo.py (flow_rows) and calculators/site/eksport.py (csv_rows: title,
-  // scenario, link, units in the headers), both translated; this only writes them.
+  // scenario, link, units in the headers), both translated; vlSheet.csv writes them.
   function csv(s, data) {
     const t = data.texts.regneark, flows = s.outputs[data.workbook.flows], view = views[s.model];
     const lines = view.csv_rows(data, s, view.flow_rows(s.meta, flows, [t.csv_kolonner_ar, t.offentlig, t.alle]));
     const own = profileOf(s, formats(s).exact); // issue 29: only the figures on screen that are the municipality's
     if (own) lines.push([], [own.csv || own.link]);
-    return vlZip.utf8("\ufeff" + lines.map((line) => line.map(csvField).join(";")).join("\r\n") + "\r\n");
+    return vlSheet.csv(lines);
   }
 
   // ---- entry points ------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /* Kommunens egne tall (issue 29): the importer on okonomi/egne-tall/.
  *
- * Loaded only by that page (after profil.js and zip.js, in assets/kalkulatorer/profil-import.<hash>.js).
+ * Loaded only by that page (after profil.js, zip.js and sheet.js, in assets/kalkulatorer/profil-import.<hash>.js).
  * A file chosen or dropped is read here and nowhere else: nothing is sent. It may be the template
  * as CSV (semicolons or commas, decimal comma, UTF-8 with or without BOM, or Windows-1252 as older
  * Excel saves it) or as XLSX (read with a small zip reader and DecompressionStream("deflate-raw");
@@ -360,7 +360,7 @@
         const p = P.read();
         if (!p) return;
         const kind = button.dataset.vlProfilExport, rows = filled(p);
-        const bytes = kind === "csv" ? vlZip.utf8("\ufeff" + rows.map((r) => r.map(csvField).join(";")).join("\r\n") + "\r\n") : xlsx(rows);
+        const bytes = kind === "csv" ? vlSheet.csv(rows) : xlsx(rows);
         vlZip.download(new Blob([bytes], { type: kind === "csv" ? "text/csv;charset=utf-8"
           : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), DATA.file + "." + kind);
       });
@@ -382,30 +382,12 @@
     });
   }
 
-  function csvField(value) {
-    const text = typeof value === "number" ? String(value).replace(".", ",") : String(value);
-    return /[;"\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
+  const STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>';
 
-  function xml(text) {
-    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  }
-
+  // Written by vlSheet (sheet.js), the writer the calculators' workbook uses: one sheet, the header bold.
   function xlsx(rows) {
-    const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    const col = (i) => String.fromCharCode(65 + i); // eleven columns: A–K
-    const sheet = rows.map((row, r) => `<row r="${r + 1}">` + row.map((v, c) => (v === "" ? "" : typeof v === "number"
-      ? `<c r="${col(c)}${r + 1}"><v>${v}</v></c>`
-      : `<c r="${col(c)}${r + 1}"${r === 0 ? ' s="1"' : ""} t="inlineStr"><is><t xml:space="preserve">${xml(v)}</t></is></c>`)).join("") + "</row>").join("");
-    const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-    return vlZip.store([
-      { name: "[Content_Types].xml", data: head + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>' },
-      { name: "_rels/.rels", data: head + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
-      { name: "xl/workbook.xml", data: head + `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}"><sheets><sheet name="${xml(DATA.sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-      { name: "xl/_rels/workbook.xml.rels", data: head + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>` },
-      { name: "xl/styles.xml", data: head + '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>' },
-      { name: "xl/worksheets/sheet1.xml", data: head + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheet}</sheetData></worksheet>` },
-    ]);
+    const cells = rows.map((row, r) => row.map((v) => (v === "" ? null : typeof v === "number" ? { v } : { v, s: r === 0 ? 1 : 0 })));
+    return vlSheet.workbook({ sheets: [{ name: DATA.sheet, xml: vlSheet.worksheet(cells) }], styles: STYLES });
   }
 
   function start() { for (const box of document.querySelectorAll("[data-vl-profil-import]")) bind(box); }

@@ -4,7 +4,7 @@ The browser makes the files from the scenario on screen (``calculators/runtime/e
 this module gives it what it cannot read from the page: the memo's fixed texts and the workbook's
 names (``calculators/site/eksport.yaml``, the one source for every format), the model's declarations
 (sources, units, groups, help) and what the workbook discounts. The build writes one file per model,
-``assets/eksport/<id>.<hash>.js`` = ``zip.js`` + ``eksport.js`` + this data as JSON, which the
+``assets/eksport/<id>.<hash>.js`` = ``zip.js`` + ``sheet.js`` + ``eksport.js`` + this data as JSON, which the
 calculator runtime loads only when a user clicks an export button.
 """
 
@@ -28,7 +28,7 @@ from veileder import yamltext, zips
 ASSET_DIR = "assets/eksport"
 SOURCE = Path(__file__).with_name("eksport.yaml")
 DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
-SCRIPTS = (zips.SCRIPT, RUNTIME / "eksport.js")
+SCRIPTS = (zips.SCRIPT, zips.SHEET_SCRIPT, RUNTIME / "eksport.js")
 SUM_KEYS = ("kommune", "fylkeskommune", "stat", "offentlig", "alle")
 
 

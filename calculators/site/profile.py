@@ -11,8 +11,8 @@ input whose unit is kroner). This module is the one source for it:
   comma, UTF-8 with BOM; an XLSX with yellow columns to fill). Same data → same bytes.
 - ``files()``: everything the site serves for it, ``{site path: bytes}`` — the two templates, the
   small runtime a calculator page loads when a profile is stored (``profil.js``) and the importer
-  the egne-tall page loads (``profil-import.js``, with ``zip.js``). A pure function: the build
-  stage (today ``hooks/okonomi.py``) only writes what it returns.
+  the egne-tall page loads (``profil-import.js``, with ``zip.js`` and ``sheet.js``). A pure
+  function: the build stage (today ``hooks/okonomi.py``) only writes what it returns.
 - ``render_markers(markdown, url)``: ``<!-- egne-tall: … -->`` on the page.
 """
 
@@ -318,10 +318,10 @@ def number_reader_script() -> str:
 
 @cache
 def importer_asset() -> tuple[str, str]:
-    """What the egne-tall page loads: the runtime, ``zip.js``, the calculators' number reader and
-    the importer."""
+    """What the egne-tall page loads: the runtime, ``zip.js`` and ``sheet.js`` (the browser's zip and
+    workbook/CSV writers), the calculators' number reader and the importer."""
     code = _data_script(importer=True) + "".join(path.read_text(encoding="utf-8")
-                                                 for path in (SCRIPTS / "profil.js", zips.SCRIPT)) \
+                                                 for path in (SCRIPTS / "profil.js", zips.SCRIPT, zips.SHEET_SCRIPT)) \
         + number_reader_script() + (SCRIPTS / "profil-import.js").read_text(encoding="utf-8")
     return _hashed("profil-import", code)
 

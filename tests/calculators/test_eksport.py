@@ -285,3 +285,21 @@ def test_a_percent_result_in_the_workbook_has_the_pages_decimals() -> None:
     assert "percent: 13, percentNotComputable: 14" in script
     layout = json.dumps(eksport.data(model)["sheet"])
     assert '"s": "percentNotComputable"' in layout
+
+
+def test_the_browser_writes_xlsx_and_csv_in_one_place() -> None:
+    """Issue 25: the calculators' export and the profile importer share sheet.js (vlSheet), each
+    bundled after zip.js; neither script writes a workbook package or a CSV line itself."""
+    from calculators.site import profile
+    from veileder import zips
+
+    assert eksport.SCRIPTS.index(zips.SCRIPT) < eksport.SCRIPTS.index(zips.SHEET_SCRIPT) < len(eksport.SCRIPTS) - 1
+    _, importer = profile.importer_asset()
+    sheet = zips.SHEET_SCRIPT.read_text(encoding="utf-8")
+    assert importer.index(zips.SCRIPT.read_text(encoding="utf-8")) < importer.index(sheet) < importer.index("globalThis.vlProfilImport")
+    for script in (eksport.RUNTIME / "eksport.js", profile.SCRIPTS / "profil-import.js"):
+        text = script.read_text(encoding="utf-8")
+        for own_writer in ("<worksheet", "[Content_Types].xml", "<workbook", '"\\ufeff"', 'join(";")'):
+            assert own_writer not in text, (script.name, own_writer)
+    for part in ("<worksheet", "[Content_Types].xml", "vlZip.store(", '"\\ufeff"'):
+        assert part in sheet
