@@ -2,7 +2,7 @@
  * (XLSX with live discounting formulas, CSV of the yearly flows).
  *
  * Loaded only when a user clicks an export button: the build joins zip.js, this file and the
- * model's data (calculators/site/eksport.py: texts from calculators/eksport.yaml, sources, units) into
+ * model's data (calculators/site/eksport.py: texts from calculators/site/eksport.yaml, sources, units) into
  * assets/eksport/<model>.<hash>.js, and kalkulator.js adds that script on the first click.
  *
  * Every number comes from the scenario object of vlKalkulator.scenario(root), i.e. from the

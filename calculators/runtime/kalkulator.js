@@ -579,7 +579,7 @@
   }
 
   // Material's document$ emits on first load and after every instant navigation. Material's bundle
-  // is deferred (hooks/publish.py) and comes after this script in the page, so on a first load it
+  // is deferred (veileder/publish.py) and comes after this script in the page, so on a first load it
   // has not run yet: wait for DOMContentLoaded, which fires after every deferred script.
   let begun = false;
   function begin() {

@@ -6,7 +6,7 @@
  * Excel saves it) or as XLSX (read with a small zip reader and DecompressionStream("deflate-raw");
  * a formula cell gives its stored value). Each line is checked; a line with a mistake is left out
  * with a message, an unlikely figure is used with a warning. The reader sees what changes before
- * accepting. Every text comes from calculators/profile.yaml (vlProfilData.texts).
+ * accepting. Every text comes from calculators/site/profile.yaml (vlProfilData.texts).
  */
 (function () {
   "use strict";
