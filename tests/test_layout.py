@@ -157,8 +157,8 @@ def test_every_browser_file_is_listed_in_its_package_readme():
         inner = Path(folder).relative_to(package).as_posix()
         files = _browser_files(folder)
         assert files, folder
-        named = (lambda f: f"`{f.name}`") if inner == "." else (lambda f: f"`{inner}/{f.name}`")
-        missing += [f"{folder}/{f.name}" for f in files if named(f) not in text]
+        prefix = "" if inner == "." else f"{inner}/"
+        missing += [f"{folder}/{f.name}" for f in files if f"`{prefix}{f.name}`" not in text]
         crowded += [folder] if len(files) > MAX_MODULES else []
     assert missing == [] and crowded == []
 

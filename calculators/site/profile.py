@@ -12,7 +12,7 @@ input whose unit is kroner). This module is the one source for it:
 - ``files()``: everything the site serves for it, ``{site path: bytes}`` — the two templates, the
   small runtime a calculator page loads when a profile is stored (``profil.js``) and the importer
   the egne-tall page loads (``profil-import.js``, with ``zip.js`` and ``sheet.js``). A pure
-  function: the build stage (today ``hooks/okonomi.py``) only writes what it returns.
+  function: the build stage (``sitegen/stage.py``) only writes what it returns.
 - ``render_markers(markdown, url)``: ``<!-- egne-tall: … -->`` on the page.
 """
 
