@@ -12,7 +12,8 @@ One call checks, in this order, and reports every mistake it finds in one ``Sour
 5. the pages, ``docs/**/*.md``: front matter (valid YAML, a one-line ``description``) and the
    markers the build expands (``<!-- kalkulator: … -->``, ``<!-- mal: … -->``, ``<!-- mal-skjema:
    … -->``, ``<!-- maler: galleri -->``, ``<!-- oppstart: … -->``, ``<!-- scenario: … -->``,
-   ``<!-- typfall: … -->``), with the line;
+   ``<!-- typfall: … -->``), with the line; a marker in a fenced code block or an inline code span
+   is text, not a marker (``veileder.markdown_code``);
 6. the methodology notebook, ``docs/okonomi/metode.ipynb`` (only when the models are sound, so a
    model mistake is never reported as a kernel's traceback).
 
@@ -39,6 +40,7 @@ from pathlib import Path
 import yaml
 
 from veileder import yamltext
+from veileder.markdown_code import blank_code
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -174,13 +176,14 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
             continue
         text = path.read_text(encoding="utf-8")
         problems = _front_matter(text)
-        for match in _MARKER.finditer(text):  # a case page's description is the case's summary
+        markers = list(_MARKER.finditer(blank_code(text)))  # a marker in code is text (veileder.markdown_code)
+        for match in markers:  # a case page's description is the case's summary
             if match["kind"] == "typfall" and cases and match["value"] in cases and not problems:
                 name, summary = cases[match["value"]]
                 if _description(text) != summary:
                     problems.append(f"front matter «description» skal være lik «summary» i "
                                     f"typfall/cases/{name}: {summary}")
-        for match in _MARKER.finditer(text):
+        for match in markers:
             kind, value = match["kind"], match["value"]
             if kind.startswith("mal") and kind not in known:  # doc_templates' markers: mal…
                 line = text.count("\n", 0, match.start()) + 1

@@ -11,7 +11,8 @@
   built site by ``sitegen.post``); our scripts are minified;
 - expands every page marker in the Markdown (``<!-- mal: … -->``, ``<!-- scenario: … -->``,
   ``<!-- typfall … -->``, ``<!-- datakilder -->``, ``<!-- oppstart: … -->``, ``<!-- lovregister -->``,
-  ``<!-- nedlasting: … -->``); each calculator goes to ``<out>/fragments/`` for
+  ``<!-- nedlasting: … -->``, ``<!-- egne-tall: … -->``) outside code (a marker in a code block or
+  span stays text: ``veileder.markdown_code``); each calculator goes to ``<out>/fragments/`` for
   ``sitegen.markdown_ext`` to put in place of its marker in the page's HTML;
 - adds to the front matter what the build knows: «Sist endret» from git, ``hide: [navigation]`` on
   calculator pages, ``search: {exclude: true}`` on maintainer pages.
@@ -183,7 +184,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
     from typfall.render import SITE_FOLDER as TYPFALL_FOLDER
     from typfall.render import MarkerError as TypfallMarkerError
     from typfall.render import render_markers as typfall_markers
-    from veileder import laws, publish, site_address
+    from veileder import laws, markdown_code, publish, site_address
     from veileder.maintainer import is_maintainer_page
     from workshops.handouts import SITE_FOLDER as HANDOUT_FOLDER
     from workshops.handouts import build_handouts
@@ -247,6 +248,8 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
                 raise StageError(f"{src}: kalkulatorsiden {docs_path} finnes ikke i bygget")
             return relative(page_url(docs_path), here)
 
+        # Markers are expanded around code: a marker in a code block or span stays text (veileder.markdown_code).
+        text, restore_code = markdown_code.protect(text)
         try:
             if startup_cost.MARKER.search(text):
                 text = startup_cost.render_markers(text, f"docs/{src}")
@@ -274,6 +277,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
         text = _downloads(text, src, serve)
         if ids:
             _calculators(text, src, assets, fragments, source_links)
+        text = restore_code(text)
         additions: dict = {"git_revision_date_localized": dates[src][0],
                            "git_revision_date_localized_raw_iso_date": dates[src][1]}
         if ids:  # a calculator page: its width goes to the form and the results beside it

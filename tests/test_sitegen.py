@@ -69,3 +69,48 @@ def test_the_staging_folder_writes_only_what_changed_and_removes_the_rest(tmp_pa
     again.sync()
     assert (tmp_path / "a.txt").stat().st_mtime_ns == before
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt"]
+
+
+CODE_PAGE = ("---\ndescription: Om markører.\n---\n# Markører\n\nSkriv `<!-- kalkulator: finnes-ikke -->` på en egen linje:\n\n"
+             "```markdown\n<!-- kalkulator: finnes-ikke -->\n<!-- mal: finnes-ikke -->\n```\n\n"
+             "- I en liste:\n\n    ~~~\n    <!-- scenario: finnes-ikke -->\n    ~~~\n\n"
+             "``<!-- datakilder -->`` og `<!-- nedlasting: pdf -->`\n")
+
+
+def test_code_is_blanked_and_restored_with_its_lines_kept() -> None:
+    from veileder import markdown_code
+
+    blank = markdown_code.blank_code(CODE_PAGE)
+    assert "<!--" not in blank and len(blank) == len(CODE_PAGE) and blank.count("\n") == CODE_PAGE.count("\n")
+    assert blank.splitlines()[3] == "# Markører"
+    protected, restore = markdown_code.protect(CODE_PAGE + "<!-- datakilder -->\n")
+    assert protected.count("<!--") == 1 and protected.count("\n") == CODE_PAGE.count("\n") + 1
+    assert restore(protected) == CODE_PAGE + "<!-- datakilder -->\n"
+
+
+def test_a_marker_in_code_does_not_make_a_calculator_page() -> None:
+    from calculators.site import markers
+
+    assert markers.marker_ids(CODE_PAGE, "side.md") == []
+    assert markers.marker_ids(CODE_PAGE + "\n<!-- kalkulator: familie -->\n", "side.md") == ["familie"]
+
+
+def test_the_check_reads_a_marker_in_code_as_text(tmp_path: Path) -> None:
+    from sitegen import sources
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "side.md").write_text(CODE_PAGE, encoding="utf-8")
+    assert sources._pages(tmp_path, {}) == []
+    (tmp_path / "docs" / "side.md").write_text(CODE_PAGE + "\n<!-- kalkulator: finnes-ikke -->\n", encoding="utf-8")
+    [message] = sources._pages(tmp_path, {})
+    assert message.startswith(f"docs/side.md: linje {CODE_PAGE.count(chr(10)) + 2}: <!-- kalkulator: finnes-ikke -->")
+
+
+def test_the_stage_leaves_markers_in_code_as_text(tmp_path: Path) -> None:
+    staged = stage.build(tmp_path / "stage")
+    page = (staged.out / "docs" / "vedlikehold" / "ny-kalkulator.md").read_text(encoding="utf-8")
+    assert "```markdown\n<!-- kalkulator: investeringsmote -->\n```" in page
+    assert "navigation" not in page.split("\n---\n", 1)[0]  # not a calculator page: its navigation is shown
+    assert not list((staged.out / "fragments").glob("*vedlikehold_ny-kalkulator*"))
+    familie = (staged.out / "docs" / "okonomi" / "familie.md").read_text(encoding="utf-8")
+    assert "- navigation" in familie.split("\n---\n", 1)[0]

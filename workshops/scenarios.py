@@ -21,6 +21,7 @@ from calculators.engine import evaluate, registry
 from calculators.site.render import format_number, format_output
 from calculators.view.scenario_links import scenario_link
 from veileder import yamltext
+from veileder.markdown_code import blank_code
 
 if TYPE_CHECKING:
     from calculators.view.view import Interval, Meta
@@ -117,7 +118,7 @@ def _scenario(raw: Any, where: str, source: _Source, docs: Path) -> Scenario:
     page = docs / raw["page"]
     if not page.is_file():
         raise source.fail(f"{where}.page", f"finner ikke docs/{raw['page']}")
-    if f"kalkulator: {model.id} " not in page.read_text(encoding="utf-8").replace("-->", " -->"):
+    if f"kalkulator: {model.id} " not in blank_code(page.read_text(encoding="utf-8")).replace("-->", " -->"):
         raise source.fail(f"{where}.page", f"docs/{raw['page']} har ikke <!-- kalkulator: {model.id} -->")
     preset = raw.get("preset")
     presets = {p.id: p for p in model.presets}

@@ -13,6 +13,7 @@ from pathlib import Path
 from calculators.engine import registry
 from calculators.engine.translate import TranslationError
 from calculators.site import buildcache, bundle, eksport, memo_document, profile, render
+from veileder.markdown_code import blank_code
 
 MARKER = re.compile(r"<!--\s*kalkulator:\s*([^\s>]*)\s*-->")
 
@@ -22,8 +23,9 @@ class MarkerError(ValueError):
 
 
 def marker_ids(markdown: str, page: str) -> list[str]:
-    """The model ids a page asks for; unknown ids raise ``MarkerError`` naming the page."""
-    ids = MARKER.findall(markdown)
+    """The model ids a page asks for (a marker in code is text: ``veileder.markdown_code``);
+    unknown ids raise ``MarkerError`` naming the page."""
+    ids = MARKER.findall(blank_code(markdown))
     known = registry.model_ids()
     for model_id in ids:
         if model_id not in known:
