@@ -24,6 +24,28 @@ def test_the_stage_imports_no_mkdocs() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+PACKAGES = ("calculators", "documents", "sitegen", "veileder", "workshops", "typfall", "textcheck")
+
+
+def test_no_module_outside_hooks_imports_mkdocs_or_material() -> None:
+    """Only hooks/site.py, the thin adapter, knows the engine; the rest runs without it."""
+    import ast
+
+    found = []
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                    names = [node.module or ""]
+                else:
+                    continue
+                found += [f"{path.relative_to(ROOT)}:{node.lineno}: {name}" for name in names
+                          if name.split(".")[0] in ("mkdocs", "material", "properdocs")]
+    assert found == []
+
+
 @pytest.mark.parametrize(("src", "url"), [("index.md", ""), ("kurs/index.md", "kurs/"),
                                           ("okonomi/familie.md", "okonomi/familie/"), ("okonomi/metode.ipynb", "okonomi/metode/")])
 def test_page_urls_are_directory_urls(src: str, url: str) -> None:

@@ -1,14 +1,14 @@
 """Markers in Markdown become calculators: ``<!-- kalkulator: <id> -->`` on a line of its own.
 
-The stage (``sitegen/stage.py``) and the Markdown extension (``sitegen/markdown_ext.py``) call these
-functions; they live here so they can be tested and reloaded like any other code.
+The stage (``sitegen/stage.py``) calls these functions and writes what they make; the Markdown
+extension (``sitegen/markdown_ext.py``) puts each calculator in place of its marker and in the
+table of contents. Nothing here knows MkDocs (tests/test_sitegen.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from calculators.engine import registry
 from calculators.engine.translate import TranslationError
@@ -99,24 +99,3 @@ def _parts(model, page: str) -> dict[str, str]:
 
 
 RESULT_HEADING = re.compile(r'<h2 id="(vl-[^"]+-resultat)">([^<]+)</h2>')
-
-
-def add_to_toc(toc: list, html: str) -> None:
-    """Each calculator's «Resultat» heading in the page's table of contents, where it stands
-    among the page's own h2 headings (the calculator's HTML comes after MkDocs made the TOC)."""
-    from mkdocs.structure.toc import AnchorLink
-
-    items = toc if isinstance(toc, list) else toc.items
-    if len(items) == 1 and items[0].level == 1:  # the page title: h2 headings are its children
-        items = items[0].children
-    for match in RESULT_HEADING.finditer(html):
-        link = AnchorLink(match.group(2), match.group(1), 2)
-        after = [i for i, item in enumerate(items) if f'id="{item.id}"' in html[match.end():]]
-        items.insert(after[0] if after else len(items), link)
-
-
-def write_assets(site_dir: str, assets: dict[str, str]) -> None:
-    for path, code in assets.items():
-        target = Path(site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(code, encoding="utf-8")

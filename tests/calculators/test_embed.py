@@ -48,7 +48,3 @@ def test_embed_replaces_the_marker_with_form_and_the_first_step() -> None:
     assert html.count("<script") == 1
     assert html.startswith("<p>før</p>") and html.endswith("<p>etter</p>")
 
-
-def test_write_assets_puts_each_file_under_the_site(tmp_path) -> None:
-    embed.write_assets(str(tmp_path), {"assets/kalkulatorer/x.1.js": "// x"})
-    assert (tmp_path / "assets" / "kalkulatorer" / "x.1.js").read_text(encoding="utf-8") == "// x"
