@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     site.add_argument("--out", type=Path, default=None, help="staging folder (default .cache/staging/<engine>)")
     args = parser.parse_args(argv)
 
-    from sitegen import check, config, engine, stage
+    from sitegen import check, engine, stage
     from sitegen import post as post_build
 
     if args.command == "check":
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if args.command == "build":
-        return stage.main(args.out, config.load().site_url, args.serve)
+        return stage.main(args.out, None, args.serve)  # the address: VL_SITE_URL or mkdocs.yml (stage.build)
     if args.command == "post":
         post_build.run(args.site, args.out)
         return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.check import ROOT
+from sitegen.check import ROOT, StageError
 
 CONFIG = ROOT / "mkdocs.yml"
 
@@ -42,10 +42,40 @@ class SiteConfig:
 
 
 def load(path: Path = CONFIG) -> SiteConfig:
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    """``mkdocs.yml`` as the stage needs it; YAML that does not parse raises ``StageError`` naming
+    the file, the line and the column."""
+    from veileder import yamltext
+
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except yaml.YAMLError as error:
+        where = yamltext.error_place(error)
+        raise StageError(f"{_name(path)}{', ' + where if where else ''}: ugyldig YAML: "
+                         f"{yamltext.error_problem(error)}") from None
+    if not isinstance(raw, dict):
+        raise StageError(f"{_name(path)}: må være felt: verdi, fikk {type(raw).__name__}")
     return SiteConfig(site_url=raw.get("site_url") or "", extra_css=list(raw.get("extra_css") or []),
                       extra_javascript=list(raw.get("extra_javascript") or []), nav=list(raw.get("nav") or []),
                       raw=raw)
+
+
+def _name(path: Path) -> str:
+    """``mkdocs.yml`` as a message names it: from the folder it is in (the project's root)."""
+    return path.name
+
+
+def missing_nav_pages(cfg: SiteConfig, docs: Path, path: Path = CONFIG) -> list[str]:
+    """One message for each ``nav:`` entry naming a page that is not in ``docs`` (the engine would
+    stop later, in English): the file, the entry's line and the page."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    messages = []
+    for _, _, src in guide_nav(cfg):
+        if src is None or (docs / src).is_file() or (docs / (src.removesuffix(".md") + ".ipynb")).is_file():
+            continue
+        line = next((i for i, text in enumerate(lines, 1) if text.strip().endswith(src)), None)
+        where = f"{_name(path)}, linje {line}" if line else _name(path)
+        messages.append(f"{where}: nav: siden {src} finnes ikke i docs/ (rett stien, eller fjern linjen)")
+    return messages
 
 
 def guide_nav(cfg: SiteConfig) -> list[list[str | None]]:

@@ -2,9 +2,12 @@
 
 One call checks, in this order, and reports every mistake it finds in one ``SourceError``:
 
+0. ``mkdocs.yml``, when the folder has one: valid YAML (with the line) and every ``nav:`` entry a
+   page under ``docs/``;
 1. the models: each ``calculators/data/<id>.yaml`` (fields, bounds, sources, presets), each
    ``calculators/models/<id>.py`` (imports, ``MODEL``, outputs) and its translation to JavaScript
-   (a construct outside the subset, a value without a type);
+   (a construct outside the subset, a value without a type); each needs its workbook in
+   ``calculators/sheets/`` (``LAYOUTS``);
 2. the templates, ``documents/templates/sources/*.yaml``;
 3. the typfall, ``typfall/cases/*.yaml``;
 4. the workshop scenarios, ``workshops/scenarios.yaml`` (only when the models are sound: a
@@ -49,7 +52,7 @@ _MARKER = re.compile(r"<!--\s*(?P<kind>[a-zæøå-]+):\s*(?P<value>[^\s>]*)\s*--
 _EXCLUDED = ("overrides", "includes")  # under docs/ but not pages (mkdocs.yml: exclude_docs)
 
 
-STAGES = {"modeller": "calculators/ (modellene)", "maler": "documents/templates/sources/",
+STAGES = {"nettsted": "mkdocs.yml", "modeller": "calculators/ (modellene)", "maler": "documents/templates/sources/",
           "typfall": "typfall/cases/", "kurs": "workshops/scenarios.yaml",
           "notatbok": "docs/okonomi/metode.ipynb"}
 
@@ -64,6 +67,10 @@ class SourceError(ValueError):
         super().__init__(f"Kildene har {count}:\n" + "\n".join(messages))
 
 
+class SheetMissing(ValueError):
+    """A model without its workbook in formulas (``calculators/sheets/``): every model needs one."""
+
+
 def _source_errors() -> tuple[type[Exception], ...]:
     """The loaders' error classes: each means «a mistake in a source», with its message."""
     from calculators.core.declarations import DeclarationError
@@ -71,10 +78,11 @@ def _source_errors() -> tuple[type[Exception], ...]:
     from calculators.site.markers import MarkerError as CalculatorMarkerError
     from calculators.site.startup_cost import StartupError
     from documents.templates.template import TemplateSourceError
+    from sitegen.check import StageError
     from typfall.cases import CaseError
     from workshops.scenarios import ScenarioError
     return (DeclarationError, CalculatorMarkerError, StartupError, TranslationError,
-            TemplateSourceError, CaseError, ScenarioError)
+            TemplateSourceError, CaseError, ScenarioError, StageError, SheetMissing)
 
 
 def check_sources(root: Path = ROOT, *, notebook: bool = True) -> None:
@@ -94,6 +102,7 @@ def check_sources(root: Path = ROOT, *, notebook: bool = True) -> None:
             from calculators.engine.registry import code_problem
             messages.append(f"{STAGES[stage]}: uventet feil under sjekken: {code_problem(error)}")
 
+    run("nettsted", lambda: _site(root))
     run("modeller", _models)
     run("maler", lambda: _templates(root))
     run("typfall", lambda: _typfall(root))
@@ -119,7 +128,32 @@ def _models() -> list[str]:
     models = registry.all_models()
     for model in models:
         bundle.javascript(model)  # TranslationError: file:line:column and the construct
+    _sheets([model.id for model in models])
     return [model.id for model in models]
+
+
+def _sheets(model_ids: list[str]) -> None:
+    """Every model has its workbook (``calculators/sheets/<id>.py`` in ``LAYOUTS``): the export
+    needs it (``calculators.site.eksport.sheet_module``) and the build would stop on the page."""
+    from calculators import sheets
+    missing = [model_id for model_id in model_ids if model_id not in sheets.LAYOUTS]
+    if missing:
+        raise SheetMissing("\n".join(
+            f"calculators/sheets/__init__.py: modellen «{model_id}» har ikke noe regneark: skriv det i "
+            f"calculators/sheets/{model_id}.py (modellen i formler, se calculators/README.md, «The workbook») "
+            f"og legg det inn i LAYOUTS i calculators/sheets/__init__.py" for model_id in missing))
+
+
+def _site(root: Path) -> None:
+    """``mkdocs.yml`` (when the folder has one): valid YAML, and every ``nav:`` entry a page."""
+    from sitegen import config
+    from sitegen.check import StageError
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return
+    missing = config.missing_nav_pages(config.load(path), root / "docs", path)
+    if missing:
+        raise StageError("\n".join(missing))
 
 
 def _templates(root: Path) -> list[str]:

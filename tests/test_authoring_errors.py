@@ -390,6 +390,17 @@ SOURCE_MISTAKES = {
         lambda f: _replace(f, "calculators/data/investeringsmote.yaml", "    value: 5\n", "    value: 2025-02-30\n"),
         ["calculators/data/investeringsmote.yaml: 1 feil i modelldataene",
          "linje 24, kolonne 12: «2025-02-30» er ikke en dato som finnes"]),
+    "site: a nav entry naming a missing page": (
+        lambda f: (shutil.copy(ROOT / "mkdocs.yml", f / "mkdocs.yml"),
+                   _replace(f, "mkdocs.yml", "Ordliste: ordliste.md", "Ordliste: finnes-ikke.md")),
+        ["mkdocs.yml, linje ", ": nav: siden finnes-ikke.md finnes ikke i docs/"]),
+    "site: mkdocs.yml that is not YAML": (
+        lambda f: (f / "mkdocs.yml").write_text("site_name: Test\nnav: [\n", encoding="utf-8"),
+        ["mkdocs.yml, linje 3, kolonne 1: ugyldig YAML"]),
+    "model: no workbook": (
+        lambda f: _replace(f, "calculators/sheets/__init__.py", ', "utenforskap": utenforskap}', "}"),
+        ["calculators/sheets/__init__.py: modellen «utenforskap» har ikke noe regneark",
+         "legg det inn i LAYOUTS i calculators/sheets/__init__.py"]),
 }
 
 

@@ -136,3 +136,12 @@ def test_the_stage_leaves_markers_in_code_as_text(tmp_path: Path) -> None:
     assert not list((staged.out / "fragments").glob("*vedlikehold_ny-kalkulator*"))
     familie = (staged.out / "docs" / "okonomi" / "familie.md").read_text(encoding="utf-8")
     assert "- navigation" in familie.split("\n---\n", 1)[0]
+
+
+def test_a_broken_mkdocs_yml_names_the_file_and_line(tmp_path: Path) -> None:
+    from sitegen import check, config
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\nnav:\n  - a.md\n - b.md\n", encoding="utf-8")
+    with pytest.raises(check.StageError) as caught:
+        config.load(tmp_path / "mkdocs.yml")
+    assert str(caught.value).startswith("mkdocs.yml, linje 4, kolonne 2: ugyldig YAML: ")
