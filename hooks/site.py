@@ -47,7 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         cfg = site_config.load(Path(config.config_file_path))  # as written (plugins add to extra_javascript)
         staged = stage.build(out, config.site_url, serve=_serving(), docs=Path(config.docs_dir), cfg=cfg)
-    except StageError as error:
+    except (StageError, site_config.ConfigError) as error:
         raise PluginError(str(error)) from None
     for warning in staged.warnings:
         print(warning, file=sys.stderr)  # printed, not logged: a logged warning stops --strict

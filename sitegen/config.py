@@ -10,9 +10,12 @@ from pathlib import Path
 
 import yaml
 
-from sitegen.check import ROOT, StageError
-
+ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
+
+
+class ConfigError(ValueError):
+    """``mkdocs.yml`` cannot be read: the message names the file, the line and the column."""
 
 
 class _Loader(yaml.SafeLoader):
@@ -42,7 +45,7 @@ class SiteConfig:
 
 
 def load(path: Path = CONFIG) -> SiteConfig:
-    """``mkdocs.yml`` as the stage needs it; YAML that does not parse raises ``StageError`` naming
+    """``mkdocs.yml`` as the stage needs it; YAML that does not parse raises ``ConfigError`` naming
     the file, the line and the column."""
     from veileder import yamltext
 
@@ -50,10 +53,10 @@ def load(path: Path = CONFIG) -> SiteConfig:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except yaml.YAMLError as error:
         where = yamltext.error_place(error)
-        raise StageError(f"{_name(path)}{', ' + where if where else ''}: ugyldig YAML: "
+        raise ConfigError(f"{_name(path)}{', ' + where if where else ''}: ugyldig YAML: "
                          f"{yamltext.error_problem(error)}") from None
     if not isinstance(raw, dict):
-        raise StageError(f"{_name(path)}: må være felt: verdi, fikk {type(raw).__name__}")
+        raise ConfigError(f"{_name(path)}: må være felt: verdi, fikk {type(raw).__name__}")
     return SiteConfig(site_url=raw.get("site_url") or "", extra_css=list(raw.get("extra_css") or []),
                       extra_javascript=list(raw.get("extra_javascript") or []), nav=list(raw.get("nav") or []),
                       raw=raw)

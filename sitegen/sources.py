@@ -43,13 +43,13 @@ from pathlib import Path
 import yaml
 
 from veileder import yamltext
-from veileder.markdown_code import blank_code
+from veileder.markdown_code import FRONT_MATTER, blank_code
 
 ROOT = Path(__file__).resolve().parent.parent
+DOWNLOADS = ("pdf", "uten-nett")  # <!-- nedlasting: … -->: the whole-guide PDF, the offline copy (sitegen.stage)
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 _MARKER = re.compile(r"<!--\s*(?P<kind>[a-zæøå-]+):\s*(?P<value>[^\s>]*)\s*-->")
-_EXCLUDED = ("overrides", "includes")  # under docs/ but not pages (mkdocs.yml: exclude_docs)
+NOT_PAGES = ("includes/",)  # under docs/ but not pages: snippets (mkdocs.yml: exclude_docs)
 
 
 STAGES = {"nettsted": "mkdocs.yml", "modeller": "calculators/ (modellene)", "maler": "documents/templates/sources/",
@@ -78,11 +78,11 @@ def _source_errors() -> tuple[type[Exception], ...]:
     from calculators.site.markers import MarkerError as CalculatorMarkerError
     from calculators.site.startup_cost import StartupError
     from documents.templates.template import TemplateSourceError
-    from sitegen.check import StageError
+    from sitegen.config import ConfigError
     from typfall.cases import CaseError
     from workshops.scenarios import ScenarioError
     return (DeclarationError, CalculatorMarkerError, StartupError, TranslationError,
-            TemplateSourceError, CaseError, ScenarioError, StageError, SheetMissing)
+            TemplateSourceError, CaseError, ScenarioError, ConfigError, SheetMissing)
 
 
 def check_sources(root: Path = ROOT, *, notebook: bool = True) -> None:
@@ -147,13 +147,12 @@ def _sheets(model_ids: list[str]) -> None:
 def _site(root: Path) -> None:
     """``mkdocs.yml`` (when the folder has one): valid YAML, and every ``nav:`` entry a page."""
     from sitegen import config
-    from sitegen.check import StageError
     path = root / "mkdocs.yml"
     if not path.is_file():
         return
-    missing = config.missing_nav_pages(config.load(path), root / "docs", path)
+    missing = config.missing_nav_pages(config.load(path), root / "docs", path)  # ConfigError: not YAML
     if missing:
-        raise StageError("\n".join(missing))
+        raise config.ConfigError("\n".join(missing))
 
 
 def _templates(root: Path) -> list[str]:
@@ -195,7 +194,7 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
         "mal": found.get("maler"), "mal-skjema": found.get("maler"),  # type: ignore[dict-item]
         "maler": ["galleri"],
         "oppstart": list(startup_cost.RENDERERS),
-        "nedlasting": ["pdf", "uten-nett"],  # sitegen/post.py
+        "nedlasting": list(DOWNLOADS),  # sitegen/post.py makes them
         "scenario": found.get("kurs"),  # type: ignore[dict-item]
         "typfall": list(cases) if cases is not None else None,
     }
@@ -204,17 +203,14 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
              "typfall": "typfall/cases/"}
     docs = root / "docs"
     messages = []
-    for path in sorted(docs.rglob("*.md")):
-        page = path.relative_to(docs).as_posix()
-        if page.split("/", 1)[0] in _EXCLUDED:
-            continue
-        text = path.read_text(encoding="utf-8")
+    for page in page_sources(docs):
+        text = (docs / page).read_text(encoding="utf-8")
         problems = _front_matter(text)
         markers = list(_MARKER.finditer(blank_code(text)))  # a marker in code is text (veileder.markdown_code)
         for match in markers:  # a case page's description is the case's summary
             if match["kind"] == "typfall" and cases and match["value"] in cases and not problems:
                 name, summary = cases[match["value"]]
-                if _description(text) != summary:
+                if front_matter(text).get("description") != summary:
                     problems.append(f"front matter «description» skal være lik «summary» i "
                                     f"typfall/cases/{name}: {summary}")
         for match in markers:
@@ -227,26 +223,36 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
             if kind not in known or ids is None or value in ids:
                 continue
             line = text.count("\n", 0, match.start()) + 1
-            source = f" ({where[kind]})" if kind in where else ""
-            problems.append(f"linje {line}: <!-- {kind}: {value} --> – ukjent; finnes: {', '.join(ids)}{source}")
+            problems.append(f"linje {line}: {unknown_marker(kind, value, ids, where.get(kind))}")
         messages += [f"docs/{page}: {problem}" for problem in problems]
     return messages
 
 
-def _description(text: str) -> object:
-    """The ``description`` of a page whose front matter ``_front_matter`` found sound."""
-    match = _FRONT_MATTER.match(text)
-    data = (yamltext.safe_load(match[1] or "") if match else None) or {}
-    return data.get("description") if isinstance(data, dict) else None
+def page_sources(docs: Path) -> list[str]:
+    """Every Markdown page under ``docs`` (as ``kom-i-gang/index.md``), sorted; snippets are not pages."""
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+                  if not p.relative_to(docs).as_posix().startswith(NOT_PAGES))
+
+
+def unknown_marker(kind: str, value: str, known: list[str], source: str | None = None) -> str:
+    """The message for a marker naming something that does not exist (the check's and the stage's)."""
+    return f"<!-- {kind}: {value} --> – ukjent; finnes: {', '.join(known)}{f' ({source})' if source else ''}"
+
+
+def front_matter(text: str) -> dict:
+    """A page's front matter (``{}`` when it has none); ``_front_matter`` found it sound."""
+    match = FRONT_MATTER.match(text)
+    data = (yamltext.safe_load(match[1]) if match else None) or {}
+    return data if isinstance(data, dict) else {}
 
 
 def _front_matter(text: str) -> list[str]:
     """What is wrong with a page's front matter (as the build says it)."""
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     data: object = {}
     if match:
         try:
-            data = yamltext.safe_load(match[1] or "") or {}
+            data = yamltext.safe_load(match[1]) or {}
         except yaml.YAMLError as error:  # its first line is the page's second, after «---»
             where = yamltext.error_place(error, first_line=2)
             return [f"front matter er ikke gyldig YAML: {where + ': ' if where else ''}{yamltext.error_problem(error)}"]

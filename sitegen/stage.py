@@ -42,9 +42,11 @@ import yaml
 
 from sitegen import check
 from sitegen import config as site_config
+from sitegen import sources as checks
 from sitegen.check import DOCS, ROOT, StageError
 from sitegen.markdown_ext import fragment_name
 from sitegen.urls import links_from_source, page_url, relative
+from veileder.markdown_code import FRONT_MATTER
 
 FOLDER_PDF = "nedlasting/velferdslab-veilederen.pdf"
 FOLDER_ZIP = "nedlasting/velferdslab-veilederen-uten-nett.zip"
@@ -114,7 +116,7 @@ def _git_dates(sources: dict[str, Path]) -> dict[str, tuple[str, str]]:
 def _with_meta(text: str, meta: dict, additions: dict, src: str) -> str:
     """``text`` with ``additions`` in its front matter (appended, or the block rewritten when a key
     is already there)."""
-    match = check.FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)  # noqa: E731
     if not match:
         return f"---\n{dump(additions)}---\n{text}"
@@ -194,7 +196,10 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
 
     staged = Staged(out=Path(out))
     staged.warnings = check.run(docs).warnings
-    cfg = cfg or site_config.load()
+    try:
+        cfg = cfg or site_config.load()  # checked by check.run when it is the docs' mkdocs.yml
+    except site_config.ConfigError as error:
+        raise StageError(str(error)) from None
     site_url = site_url if site_url is not None else cfg.site_url
     published = site_address.published_url(site_url)
     staged.warnings[:0] = address_warning(site_url, serve)
@@ -233,13 +238,13 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
         files.add(name, data)
 
     # Pages: markers expanded, front matter completed.
-    sources = {src: docs / src for src in check.page_sources(docs)}
+    sources = {src: docs / src for src in checks.page_sources(docs)}
     dates = _git_dates({**sources, **notebooks})
     assets: dict[str, str] = {}
     duk = duk_template()
     for src, path in sources.items():
         text = path.read_text(encoding="utf-8")
-        meta, _ = check.front_matter(text, src)
+        meta = checks.front_matter(text)  # sound: sitegen.sources checked it (check.run above)
         here = src if source_links else page_url(src)
         text = _notebook_links(text, src, notebooks)
 
@@ -255,13 +260,8 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
                 text = startup_cost.render_markers(text, f"docs/{src}")
             if DATAKILDER.search(text):
                 text = DATAKILDER.sub(functools.partial(_same, datakilder.render()), text)
-            if TYPFALL.search(text):
-                for built in cases:
-                    if f"typfall: {built.case.id}" in text and meta.get("description") != built.case.summary:
-                        raise StageError(f"{src}: front matter «description» skal være lik «summary» i "
-                                         f"typfall/cases/{built.case.source.name}: {built.case.summary}")
+            if TYPFALL.search(text):  # a case page's description is its summary: sitegen.sources checked it
                 text = typfall_markers(text, cases, duk, src, page_link)
-            check.check_description(meta, src)
             text = laws.replace_marker(text) or text
             if "<!-- mal" in text:
                 text = template_markers(text, templates, src, here)
@@ -376,7 +376,7 @@ def _downloads(text: str, src: str, serve: bool) -> str:
             return link("Hele veilederen som PDF (A4, med innholdsliste{size})", FOLDER_PDF)
         if what == "uten-nett":
             return link("Last ned nettstedet for bruk uten nett (zip{size})", FOLDER_ZIP)
-        raise StageError(f"{src}: <!-- nedlasting: {what} --> – ukjent; gyldige: pdf, uten-nett")
+        raise StageError(f"{src}: {checks.unknown_marker('nedlasting', what, list(checks.DOWNLOADS))}")  # checked before
 
     return NEDLASTING.sub(replace, text)
 

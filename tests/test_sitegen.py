@@ -139,9 +139,9 @@ def test_the_stage_leaves_markers_in_code_as_text(tmp_path: Path) -> None:
 
 
 def test_a_broken_mkdocs_yml_names_the_file_and_line(tmp_path: Path) -> None:
-    from sitegen import check, config
+    from sitegen import config
 
     (tmp_path / "mkdocs.yml").write_text("site_name: Test\nnav:\n  - a.md\n - b.md\n", encoding="utf-8")
-    with pytest.raises(check.StageError) as caught:
+    with pytest.raises(config.ConfigError) as caught:
         config.load(tmp_path / "mkdocs.yml")
     assert str(caught.value).startswith("mkdocs.yml, linje 4, kolonne 2: ugyldig YAML: ")

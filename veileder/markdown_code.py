@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+# A page's front matter, as MkDocs reads it (mkdocs.utils.meta): the one pattern of the project
+# (sitegen.sources reads and checks it, sitegen.stage completes it).
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _OPEN = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
 _CLOSE = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*\r?\n?\Z")
 _SPAN = re.compile(r"(?<![`\\])(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n)[\s\S])+?(?<!`)(?P=ticks)(?!`)")
@@ -28,7 +30,7 @@ _PLACEHOLDER = re.compile("\ue000(\\d+)\n*\ue001")
 
 def code_regions(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every fenced code block and inline code span in ``text``, in order."""
-    front = _FRONT_MATTER.match(text)
+    front = FRONT_MATTER.match(text)
     position = front.end() if front else 0
     fences: list[tuple[int, int]] = []
     opened: tuple[int, str] | None = None
