@@ -1,10 +1,10 @@
 """``python -m sitegen``: the generation stage and what follows the engine's build.
 
-  python -m sitegen check                      check every source; print the mistakes (exit 1) or nothing
+  python -m sitegen check [--uten-notatbok]    check every source; print the mistakes (exit 1) or nothing
   python -m sitegen build --out DIR            check, then write the staging folder DIR (DIR/docs is the docs_dir)
   python -m sitegen post --site SITE --out DIR the whole-guide PDF and the offline zip, from the built SITE
   python -m sitegen site --engine NAME --site SITE
-                                               all three with the engine NAME (mkdocs, properdocs)
+                                               all three with the engine NAME (mkdocs, properdocs, zensical)
 
 ``VL_SITE_URL`` is the published address, as for ``mkdocs build``.
 """
@@ -19,7 +19,8 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitegen", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check")
+    check_command = commands.add_parser("check")
+    check_command.add_argument("--uten-notatbok", action="store_true", help="leave the methodology notebook out")
     build = commands.add_parser("build")
     build.add_argument("--out", type=Path, required=True)
     build.add_argument("--serve", action="store_true", help="as for ./dev serve: download links without sizes")
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         try:
-            for warning in check.run().warnings:
+            for warning in check.run(notebook=not args.uten_notatbok).warnings:
                 print(warning, file=sys.stderr)
         except check.StageError as error:
             print(f"Feil: {error}", file=sys.stderr)
@@ -46,7 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return stage.main(args.out, None, args.serve)  # the address: VL_SITE_URL or mkdocs.yml (stage.build)
     if args.command == "post":
-        post_build.run(args.site, args.out)
+        try:
+            post_build.run(args.site, args.out)
+        except post_build.NotStaged as error:
+            print(f"Feil: {error}", file=sys.stderr)
+            return 1
         return 0
     return engine.build_site(args.engine, args.site, args.out)
 

@@ -27,9 +27,10 @@ class Checked:
     warnings: list[str] = field(default_factory=list)
 
 
-def run(docs: Path = DOCS) -> Checked:
-    """Check every source (``sitegen.sources.check_sources``: models, data YAML, templates, typfall,
-    workshops, pages, notebook; and the law register); raise ``StageError`` naming every mistake."""
+def run(docs: Path = DOCS, notebook: bool = True) -> Checked:
+    """Check every source (``sitegen.sources.check_sources``: mkdocs.yml, models, data YAML,
+    templates, typfall, workshops, pages, notebook unless ``notebook=False``; and the law register);
+    raise ``StageError`` naming every mistake. ``python -m sitegen check`` runs it."""
     from calculators.core import prices
     from calculators.engine import registry
     from sitegen import sources as checks
@@ -41,7 +42,7 @@ def run(docs: Path = DOCS) -> Checked:
     except (laws.LawLinkError, laws.LawRegisterError) as error:
         raise StageError(str(error)) from None
     try:
-        checks.check_sources(docs.parent)
+        checks.check_sources(docs.parent, notebook=notebook)
     except checks.SourceError as error:
         raise StageError(str(error)) from None
     checked.warnings += [f"ADVARSEL (prisår): {w}"

@@ -30,6 +30,10 @@ from sitegen.urls import page_url
 SITEMAP_ENTRY = re.compile(r"(<loc>([^<]*)</loc>\s*<lastmod>)([^<]*)(</lastmod>)")
 
 CACHE = ROOT / ".cache"
+
+
+class NotStaged(RuntimeError):
+    """``post`` on a staging folder the stage has not written (no ``stage.json``)."""
 PLACEHOLDER_BANNER = (
     '<div class="admonition warning"><p class="admonition-title">{notice}</p>'
     "<p>Denne kopien ble laget uten adressen nettstedet skal ligge på. Lenkene og QR-kodene peker på en "
@@ -116,6 +120,10 @@ def run(site_dir: Path, staging: Path, log=lambda message: print(message, file=s
     from veileder import site_address
     from veileder.cache import cached_entry
 
+    if not (staging / "stage.json").is_file():
+        raise NotStaged(f"{staging}/stage.json finnes ikke: stagen har ikke kjørt der. Kjør først "
+                        f"python -m sitegen build --out {staging}, bygg nettstedet fra {staging}/docs, "
+                        "og så post (eller alt på én gang: python -m sitegen site)")
     settings = json.loads((staging / "stage.json").read_text(encoding="utf-8"))
     defer_bundle(site_dir)
     fix_sitemap(site_dir, settings["site_url"] or "", settings["dates"])

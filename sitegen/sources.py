@@ -28,8 +28,9 @@ imported packages' own folders (``calculators/``, ``documents/`` …, next to th
 ``root`` says where ``docs/``, ``workshops/scenarios.yaml``, ``typfall/cases/`` and
 ``documents/templates/sources/`` are (the repository, or a copy of it).
 
-``python -m sitegen.sources`` runs it and prints the message (exit code 1) or nothing (0);
-``--uten-notatbok`` leaves the notebook out.
+``python -m sitegen check`` (``sitegen.check.run``) runs it with the law register's check and
+prints the message (exit code 1) or nothing (0); ``--uten-notatbok`` leaves the notebook out.
+``python -m sitegen.sources`` is the same command.
 """
 
 from __future__ import annotations
@@ -267,15 +268,10 @@ def _front_matter(text: str) -> list[str]:
     return []
 
 
-def main(argv: list[str] | None = None) -> int:
-    arguments = sys.argv[1:] if argv is None else argv
-    try:
-        check_sources(notebook="--uten-notatbok" not in arguments)
-    except SourceError as error:
-        print(error, file=sys.stderr)
-        return 1
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    # The same as ``python -m sitegen check`` (the law register too): run, not imported, since
+    # sitegen.check imports this module.
+    import runpy
+
+    sys.argv = ["python -m sitegen", "check", *sys.argv[1:]]
+    runpy.run_module("sitegen", run_name="__main__", alter_sys=True)

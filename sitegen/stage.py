@@ -17,8 +17,9 @@
 - adds to the front matter what the build knows: «Sist endret» from git, ``hide: [navigation]`` on
   calculator pages, ``search: {exclude: true}`` on maintainer pages.
 
-Files are written only when their bytes change (``mkdocs serve`` watches ``<out>/docs``), and
-files no longer generated are removed. ``<out>/stage.json`` tells the engine configuration what
+Files are written only when their bytes change (an unchanged page keeps its time stamp; ``./dev
+serve`` watches the sources, not this folder: hooks/site.py), and files no longer generated are
+removed. ``<out>/stage.json`` tells the engine configuration what
 it needs (``sitegen.engine``).
 """
 
@@ -294,8 +295,8 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
     for name, code in assets.items():
         files.add(name, code)
     for name in PUBLISHED:
-        files.add(name, _asset(name, docs).read_bytes())
-    settings = _bundles(cfg, docs, files)
+        files.add(name, _asset(name).read_bytes())
+    settings = _bundles(cfg, files)
     settings["generated"] += made_by_notebooks
     # Our scripts are minified by Terser (veileder/publish.py: minify_js); Material's are minified already.
     for name in list(files.files):
@@ -405,21 +406,26 @@ def _calculators(text: str, src: str, assets: dict[str, str], fragments: _Writer
         fragments.add(f"{name}.json", json.dumps(toc, ensure_ascii=False))
 
 
-def _asset(path: str, docs: Path) -> Path:
-    """The source of the site path ``path``: from ``ASSETS``, else the file under ``docs``."""
-    return ROOT / ASSETS[path] if path in ASSETS else docs / path
+def _asset(path: str) -> Path:
+    """The source of the site path ``path`` (``ASSETS``; none is under docs/)."""
+    if path not in ASSETS:
+        raise StageError(f"mkdocs.yml: {path} står ikke i ASSETS i sitegen/stage.py; legg den inn der med "
+                         "filen den lages av (stilarkene ligger i theme/stylesheets/, skriptene i "
+                         "theme/javascripts/, calculators/runtime/, documents/runtime/ og veileder/runtime/)")
+    return ROOT / ASSETS[path]
 
 
-def _bundles(cfg: site_config.SiteConfig, docs: Path, files: _Writer) -> dict:
+def _bundles(cfg: site_config.SiteConfig, files: _Writer) -> dict:
     """Our stylesheets as one hashed file, our classic scripts as one deferred hashed file, and
     the start-up script under a hashed name (``veileder.publish``); their sources from ``ASSETS``."""
     from veileder import publish
 
     def read(path: str) -> str:
         try:
-            return _asset(path, docs).read_text(encoding="utf-8")
+            return _asset(path).read_text(encoding="utf-8")
         except OSError as error:
-            raise StageError(f"mkdocs.yml: finner ikke kilden til {path} ({_asset(path, docs)}): {error}") from None
+            raise StageError(f"sitegen/stage.py: ASSETS: finner ikke kilden til {path} ({ASSETS[path]}): "
+                             f"{error.strerror}") from None
 
     local = lambda path: not path.startswith(("http:", "https:", "//", "/")) and "?" not in path  # noqa: E731
     generated: list[str] = []

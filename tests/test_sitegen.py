@@ -145,3 +145,18 @@ def test_a_broken_mkdocs_yml_names_the_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(config.ConfigError) as caught:
         config.load(tmp_path / "mkdocs.yml")
     assert str(caught.value).startswith("mkdocs.yml, linje 4, kolonne 2: ugyldig YAML: ")
+
+
+def test_post_before_the_stage_says_so(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "sitegen", "post", "--site", str(tmp_path / "site"),
+                             "--out", str(tmp_path / "stage")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"Feil: {tmp_path}/stage/stage.json finnes ikke: stagen har ikke kjørt der." in result.stderr
+
+
+def test_a_stylesheet_not_in_assets_names_assets_and_where_sources_are() -> None:
+    with pytest.raises(stage.StageError) as caught:
+        stage._asset("assets/stylesheets/finnes-ikke.css")
+    assert str(caught.value).startswith("mkdocs.yml: assets/stylesheets/finnes-ikke.css står ikke i ASSETS i "
+                                        "sitegen/stage.py;")
+    assert "theme/stylesheets/" in str(caught.value) and "docs/" not in str(caught.value)
