@@ -70,7 +70,9 @@ def blank_code(text: str) -> str:
 def protect(text: str) -> tuple[str, Callable[[str], str]]:
     """``(text with each code region as a placeholder, restore)``: markers expanded in the first
     leave code alone; ``restore`` of the expanded text puts every code region back unchanged."""
-    parts, code, at = [], [], 0
+    parts: list[str] = []
+    code: list[str] = []
+    at = 0
     for start, end in code_regions(text):
         original = text[start:end]
         body = original.removesuffix("\n")  # a fence's last newline stays outside: the next line starts a line
