@@ -10,6 +10,11 @@ notebook's fresh run and «found sound» (``.cache/notebook/``, ``calculators.no
 caller makes its own key (a hash of everything that can change the bytes); this module only
 writes. An entry is filled under a temporary name and renamed when complete, so an interrupted
 build never leaves a half-written entry, and parallel builds can share a folder.
+
+An entry used (found or made) gets the time of use as its folder's time; when an entry is made, the
+entries of the same folder unused for ``UNUSED_DAYS`` days are removed. Without that the folders
+only grew: an edited page is a new whole-guide PDF and a new offline copy (key: the content), and
+in two weeks of test runs on a new port each (tests/conftest.py) ``.cache/uten-nett`` reached 1,5 GB.
 """
 
 from __future__ import annotations
@@ -17,14 +22,19 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
+
+UNUSED_DAYS = 14
+"""An entry no build has used for this many days is removed when the next entry of its folder is made."""
 
 
 def cached_entry(cache_dir: Path, key: str, produce: Callable[[Path], object]) -> tuple[Path, bool]:
     """The entry directory for ``key``, and whether ``produce`` had to fill it (a cache miss)."""
     entry = cache_dir / key
     if entry.is_dir():
+        _used(entry)
         return entry, False
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache_dir))
@@ -36,4 +46,28 @@ def cached_entry(cache_dir: Path, key: str, produce: Callable[[Path], object]) -
             raise
     finally:
         shutil.rmtree(partial, ignore_errors=True)
+    _used(entry)
+    remove_unused(cache_dir)
     return entry, True
+
+
+def _used(entry: Path) -> None:
+    try:
+        os.utime(entry)
+    except OSError:  # removed by another build's clean-up a moment ago: it is made again next time
+        pass
+
+
+def remove_unused(cache_dir: Path, days: float = UNUSED_DAYS) -> list[str]:
+    """Remove the entries of ``cache_dir`` not used for ``days`` days; return their names."""
+    before = time.time() - days * 86400
+    removed = []
+    for entry in cache_dir.iterdir():
+        try:
+            old = entry.is_dir() and not entry.name.startswith(".") and entry.stat().st_mtime < before
+        except OSError:
+            continue
+        if old:
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry.name)
+    return sorted(removed)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import io
+import os
+import time
 import zipfile
 from pathlib import Path
 
@@ -74,3 +76,19 @@ def test_an_entry_is_complete_or_not_there(tmp_path) -> None:
     entry, made = cache.cached_entry(tmp_path, "k", lambda folder: (folder / "data").write_text("1"))
     assert made and (entry / "data").read_text() == "1"
     assert cache.cached_entry(tmp_path, "k", fails) == (entry, False)
+
+
+def test_entries_unused_for_two_weeks_go_when_a_new_one_is_made(tmp_path) -> None:
+    def make(folder: Path) -> None:
+        (folder / "data").write_text("1")
+
+    old, _ = cache.cached_entry(tmp_path, "gammel", make)
+    used, _ = cache.cached_entry(tmp_path, "brukt", make)
+    month_ago = time.time() - 30 * 86400
+    for entry in (old, used):
+        os.utime(entry, (month_ago, month_ago))
+    assert cache.cached_entry(tmp_path, "brukt", make) == (used, False)  # found: its time is now
+    assert used.stat().st_mtime > time.time() - 60
+    assert old.is_dir()  # a hit removes nothing
+    cache.cached_entry(tmp_path, "ny", make)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brukt", "ny"]
