@@ -16,7 +16,9 @@ One call checks, in this order, and reports every mistake it finds in one ``Sour
    markers the build expands (``<!-- kalkulator: … -->``, ``<!-- mal: … -->``, ``<!-- mal-skjema:
    … -->``, ``<!-- maler: galleri -->``, ``<!-- oppstart: … -->``, ``<!-- scenario: … -->``,
    ``<!-- typfall: … -->``), with the line; a marker in a fenced code block or an inline code span
-   is text, not a marker (``veileder.markdown_code``);
+   is text, not a marker (``veileder.markdown_code``); a comment that is almost a marker
+   (``<!-- kalkulatr: … -->``, ``<!-- Datakilder -->``: the stage would leave it a comment) and
+   front matter without its closing ``---`` are named too;
 6. the methodology notebook, ``docs/okonomi/metode.ipynb`` (only when the models are sound, so a
    model mistake is never reported as a kernel's traceback).
 
@@ -35,6 +37,7 @@ prints the message (exit code 1) or nothing (0); ``--uten-notatbok`` leaves the 
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 import typing
@@ -50,6 +53,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DOWNLOADS = ("pdf", "uten-nett")  # <!-- nedlasting: … -->: the whole-guide PDF, the offline copy (sitegen.stage)
 
 _MARKER = re.compile(r"<!--\s*(?P<kind>[a-zæøå-]+):\s*(?P<value>[^\s>]*)\s*-->")
+MARKER_WORDS = ("kalkulator", "mal", "mal-skjema", "maler", "oppstart", "nedlasting", "scenario", "scenarioer",
+                "typfall", "typfall-tabell", "typfall-liste", "egne-tall", "datakilder", "lovregister")
+"""The first word of every marker an author writes (the stage expands them; see its docstring)."""
+_COMMENT_WORD = re.compile(r"<!--\s*(?P<word>[A-Za-zÆØÅæøå-]+)(?=[\s:]|-->)")
 NOT_PAGES = ("includes/",)  # under docs/ but not pages: snippets (mkdocs.yml: exclude_docs)
 
 
@@ -207,7 +214,9 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
     for page in page_sources(docs):
         text = (docs / page).read_text(encoding="utf-8")
         problems = _front_matter(text)
-        markers = list(_MARKER.finditer(blank_code(text)))  # a marker in code is text (veileder.markdown_code)
+        outside_code = blank_code(text)  # a marker in code is text (veileder.markdown_code)
+        markers = list(_MARKER.finditer(outside_code))
+        problems += _misspelt_markers(text, outside_code)
         for match in markers:  # a case page's description is the case's summary
             if match["kind"] == "typfall" and cases and match["value"] in cases and not problems:
                 name, summary = cases[match["value"]]
@@ -227,6 +236,25 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
             problems.append(f"linje {line}: {unknown_marker(kind, value, ids, where.get(kind))}")
         messages += [f"docs/{page}: {problem}" for problem in problems]
     return messages
+
+
+def _misspelt_markers(text: str, outside_code: str) -> list[str]:
+    """A comment that is almost a marker («<!-- kalkulatr: familie -->», «<!-- Datakilder -->»): the
+    stage would leave it as a comment, and the page would lack its calculator without a word."""
+    problems = []
+    for match in _COMMENT_WORD.finditer(outside_code):
+        word = match["word"]
+        if word in MARKER_WORDS or word.startswith("mal") and word.islower():  # mal…: the marker rule above
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        if word.lower() in MARKER_WORDS:
+            problems.append(f"linje {line}: markøren «{word}» skrives med små bokstaver: «{word.lower()}»")
+            continue
+        close = difflib.get_close_matches(word.lower(), MARKER_WORDS, n=1, cutoff=0.8)
+        if close:
+            problems.append(f"linje {line}: ukjent markør «{word}» – mente du «{close[0]}»? "
+                            f"(markørene: {', '.join(MARKER_WORDS)})")
+    return problems
 
 
 def page_sources(docs: Path) -> list[str]:
@@ -251,6 +279,9 @@ def _front_matter(text: str) -> list[str]:
     """What is wrong with a page's front matter (as the build says it)."""
     match = FRONT_MATTER.match(text)
     data: object = {}
+    if not match and re.match(r"-{3}[ \t]*\n", text):
+        return ["front matter begynner med «---» på linje 1, men slutter aldri: skriv «---» på en egen linje "
+                "etter siste felt"]
     if match:
         try:
             data = yamltext.safe_load(match[1]) or {}

@@ -8,7 +8,7 @@ Mistakes the build finds are also found, earlier, by ``sitegen.sources.check_sou
 check a generation stage runs before anything else); the second half runs it as
 ``python -m sitegen.sources`` on a copy of every source.
 
-The 41 kinds of mistake covered (issue 25, item 5), by source:
+The 44 kinds of mistake covered (issue 25, item 5), by source:
 
 - model YAML, ``calculators/data/<id>.yaml`` (build): 1 a missing ``value``, 2 a text value,
   3 a quoted number, 4 ``min`` above ``max``, 5 a default outside its bounds, 6 a duplicate id,
@@ -34,7 +34,10 @@ The 41 kinds of mistake covered (issue 25, item 5), by source:
 - the notebook, ``docs/okonomi/metode.ipynb`` (build): 33 an error output, 34 stale outputs,
   35 a cell that fails on a fresh run (the kernel's traceback stays in the kernel);
 - a value that looks like a date but is none (check): 39 in a page's front matter, 40 in a
-  template, 41 in a model's data file.
+  template, 41 in a model's data file;
+- page comments and front matter (check): 42 a misspelt marker («<!-- kalkulatr: … -->», which
+  would stay a comment and leave the page without its calculator), 43 a marker with a capital
+  letter, 44 front matter whose closing «---» is missing (not «no description»).
 
 A mistake in a YAML file also names its line (where the field is, or the entry it is missing from):
 the tests find the line in the changed file's text (``tests/yaml_lines.seek``).
@@ -397,6 +400,15 @@ SOURCE_MISTAKES = {
     "site: mkdocs.yml that is not YAML": (
         lambda f: (f / "mkdocs.yml").write_text("site_name: Test\nnav: [\n", encoding="utf-8"),
         ["mkdocs.yml, linje 3, kolonne 1: ugyldig YAML"]),
+    "page: a misspelt marker": (
+        lambda f: _page(f, "<!-- kalkulatr: familie -->"),
+        ["docs/proeve.md: linje 6: ukjent markør «kalkulatr» – mente du «kalkulator»?"]),
+    "page: a marker with a capital letter": (
+        lambda f: _page(f, "<!-- Datakilder -->"),
+        ["docs/proeve.md: linje 6: markøren «Datakilder» skrives med små bokstaver: «datakilder»"]),
+    "page: front matter that never ends": (
+        lambda f: (f / "docs" / "proeve.md").write_text("---\ndescription: Prøve.\n# Prøve\n", encoding="utf-8"),
+        ["docs/proeve.md: front matter begynner med «---» på linje 1, men slutter aldri"]),
     "model: no workbook": (
         lambda f: _replace(f, "calculators/sheets/__init__.py", ', "utenforskap": utenforskap}', "}"),
         ["calculators/sheets/__init__.py: modellen «utenforskap» har ikke noe regneark",

@@ -4,6 +4,7 @@ Markdown extension, and a staging folder that only changes what changed."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -160,3 +161,14 @@ def test_a_stylesheet_not_in_assets_names_assets_and_where_sources_are() -> None
     assert str(caught.value).startswith("mkdocs.yml: assets/stylesheets/finnes-ikke.css står ikke i ASSETS i "
                                         "sitegen/stage.py;")
     assert "theme/stylesheets/" in str(caught.value) and "docs/" not in str(caught.value)
+
+
+def test_every_marker_word_the_check_knows_is_a_marker_the_stage_expands() -> None:
+    # MARKER_WORDS is what the spelling check compares with: a word there that no package
+    # expands would let a misspelling of a gone marker pass as «known».
+    from sitegen.sources import MARKER_WORDS
+    code = "\n".join(p.read_text(encoding="utf-8") for package in ("sitegen", "calculators", "documents", "workshops",
+                                                                  "typfall", "veileder")
+                     for p in (ROOT / package).rglob("*.py"))
+    expanded = set(re.findall(r"<!--\\s\*\(?([a-z-]+)", code)) | set(re.findall(r"<!-- ([a-z-]+)", code))
+    assert set(MARKER_WORDS) <= expanded, set(MARKER_WORDS) - expanded
