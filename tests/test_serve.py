@@ -3,8 +3,11 @@
 Runs ``mkdocs serve`` (the command ./dev serve runs) on a small copy of the project, so the edits
 never touch the repository. One server takes, in turn, an edit to a model's data YAML, to the exports
 (calculators/site/eksport.yaml), to the calculator runtime (calculators/runtime/kalkulator.js), to a
-template (documents/templates/sources/) and to a workshop scenario (workshops/scenarios.yaml): each rebuild
-runs the stage (sitegen/) with every package imported afresh (hooks/site.py).
+template (documents/templates/sources/), to a workshop scenario (workshops/scenarios.yaml), to a
+model's Python (calculators/models/familie.py) and to a workshop module's Python
+(workshops/handouts.py): each rebuild runs the stage (sitegen/) with every package imported afresh
+(hooks/site.py): the handout's hint comes from the imported module, so its edit shows only if
+the module is imported again.
 
 No fixed waits and no polling of pages: the test waits on the server's own events. The first build
 is done when the server logs «Serving on»; after an edit it asks the server's live-reload endpoint
@@ -134,7 +137,7 @@ def test_every_kind_of_edit_under_serve_changes_the_site(tmp_path: Path) -> None
         assert re.sub(r"\D", "", FIELD.search(page)[1]) == "250000"
         assert "Om møtet" in server.text("mal/")
         handout = server.get("kurs/filer/familie-middels.pdf")
-        scripts = {name: attribute(page, name) for name in ("data-vl-eksport", "data-vl-runtime")}
+        scripts = {name: attribute(page, name) for name in ("data-vl-eksport", "data-vl-runtime", "data-vl-kode")}
 
         # Each kind of edit in turn, with its own rebuild, so each kind is seen to start one. A
         # check that fails waits for the next build (an edit seen half-written starts two).
@@ -180,5 +183,15 @@ def test_every_kind_of_edit_under_serve_changes_the_site(tmp_path: Path) -> None
         after(lambda: edit(folder / "workshops" / "scenarios.yaml", "title: Familien – et middels anslag",
                            "title: Familien – et endret anslag"),
               lambda: server.get("kurs/filer/familie-middels.pdf") == handout and "utdelingsarket uendret")
+
+        # Python code, imported afresh for each rebuild: a model's (its reading sentence, translated
+        # into the page's model script) and a workshop module's (the handout's reading hint).
+        after(lambda: edit(folder / "calculators" / "models" / "familie.py", '"innen én valgperiode"',
+                           '"innen én endret valgperiode"'),
+              new_script("data-vl-kode", "innen én endret valgperiode"))
+        handout = server.get("kurs/filer/familie-middels.pdf")
+        after(lambda: edit(folder / "workshops" / "handouts.py", '"Midtverdien og «i pluss» kommer fra',
+                           '"Midtverdien og «i pluss» (endret) kommer fra'),
+              lambda: server.get("kurs/filer/familie-middels.pdf") == handout and "utdelingsarket uendret etter endret kode")
     finally:
         server.stop()
