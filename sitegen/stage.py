@@ -47,6 +47,7 @@ from sitegen import sources as checks
 from sitegen.check import DOCS, ROOT, StageError
 from sitegen.markdown_ext import fragment_name
 from sitegen.urls import links_from_source, page_url, relative
+from veileder import zips
 from veileder.markdown_code import FRONT_MATTER
 
 FOLDER_PDF = "nedlasting/velferdslab-veilederen.pdf"
@@ -73,7 +74,7 @@ ASSETS = {
     "assets/javascripts/maler.js": "documents/runtime/maler.js",
     "assets/javascripts/duk.js": "documents/runtime/duk.js",
     "assets/javascripts/duk-eksport.js": "documents/runtime/duk-eksport.js",
-    "assets/javascripts/zip.js": "veileder/runtime/zip.js",
+    "assets/javascripts/zip.js": zips.SCRIPT.relative_to(ROOT).as_posix(),  # the browser's zip writer (veileder/zips.py)
 }
 # Published under their own site path (scripts minified), since a script loads them by that
 # address: maler.js (in the bundle) loads duk.js beside it, duk.js loads zip.js and duk-eksport.js
@@ -174,7 +175,7 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
     leave raw HTML alone)."""
     from calculators.core.declarations import DeclarationError
     from calculators.site import datakilder, profile, startup_cost
-    from calculators.site import markers as embed
+    from calculators.site import markers as calculator_markers
     from documents.site.build import SITE_FOLDER as TEMPLATE_FOLDER
     from documents.site.build import build_templates
     from documents.site.form import FormError
@@ -269,11 +270,11 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
             if "<!-- egne-tall" in text:  # the profile page (issue 29): downloads, lines, importer
                 text, ids = profile.render_markers(text, src, functools.partial(relative, other=here)), []
             else:
-                ids = embed.marker_ids(text, src)
+                ids = calculator_markers.marker_ids(text, src)
             if "<!-- scenario" in text:
                 text = scenario_markers(text, handouts, src, page_link)
         except (startup_cost.StartupError, DeclarationError, TypfallMarkerError, TemplateMarkerError, FormError,
-                embed.MarkerError, ScenarioMarkerError) as error:
+                calculator_markers.MarkerError, ScenarioMarkerError) as error:
             raise StageError(str(error)) from None
         text = _downloads(text, src, serve)
         if ids:
@@ -390,18 +391,18 @@ def _calculators(text: str, src: str, assets: dict[str, str], fragments: _Writer
     they stay relative to the page; with ``source_links`` only ``href``/``src`` are made relative
     to the Markdown file (``sitegen.urls.links_from_source``)."""
     from calculators.core.declarations import DeclarationError
-    from calculators.site import markers as embed
+    from calculators.site import markers as calculator_markers
 
-    for model_id in dict.fromkeys(embed.marker_ids(text, src)):
+    for model_id in dict.fromkeys(calculator_markers.marker_ids(text, src)):
         name = fragment_name(model_id, src)
         try:
-            html = embed.embed(f"<!-- kalkulator: {model_id} -->", src,
+            html = calculator_markers.embed(f"<!-- kalkulator: {model_id} -->", src,
                                lambda path: relative(path, page_url(src)), assets)
-        except (embed.MarkerError, DeclarationError) as error:
+        except (calculator_markers.MarkerError, DeclarationError) as error:
             raise StageError(str(error)) from None
         if source_links:
             html = links_from_source(html, src)
-        toc = [{"id": m.group(1), "name": m.group(2)} for m in embed.RESULT_HEADING.finditer(html)]
+        toc = [{"id": m.group(1), "name": m.group(2)} for m in calculator_markers.RESULT_HEADING.finditer(html)]
         fragments.add(f"{name}.html", html)
         fragments.add(f"{name}.json", json.dumps(toc, ensure_ascii=False))
 

@@ -30,11 +30,11 @@ from pathlib import Path
 from calculators.core.data_files import g_series, shared_data
 from calculators.core.declarations import KRONER_UNITS
 from calculators.engine import registry
+from calculators.site.bundle import RUNTIME  # profil.js, profil-import.js beside the other calculator scripts
 from documents.templates.strings import format_size
 from veileder import yamltext, zips
 
 SOURCE = Path(__file__).with_name("profile.yaml")
-SCRIPTS = Path(__file__).resolve().parent.parent / "runtime"  # profil.js, profil-import.js
 ASSET_DIR = "assets/kalkulatorer"
 FOLDER = "okonomi/egne-tall"
 MAX_BYTES = 1_000_000
@@ -299,7 +299,7 @@ def _data_script(importer: bool = False) -> str:
 @cache
 def runtime_asset() -> tuple[str, str]:
     """What a calculator page loads when a profile is stored: the data and ``profil.js``."""
-    return _hashed("profil", _data_script() + (SCRIPTS / "profil.js").read_text(encoding="utf-8"))
+    return _hashed("profil", _data_script() + (RUNTIME / "profil.js").read_text(encoding="utf-8"))
 
 
 def number_reader_script() -> str:
@@ -321,8 +321,8 @@ def importer_asset() -> tuple[str, str]:
     """What the egne-tall page loads: the runtime, ``zip.js`` and ``sheet.js`` (the browser's zip and
     workbook/CSV writers), the calculators' number reader and the importer."""
     code = _data_script(importer=True) + "".join(path.read_text(encoding="utf-8")
-                                                 for path in (SCRIPTS / "profil.js", zips.SCRIPT, zips.SHEET_SCRIPT)) \
-        + number_reader_script() + (SCRIPTS / "profil-import.js").read_text(encoding="utf-8")
+                                                 for path in (RUNTIME / "profil.js", zips.SCRIPT, zips.SHEET_SCRIPT)) \
+        + number_reader_script() + (RUNTIME / "profil-import.js").read_text(encoding="utf-8")
     return _hashed("profil-import", code)
 
 

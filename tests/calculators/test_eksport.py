@@ -297,7 +297,7 @@ def test_the_browser_writes_xlsx_and_csv_in_one_place() -> None:
     _, importer = profile.importer_asset()
     sheet = zips.SHEET_SCRIPT.read_text(encoding="utf-8")
     assert importer.index(zips.SCRIPT.read_text(encoding="utf-8")) < importer.index(sheet) < importer.index("globalThis.vlProfilImport")
-    for script in (eksport.RUNTIME / "eksport.js", profile.SCRIPTS / "profil-import.js"):
+    for script in (eksport.RUNTIME / "eksport.js", profile.RUNTIME / "profil-import.js"):
         text = script.read_text(encoding="utf-8")
         for own_writer in ("<worksheet", "[Content_Types].xml", "<workbook", '"\\ufeff"', 'join(";")'):
             assert own_writer not in text, (script.name, own_writer)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calculators.engine import registry
-from calculators.site import bundle, eksport, memo_document, profile
-from calculators.site import markers as embed
+from calculators.site import bundle, eksport, markers, memo_document, profile
 
 MODEL_ID = registry.model_ids()[0]
 
@@ -14,12 +13,12 @@ MODEL_ID = registry.model_ids()[0]
 def test_marker_ids_lists_the_models_a_page_asks_for_in_order() -> None:
     ids = registry.model_ids()
     markdown = "\n\n".join(f"<!-- kalkulator: {model_id} -->" for model_id in reversed(ids))
-    assert embed.marker_ids(markdown, "side.md") == list(reversed(ids))
+    assert markers.marker_ids(markdown, "side.md") == list(reversed(ids))
 
 
 def test_an_unknown_marker_names_the_page_and_the_models_there_are() -> None:
-    with pytest.raises(embed.MarkerError) as error:
-        embed.marker_ids("<!-- kalkulator: familia -->", "okonomi/side.md")
+    with pytest.raises(markers.MarkerError) as error:
+        markers.marker_ids("<!-- kalkulator: familia -->", "okonomi/side.md")
     message = str(error.value)
     assert message.startswith("okonomi/side.md: <!-- kalkulator: familia --> – ukjent kalkulator")
     assert all(model_id in message for model_id in registry.model_ids())
@@ -27,7 +26,7 @@ def test_an_unknown_marker_names_the_page_and_the_models_there_are() -> None:
 
 def test_embed_replaces_the_marker_with_form_and_the_first_step() -> None:
     assets: dict[str, str] = {}
-    html = embed.embed(f"<p>før</p>\n<!-- kalkulator: {MODEL_ID} -->\n<p>etter</p>", "side.md",
+    html = markers.embed(f"<p>før</p>\n<!-- kalkulator: {MODEL_ID} -->\n<p>etter</p>", "side.md",
                        lambda path: "../" + path, assets)
     path, code = bundle.asset(registry.load(MODEL_ID))
     export_path, export_code = eksport.asset(registry.load(MODEL_ID))

@@ -195,7 +195,7 @@ def test_the_importer_reads_numbers_with_the_calculators_translated_reader_not_i
     translation = Translation()
     translation.add(fields.read_number)
     assert translation.code() in code
-    importer = (profile.SCRIPTS / "profil-import.js").read_text(encoding="utf-8")
+    importer = (profile.RUNTIME / "profil-import.js").read_text(encoding="utf-8")
     assert "globalThis.vlProfilTall.read_number" in importer
     assert "\\d{1,3}" not in importer and "(\\.\\d+)?$/" not in importer  # no second set of rules
     assert code.index("vlProfilTall = ") < code.index("globalThis.vlProfilTall.read_number")
