@@ -184,10 +184,10 @@ def build(out: Path, site_url: str | None = None, serve: bool = False, docs: Pat
     from documents.templates.template import TemplateSourceError
     from typfall.build import build_cases
     from typfall.cases import CaseError, duk_template
-    from typfall.render import MARKER as TYPFALL
-    from typfall.render import SITE_FOLDER as TYPFALL_FOLDER
-    from typfall.render import MarkerError as TypfallMarkerError
-    from typfall.render import render_markers as typfall_markers
+    from typfall.markers import MARKER as TYPFALL
+    from typfall.markers import SITE_FOLDER as TYPFALL_FOLDER
+    from typfall.markers import MarkerError as TypfallMarkerError
+    from typfall.markers import render_markers as typfall_markers
     from veileder import laws, markdown_code, publish, site_address
     from veileder.maintainer import is_maintainer_page
     from workshops.handouts import SITE_FOLDER as HANDOUT_FOLDER

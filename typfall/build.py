@@ -7,8 +7,8 @@ from pathlib import Path
 from typfall.cases import CASES_DIR, duk_template, read_cases
 from typfall.duk import DEFAULT_CACHE_DIR, duk_file, duk_pdf
 from typfall.handout import handout_pdf
+from typfall.markers import BuiltCase
 from typfall.numbers import read_numbers
-from typfall.render import BuiltCase
 from veileder.site_address import published_url
 
 PLACEHOLDER = published_url(None)

@@ -15,7 +15,7 @@ from calculators.engine import evaluate, registry
 from calculators.site.render import format_number
 from typfall.build import build_cases
 from typfall.cases import STORY_MAX_WORDS, duk_template
-from typfall.render import render_markers
+from typfall.markers import render_markers
 
 GROUPS = {"barn-med-funksjonsnedsettelse", "midlertidig-bolig", "ung-utenfor", "alene-med-aap", "barnevern",
           "nyankommet-med-tolk"}
@@ -130,7 +130,7 @@ def test_the_duk_pdf_is_one_a3_page_and_holds_every_word_of_the_duk(built) -> No
 
 
 def test_a_marker_naming_no_case_names_the_page_and_the_cases_there_are(built) -> None:
-    from typfall.render import MarkerError
+    from typfall.markers import MarkerError
 
     with pytest.raises(MarkerError, match=r"typfall/x.md: <!-- typfall: borte --> – ukjent typfall; finnes: "):
         render_markers("<!-- typfall: borte -->\n", built, duk_template(), "typfall/x.md")

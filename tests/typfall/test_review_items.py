@@ -6,7 +6,7 @@ import pytest
 
 from typfall.build import build_cases
 from typfall.cases import duk_template, read_cases
-from typfall.render import render_markers
+from typfall.markers import render_markers
 
 DUTY = ("Før de skrev under, fikk familien vite at opplysningsplikten til barnevernet gjelder uansett "
         "samtykket, og at den er personlig for hver ansatt.")
