@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,8 +58,13 @@ def _used(entry: Path) -> None:
 
 
 def remove_unused(cache_dir: Path, days: float = UNUSED_DAYS) -> list[str]:
-    """Remove the entries of ``cache_dir`` not used for ``days`` days; return their names."""
-    before = time.time() - days * 86400
+    """Remove the entries of ``cache_dir`` not used for ``days`` days; return their names.
+
+    «Now» is the file system's (the folder touched and read back), never ``time.time()``: a build
+    run with a shifted clock (tests/fake_clock.py, a year ahead) would otherwise see every entry,
+    the ones it has just made too, as a year old."""
+    os.utime(cache_dir)
+    before = cache_dir.stat().st_mtime - days * 86400
     removed = []
     for entry in cache_dir.iterdir():
         try:

@@ -92,3 +92,18 @@ def test_entries_unused_for_two_weeks_go_when_a_new_one_is_made(tmp_path) -> Non
     assert old.is_dir()  # a hit removes nothing
     cache.cached_entry(tmp_path, "ny", make)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brukt", "ny"]
+
+
+def test_a_shifted_clock_removes_nothing_just_made(tmp_path, monkeypatch) -> None:
+    # The reproducibility test builds with the clock a year ahead (tests/fake_clock.py): an entry
+    # made or used in that build is new, whatever time.time() says.
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 365 * 86400)
+
+    def make(folder: Path) -> None:
+        (folder / "data").write_text("1")
+
+    first, _ = cache.cached_entry(tmp_path, "a", make)
+    cache.cached_entry(tmp_path, "b", make)
+    assert (first / "data").read_text() == "1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
