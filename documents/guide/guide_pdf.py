@@ -44,8 +44,9 @@ def _slug(url: str) -> str:
 
 
 def cache_key(pages: list[GuidePage], site_url: str, site_dir: Path) -> str:
-    """Changes when the PDF could: the pages, their images, this code and its CSS, the libraries."""
-    digest = hashlib.sha256()
+    """Changes when the PDF could: the pages, their images, this code and its CSS, the libraries,
+    and the commit's time, which the PDF's metadata holds (``_stamp``)."""
+    digest = hashlib.sha256(_stamp().encode())
     for name in ("weasyprint", "pydyf", "beautifulsoup4", "segno"):
         digest.update(f"{name}=={importlib.metadata.version(name)}\0".encode())
     digest.update(Path(__file__).read_bytes() + CSS_FILE.read_bytes() + site_url.encode())
