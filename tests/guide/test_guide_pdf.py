@@ -151,3 +151,16 @@ def test_every_image_keeps_its_text_alternative_and_calculators_link_to_the_live
     assert 'href="https://v.example.no/okonomi/familie/"' in html and 'alt="QR-kode til https://v.example.no/okonomi/familie/"' in html
     assert 'href="#p-okonomi-utenforskap--tall"' in html and 'id="p-okonomi-utenforskap--tall"' in html
     assert 'href="https://v.example.no/maler/filer/a.pdf"' in html
+
+
+def test_the_cache_key_changes_with_the_commit_time_the_pdf_states(tmp_path: Path, monkeypatch) -> None:
+    # The PDF's metadata holds the commit's time (SOURCE_DATE_EPOCH): a key without it gave a warm
+    # build after a new commit the PDF of an older one (test_reproducible saw the bytes differ).
+    from documents.guide.guide_pdf import cache_key
+
+    pages = [GuidePage(part="Del", title="Side", url="side/", content="<p>Tekst</p>")]
+    keys = set()
+    for epoch in ("1700000000", "1800000000", "1800000000"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        keys.add(cache_key(pages, "https://veileder.example.no/", tmp_path))
+    assert len(keys) == 2
