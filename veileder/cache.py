@@ -32,8 +32,7 @@ UNUSED_DAYS = 14
 def cached_entry(cache_dir: Path, key: str, produce: Callable[[Path], object]) -> tuple[Path, bool]:
     """The entry directory for ``key``, and whether ``produce`` had to fill it (a cache miss)."""
     entry = cache_dir / key
-    if entry.is_dir():
-        _used(entry)
+    if present(entry):
         return entry, False
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache_dir))
@@ -45,33 +44,48 @@ def cached_entry(cache_dir: Path, key: str, produce: Callable[[Path], object]) -
             raise
     finally:
         shutil.rmtree(partial, ignore_errors=True)
-    _used(entry)
+    present(entry)
     remove_unused(cache_dir)
     return entry, True
 
 
-def _used(entry: Path) -> None:
+def present(entry: Path) -> bool:
+    """Whether the entry is there, marking it used now: a caller that asks whether an entry exists
+    before it calls ``cached_entry`` (to make all that is missing in one go) asks here, so the
+    clean-up a miss starts never removes an entry the same caller has just found."""
     try:
-        os.utime(entry)
-    except OSError:  # removed by another build's clean-up a moment ago: it is made again next time
-        pass
+        os.utime(entry)  # fails if the entry is not there (or is being removed: renamed away first)
+    except OSError:
+        return False
+    return entry.is_dir()
 
 
 def remove_unused(cache_dir: Path, days: float = UNUSED_DAYS) -> list[str]:
-    """Remove the entries of ``cache_dir`` not used for ``days`` days; return their names.
+    """Remove the entries of ``cache_dir`` not used for ``days`` days, and what a killed build left
+    half-made (dot names) more than a day ago; return the entries' names.
 
     «Now» is the file system's (the folder touched and read back), never ``time.time()``: a build
     run with a shifted clock (tests/fake_clock.py, a year ahead) would otherwise see every entry,
-    the ones it has just made too, as a year old."""
+    the ones it has just made too, as a year old. An entry is renamed to a dot name before it is
+    removed, so another build never finds it half-removed: for that build it is simply missing."""
     os.utime(cache_dir)
-    before = cache_dir.stat().st_mtime - days * 86400
+    now = cache_dir.stat().st_mtime
     removed = []
     for entry in cache_dir.iterdir():
+        hidden = entry.name.startswith(".")
         try:
-            old = entry.is_dir() and not entry.name.startswith(".") and entry.stat().st_mtime < before
+            old = entry.is_dir() and entry.stat().st_mtime < now - (86400 if hidden else days * 86400)
         except OSError:
             continue
-        if old:
-            shutil.rmtree(entry, ignore_errors=True)
+        if not old:
+            continue
+        if not hidden:
+            gone = cache_dir / f".fjernet-{entry.name}-{os.getpid()}"
+            try:
+                os.rename(entry, gone)
+            except OSError:  # another build removed or renamed it first
+                continue
             removed.append(entry.name)
+            entry = gone
+        shutil.rmtree(entry, ignore_errors=True)
     return sorted(removed)

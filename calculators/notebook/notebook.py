@@ -26,7 +26,7 @@ from nbclient.exceptions import CellExecutionError
 from calculators.core.declarations import DeclarationError
 from calculators.engine import registry
 from calculators.site import buildcache
-from veileder.cache import cached_entry
+from veileder.cache import cached_entry, present
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 NOTEBOOK = ROOT / "docs" / "okonomi" / "metode.ipynb"
@@ -307,7 +307,7 @@ def problems_remembered(path: Path = NOTEBOOK, cache_dir: Path = CACHE_DIR) -> l
     it and what its outputs depend on (``inputs_fingerprint``: the models' code and data, and the
     cells) are unchanged. Only a sound result is remembered; a problem is found again each build."""
     key = hashlib.sha256(path.read_bytes() + b"\0" + inputs_fingerprint().encode()).hexdigest()[:24]
-    if (cache_dir / f"sound-{key}").is_dir():
+    if present(cache_dir / f"sound-{key}"):
         return []
     found = problems(path)
     if not found:

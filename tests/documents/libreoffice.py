@@ -25,7 +25,7 @@ import pytest
 
 from documents.render.fingerprint import entry_key
 from documents.render.package import map_text_parts
-from veileder.cache import cached_entry
+from veileder.cache import cached_entry, present
 
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "libreoffice"
 FIELD_CHARS = 2000
@@ -93,7 +93,9 @@ def convert(files: dict[str, bytes], target: str = "pdf", profile: str = "",
     fingerprint = hashlib.sha256("\0".join([_build_id(program), target, profile]).encode()).hexdigest()
     out = "out." + target.split(":")[0]
     keys = {name: entry_key(name.encode() + b"\0" + data, fingerprint) for name, data in files.items()}
-    missing = [name for name, key in keys.items() if not (cache_dir / key / out).exists()]
+    # Asked through present(): each entry found is marked used before any is made, so the clean-up
+    # a new entry starts (veileder.cache) cannot remove one this call is about to read.
+    missing = [name for name, key in keys.items() if not (present(cache_dir / key) and (cache_dir / key / out).exists())]
     made: dict[str, Path] = {}
     with tempfile.TemporaryDirectory(prefix="vl-libreoffice-") as work:
         if missing:

@@ -107,3 +107,44 @@ def test_a_shifted_clock_removes_nothing_just_made(tmp_path, monkeypatch) -> Non
     cache.cached_entry(tmp_path, "b", make)
     assert (first / "data").read_text() == "1"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
+
+
+def test_entries_found_before_a_miss_survive_its_clean_up(tmp_path) -> None:
+    # tests/documents/libreoffice.py asks which entries exist, makes the missing ones, then reads
+    # the rest: an old entry it found must not be removed by the clean-up the first new one starts.
+    def make(folder: Path) -> None:
+        (folder / "data").write_text("1")
+
+    old, _ = cache.cached_entry(tmp_path, "gammel", make)
+    month_ago = time.time() - 30 * 86400
+    os.utime(old, (month_ago, month_ago))
+    assert cache.present(old) and not cache.present(tmp_path / "finnes-ikke")
+    cache.cached_entry(tmp_path, "ny", make)
+    assert (old / "data").read_text() == "1"
+
+
+def test_an_entry_is_renamed_away_before_it_is_removed_and_old_leftovers_go(tmp_path) -> None:
+    def make(folder: Path) -> None:
+        (folder / "data").write_text("1")
+
+    old, _ = cache.cached_entry(tmp_path, "gammel", make)
+    leftover = tmp_path / ".halv-123"  # what a killed build leaves (a dot name)
+    leftover.mkdir()
+    fresh_leftover = tmp_path / ".halv-456"  # perhaps another build's entry being filled now
+    fresh_leftover.mkdir()
+    two_days_ago = time.time() - 2 * 86400
+    month_ago = time.time() - 30 * 86400
+    os.utime(leftover, (two_days_ago, two_days_ago))
+    os.utime(old, (month_ago, month_ago))
+    renamed = []
+    real_rename = os.rename
+
+    def rename(source, target):
+        renamed.append((Path(source).name, Path(target).name))
+        real_rename(source, target)
+
+    import unittest.mock
+    with unittest.mock.patch.object(cache.os, "rename", rename):
+        assert cache.remove_unused(tmp_path) == ["gammel"]
+    assert renamed and renamed[0][0] == "gammel" and renamed[0][1].startswith(".")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".halv-456"]
