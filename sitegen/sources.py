@@ -56,7 +56,12 @@ _MARKER = re.compile(r"<!--\s*(?P<kind>[a-zæøå-]+):\s*(?P<value>[^\s>]*)\s*--
 MARKER_WORDS = ("kalkulator", "mal", "mal-skjema", "maler", "oppstart", "nedlasting", "scenario", "scenarioer",
                 "typfall", "typfall-tabell", "typfall-liste", "egne-tall", "datakilder", "lovregister")
 """The first word of every marker an author writes (the stage expands them; see its docstring)."""
-_COMMENT_WORD = re.compile(r"<!--\s*(?P<word>[A-Za-zÆØÅæøå-]+)(?=[\s:]|-->)")
+LINE_MARKERS = ("mal", "mal-skjema", "maler", "scenario", "scenarioer", "typfall", "typfall-tabell", "typfall-liste",
+                "nedlasting")
+"""Markers the stage reads only alone on a line, not indented (the others may stand in a table cell)."""
+# A comment shaped like a marker: one word, perhaps «: value», nothing else («<!-- Kalkulatoren
+# under bruker tall fra 2025 -->» is prose, not a marker).
+_MARKER_SHAPED = re.compile(r"<!--\s*(?P<word>[A-Za-zÆØÅæøå-]+)(?:\s*:\s*(?P<value>[^\s>]*))?\s*-->")
 NOT_PAGES = ("includes/",)  # under docs/ but not pages: snippets (mkdocs.yml: exclude_docs)
 
 
@@ -239,14 +244,28 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
 
 
 def _misspelt_markers(text: str, outside_code: str) -> list[str]:
-    """A comment that is almost a marker («<!-- kalkulatr: familie -->», «<!-- Datakilder -->»): the
-    stage would leave it as a comment, and the page would lack its calculator without a word."""
+    """A comment shaped like a marker that the stage would leave as a comment, so the page would
+    lack its calculator or table without a word: a misspelt word («<!-- kalkulatr: familie -->»),
+    a capital letter («<!-- Datakilder -->»), or a known marker written otherwise than the stage
+    reads it (not alone on its line, indented, a space before the colon)."""
     problems = []
-    for match in _COMMENT_WORD.finditer(outside_code):
-        word = match["word"]
-        if word in MARKER_WORDS or word.startswith("mal") and word.islower():  # mal…: the marker rule above
-            continue
+    for match in _MARKER_SHAPED.finditer(outside_code):
+        word, value = match["word"], match["value"]
         line = text.count("\n", 0, match.start()) + 1
+        if word in MARKER_WORDS:
+            written = f"<!-- {word}: {value} -->" if value is not None else f"<!-- {word} -->"
+            start = outside_code.rfind("\n", 0, match.start()) + 1
+            end = outside_code.find("\n", match.end())
+            alone = outside_code[start:len(outside_code) if end < 0 else end].rstrip() == match[0]
+            if word in LINE_MARKERS and not alone:
+                problems.append(f"linje {line}: markøren {written} må stå alene på linjen, uten innrykk; "
+                                "ellers blir den stående som en kommentar")
+            elif match[0] != written:
+                problems.append(f"linje {line}: skriv markøren {written} (slik står den: {match[0]}); "
+                                "ellers blir den stående som en kommentar")
+            continue
+        if word.startswith("mal") and word.islower():  # mal…: the marker rule in _pages
+            continue
         if word.lower() in MARKER_WORDS:
             problems.append(f"linje {line}: markøren «{word}» skrives med små bokstaver: «{word.lower()}»")
             continue
@@ -280,6 +299,8 @@ def _front_matter(text: str) -> list[str]:
     match = FRONT_MATTER.match(text)
     data: object = {}
     if not match and re.match(r"-{3}[ \t]*\n", text):
+        if re.match(r"-{3}[ \t]*\n.*\n(?:\.{3}|-{3})[ \t]*\Z", text, re.DOTALL):
+            return ["front matter slutter med «---» uten linjeskift etter: sett et linjeskift etter «---»"]
         return ["front matter begynner med «---» på linje 1, men slutter aldri: skriv «---» på en egen linje "
                 "etter siste felt"]
     if match:

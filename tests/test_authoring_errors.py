@@ -8,7 +8,7 @@ Mistakes the build finds are also found, earlier, by ``sitegen.sources.check_sou
 check a generation stage runs before anything else); the second half runs it as
 ``python -m sitegen.sources`` on a copy of every source.
 
-The 44 kinds of mistake covered (issue 25, item 5), by source:
+The 48 kinds of mistake covered (issue 25, item 5), by source:
 
 - model YAML, ``calculators/data/<id>.yaml`` (build): 1 a missing ``value``, 2 a text value,
   3 a quoted number, 4 ``min`` above ``max``, 5 a default outside its bounds, 6 a duplicate id,
@@ -37,7 +37,11 @@ The 44 kinds of mistake covered (issue 25, item 5), by source:
   template, 41 in a model's data file;
 - page comments and front matter (check): 42 a misspelt marker («<!-- kalkulatr: … -->», which
   would stay a comment and leave the page without its calculator), 43 a marker with a capital
-  letter, 44 front matter whose closing «---» is missing (not «no description»).
+  letter, 44 front matter whose closing «---» is missing (not «no description»), 45 a marker the
+  stage reads only alone on its line written after text, 46 the same indented (in an admonition),
+  47 a space before a marker's colon, 48 front matter with no line break after its closing «---».
+  Comments that are prose, however close their words are to a marker's, pass
+  (``test_prose_comments_and_words_near_a_marker_pass``).
 
 A mistake in a YAML file also names its line (where the field is, or the entry it is missing from):
 the tests find the line in the changed file's text (``tests/yaml_lines.seek``).
@@ -406,6 +410,19 @@ SOURCE_MISTAKES = {
     "page: a marker with a capital letter": (
         lambda f: _page(f, "<!-- Datakilder -->"),
         ["docs/proeve.md: linje 6: markøren «Datakilder» skrives med små bokstaver: «datakilder»"]),
+    "page: a line marker not alone on its line": (
+        lambda f: _page(f, "Se kurset: <!-- scenario: familie-middels -->"),
+        ["docs/proeve.md: linje 6: markøren <!-- scenario: familie-middels --> må stå alene på linjen, uten innrykk"]),
+    "page: an indented line marker": (
+        lambda f: _page(f, "!!! note\n\n    <!-- typfall-tabell -->"),
+        ["docs/proeve.md: linje 8: markøren <!-- typfall-tabell --> må stå alene på linjen, uten innrykk"]),
+    "page: a space before a marker's colon": (
+        lambda f: _page(f, "<!-- kalkulator : familie -->"),
+        ["docs/proeve.md: linje 6: skriv markøren <!-- kalkulator: familie --> (slik står den: "
+         "<!-- kalkulator : familie -->)"]),
+    "page: front matter without a line break after its end": (
+        lambda f: (f / "docs" / "proeve.md").write_text("---\ndescription: Prøve.\n---", encoding="utf-8"),
+        ["docs/proeve.md: front matter slutter med «---» uten linjeskift etter"]),
     "page: front matter that never ends": (
         lambda f: (f / "docs" / "proeve.md").write_text("---\ndescription: Prøve.\n# Prøve\n", encoding="utf-8"),
         ["docs/proeve.md: front matter begynner med «---» på linje 1, men slutter aldri"]),
@@ -449,6 +466,31 @@ def test_check_sources_names_the_file_and_field(tmp_path: Path, kind: str) -> No
         file, patterns, field = SOURCE_LINES[kind]
         line = seek((tmp_path / file).read_text(encoding="utf-8"), *patterns)
         assert f"{file}, linje {line}: {field}" in output, output
+
+
+PROSE_COMMENTS = """<!-- Kalkulatoren under bruker tall fra 2025 -->
+<!-- Oppstart av teamet: se egen side -->
+<!-- scenarioene er testet med kursdeltakere -->
+<!-- Typfallet er bygd på Probas funn -->
+<!-- datakildene oppdateres hvert år -->
+<!-- Maler finnes også på papir -->
+<!-- lovregisteret: sjekk § 13 i forvaltningsloven -->
+<!-- TODO: skriv om -->
+<!-- NB -->
+<!-- more -->
+"""
+
+
+def test_prose_comments_and_words_near_a_marker_pass(tmp_path: Path) -> None:
+    # Only a comment shaped like a marker (one word, perhaps «: value») is held against the
+    # marker words: authors write notes to each other in comments, in Norwegian that is close to them.
+    for package in SOURCE_PACKAGES:
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "docs" / "proeve.md").write_text(PAGE.format(marker=PROSE_COMMENTS), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "sitegen.sources", "--uten-notatbok"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
 
 
 def test_check_sources_passes_on_the_repository() -> None:

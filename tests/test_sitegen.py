@@ -163,12 +163,36 @@ def test_a_stylesheet_not_in_assets_names_assets_and_where_sources_are() -> None
     assert "theme/stylesheets/" in str(caught.value) and "docs/" not in str(caught.value)
 
 
-def test_every_marker_word_the_check_knows_is_a_marker_the_stage_expands() -> None:
-    # MARKER_WORDS is what the spelling check compares with: a word there that no package
-    # expands would let a misspelling of a gone marker pass as «known».
-    from sitegen.sources import MARKER_WORDS
-    code = "\n".join(p.read_text(encoding="utf-8") for package in ("sitegen", "calculators", "documents", "workshops",
-                                                                  "typfall", "veileder")
-                     for p in (ROOT / package).rglob("*.py"))
-    expanded = set(re.findall(r"<!--\\s\*\(?([a-z-]+)", code)) | set(re.findall(r"<!-- ([a-z-]+)", code))
-    assert set(MARKER_WORDS) <= expanded, set(MARKER_WORDS) - expanded
+def _marker_patterns() -> list:
+    """Every pattern by which the stage finds a marker, from the packages that expand them."""
+    from calculators.site import markers as calculator_markers
+    from calculators.site import profile, startup_cost
+    from documents.site import markers as template_markers
+    from typfall import markers as typfall_markers
+    from veileder import laws
+    from workshops import markers as workshop_markers
+    return [calculator_markers.MARKER, profile.MARKER, startup_cost.MARKER, template_markers.MARKER,
+            typfall_markers.MARKER, laws.MARKER, workshop_markers.MARKER, stage.NEDLASTING, stage.DATAKILDER]
+
+
+def test_the_checks_marker_words_are_the_words_the_stage_expands() -> None:
+    # MARKER_WORDS is what the spelling check compares with. Each word is one a package's pattern
+    # reads (as the check asks it written), each pattern reads one of the words, and no page has a
+    # marker-shaped comment whose word is not a marker or a mistake the check names.
+    from sitegen.sources import _MARKER_SHAPED, LINE_MARKERS, MARKER_WORDS, page_sources
+    from veileder.markdown_code import blank_code
+    patterns = _marker_patterns()
+
+    def read_by(word: str) -> list:
+        return [p for p in patterns if p.search(f"<!-- {word}: x -->") or p.search(f"<!-- {word} -->")]
+
+    assert all(read_by(word) for word in MARKER_WORDS), [w for w in MARKER_WORDS if not read_by(w)]
+    assert all(any(p in read_by(word) for word in MARKER_WORDS) for p in patterns)
+    assert set(LINE_MARKERS) <= set(MARKER_WORDS)
+    # The line markers are those whose pattern needs the line to itself (anchored with ^ … $).
+    anchored = {w for w in MARKER_WORDS if all(p.flags & re.MULTILINE and p.pattern.startswith("^") for p in read_by(w))}
+    assert anchored == set(LINE_MARKERS)
+    docs = ROOT / "docs"
+    words = {m["word"] for page in page_sources(docs)
+             for m in _MARKER_SHAPED.finditer(blank_code((docs / page).read_text(encoding="utf-8")))}
+    assert words <= set(MARKER_WORDS), words - set(MARKER_WORDS)
