@@ -85,6 +85,17 @@ def build_site(engine: str, site: Path, out: Path | None = None) -> int:
     if built != site:
         shutil.rmtree(site, ignore_errors=True)
         shutil.copytree(built, site)
-    post.run(site, out)
+    # The whole-guide PDF states the commit's time, as in a build through MkDocs' hooks: post runs
+    # here, not in the engine's process, so it gets SOURCE_DATE_EPOCH too (else 1970-01-01).
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        post.run(site, out)
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
     print(f"Bygget med {engine} til {site}/", file=sys.stderr)
     return 0

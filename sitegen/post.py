@@ -149,7 +149,10 @@ def run(site_dir: Path, staging: Path, log=lambda message: print(message, file=s
             fill_sizes(Path(tmp) / "site", {FOLDER_ZIP: None})  # the copy has no zip to size
             offline.write_zip(Path(tmp) / "site", directory / offline.FILENAME)
 
-    code = Path(__file__).read_bytes() + Path(site_address.__file__).read_bytes() + banner.encode()
+    from veileder import zips  # the zip writer: part of the bytes (documents/render/fingerprint.py hashes it too)
+
+    code = (Path(__file__).read_bytes() + Path(site_address.__file__).read_bytes() + Path(zips.__file__).read_bytes()
+            + banner.encode())
     key = offline.site_fingerprint(site_dir, (FOLDER_ZIP,), code)
     entry, made = cached_entry(CACHE / "uten-nett", key, make_zip)
     if made:

@@ -45,16 +45,15 @@ def _slug(url: str) -> str:
 
 def cache_key(pages: list[GuidePage], site_url: str, site_dir: Path) -> str:
     """Changes when the PDF could: the pages, their images, this code and its CSS, the libraries,
-    and the commit's time, which the PDF's metadata holds (``_stamp``)."""
-    digest = hashlib.sha256(_stamp().encode())
-    for name in ("weasyprint", "pydyf", "beautifulsoup4", "segno"):
+    and the commit's time, which the PDF's metadata holds (``_stamp``). The fonts (their bytes),
+    the render package's code and its libraries are in ``generator_fingerprint``."""
+    from documents.render.fingerprint import generator_fingerprint
+
+    digest = hashlib.sha256(_stamp().encode() + generator_fingerprint().encode())
+    for name in ("weasyprint", "pydyf", "beautifulsoup4", "segno", "fonttools", "pillow"):
         digest.update(f"{name}=={importlib.metadata.version(name)}\0".encode())
     digest.update(Path(__file__).read_bytes() + CSS_FILE.read_bytes() + site_url.encode())
     digest.update(_placeholder_css(site_url).encode())
-    from documents.render import fonts  # font files: part of what the PDF embeds
-
-    for font in fonts.font_files():
-        digest.update(font.name.encode())
     for page in pages:
         digest.update(f"{page.part}\0{page.title}\0{page.url}\0{page.content}\0".encode())
         for src in IMG_SRC.findall(page.content):
