@@ -110,6 +110,10 @@ def start_site_build(folder: Path) -> None:
             )
             url = f"http://127.0.0.1:{listening.getsockname()[1]}/"
         (folder / "url").write_text(url, encoding="utf-8")  # the address the build is for, known at once
+        if listening.getsockname()[1] != checkout_port():  # said at the end of the run (pytest_terminal_summary)
+            (folder / "port-note").write_text(
+                f"Porten {checkout_port()} var i bruk, så nettstedet ble bygd for {url}: PDF-en, kopien uten nett "
+                "og utdelingsarkene ble laget på nytt, ikke hentet fra .cache.", encoding="utf-8")
         # The build lock is taken here and handed to the build process; this process's copy is
         # closed, so the lock is held exactly as long as the build process lives.
         with open(folder / "building", "w") as building, open(folder / "build.log", "w") as log:
@@ -128,6 +132,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return
     if any("shared_site" in getattr(item, "fixturenames", ()) for item in session.items):
         start_site_build(run_folder(session.config._tmp_path_factory) / "shared-site")
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    note = run_folder(config._tmp_path_factory) / "shared-site" / "port-note"
+    if note.is_file():
+        terminalreporter.write_line(note.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

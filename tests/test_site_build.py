@@ -42,3 +42,17 @@ def test_every_markdown_page_in_docs_has_a_description() -> None:
         if not (front or {}).get("description"):
             missing.append(str(page.relative_to(ROOT)))
     assert not missing
+
+
+def test_a_run_builds_for_the_checkouts_port_or_any_free_one_when_it_is_taken(monkeypatch) -> None:
+    import socket
+
+    from tests import conftest
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        monkeypatch.setattr(conftest, "checkout_port", lambda: port)
+        with conftest.listening_socket() as listening:
+            assert listening.getsockname()[1] != port
+    with conftest.listening_socket() as listening:  # closed now: free, so it is the run's port
+        assert listening.getsockname()[1] == port
