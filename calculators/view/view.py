@@ -606,6 +606,22 @@ def text_width(text: str, font: int) -> float:
     return len(text) * CHART["char"] * font
 
 
+def wrap_words(text: str, width: int, font: int) -> list[str]:
+    """``text`` in lines no wider than ``width`` (as ``text_width`` estimates), broken at spaces; a
+    single word wider than that stands alone on its line."""
+    lines = []
+    current = ""
+    for word in text.split(" "):
+        candidate = word if current == "" else current + " " + word
+        if current != "" and text_width(candidate, font) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    return lines
+
+
 def svg(width: int, height: int, label: str, children: list[Node], font: int = 13) -> Node:
     """A chart: an image (its numbers are in the table beside it), as wide as its column."""
     return el("svg", {"class": "vl-calc__chart", "viewBox": "0 0 " + str(width) + " " + str(height),
@@ -631,9 +647,14 @@ def bar_chart(caption: str, labels: list[str], values: list[float], unit: str, w
     y = 0
     for i in range(len(values)):
         value = format_number(values[i], unit)
+        # A label wider than the chart (a narrow phone) goes on as many lines as it needs.
+        label_lines = wrap_words(labels[i] + ":", width, font)
+        for j in range(len(label_lines) - 1):
+            children.append(el("text", {"x": "0", "y": str(y + font), "text-anchor": "start"}, [], label_lines[j]))
+            y += line
         children.append(el("text", {"x": "0", "y": str(y + font), "text-anchor": "start"}, [],
-                           labels[i] + ":"))
-        if text_width(labels[i] + ": " + value, font) > width:
+                           label_lines[len(label_lines) - 1]))
+        if len(label_lines) > 1 or text_width(labels[i] + ": " + value, font) > width:
             y += line
             children.append(el("text", {"x": "0", "y": str(y + font), "text-anchor": "start"}, [], value))
         else:

@@ -68,13 +68,19 @@ def test_a_bar_label_and_its_formatted_value_share_a_line_when_they_fit() -> Non
     assert label.get("y") == value.get("y") and value.get("text-anchor") == "end"
 
 
-def test_a_label_too_long_for_the_width_puts_its_value_on_the_next_line() -> None:
+def test_a_label_too_long_for_the_width_goes_on_lines_that_fit_and_its_value_under_them() -> None:
+    # A phone 360 px wide drew «Samfunnet (utover offentlige budsjetter):» 10 px past the chart.
+    from calculators.view.view import CHART, text_width
     label = LONGEST_HOLDER + " " + "x" * 10
     svg = svgs(chart("Test", [label], [-12345678], "kr", "t", width=300))[0]
-    first, second = svg.findall(f"{SVG}text")
-    assert view_width(svg) == 300
-    assert first.text == label + ":" and second.text == "\u221212\u00a0345\u00a0678\u00a0kr"
-    assert float(second.get("y")) > float(first.get("y")) and second.get("x") == "0"
+    *lines, value = svg.findall(f"{SVG}text")
+    assert view_width(svg) == 300 and len(lines) > 1
+    assert " ".join(t.text for t in lines) == label + ":"
+    font = float(svg.get("font-size") or CHART["font"])
+    assert all(text_width(t.text, font) <= 300 or " " not in t.text for t in lines)
+    assert value.text == "\u221212\u00a0345\u00a0678\u00a0kr" and value.get("x") == "0"
+    ys = [float(t.get("y")) for t in [*lines, value]]
+    assert ys == sorted(ys) and len(set(ys)) == len(ys)
 
 
 def test_with_a_negative_value_the_zero_line_is_in_the_middle() -> None:
