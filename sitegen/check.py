@@ -42,7 +42,7 @@ def run(docs: Path = DOCS, notebook: bool = True) -> Checked:
     except (laws.LawLinkError, laws.LawRegisterError) as error:
         raise StageError(str(error)) from None
     try:
-        checks.check_sources(docs.parent, notebook=notebook)
+        checked.warnings += [f"ADVARSEL (markør): {w}" for w in checks.check_sources(docs.parent, notebook=notebook)]
     except checks.SourceError as error:
         raise StageError(str(error)) from None
     checked.warnings += [f"ADVARSEL (prisår): {w}"

@@ -98,9 +98,10 @@ def _source_errors() -> tuple[type[Exception], ...]:
             TemplateSourceError, CaseError, ScenarioError, ConfigError, SheetMissing)
 
 
-def check_sources(root: Path = ROOT, *, notebook: bool = True) -> None:
+def check_sources(root: Path = ROOT, *, notebook: bool = True) -> list[str]:
     """Check every source (see the module's docstring); raise ``SourceError`` listing every
-    mistake found, or return ``None``. ``notebook=False`` leaves the notebook out (the
+    mistake found, or return the warnings (a comment that looks like a marker but may be a note).
+    ``notebook=False`` leaves the notebook out (the
     comparison with a fresh run may execute it once, about 10 s, cached afterwards)."""
     errors = _source_errors()
     messages: list[str] = []
@@ -121,11 +122,13 @@ def check_sources(root: Path = ROOT, *, notebook: bool = True) -> None:
     run("typfall", lambda: _typfall(root))
     if "modeller" in found:
         run("kurs", lambda: _workshops(root))
-    messages += _pages(root, found)
+    page_messages, warnings = _pages(root, found)
+    messages += page_messages
     if notebook and "modeller" in found:
         run("notatbok", lambda: _notebook(root))
     if messages:
         raise SourceError(messages)
+    return warnings
 
 
 def _prefixed(stage: str, message: str) -> str:
@@ -196,7 +199,7 @@ def _notebook(root: Path) -> None:
                                ".venv/bin/python -m calculators.notebook.notebook)")
 
 
-def _pages(root: Path, found: dict[str, object]) -> list[str]:
+def _pages(root: Path, found: dict[str, object]) -> tuple[list[str], list[str]]:
     """Front matter and markers of every page; a marker's id is checked against what the stages
     above found (not checked when its source has a mistake of its own, reported above)."""
     from calculators.engine import registry
@@ -215,13 +218,15 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
              "mal-skjema": "documents/templates/sources/", "scenario": "workshops/scenarios.yaml",
              "typfall": "typfall/cases/"}
     docs = root / "docs"
-    messages = []
+    messages, warnings = [], []
     for page in page_sources(docs):
         text = (docs / page).read_text(encoding="utf-8")
         problems = _front_matter(text)
         outside_code = blank_code(text)  # a marker in code is text (veileder.markdown_code)
         markers = list(_MARKER.finditer(outside_code))
-        problems += _misspelt_markers(text, outside_code)
+        form_problems, doubts = _marker_form(text, outside_code, known)
+        problems += form_problems
+        warnings += [f"docs/{page}: {doubt}" for doubt in doubts]
         for match in markers:  # a case page's description is the case's summary
             if match["kind"] == "typfall" and cases and match["value"] in cases and not problems:
                 name, summary = cases[match["value"]]
@@ -240,40 +245,81 @@ def _pages(root: Path, found: dict[str, object]) -> list[str]:
             line = text.count("\n", 0, match.start()) + 1
             problems.append(f"linje {line}: {unknown_marker(kind, value, ids, where.get(kind))}")
         messages += [f"docs/{page}: {problem}" for problem in problems]
-    return messages
+    return messages, warnings
 
 
-def _misspelt_markers(text: str, outside_code: str) -> list[str]:
-    """A comment shaped like a marker that the stage would leave as a comment, so the page would
-    lack its calculator or table without a word: a misspelt word («<!-- kalkulatr: familie -->»),
-    a capital letter («<!-- Datakilder -->»), or a known marker written otherwise than the stage
-    reads it (not alone on its line, indented, a space before the colon)."""
-    problems = []
+def marker_patterns() -> list[re.Pattern]:
+    """Every pattern by which the stage finds a marker, from the packages that expand them (a test
+    checks that no package has another)."""
+    from calculators.site import markers as calculator_markers
+    from calculators.site import profile, startup_cost
+    from documents.site import markers as template_markers
+    from sitegen import stage
+    from typfall import markers as typfall_markers
+    from veileder import laws
+    from workshops import markers as workshop_markers
+    return [calculator_markers.MARKER, profile.MARKER, startup_cost.MARKER, template_markers.MARKER,
+            typfall_markers.MARKER, laws.MARKER, workshop_markers.MARKER, stage.NEDLASTING, stage.DATAKILDER]
+
+
+def _line_pattern(pattern: re.Pattern) -> bool:
+    """A pattern that reads a marker only alone on its line (``^…$``)."""
+    return bool(pattern.flags & re.MULTILINE) and pattern.pattern.startswith("^")
+
+
+def _how_written(word: str, patterns: list[re.Pattern]) -> str:
+    """How a marker word is written, as its package's pattern reads it."""
+    forms = [form for form in (f"<!-- {word} -->", f"<!-- {word}: <id> -->")
+             if any(p.search(form.replace("<id>", "x")) for p in patterns)]
+    return " eller ".join(forms)
+
+
+def _marker_form(text: str, outside_code: str, known: dict[str, list[str] | None]) -> tuple[list[str], list[str]]:
+    """Comments shaped like a marker that the stage would leave as comments (the page would lack
+    its calculator or table without a word): mistakes, and doubts (warnings).
+
+    A known marker word is held against its package's own pattern (any spacing the stage reads is
+    right): not read at all, or read only alone on its line, is a mistake. A word that is a marker
+    word with a capital letter, or close to one («kalkulatr»), is a mistake when what follows is
+    what that marker takes (a known id, or nothing for a marker without one: «<!-- Datakilder -->»);
+    otherwise it may be a note to other authors («<!-- Oppstart: 2026 -->», «<!-- kalkulatoren -->»)
+    and is a warning."""
+    patterns = marker_patterns()
+    problems: list[str] = []
+    doubts: list[str] = []
     for match in _MARKER_SHAPED.finditer(outside_code):
         word, value = match["word"], match["value"]
-        line = text.count("\n", 0, match.start()) + 1
+        number = text.count("\n", 0, match.start()) + 1
         if word in MARKER_WORDS:
-            written = f"<!-- {word}: {value} -->" if value is not None else f"<!-- {word} -->"
             start = outside_code.rfind("\n", 0, match.start()) + 1
             end = outside_code.find("\n", match.end())
-            alone = outside_code[start:len(outside_code) if end < 0 else end].rstrip() == match[0]
-            if word in LINE_MARKERS and not alone:
-                problems.append(f"linje {line}: markøren {written} må stå alene på linjen, uten innrykk; "
+            lines = outside_code[start:len(outside_code) if end < 0 else end]
+            if any(p.fullmatch(lines) if _line_pattern(p) else p.fullmatch(match[0]) for p in patterns):
+                continue
+            if any(_line_pattern(p) and p.fullmatch(match[0]) for p in patterns):
+                problems.append(f"linje {number}: markøren {match[0]} må stå alene på linjen, uten innrykk; "
                                 "ellers blir den stående som en kommentar")
-            elif match[0] != written:
-                problems.append(f"linje {line}: skriv markøren {written} (slik står den: {match[0]}); "
-                                "ellers blir den stående som en kommentar")
+            else:
+                problems.append(f"linje {number}: {match[0]} leses ikke som en markør og blir stående som en "
+                                f"kommentar; skriv {_how_written(word, patterns)}")
             continue
         if word.startswith("mal") and word.islower():  # mal…: the marker rule in _pages
             continue
-        if word.lower() in MARKER_WORDS:
-            problems.append(f"linje {line}: markøren «{word}» skrives med små bokstaver: «{word.lower()}»")
+        close = [word.lower()] if word.lower() in MARKER_WORDS else \
+            difflib.get_close_matches(word.lower(), MARKER_WORDS, n=1, cutoff=0.8)
+        if not close:
             continue
-        close = difflib.get_close_matches(word.lower(), MARKER_WORDS, n=1, cutoff=0.8)
-        if close:
-            problems.append(f"linje {line}: ukjent markør «{word}» – mente du «{close[0]}»? "
-                            f"(markørene: {', '.join(MARKER_WORDS)})")
-    return problems
+        marker = close[0]
+        ids = known.get(marker) or []
+        meant = value in ids if value is not None else (word.lower() == marker and "<id>" not in _how_written(marker, patterns))
+        say = (f"«{word}» skrives med små bokstaver: «{marker}»" if word.lower() == marker
+               else f"ukjent markør «{word}» – mente du «{marker}»?")
+        if meant:
+            problems.append(f"linje {number}: {say}")
+        else:
+            doubts.append(f"linje {number}: {match[0]} ligner markøren «{marker}», men er ingen markør; "
+                          f"er den ment som en, skriv {_how_written(marker, patterns)}")
+    return problems, doubts
 
 
 def page_sources(docs: Path) -> list[str]:
@@ -299,8 +345,14 @@ def _front_matter(text: str) -> list[str]:
     match = FRONT_MATTER.match(text)
     data: object = {}
     if not match and re.match(r"-{3}[ \t]*\n", text):
-        if re.match(r"-{3}[ \t]*\n.*\n(?:\.{3}|-{3})[ \t]*\Z", text, re.DOTALL):
-            return ["front matter slutter med «---» uten linjeskift etter: sett et linjeskift etter «---»"]
+        unended = re.match(r"-{3}[ \t]*\n(.*\n)(?:\.{3}|-{3})[ \t]*\Z", text, re.DOTALL)
+        try:  # fields before a last «---» with no line break: the front matter's end, not a rule
+            fields = unended and isinstance(yamltext.safe_load(unended[1]), dict)
+        except yaml.YAMLError:
+            fields = False
+        if fields:
+            return [f"front matter slutter med «---» på linje {text.count(chr(10)) + 1} uten linjeskift etter: "
+                    "sett et linjeskift etter «---»"]
         return ["front matter begynner med «---» på linje 1, men slutter aldri: skriv «---» på en egen linje "
                 "etter siste felt"]
     if match:

@@ -54,9 +54,11 @@ def present(entry: Path) -> bool:
     before it calls ``cached_entry`` (to make all that is missing in one go) asks here, so the
     clean-up a miss starts never removes an entry the same caller has just found."""
     try:
-        os.utime(entry)  # fails if the entry is not there (or is being removed: renamed away first)
-    except OSError:
+        os.utime(entry)
+    except FileNotFoundError:  # not there, or being removed (renamed away first)
         return False
+    except OSError:  # there, but another user's: found all the same (it cannot be marked used)
+        pass
     return entry.is_dir()
 
 
@@ -79,13 +81,20 @@ def remove_unused(cache_dir: Path, days: float = UNUSED_DAYS) -> list[str]:
             continue
         if not old:
             continue
-        if not hidden:
-            gone = cache_dir / f".fjernet-{entry.name}-{os.getpid()}"
-            try:
-                os.rename(entry, gone)
-            except OSError:  # another build removed or renamed it first
-                continue
+        if hidden:
+            shutil.rmtree(entry, ignore_errors=True)
+        elif remove(entry):
             removed.append(entry.name)
-            entry = gone
-        shutil.rmtree(entry, ignore_errors=True)
     return sorted(removed)
+
+
+def remove(entry: Path) -> bool:
+    """Remove an entry: renamed to a dot name first, so that another build finds it missing, never
+    half-removed. False if it was gone already (another build removed it first)."""
+    gone = entry.with_name(f".fjernet-{entry.name}-{os.getpid()}")
+    try:
+        os.rename(entry, gone)
+    except OSError:
+        return False
+    shutil.rmtree(gone, ignore_errors=True)
+    return True

@@ -13,12 +13,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from veileder.cache import cached_entry
+from veileder.cache import cached_entry, remove
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CACHE_DIR = ROOT / ".cache" / "kalkulatorer"
@@ -62,5 +61,5 @@ def cached(name: str, make: Callable[[], Any], cache_dir: Path = CACHE_DIR) -> A
     if made:
         for old in cache_dir.glob(f"{name}-*"):
             if old != entry:
-                shutil.rmtree(old, ignore_errors=True)  # the cache does not grow with every edit
+                remove(old)  # the cache does not grow with every edit
     return json.loads((entry / "data.json").read_text(encoding="utf-8"))
