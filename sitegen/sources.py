@@ -52,6 +52,9 @@ from veileder.markdown_code import FRONT_MATTER, blank_code
 ROOT = Path(__file__).resolve().parent.parent
 DOWNLOADS = ("pdf", "uten-nett")  # <!-- nedlasting: … -->: the whole-guide PDF, the offline copy (sitegen.stage)
 
+NEDLASTING = re.compile(r"^<!--\s*nedlasting:\s*(?P<what>[a-z-]*)\s*-->[ \t]*$", re.MULTILINE)
+DATAKILDER = re.compile(r"<!--\s*datakilder\s*-->")
+"""The two markers the stage (sitegen/stage.py) expands itself: the downloads and the sources table."""
 _MARKER = re.compile(r"<!--\s*(?P<kind>[a-zæøå-]+):\s*(?P<value>[^\s>]*)\s*-->")
 MARKER_WORDS = ("kalkulator", "mal", "mal-skjema", "maler", "oppstart", "nedlasting", "scenario", "scenarioer",
                 "typfall", "typfall-tabell", "typfall-liste", "egne-tall", "datakilder", "lovregister")
@@ -254,12 +257,11 @@ def marker_patterns() -> list[re.Pattern]:
     from calculators.site import markers as calculator_markers
     from calculators.site import profile, startup_cost
     from documents.site import markers as template_markers
-    from sitegen import stage
     from typfall import markers as typfall_markers
     from veileder import laws
     from workshops import markers as workshop_markers
     return [calculator_markers.MARKER, profile.MARKER, startup_cost.MARKER, template_markers.MARKER,
-            typfall_markers.MARKER, laws.MARKER, workshop_markers.MARKER, stage.NEDLASTING, stage.DATAKILDER]
+            typfall_markers.MARKER, laws.MARKER, workshop_markers.MARKER, NEDLASTING, DATAKILDER]
 
 
 def _line_pattern(pattern: re.Pattern) -> bool:

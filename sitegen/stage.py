@@ -46,6 +46,7 @@ from sitegen import config as site_config
 from sitegen import sources as checks
 from sitegen.check import DOCS, ROOT, StageError
 from sitegen.markdown_ext import fragment_name
+from sitegen.sources import DATAKILDER, NEDLASTING  # the stage's own markers, where the check reads them too
 from sitegen.urls import links_from_source, page_url, relative
 from veileder import zips
 from veileder.markdown_code import FRONT_MATTER
@@ -53,8 +54,6 @@ from veileder.markdown_code import FRONT_MATTER
 FOLDER_PDF = "nedlasting/velferdslab-veilederen.pdf"
 FOLDER_ZIP = "nedlasting/velferdslab-veilederen-uten-nett.zip"
 SIZE_SLOT = "@@vl-size:{path}@@"  # filled by sitegen.post once the file exists (ASCII: the search index escapes the rest)
-NEDLASTING = re.compile(r"^<!--\s*nedlasting:\s*(?P<what>[a-z-]*)\s*-->[ \t]*$", re.MULTILINE)
-DATAKILDER = re.compile(r"<!--\s*datakilder\s*-->")
 PAGE_MARK = "<!-- vl-page: {src} -->"
 # Our stylesheets and the site-wide scripts: site path → source file (from the repository's root).
 # mkdocs.yml's extra_css and extra_javascript name site paths; the stage bundles those (``_bundles``)
