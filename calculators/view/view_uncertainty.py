@@ -31,6 +31,7 @@ from calculators.view.view import (
     svg,
     table,
     text_width,
+    wrap_words,
 )
 
 TEXT_U = {
@@ -195,21 +196,6 @@ def unpriced_block(meta: UMeta, marks: dict[str, str], heading: str = "h3") -> l
             el("p", {"class": "vl-calc__explain"}, [], TEXT_U["unpriced_note"])]
 
 
-def wrap(text: str, width: int, font: int) -> list[str]:
-    """``text`` in lines no wider than ``width`` (at ``font`` px), broken between words."""
-    lines = []
-    now = ""
-    for word in text.split(" "):
-        test = now + " " + word if now != "" else word
-        if now != "" and text_width(test, font) > width:
-            lines.append(now)
-            now = word
-        else:
-            now = test
-    lines.append(now)
-    return lines
-
-
 def tornado_block(meta: UMeta, output: OutputMeta, likely: float, bars: list[Bar], width: int,
                   font: int) -> list[Node]:
     """A bar per range from the result at its low end to the result at its high end, a dashed
@@ -233,7 +219,7 @@ def tornado_block(meta: UMeta, output: OutputMeta, likely: float, bars: list[Bar
         b = shown[i]
         label = range_meta(meta, b["id"])["label"] + ": " + format_number(b["at_low"], unit) \
             + TEXT_U["at_low_mark"] + format_number(b["at_high"], unit) + TEXT_U["at_high_mark"]
-        for text in wrap(label, width, font):
+        for text in wrap_words(label, width, font):
             children.append(el("text", {"x": "0", "y": str(y + font), "text-anchor": "start"}, [], text))
             y += line
         left = (min(b["at_low"], b["at_high"]) - lo) / span * width
