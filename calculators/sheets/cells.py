@@ -3,6 +3,8 @@
 Build-time Python (not translated): see ``calculators/sheets/__init__.py`` for the cell format.
 """
 
+from collections.abc import Sequence
+
 from calculators.core.finance import R109_STEP_YEARS
 from calculators.view.view import DECIMALS
 
@@ -45,7 +47,7 @@ def percent_format() -> str:
     return "#,##0" + ("." + "0" + "#" * (places - 1) if places > 0 else "")
 
 
-def result_rows(outputs: dict, formulas: dict[str, str], scalars: list[str], message: str) -> list[list]:
+def result_rows(outputs: dict, formulas: dict[str, str], scalars: Sequence[str], message: str) -> list[list]:
     """One row per result: label, the guarded formula, what the calculator showed, the unit."""
     rows = []
     for output_id, text in formulas.items():

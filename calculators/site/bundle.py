@@ -30,10 +30,11 @@ import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from calculators.core import uncertainty
 from calculators.core.finance import R109_STEP_YEARS
-from calculators.core.model import BUDGET_HOLDERS, LEVEL_LABELS, Input, Model
+from calculators.core.model import BUDGET_HOLDERS, LEVEL_LABELS, Input, Model, Output
 from calculators.engine import registry
 from calculators.engine.evaluate import evaluate
 from calculators.engine.translate import PRELUDE, Translation, source_path
@@ -71,13 +72,29 @@ def input_label(model: Model, field: Input) -> str:
     return RATE_LABEL.format(last=int(horizon.maximum) - 1)
 
 
-def metadata(model: Model) -> dict:
+def no_answer(output: Output) -> bool:
+    """Whether the output's help declares −1 as «no answer» (``view.format_output`` then says so)."""
+    return "-1:" in (output.help or "")
+
+
+def output_meta(output: Output) -> view.OutputMeta:
+    """One output as ``view.format_output`` reads it (``metadata`` gives the browser the same)."""
+    return {"id": output.id, "label": output.label, "unit": output.unit, "kind": output.kind,
+            "headline": output.headline, "no_answer": no_answer(output)}
+
+
+def metadata(model: Model) -> Any:
     """What the runtime needs to parse, check and show values (labels, units, bounds, budget
     holders). Sources, statuses, groups, help texts and the price year are not here: only the
     exports need them, and ``calculators/site/eksport.py`` puts them in the export file, loaded on the
     first click — so they cost nothing at page load or at the first interaction (issue 23).
-    ``no_answer``: the output's help declares −1 as «no answer» (``view.format_output``)."""
-    meta: dict = {
+    ``no_answer``: the output's help declares −1 as «no answer» (``view.format_output``).
+
+    Typed ``Any`` for the type checker: this is the JSON the browser gets, and each view declares
+    the part it reads as a TypedDict (``view.Meta``, ``view_uncertainty.UMeta``,
+    ``scenario_links.LinkMeta``, ``eksport.CsvData``); a TypedDict cannot say «these keys, and
+    others» of a dict built here. The parity tests run the views on it in both languages."""
+    meta: dict[str, Any] = {
         "id": model.id,
         "title": model.title,
         "inputs": [
@@ -86,7 +103,7 @@ def metadata(model: Model) -> dict:
             for i in model.inputs],
         "outputs": [
             {"id": o.id, "label": o.label, "unit": o.unit, "kind": o.kind,
-             "headline": o.headline, "budget_holder": o.budget_holder or "", "no_answer": "-1:" in (o.help or "")}
+             "headline": o.headline, "budget_holder": o.budget_holder or "", "no_answer": no_answer(o)}
             for o in model.outputs],
         "presets": {p.id: dict(p.values) for p in model.presets},
         "holders": [{"id": h.id, "label": h.label, "level": h.level} for h in BUDGET_HOLDERS],

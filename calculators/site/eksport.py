@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import yaml
 
@@ -55,20 +55,31 @@ def _model_config(model: Model) -> dict:
     outputs = {o.id: o for o in model.outputs}
     inputs = {i.id for i in model.inputs}
     problems = []
-    if outputs.get(entry.get("kontantstrom")) is None or outputs[entry["kontantstrom"]].kind != "years_by_holder":
-        problems.append(f"{where}.kontantstrom: «{entry.get('kontantstrom')}» er ikke et years_by_holder-resultat")
-    if outputs.get(entry.get("naverdi")) is None or outputs[entry["naverdi"]].kind != "by_holder":
-        problems.append(f"{where}.naverdi: «{entry.get('naverdi')}» er ikke et by_holder-resultat")
-    if entry.get("rente") not in inputs:
+
+    def named(key: str) -> str:
+        """The entry's ``key`` if it is a name («» when missing or not text: never looked up)."""
+        value = entry.get(key)
+        return value if isinstance(value, str) else ""
+
+    for key, kind in (("kontantstrom", "years_by_holder"), ("naverdi", "by_holder")):
+        if named(key) not in outputs or outputs[named(key)].kind != kind:
+            problems.append(f"{where}.{key}: «{entry.get(key)}» er ikke et {kind}-resultat")
+    if named("rente") not in inputs:
         problems.append(f"{where}.rente: «{entry.get('rente')}» er ikke en input i modellen")
-    for key, output in (entry.get("summer") or {}).items():
+    sums = entry.get("summer") or {}
+    if not isinstance(sums, dict):
+        problems.append(f"{where}.summer: skal være en tabell (nøkkel: resultat), ikke «{sums}»")
+        sums = {}
+    for key, output in sums.items():
         if key not in SUM_KEYS:
             problems.append(f"{where}.summer.{key}: ukjent; gyldige: {', '.join(SUM_KEYS)}")
-        elif output not in outputs or outputs[output].kind != "number":
+        elif not isinstance(output, str) or output not in outputs or outputs[output].kind != "number":
             problems.append(f"{where}.summer.{key}: «{output}» er ikke et tall-resultat i modellen")
-    if not entry.get("metodeside") or not (DOCS / entry["metodeside"]).is_file():
+    if not named("metodeside") or not (DOCS / named("metodeside")).is_file():
         problems.append(f"{where}.metodeside: «{entry.get('metodeside')}» finnes ikke under docs/")
-    if not entry.get("utelater") and not entry.get("avsnitt"):
+    if entry.get("utelater") and not isinstance(entry["utelater"], list):
+        problems.append(f"{where}.utelater: skal være en liste (én virkning per linje med «- »)")
+    if not entry.get("utelater") and not named("avsnitt"):
         problems.append(f"{where}: trenger «utelater» (liste) eller «avsnitt» (overskrift på metodesiden)")
     if problems:
         raise ExportError("\n".join(problems))
@@ -157,13 +168,14 @@ def sheet_module(model: Model):
     return sheets.LAYOUTS[model.id]
 
 
-def data(model: Model) -> dict:
-    """Everything the export code needs about ``model`` besides the scenario itself."""
+def data(model: Model) -> Any:
+    """Everything the export code needs about ``model`` besides the scenario itself (``metadata``
+    and more: typed ``Any`` as that is; ``CsvData`` and the memo's TypedDicts say what they read)."""
     entry = _model_config(model)
     meta = metadata(model)
-    for field, declared in zip(meta["inputs"], model.inputs, strict=True):
-        source = declared.source
-        field.update(group=declared.group or model.title, help=declared.help, source={
+    for field, given in zip(meta["inputs"], model.inputs, strict=True):
+        source = given.source
+        field.update(group=given.group or model.title, help=given.help, source={
             "title": source.title, "publisher": source.publisher, "year": source.year,
             "status": source.status, "url": source.url or "", "note": source.note})
     for output, declared in zip(meta["outputs"], model.outputs, strict=True):

@@ -176,6 +176,7 @@ def docx_skeleton(typo: dict | None = None) -> bytes:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
     from docx.shared import Mm, Pt, RGBColor, Twips
+    from docx.styles.style import ParagraphStyle
 
     from documents.render.render_docx import _slim
 
@@ -202,7 +203,7 @@ def docx_skeleton(typo: dict | None = None) -> bytes:
 
     def paragraph(name: str, *, before: int | None = None, after: int | None = None, keep: bool = False,
                   bold: bool = False, italic: bool = False, size: float | None = None, rgb: RGBColor | None = None,
-                  outline: int | None = None, following: str = "") -> object:
+                  outline: int | None = None, following: str = "") -> ParagraphStyle:
         st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name in BUILTIN)
         st.base_style, st.quick_style = styles["Normal"], True
         fmt = st.paragraph_format

@@ -23,3 +23,5 @@ def html(nodes: list[view.Node]) -> str:
 
 
 SUMMARY_WIDTH, DETAILS_WIDTH = 560, 720
+FONT = int(view.CHART["font"])
+"""The charts' font size (CSS px) the view lays their labels out for."""

@@ -13,12 +13,12 @@ from calculators.core.model import Input, Model, Output, Source
 from calculators.core.prices import price_note
 from calculators.engine.evaluate import evaluate
 from calculators.site import render_uncertainty
-from calculators.site.bundle import HOLDER_KINDS, input_label, metadata
-from calculators.site.nodes_html import DETAILS_WIDTH, SUMMARY_WIDTH, html
+from calculators.site.bundle import HOLDER_KINDS, input_label, metadata, output_meta
+from calculators.site.nodes_html import DETAILS_WIDTH, FONT, SUMMARY_WIDTH, html
 from calculators.view import view
 from calculators.view.view import NBSP, UNIT_LABELS, format_number
 
-TEXT = {
+TEXT: dict[str, str] = {
     "results": "Resultat",
     "assumptions": "Standardverdier og kilder",
     "price_year": "Alle kronebeløp er i {year}-kroner (faste priser).",
@@ -36,25 +36,19 @@ TEXT = {
     "stale": "Resultatet er ikke oppdatert. Rett feltet som er merket.",
     "copy": "Kopier lenke",
     "reset": "Tilbakestill",
-    # Exports (issue 13): per group its name and (format, button text, file type); the first is the main one.
-    "exports": (("Beslutningsnotat", (("odt", "Last ned beslutningsnotat", "ODT"), ("docx", "Som Word", "DOCX"),
-                                      ("utskrift", "Skriv ut", "PDF"))),
-                ("Regneark", (("xlsx", "Last ned regneark", "XLSX"), ("csv", "Årlige tall", "CSV")))),
     "preset": "Forhåndsinnstilling",
     "own_values": "Egne tall",
 }
 
-
-def output_meta(output: Output) -> view.OutputMeta:
-    return {"id": output.id, "label": output.label, "unit": output.unit, "kind": output.kind,
-            "headline": output.headline}
+# Exports (issue 13): per group its name and (format, button text, file type); the first is the main one.
+EXPORTS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
+    ("Beslutningsnotat", (("odt", "Last ned beslutningsnotat", "ODT"), ("docx", "Som Word", "DOCX"),
+                          ("utskrift", "Skriv ut", "PDF"))),
+    ("Regneark", (("xlsx", "Last ned regneark", "XLSX"), ("csv", "Årlige tall", "CSV"))))
 
 
 def format_output(value: float, output: Output) -> str:
     return view.format_output(value, output_meta(output))
-
-
-"""Chart widths (CSS px) in the HTML the build writes; the runtime redraws at the real width."""
 
 
 def render(model: Model) -> str:
@@ -63,7 +57,7 @@ def render(model: Model) -> str:
     meta = metadata(model)
     results = evaluate(model)
     sentence = model.sentence(results) if model.sentence else ""
-    font = view.CHART["font"]
+    font = FONT
     interval = meta["interval"]
     main = interval["output"]
     first = next((o for o in model.outputs if o.id == main or (not main and o.headline)), None)
@@ -71,7 +65,7 @@ def render(model: Model) -> str:
     span = (f' <span class="vl-calc__peek-range" data-vl-peek-range>'
             f'{escape(view.interval_text(meta, interval["initial"], main))}</span>' if main else "")
     figure = (view.central_value(meta, interval["initial"], main) if main and first and first.id == main
-              else format_output(results[first.id], first) if first else "")
+              else format_output(view.number(results, first.id), first) if first else "")
     # data-search-exclude: the figure changes with every input (an <a> holds no <a>, so Material's
     # parser ends the excluded part where the link ends).
     peek = (f'<a class="vl-calc__peek" href="#{prefix}-resultat" data-vl-jump data-search-exclude><span>{escape(first.label)}</span> '
@@ -170,7 +164,7 @@ def _export_buttons() -> str:
     """Buttons for the exports (issue 13), a group per kind; the runtime loads the export code on
     the first click."""
     groups = []
-    for name, buttons in TEXT["exports"]:
+    for name, buttons in EXPORTS:
         html = " ".join(
             f'<button type="button" class="md-button{" md-button--primary" if i == 0 else ""}" '
             f'data-vl-action="eksport" data-vl-format="{fmt}">{escape(label)} '
@@ -218,10 +212,10 @@ def results_html(model: Model, results: dict, prefix: str = "") -> str:
     meta = metadata(model)
     sentence = model.sentence(results) if model.sentence else ""
     # The interval is the defaults' only when ``results`` are; otherwise it is still to be computed.
-    initial = meta["interval"]["initial"]
-    interval = initial if results == evaluate(model) else {**initial, "samples": 0, "shares": {}, "no_effect": {}}
-    return (html(view.summary(meta, results, sentence, SUMMARY_WIDTH, view.CHART["font"], interval))
-            + html(view.details(meta, results, DETAILS_WIDTH, view.CHART["font"])))
+    initial: view.Interval = meta["interval"]["initial"]
+    interval: view.Interval = initial if results == evaluate(model) else {**initial, "samples": 0, "shares": {}, "no_effect": {}}
+    return (html(view.summary(meta, results, sentence, SUMMARY_WIDTH, FONT, interval))
+            + html(view.details(meta, results, DETAILS_WIDTH, FONT)))
 
 
 def _assumptions(model: Model) -> str:

@@ -16,10 +16,10 @@ from calculators.core import uncertainty
 from calculators.core.model import Model
 from calculators.engine.evaluate import evaluate
 from calculators.site.bundle import metadata
-from calculators.view.view import CHART, NBSP, UNIT_LABELS, format_number
-from calculators.view.view_uncertainty import MARK_TEXT, uncertainty_block, unpriced_block
+from calculators.view.view import NBSP, UNIT_LABELS, format_number
+from calculators.view.view_uncertainty import MARK_TEXT, Analysis, uncertainty_block, unpriced_block
 
-TEXT = {
+TEXT: dict[str, str] = {
     "ranges": "Usikkerhet: lav og høy verdi",
     "ranges_help": "Midtverdien og intervallet regnes ut fra disse spennene. Lav og høy er anslag, "
                    "ikke målinger. Endrer du et beløp eller en effekt i skjemaet, følger spennet med; "
@@ -30,11 +30,13 @@ TEXT = {
     "unpriced": "Virkninger uten kroneverdi",
     "unpriced_help": "Marker om velferdslab trolig gjør dette bedre (+), ikke endrer det (0) eller "
                      "gjør det verre (−). Markeringene vises ved resultatet og følger med i lenken.",
-    "marks": ("", "pluss", "null", "minus"),
 }
 
+MARKS = ("", "pluss", "null", "minus")
+"""The plus-minus choices, in the order the list shows them (their words: ``MARK_TEXT``)."""
 
-def _analysis(model: Model) -> dict:
+
+def _analysis(model: Model) -> Analysis:
     """The analysis for the defaults (about half a second in Python; once per page per build)."""
     return uncertainty.analyse_defaults(model)
 
@@ -49,9 +51,9 @@ def block(model: Model, prefix: str) -> str:
         nodes = unpriced_block(metadata(model), {})  # the marks beside the money, no interval
     else:
         # Drawn for the details' width; the browser redraws it for the block's own.
-        from calculators.site.nodes_html import DETAILS_WIDTH
+        from calculators.site.nodes_html import DETAILS_WIDTH, FONT
         nodes = uncertainty_block(metadata(model), evaluate(model), _analysis(model), {},
-                                  DETAILS_WIDTH, CHART["font"])
+                                  DETAILS_WIDTH, FONT)
     return (f'<div class="vl-calc__usikkerhet" data-vl-uncertainty aria-live="off">'
             f"{html(nodes)}</div>")
 
@@ -89,7 +91,7 @@ def form(model: Model, prefix: str) -> str:
         for u in model.unpriced:
             base = f"{prefix}-pm_{u.id}"
             options = "".join(f'<option value="{mark}">{escape(MARK_TEXT[mark])}</option>'
-                              for mark in TEXT["marks"])
+                              for mark in MARKS)
             help_html = f'<span class="vl-calc__help">{escape(u.help)}</span>' if u.help else ""
             items.append(f'<div class="vl-calc__field"><label for="{base}">{escape(u.label)}</label>'
                          f'<select id="{base}" name="pm_{escape(u.id)}" data-vl-mark>{options}</select>'

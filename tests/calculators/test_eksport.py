@@ -61,6 +61,28 @@ def test_a_wrong_declaration_names_the_file_and_each_field(monkeypatch) -> None:
         assert f"calculators/site/eksport.yaml: {field}" in message
 
 
+@pytest.mark.parametrize(("field", "value"), [
+    ("kontantstrom", ["nnv_offentlig"]), ("naverdi", {"a": 1}), ("rente", ["kalkulasjonsrente"]),
+    ("summer", ["nnv_kommune"]), ("summer.kommune", ["nnv_kommune"]), ("metodeside", 3),
+    ("utelater", "Livskvalitet"), ("avsnitt", 7)])
+def test_a_value_of_the_wrong_kind_is_named_never_a_crash(monkeypatch, field: str, value: object) -> None:
+    """A list, a table or a number where the file takes a name (or a text where it takes a list)
+    is a mistake named by its field — not a TypeError, and not a memo listing «utelater»'s letters."""
+    config = eksport.config()
+    entry = config["modeller"]["familie"]
+    if field == "summer.kommune":
+        entry["summer"] = {"kommune": value}
+    else:
+        entry[field] = value
+    if field == "avsnitt":
+        entry.pop("utelater", None)
+    monkeypatch.setattr(eksport, "config", lambda: config)
+    with pytest.raises(eksport.ExportError) as error:
+        eksport.data(registry.load("familie"))
+    assert f"calculators/site/eksport.yaml: modeller.familie{'.' if field != 'avsnitt' else ''}" \
+        f"{field if field != 'avsnitt' else ''}" in str(error.value)
+
+
 def test_a_missing_model_entry_is_named(monkeypatch) -> None:
     config = eksport.config()
     del config["modeller"]["utenforskap"]

@@ -161,3 +161,20 @@ def test_an_input_is_shown_with_every_decimal_it_has() -> None:
     html = render(registry.load("utenforskap"))
     assert 'name="aap_g" type="text" inputmode="decimal" autocomplete="off" value="2,041"' in html
     assert format_number(2.041, "G") == "2,04\u00a0G"
+
+
+@pytest.mark.parametrize("model_id", registry.model_ids())
+def test_the_build_says_no_answer_where_the_browser_does(model_id: str) -> None:
+    """The page's figures (render.format_output) read an output as the browser's do
+    (bundle.metadata): −1 where the output's help declares it «no answer» is said in words, never
+    «−1» (render once built the output's description without that flag: a −1 there was a KeyError)."""
+    from calculators.site.render import format_output
+
+    model = registry.load(model_id)
+    browser = {o["id"]: o for o in metadata(model)["outputs"]}
+    for output in model.outputs:
+        assert browser[output.id]["no_answer"] == ("-1:" in (output.help or ""))
+        text = format_output(-1, output)
+        if browser[output.id]["no_answer"]:  # a year says «ikke innen perioden», the others this
+            assert text in (view.TEXT["not_computable"], view.TEXT["never"]), output.id
+        assert text == view.format_output(-1, browser[output.id]), output.id
