@@ -35,7 +35,7 @@ def _own_js(bodies: dict[str, bytes]) -> int:
                if u.split("?")[0].endswith(".js") and not any(m in u for m in MATERIAL_JS))
 
 
-def transfer(page, url: str, interact: str = "") -> tuple[int, int] | tuple[int, int, int]:
+def transfer(page, url: str, interact: str = "") -> tuple[int, ...]:
     """(all bytes gzipped, own JavaScript bytes gzipped) that loading ``url`` fetches, until the
     network is idle: what a reader gets before touching the page. With ``interact`` (a field's
     selector) also the own JavaScript after focusing it — the reader's first interaction, which

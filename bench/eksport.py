@@ -18,7 +18,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Request, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 PAGES = {"familie": "okonomi/familie/", "utenforskap": "okonomi/utenforskap/",
@@ -44,6 +44,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _record(urls: list[str], request: Request) -> None:
+    urls.append(request.url)
+
+
 def measure(site: Path) -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -53,7 +57,7 @@ def measure(site: Path) -> None:
         for model_id, path in PAGES.items():
             page = browser.new_page(accept_downloads=True)
             loaded: list[str] = []
-            page.on("request", lambda r, loaded=loaded: loaded.append(r.url))
+            page.on("request", functools.partial(_record, loaded))
             page.goto(base + path, wait_until="networkidle")
             page.wait_for_selector("[data-vl-bound]")
             at_load = [u for u in loaded if "/assets/eksport/" in u]

@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 TICK = os.sysconf("SC_CLK_TCK")
@@ -59,11 +60,12 @@ def _processes() -> dict[int, tuple[int, int, float]]:
     return found
 
 
-def cpu_seconds(command: list[str], output: int | object = subprocess.DEVNULL) -> tuple[float, float, int]:
+def cpu_seconds(command: list[str], output: int | IO[str] = subprocess.DEVNULL) -> tuple[float, float, int]:
     """Run ``command``: (CPU seconds of it and everything under it, wall seconds, exit code)."""
     start = time.perf_counter()
     root = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
-    tree, seen = {root.pid}, {}
+    tree = {root.pid}
+    seen: dict[tuple[int, int], float] = {}
     while True:
         processes = _processes()
         grown = True

@@ -59,8 +59,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css = [*([bundles["css"]] if "css" in bundles else []), *(p for p in config.extra_css if p not in bundled)]
     scripts = [s for s in config.extra_javascript if str(s) not in bundled]
     if "js" in bundles:
-        scripts.insert(0, ExtraScriptValue(bundles["js"]))
-        scripts[0].defer = True
+        script = ExtraScriptValue(bundles["js"])
+        script.defer = True
+        scripts.insert(0, script)
     config.extra_javascript = scripts
     config.extra["vl_oppstart"] = settings["vl_oppstart"]
     config.mdx_configs[EXTENSION] = {"staging": str(out)}

@@ -39,7 +39,7 @@ def run_hash(words: Iterable[str]) -> str:
 
 def fingerprint(sources: Iterable[str], length: int = RUN_LENGTH) -> frozenset[str]:
     """The hash of every run of ``length`` words in any of ``sources``."""
-    hashes = set()
+    hashes: set[str] = set()
     for source in sources:
         words = tokens(source)
         hashes.update(run_hash(words[i : i + length]) for i in range(len(words) - length + 1))

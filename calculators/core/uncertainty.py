@@ -97,7 +97,7 @@ def moved_range(default: float, low: float, high: float, value: float, least: fl
 def sample_row(state: int, lows: list[float], modes: list[float], highs: list[float],
                integers: list[int]) -> list[float]:
     """One sample: ``[next state, value of input 1, value of input 2, …]``."""
-    row = [0]
+    row: list[float] = [0]
     for i in range(len(lows)):
         state = next_state(state)
         low = min(lows[i], modes[i])

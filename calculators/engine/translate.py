@@ -144,7 +144,7 @@ CONSTRUCT_NAMES: dict[type, str] = {
     ast.Import: "import", ast.ImportFrom: "import", ast.Raise: "raise", ast.Assert: "assert",
     ast.Delete: "del", ast.NamedExpr: "walrus :=", ast.BitAnd: "&", ast.BitOr: "|",
     ast.BitXor: "^", ast.LShift: "<<", ast.RShift: ">>", ast.MatMult: "@", ast.Invert: "~",
-    ast.UAdd: "unær +", ast.AnnAssign: "tilordning med typeannotasjon",
+    ast.UAdd: "unær +",
     ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Mod: "%", ast.Pow: "**",
 }
 
@@ -429,6 +429,27 @@ class _FunctionVisitor:
         name = node.targets[0].id
         code, kind = self.typed(node.value)
         self.assign(name, kind)
+        return [f"{self.locals[name]} = {code};"]
+
+    def stmt_AnnAssign(self, node: ast.AnnAssign) -> list[str]:
+        """``name: T = value``: the name gets the declared type, as a parameter does (a value of
+        another type is a mistake); the annotation is read in the function's module, as
+        ``typing.get_type_hints`` reads a signature's."""
+        if not isinstance(node.target, ast.Name):
+            raise self.fail(node.target, "tilordning til noe annet enn ett navn")
+        if node.value is None:
+            raise self.fail(node, "typeannotasjon uten verdi", "gi navnet en verdi på samme linje")
+        name = node.target.id
+        try:
+            hint = eval(compile(ast.Expression(node.annotation), self.file, "eval"), self.fn.__globals__)  # noqa: S307
+        except Exception as error:  # an unknown name in the annotation
+            raise self.fail(node.annotation, f"typeannotasjonen {ast.unparse(node.annotation)}",
+                            f"kan ikke leses: {error}") from error
+        declared = type_of_annotation(hint)
+        code, kind = self.typed(node.value)
+        if kind not in (NOTHING, None) and unify(declared, kind) != declared:
+            raise self.fail(node, f"{name} som {type_name(kind)}", f"annotert som {type_name(declared)}")
+        self.assign(name, declared)
         return [f"{self.locals[name]} = {code};"]
 
     def stmt_AugAssign(self, node: ast.AugAssign) -> list[str]:
@@ -1036,7 +1057,7 @@ def _assigned_names(body: list[ast.stmt]) -> list[str]:
         targets = []
         if isinstance(node, ast.Assign):
             targets = node.targets
-        elif isinstance(node, ast.AugAssign | ast.For):
+        elif isinstance(node, ast.AugAssign | ast.AnnAssign | ast.For):
             targets = [node.target]
         for target in targets:
             if isinstance(target, ast.Name) and target.id not in names:

@@ -486,7 +486,7 @@ def group_label(holder: HolderMeta) -> str:
 
 def holder_groups(meta: Meta, value: dict[str, float]) -> list[Group]:
     """The holders present summed per budget («Kommunen», «Andre kommuner», «Staten» …)."""
-    groups = []
+    groups: list[Group] = []
     labels = []
     for h in meta["holders"]:
         if h["id"] in value:

@@ -72,6 +72,13 @@ def _qr_img(url: str, size_mm: float = 30) -> str:
             f'alt="QR-kode til {escape(url)}">')
 
 
+def _text(tag, name: str) -> str:
+    """An attribute's value as text (BeautifulSoup gives a list for the attributes HTML lets hold
+    several values, such as ``class``; for those the page's own spacing)."""
+    value = tag.get(name, "")
+    return value if isinstance(value, str) else " ".join(value)
+
+
 def _rewrite_page(page: GuidePage, by_url: dict[str, str], site_url: str):
     """The page's content as a BeautifulSoup fragment with ids, links and calculators fixed for print."""
     from bs4 import BeautifulSoup
@@ -83,11 +90,11 @@ def _rewrite_page(page: GuidePage, by_url: dict[str, str], site_url: str):
         tag.decompose()
     for tag in soup.find_all(id=True):
         tag["id"] = f"{slug}--{tag['id']}"
-    for tag in soup.find_all(attrs={"aria-labelledby": True}):
-        tag["aria-labelledby"] = " ".join(f"{slug}--{i}" for i in tag["aria-labelledby"].split())
+    for tag in soup.select("[aria-labelledby]"):
+        tag["aria-labelledby"] = " ".join(f"{slug}--{i}" for i in _text(tag, "aria-labelledby").split())
     page_abs = urljoin(site_url, page.url)
     for link in soup.find_all("a", href=True):
-        href = link["href"]
+        href = _text(link, "href")
         if href.startswith("#"):
             link["href"] = f"#{slug}--{href[1:]}" if len(href) > 1 else f"#{slug}"
             continue
@@ -101,10 +108,10 @@ def _rewrite_page(page: GuidePage, by_url: dict[str, str], site_url: str):
         link["href"] = target
     for image in soup.find_all("img", src=True):
         if image.get("srcset"):  # WeasyPrint reads only src: paper gets the sharpest candidate
-            image["src"] = image["srcset"].split(",")[-1].split()[0]
+            image["src"] = _text(image, "srcset").split(",")[-1].split()[0]
             del image["srcset"]
-        if not image["src"].startswith("data:"):
-            image["src"] = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), image["src"]))
+        if not _text(image, "src").startswith("data:"):
+            image["src"] = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), _text(image, "src")))
     for calc in soup.select("[data-vl-calc]"):
         # Charts and year-by-year tables are for exploring on screen; on paper the results for the
         # standard figures, who pays and saves, and the assumptions with their sources are enough.

@@ -126,6 +126,12 @@ def test_input_record_attributes() -> None:
     assert "return v.x * 2;" in js(ex.record, frozenset({"x"}))
 
 
+def test_an_annotated_assignment_is_a_plain_one_in_javascript() -> None:
+    # The annotation types the name for the translator; the emitted code is an assignment.
+    code = js(ex.annotated)
+    assert "row = [0];" in code and "total = a;" in code and "let row, total, i;" in code
+
+
 def test_docstrings_are_skipped() -> None:
     assert js(ex.with_docstring) == "function with_docstring(a) {\n  return a;\n}"
 
@@ -156,6 +162,10 @@ def test_docstrings_are_skipped() -> None:
     (ex.uses_generator, "generatoruttrykk"),
     # JavaScript would call the local: the translator says so instead.
     (ex.shadows_a_function, "navnet zeros både lokalt og utenfra"),
+    # An annotated name (``x: T = v``) is typed as declared, so the value must fit and be there.
+    (ex.annotated_wrong_value, "label som tall"),
+    (ex.annotated_without_value, "typeannotasjon uten verdi"),
+    (ex.annotated_unknown_name, "typeannotasjonen NoSuchType"),
 ])
 def test_constructs_outside_the_subset_fail_with_file_line_column_and_name(fn, construct) -> None:
     with pytest.raises(TranslationError) as caught:

@@ -47,7 +47,7 @@ EXAMPLES: dict[str, dict[str, st.SearchStrategy]] = {
     "with_docstring": {}, "text_ops": {}, "text_methods": {}, "contains": {}, "counts_down": {},
     "sorted_and_sqrt": {"xs": st.lists(st.floats(0, 1e6), min_size=1, max_size=6)},
     "reserved_names": {}, "reserved_record": {"this": RECORD},
-    "chain_with_a_call": {}, "dict_comprehension": {},
+    "chain_with_a_call": {}, "dict_comprehension": {}, "annotated": {},
 }
 INPUTS = {"record": frozenset({"x"}), "reserved_record": frozenset({"x"})}
 

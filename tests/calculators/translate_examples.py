@@ -294,3 +294,28 @@ def shadows_a_function(n: int) -> list[float]:
 
 def dict_comprehension(names: list[str]) -> dict[str, int]:
     return {name + "!": len(name) for name in names if len(name) > 1}
+
+
+def annotated(a: float, n: int) -> list[float]:
+    row: list[float] = [0]  # an int in a list of floats: what mypy asks the annotation for
+    total: float = a
+    for i in range(n % 5):
+        total += a / 2
+        row.append(total + i)
+    return row
+
+
+def annotated_wrong_value(a: float):
+    label: str = a
+    return label
+
+
+def annotated_without_value(a: float):
+    b: float
+    b = a
+    return b
+
+
+def annotated_unknown_name(a: float):
+    b: NoSuchType = a  # noqa: F821
+    return b
