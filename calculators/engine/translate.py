@@ -432,20 +432,29 @@ class _FunctionVisitor:
         return [f"{self.locals[name]} = {code};"]
 
     def stmt_AnnAssign(self, node: ast.AnnAssign) -> list[str]:
-        """``name: T = value``: the name gets the declared type, as a parameter does (a value of
-        another type is a mistake); the annotation is read in the function's module, as
-        ``typing.get_type_hints`` reads a signature's."""
+        """``name: T = value``: the name gets the declared type, as a parameter does. A value of
+        another known type is a mistake; a value of unknown type (read from data) is taken as
+        declared, as at a parameter. The annotation is read in the function's module, a quoted one
+        too (as ``typing.get_type_hints`` reads a signature's); one the translator cannot type
+        (``Any``, ``X | None``) is a mistake, never silently dropped."""
         if not isinstance(node.target, ast.Name):
             raise self.fail(node.target, "tilordning til noe annet enn ett navn")
         if node.value is None:
             raise self.fail(node, "typeannotasjon uten verdi", "gi navnet en verdi på samme linje")
         name = node.target.id
+        written = f"typeannotasjonen {ast.unparse(node.annotation)}"
         try:
             hint = eval(compile(ast.Expression(node.annotation), self.file, "eval"), self.fn.__globals__)  # noqa: S307
+            if isinstance(hint, str):  # quoted
+                hint = eval(hint, self.fn.__globals__)  # noqa: S307
         except Exception as error:  # an unknown name in the annotation
-            raise self.fail(node.annotation, f"typeannotasjonen {ast.unparse(node.annotation)}",
-                            f"kan ikke leses: {error}") from error
+            raise self.fail(node.annotation, written,
+                            f"kan ikke leses: {error} (et navn som bare importeres under TYPE_CHECKING, "
+                            "finnes ikke når oversetteren leser den)") from error
         declared = type_of_annotation(hint)
+        if declared is None:
+            raise self.fail(node.annotation, written, "oversetteren kjenner int, float, bool, str, list[…], "
+                            "dict[str, …] og TypedDict; uten annotasjon får navnet verdiens type")
         code, kind = self.typed(node.value)
         if kind not in (NOTHING, None) and unify(declared, kind) != declared:
             raise self.fail(node, f"{name} som {type_name(kind)}", f"annotert som {type_name(declared)}")

@@ -92,8 +92,10 @@ def metadata(model: Model) -> Any:
 
     Typed ``Any`` for the type checker: this is the JSON the browser gets, and each view declares
     the part it reads as a TypedDict (``view.Meta``, ``view_uncertainty.UMeta``,
-    ``scenario_links.LinkMeta``, ``eksport.CsvData``); a TypedDict cannot say «these keys, and
-    others» of a dict built here. The parity tests run the views on it in both languages."""
+    ``scenario_links.LinkMeta``, ``eksport.CsvData``). One TypedDict of the whole would not pass
+    where those are asked for: its lists hold more keys than theirs (an output's
+    ``budget_holder``), and a list's item type must match exactly. The parity tests run the views
+    on it in both languages."""
     meta: dict[str, Any] = {
         "id": model.id,
         "title": model.title,
@@ -101,7 +103,7 @@ def metadata(model: Model) -> Any:
             {"id": i.id, "label": input_label(model, i), "unit": i.unit, "default": i.default,
              "min": i.minimum, "max": i.maximum, "integer": i.integer, "step": i.step or 0}
             for i in model.inputs],
-        "outputs": [
+        "outputs": [  # output_meta's fields and the budget holder, in this order (the bundle's bytes)
             {"id": o.id, "label": o.label, "unit": o.unit, "kind": o.kind,
              "headline": o.headline, "budget_holder": o.budget_holder or "", "no_answer": no_answer(o)}
             for o in model.outputs],

@@ -10,11 +10,12 @@ calculator runtime loads only when a user clicks an export button.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, NamedTuple, TypedDict
 
 import yaml
 
@@ -32,6 +33,119 @@ SCRIPTS = (zips.SCRIPT, zips.SHEET_SCRIPT, RUNTIME / "eksport.js")
 SUM_KEYS = ("kommune", "fylkeskommune", "stat", "offentlig", "alle")
 
 
+TEXT = "tekst"
+
+
+class Texts(NamedTuple):
+    """A list of texts: exactly ``length`` of them (a sheet's columns, the memo's paragraphs in
+    their places) or, with no length, one or more."""
+
+    length: int | None = None
+
+
+# What the code reads of eksport.yaml's texts, and of what kind: a text, a list of texts, a table.
+# «*»: any key (a model's id), each of that kind. The build stops on a key missing, unknown or of
+# another kind, naming it (config), before any export is made.
+TEXTS_SHAPE: dict[str, Any] = {
+    "notat": {
+        "tittel": TEXT, "undertittel": TEXT, "hode": Texts(),
+        "deler": {
+            "sammendrag": TEXT, "bakgrunn": TEXT, "forutsetninger": TEXT, "resultat": TEXT,
+            "usikkerhet": TEXT, "kilder": TEXT, "forbehold": TEXT, "scenario": TEXT,
+        },
+        "hovedtall": TEXT, "bakgrunn": Texts(2), "forutsetninger_innledning": TEXT,
+        "forhandsinnstilling": TEXT, "kilder_endret": TEXT, "kilde_endret_del": TEXT,
+        "rente_endret": TEXT, "ingen_endret": TEXT, "endret_antall": TEXT, "prisar": TEXT,
+        "kolonner": {
+            "forutsetning": TEXT, "verdi": TEXT, "kilde": TEXT, "resultat": TEXT, "budsjett": TEXT,
+            "intervall": TEXT, "midtverdi": TEXT, "i_pluss": TEXT, "skjema": TEXT,
+            "ingen_effekt": TEXT, "lav": TEXT, "hoy": TEXT, "virkning": TEXT, "vurdering": TEXT,
+        },
+        "endret": TEXT, "kilde": TEXT, "endret_kilde": TEXT, "illustrasjon": TEXT,
+        "alle_resultater": TEXT, "hvem": TEXT, "positive": TEXT, "sum": TEXT, "diagram": TEXT,
+        "diagram_mangler": TEXT, "usikkerhet_ingen": TEXT, "usikkerhet_intervall": TEXT, "spenn": TEXT,
+        "ikke_vurdert": TEXT, "sammendrag_trekninger": TEXT, "prissatt_ingen": TEXT,
+        "pluss_minus": TEXT, "kilder_innledning": TEXT, "kilder_ingen": TEXT, "metode": TEXT,
+        "forbehold": Texts(2), "forbehold_utelater": TEXT, "scenario": TEXT, "fil": TEXT,
+    },
+    "regneark": {
+        "fil": TEXT,
+        "ark": {
+            "forutsetninger": TEXT, "kontantstrom": TEXT, "diskontering": TEXT, "naverdi": TEXT,
+        },
+        "forutsetninger_kolonner": Texts(8), "spenn_kolonner": Texts(2), "usikkerhet_tittel": TEXT,
+        "usikkerhet_kolonner": Texts(7), "ja": TEXT,
+        "status": {
+            "kilde": TEXT, "illustrasjon": TEXT,
+        },
+        "kontantstrom_tittel": TEXT, "kontantstrom_tittel_kostnad": TEXT, "ar": TEXT,
+        "offentlig": TEXT, "alle": TEXT, "rente2": TEXT, "rente3": TEXT, "trinn1": TEXT,
+        "trinn2": TEXT, "periode_rente": TEXT, "faktor": TEXT, "naverdi_tittel": TEXT,
+        "naverdi_kolonner": Texts(4), "kilde_note": TEXT, "csv_kolonner_ar": TEXT, "csv_tittel": TEXT,
+        "csv_tittel_kostnad": TEXT, "csv_standard": TEXT, "csv_forhandsinnstilling": TEXT,
+        "csv_endret": TEXT, "csv_ar": TEXT, "csv_kr": TEXT, "aldri": TEXT, "kan_ikke": TEXT,
+        "formler": {
+            "ark": {
+                "beregning": TEXT, "bygget": TEXT,
+            },
+            "rente_fra": TEXT, "diskontering_tittel": TEXT, "kontroll_kolonner": Texts(3),
+            "kontroll_ok": TEXT, "sjekk_tall": TEXT, "sjekk_grenser": TEXT, "sjekk_heltall": TEXT,
+            "feil": TEXT, "sjekk_resultat": TEXT, "beregning_tittel": TEXT, "timekostnad": TEXT,
+            "timer": TEXT, "i_horisonten": TEXT, "effektandel": TEXT, "arbeidsandel": TEXT,
+            "besparelse": TEXT, "investering_kommune": TEXT, "investering_stat": TEXT,
+            "investering_alle": TEXT, "arbeidsinntekt": TEXT, "overforinger": TEXT,
+            "tjenestebruk": TEXT, "kumulativ_offentlig": TEXT, "kumulativ_kommune": TEXT,
+            "under_offentlig": TEXT, "under_kommune": TEXT, "resultater": TEXT, "tiltak_kolonne": TEXT,
+            "utenfor_tittel": TEXT, "ar_regnet": TEXT, "skatteandeler": Texts(4), "alder": TEXT,
+            "tapt_skatt": TEXT, "skatt_del": TEXT, "mote_tittel": TEXT, "mote_timer": TEXT,
+            "separate_timer": TEXT, "spart_timer": TEXT, "spart_ar": TEXT, "resultat_kolonner": Texts(4),
+            "bygget": {"*": Texts()},  # per model (its entry: _model_config)
+        },
+    },
+}
+
+MODEL_KEYS = ("kontantstrom", "naverdi", "rente", "kostnad", "summer", "metodeside", "avsnitt", "utelater")
+"""What a model's entry under «modeller» may hold (``_model_config`` checks each)."""
+
+
+def _kind(value: object) -> str:
+    """What a YAML value is, in words («en liste»), for a message about the wrong kind."""
+    if value is None:
+        return "tom (ingen verdi)"
+    for kind, words in ((bool, "en sannhetsverdi"), (str, "en tekst"), (int | float, "et tall"),
+                        (list, "en liste"), (dict, "en tabell")):
+        if isinstance(value, kind):
+            return words
+    return type(value).__name__
+
+
+def shape_problems(value: object, shape: object, where: str) -> list[str]:
+    """Every place ``value`` differs from ``shape`` (``TEXTS_SHAPE``'s kinds), named by its path."""
+    if shape == TEXT:
+        return [] if isinstance(value, str) else [f"{where}: skal være en tekst, ikke {_kind(value)}"]
+    if isinstance(shape, Texts):
+        if not isinstance(value, list) or not value or not all(isinstance(item, str) for item in value):
+            found = _kind(value) if not isinstance(value, list) else \
+                "en tom liste" if not value else "en liste med " + ", ".join(
+                    sorted({_kind(item) for item in value if not isinstance(item, str)}))
+            return [f"{where}: skal være en liste med tekster (hver på en linje med «- », i anførselstegn "
+                    f"hvis teksten har kolon), ikke {found}"]
+        if shape.length is not None and len(value) != shape.length:
+            return [f"{where}: skal ha {shape.length} tekster (én per kolonne eller avsnitt), har {len(value)}"]
+        return []
+    assert isinstance(shape, dict)
+    if not isinstance(value, dict):
+        return [f"{where}: skal være en tabell (nøkkel: verdi), ikke {_kind(value)}"]
+    problems = [f"{where}.{key}: mangler" for key in shape if key != "*" and key not in value]
+    for key, inner in value.items():
+        if key in shape or "*" in shape:
+            problems += shape_problems(inner, shape.get(key, shape.get("*")), f"{where}.{key}")
+        else:
+            near = difflib.get_close_matches(str(key), [k for k in shape if k != "*"], 1)
+            problems.append(f"{where}.{key}: ukjent" + (f" (mente du «{near[0]}»?)" if near else ""))
+    return problems
+
+
 class ExportError(ValueError):
     """A mistake in calculators/site/eksport.yaml or a method page it reads; names file and field."""
 
@@ -44,6 +158,9 @@ def config() -> dict:
     for key in ("notat", "regneark", "modeller"):
         if not isinstance(data, dict) or not isinstance(data.get(key), dict):
             raise ExportError(f"calculators/site/{SOURCE.name}: «{key}» mangler eller er ikke en tabell")
+    problems = [problem for key, shape in TEXTS_SHAPE.items() for problem in shape_problems(data[key], shape, key)]
+    if problems:
+        raise ExportError("\n".join(f"calculators/site/{SOURCE.name}: {problem}" for problem in problems))
     return data
 
 
@@ -77,10 +194,24 @@ def _model_config(model: Model) -> dict:
             problems.append(f"{where}.summer.{key}: «{output}» er ikke et tall-resultat i modellen")
     if not named("metodeside") or not (DOCS / named("metodeside")).is_file():
         problems.append(f"{where}.metodeside: «{entry.get('metodeside')}» finnes ikke under docs/")
-    if entry.get("utelater") and not isinstance(entry["utelater"], list):
-        problems.append(f"{where}.utelater: skal være en liste (én virkning per linje med «- »)")
-    if not entry.get("utelater") and not named("avsnitt"):
+    if "utelater" in entry:
+        problems += shape_problems(entry["utelater"], Texts(), f"{where}.utelater")
+    if "avsnitt" in entry and not named("avsnitt"):
+        problems.append(f"{where}.avsnitt: skal være en tekst (overskriften på metodesiden), "
+                        f"ikke {_kind(entry['avsnitt'])}")
+    if "utelater" not in entry and "avsnitt" not in entry:
         problems.append(f"{where}: trenger «utelater» (liste) eller «avsnitt» (overskrift på metodesiden)")
+    if not isinstance(entry.get("kostnad", False), bool):
+        problems.append(f"{where}.kostnad: skal være true eller false, ikke {_kind(entry['kostnad'])} "
+                        f"(«{entry['kostnad']}»)")
+    for key in entry:
+        if key not in MODEL_KEYS:
+            near = difflib.get_close_matches(str(key), MODEL_KEYS, 1)
+            problems.append(f"{where}.{key}: ukjent" + (f" (mente du «{near[0]}»?)" if near else
+                                                       f"; gyldige: {', '.join(MODEL_KEYS)}"))
+    if model.id not in config()["regneark"]["formler"]["bygget"]:
+        problems.append(f"calculators/site/{SOURCE.name}: regneark.formler.bygget.{model.id}: mangler "
+                        "(arkets forklaring «Slik er arket bygget», en liste med avsnitt)")
     if problems:
         raise ExportError("\n".join(problems))
     return entry
@@ -105,7 +236,7 @@ def left_out(model: Model) -> list[str | dict]:
     A bullet with bullets under it is ``{"text", "sub": [text, …]}`` (the memo keeps it a list)."""
     entry = _model_config(model)
     if entry.get("utelater"):
-        return [str(item) for item in entry["utelater"]]
+        return list(entry["utelater"])  # texts: _model_config checked each
     page = DOCS / entry["metodeside"]
     lines = page.read_text(encoding="utf-8").splitlines()
     heading = f"## {entry['avsnitt']}"

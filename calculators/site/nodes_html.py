@@ -23,5 +23,6 @@ def html(nodes: list[view.Node]) -> str:
 
 
 SUMMARY_WIDTH, DETAILS_WIDTH = 560, 720
+"""Chart widths (CSS px) in the HTML the build writes; the runtime redraws at the real width."""
 FONT = int(view.CHART["font"])
-"""The charts' font size (CSS px) the view lays their labels out for."""
+"""The charts' font size (CSS px) the view lays their labels out for (the view takes a whole number)."""

@@ -73,8 +73,9 @@ def _qr_img(url: str, size_mm: float = 30) -> str:
 
 
 def _text(tag, name: str) -> str:
-    """An attribute's value as text (BeautifulSoup gives a list for the attributes HTML lets hold
-    several values, such as ``class``; for those the page's own spacing)."""
+    """An attribute's value as text. BeautifulSoup gives a list for the attributes HTML lets hold
+    several values (``class``, ``rel``); those are joined with single spaces. The attributes read
+    here (``href``, ``src``, ``srcset``, ``aria-labelledby``) are text under html.parser."""
     value = tag.get(name, "")
     return value if isinstance(value, str) else " ".join(value)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from calculators.core import finance
 from calculators.core.model import BUDGET_HOLDERS
@@ -64,23 +65,77 @@ def test_a_wrong_declaration_names_the_file_and_each_field(monkeypatch) -> None:
 @pytest.mark.parametrize(("field", "value"), [
     ("kontantstrom", ["nnv_offentlig"]), ("naverdi", {"a": 1}), ("rente", ["kalkulasjonsrente"]),
     ("summer", ["nnv_kommune"]), ("summer.kommune", ["nnv_kommune"]), ("metodeside", 3),
-    ("utelater", "Livskvalitet"), ("avsnitt", 7)])
+    ("utelater", "Livskvalitet"), ("utelater", [{"Tid spart for familien": "de slipper å gjenta"}]),
+    ("utelater", [None]), ("avsnitt", 7), ("kostnad", "nei"), ("kosntad", True)])
 def test_a_value_of_the_wrong_kind_is_named_never_a_crash(monkeypatch, field: str, value: object) -> None:
-    """A list, a table or a number where the file takes a name (or a text where it takes a list)
-    is a mistake named by its field — not a TypeError, and not a memo listing «utelater»'s letters."""
+    """A list, a table or a number where the file takes a name (or a text where it takes a list of
+    texts, or a bullet that YAML read as a table because of its colon) is a mistake named by its
+    field — not a TypeError, not a memo listing «utelater»'s letters or a Python dict's text, and
+    not «kostnad: nei» read as true."""
     config = eksport.config()
     entry = config["modeller"]["familie"]
     if field == "summer.kommune":
         entry["summer"] = {"kommune": value}
     else:
         entry[field] = value
-    if field == "avsnitt":
-        entry.pop("utelater", None)
     monkeypatch.setattr(eksport, "config", lambda: config)
     with pytest.raises(eksport.ExportError) as error:
         eksport.data(registry.load("familie"))
-    assert f"calculators/site/eksport.yaml: modeller.familie{'.' if field != 'avsnitt' else ''}" \
-        f"{field if field != 'avsnitt' else ''}" in str(error.value)
+    assert f"calculators/site/eksport.yaml: modeller.familie.{field}: " in str(error.value)
+
+
+@pytest.mark.parametrize(("path", "value", "says"), [
+    ("notat.prisar", ["2025"], "notat.prisar: skal være en tekst, ikke en liste"),
+    ("regneark.aldri", 3, "regneark.aldri: skal være en tekst, ikke et tall"),
+    ("regneark.formler", None, "regneark.formler: skal være en tabell (nøkkel: verdi), ikke tom (ingen verdi)"),
+    ("regneark.formler", "tekst", "regneark.formler: skal være en tabell"),
+    ("regneark.forutsetninger_kolonner", "Forutsetning", "regneark.forutsetninger_kolonner: skal være en liste med tekster"),
+    ("regneark.spenn_kolonner", ["Lav"], "regneark.spenn_kolonner: skal ha 2 tekster (én per kolonne eller avsnitt), har 1"),
+    ("notat.forbehold", "Bare ett forbehold", "notat.forbehold: skal være en liste med tekster"),
+    ("notat.bakgrunn", ["a", {"b": "c"}], "notat.bakgrunn: skal være en liste med tekster (hver på en linje med «- », "
+                                          "i anførselstegn hvis teksten har kolon), ikke en liste med en tabell"),
+    ("notat.deler.kilder", ["Kilder"], "notat.deler.kilder: skal være en tekst, ikke en liste"),
+    ("regneark.formler.bygget.familie", "Slik er arket bygget", "regneark.formler.bygget.familie: skal være en liste med tekster"),
+])
+def test_a_text_of_the_wrong_kind_stops_the_build_with_its_path(monkeypatch, tmp_path, path: str, value: object,
+                                                              says: str) -> None:
+    """The memo's and the sheet's texts (notat, regneark) have the kinds TEXTS_SHAPE declares: a
+    text the code would call .replace on, a list the sheet lays out as columns, a table. Another
+    kind is named with its path when the file is read — it was an AttributeError, a KeyError, or a
+    sheet with one letter per row."""
+    data = yaml.safe_load(eksport.SOURCE.read_text(encoding="utf-8"))
+    *parents, last = path.split(".")
+    place = data
+    for key in parents:
+        place = place[key]
+    place[last] = value
+    source = tmp_path / "eksport.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(eksport, "SOURCE", source)
+    with pytest.raises(eksport.ExportError) as error:
+        eksport.config()
+    assert f"calculators/site/eksport.yaml: {says}" in str(error.value)
+
+
+def test_a_missing_or_misspelt_text_is_named(monkeypatch, tmp_path) -> None:
+    data = yaml.safe_load(eksport.SOURCE.read_text(encoding="utf-8"))
+    data["notat"]["prisaar"] = data["notat"].pop("prisar")
+    source = tmp_path / "eksport.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(eksport, "SOURCE", source)
+    with pytest.raises(eksport.ExportError) as error:
+        eksport.config()
+    assert str(error.value).splitlines() == [
+        "calculators/site/eksport.yaml: notat.prisar: mangler",
+        "calculators/site/eksport.yaml: notat.prisaar: ukjent (mente du «prisar»?)"]
+
+
+def test_a_model_without_its_sheets_explanation_is_named(monkeypatch) -> None:
+    config = eksport.config()
+    del config["regneark"]["formler"]["bygget"]["familie"]
+    monkeypatch.setattr(eksport, "config", lambda: config)
+    with pytest.raises(eksport.ExportError, match=r"regneark\.formler\.bygget\.familie: mangler"):
+        eksport.data(registry.load("familie"))
 
 
 def test_a_missing_model_entry_is_named(monkeypatch) -> None:

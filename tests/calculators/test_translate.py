@@ -166,6 +166,8 @@ def test_docstrings_are_skipped() -> None:
     (ex.annotated_wrong_value, "label som tall"),
     (ex.annotated_without_value, "typeannotasjon uten verdi"),
     (ex.annotated_unknown_name, "typeannotasjonen NoSuchType"),
+    (ex.annotated_quoted_wrong, "label som tall"),  # quoted, as typing.get_type_hints reads it
+    (ex.annotated_untranslatable, "typeannotasjonen 'str | None'"),  # never silently dropped
 ])
 def test_constructs_outside_the_subset_fail_with_file_line_column_and_name(fn, construct) -> None:
     with pytest.raises(TranslationError) as caught:

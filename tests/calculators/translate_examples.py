@@ -319,3 +319,18 @@ def annotated_without_value(a: float):
 def annotated_unknown_name(a: float):
     b: NoSuchType = a  # noqa: F821
     return b
+
+
+def annotated_quoted(a: float) -> float:
+    x: "float" = a  # noqa: UP037 (quoted on purpose)
+    return x * 2
+
+
+def annotated_quoted_wrong(a: float):
+    label: "str" = a  # noqa: UP037 (quoted on purpose)
+    return label
+
+
+def annotated_untranslatable(a: float):
+    label: "str | None" = a  # noqa: UP037 (quoted on purpose)
+    return label
