@@ -164,3 +164,21 @@ def test_no_page_of_a_template_pdf_ends_with_a_section_heading(generated):
                 lines = [line.strip() for line in page.extract_text().splitlines()
                          if line.strip() and not line.strip().startswith(("Side ", item.template.title))]  # fmt: skip
                 assert lines and lines[-1] not in titles, f"{download.filename}, side {number}: «{lines[-1]}»"
+
+
+def test_the_generators_fingerprint_holds_the_layout_libraries(monkeypatch) -> None:
+    """A new Pango (Debian's, not a Python package) or tinycss2 can move text on a page: the cached
+    PDFs are then made again, never served from the old library."""
+    from documents.render import fingerprint
+
+    fingerprint.generator_fingerprint.cache_clear()
+    before = fingerprint.generator_fingerprint()
+    assert {"tinycss2", "cssselect2", "weasyprint"} <= set(fingerprint.LIBRARIES)
+    monkeypatch.setattr(fingerprint, "pango_version", lambda: 15013)
+    fingerprint.generator_fingerprint.cache_clear()
+    try:
+        assert fingerprint.generator_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        fingerprint.generator_fingerprint.cache_clear()
+    assert fingerprint.generator_fingerprint() == before
