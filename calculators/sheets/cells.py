@@ -3,6 +3,7 @@
 Build-time Python (not translated): see ``calculators/sheets/__init__.py`` for the cell format.
 """
 
+import re
 from collections.abc import Sequence
 
 from calculators.core.finance import R109_STEP_YEARS
@@ -16,6 +17,12 @@ DISCOUNT_ROW = 10
 
 def quote(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
+
+
+def sheet_ref(sheet: str) -> str:
+    """A sheet's name as a formula or a defined name refers to it: as it is when it is letters
+    only («Forutsetninger»), quoted otherwise (a space, a digit, a dash: «'Diskontering R-109'»)."""
+    return sheet if re.fullmatch(r"[^\W\d_]+", sheet) else quote(sheet)
 
 
 NONE_WORDS = {"never": "aldri", "notComputable": "kan_ikke", "percentNotComputable": "kan_ikke"}
@@ -92,11 +99,11 @@ def inputs_sheet(model, texts: dict) -> tuple[list, list]:
                      {"x": "low", "id": field.id, "s": "number"}, {"x": "high", "id": field.id, "s": "number"},
                      {"v": field.minimum, "s": "number"}, {"v": field.maximum, "s": "number"},
                      {"f": check, "sv": f["kontroll_ok"]}])
-        names.append([field.id, f"Forutsetninger!$B${row}"])
+        names.append([field.id, f"{sheet_ref(t['ark']['forutsetninger'])}!$B${row}"])
     last = INPUT_ROW + len(model.inputs) - 1
     rows += [[], [{"v": f["feil"], "s": "head"},
                   {"f": f'SUMPRODUCT(--(LEFT(M{INPUT_ROW}:M{last},5)="Sjekk"))', "sv": 0, "s": "sumKr"}]]
-    names.append(["feil", f"Forutsetninger!$B${last + 2}"])
+    names.append(["feil", f"{sheet_ref(t['ark']['forutsetninger'])}!$B${last + 2}"])
     return rows, names
 
 

@@ -32,7 +32,7 @@ from calculators.models.familie import (
     investment_per_year,
     staff_hours_per_year,
 )
-from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_style, workbook
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_style, sheet_ref, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("horisont").maximum)
@@ -173,7 +173,7 @@ def _calculation_sheet(model, texts: dict) -> list:
 
 def _cash_sheet(model, texts: dict) -> list:
     t, f = texts["regneark"], texts["regneark"]["formler"]
-    calc, disc = quote(f["ark"]["beregning"]), t["ark"]["diskontering"]
+    calc, disc = quote(f["ark"]["beregning"]), sheet_ref(t["ark"]["diskontering"])
     municipal = [h for h in range(HOLDER_COUNT) if HOLDER_LEVEL[h] == 0]
     assert municipal == list(range(len(municipal))), "kommunens budsjetter står først"
     head = [t["ar"], *[h.label for h in BUDGET_HOLDERS], t["offentlig"], t["alle"], f["kumulativ_offentlig"],
@@ -207,7 +207,7 @@ def _present_value_sheet(model, texts: dict) -> list:
     t, f = texts["regneark"], texts["regneark"]["formler"]
     outputs = {o.id: o for o in model.outputs}
     message = f["sjekk_resultat"]
-    cash, calc, disc = quote(t["ark"]["kontantstrom"]), quote(f["ark"]["beregning"]), t["ark"]["diskontering"]
+    cash, calc, disc = quote(t["ark"]["kontantstrom"]), quote(f["ark"]["beregning"]), sheet_ref(t["ark"]["diskontering"])
     first, last = YEAR_ROW["kontantstrom"], YEAR_ROW["kontantstrom"] + MAX_YEARS - 1
     factors = f"{disc}!$C${YEAR_ROW['diskontering']}:$C${YEAR_ROW['diskontering'] + MAX_YEARS - 1}"
     calc_rows = f"{YEAR_ROW['beregning']}:{{c}}{YEAR_ROW['beregning'] + MAX_YEARS - 1}"

@@ -21,6 +21,7 @@ import yaml
 
 from calculators.core import finance
 from calculators.core.model import BUDGET_HOLDERS, LEVEL_LABELS, Model
+from calculators.engine import registry
 from calculators.engine.translate import Translation
 from calculators.site.bundle import RUNTIME, metadata
 from calculators.view import memo, view
@@ -34,6 +35,10 @@ SUM_KEYS = ("kommune", "fylkeskommune", "stat", "offentlig", "alle")
 
 
 TEXT = "tekst"
+SHEET = "arknavn"
+"""A sheet's name: a text a spreadsheet takes as one (at most 31 characters, none of : \\ / ? * [ ],
+not beginning or ending with an apostrophe); the workbook's six are different (``config``)."""
+SHEET_FORBIDDEN = set(":\\/?*[]")
 
 
 class Texts(NamedTuple):
@@ -71,7 +76,7 @@ TEXTS_SHAPE: dict[str, Any] = {
     "regneark": {
         "fil": TEXT,
         "ark": {
-            "forutsetninger": TEXT, "kontantstrom": TEXT, "diskontering": TEXT, "naverdi": TEXT,
+            "forutsetninger": SHEET, "kontantstrom": SHEET, "diskontering": SHEET, "naverdi": SHEET,
         },
         "forutsetninger_kolonner": Texts(8), "spenn_kolonner": Texts(2), "usikkerhet_tittel": TEXT,
         "usikkerhet_kolonner": Texts(7), "ja": TEXT,
@@ -86,7 +91,7 @@ TEXTS_SHAPE: dict[str, Any] = {
         "csv_endret": TEXT, "csv_ar": TEXT, "csv_kr": TEXT, "aldri": TEXT, "kan_ikke": TEXT,
         "formler": {
             "ark": {
-                "beregning": TEXT, "bygget": TEXT,
+                "beregning": SHEET, "bygget": SHEET,
             },
             "rente_fra": TEXT, "diskontering_tittel": TEXT, "kontroll_kolonner": Texts(3),
             "kontroll_ok": TEXT, "sjekk_tall": TEXT, "sjekk_grenser": TEXT, "sjekk_heltall": TEXT,
@@ -119,17 +124,34 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
+def _shown(value: object) -> str:
+    """A value in a message: a text as «it is», anything else by its kind («en liste»)."""
+    return f"«{value}»" if isinstance(value, str) else _kind(value)
+
+
+def _sheet_name(name: str) -> bool:
+    """Whether a spreadsheet takes ``name`` as a sheet's name (``SHEET``)."""
+    return 0 < len(name) <= 31 and not SHEET_FORBIDDEN & set(name) and name[0] != "'" and name[-1] != "'"
+
+
 def shape_problems(value: object, shape: object, where: str) -> list[str]:
     """Every place ``value`` differs from ``shape`` (``TEXTS_SHAPE``'s kinds), named by its path."""
-    if shape == TEXT:
-        return [] if isinstance(value, str) else [f"{where}: skal være en tekst, ikke {_kind(value)}"]
+    if shape in (TEXT, SHEET) and not isinstance(value, str):
+        quotes = " (sett den i anførselstegn: YAML leser ja, nei, true og tall som noe annet enn tekst)" \
+            if isinstance(value, bool | int | float) else ""
+        return [f"{where}: skal være en tekst, ikke {_kind(value)}{quotes}"]
+    if shape == SHEET and isinstance(value, str) and not _sheet_name(value):
+        return [f"{where}: «{value}» kan ikke være navnet på et ark i et regneark (1–31 tegn, ingen av "
+                f"{' '.join(sorted(SHEET_FORBIDDEN))}, ikke apostrof først eller sist)"]
+    if shape in (TEXT, SHEET):
+        return []
     if isinstance(shape, Texts):
         if not isinstance(value, list) or not value or not all(isinstance(item, str) for item in value):
             found = _kind(value) if not isinstance(value, list) else \
                 "en tom liste" if not value else "en liste med " + ", ".join(
                     sorted({_kind(item) for item in value if not isinstance(item, str)}))
-            return [f"{where}: skal være en liste med tekster (hver på en linje med «- », i anførselstegn "
-                    f"hvis teksten har kolon), ikke {found}"]
+            return [f"{where}: skal være en liste med tekster ([a, b] eller én per linje med «- »; i "
+                    f"anførselstegn hvis teksten har kolon), ikke {found}"]
         if shape.length is not None and len(value) != shape.length:
             return [f"{where}: skal ha {shape.length} tekster (én per kolonne eller avsnitt), har {len(value)}"]
         return []
@@ -141,8 +163,10 @@ def shape_problems(value: object, shape: object, where: str) -> list[str]:
         if key in shape or "*" in shape:
             problems += shape_problems(inner, shape.get(key, shape.get("*")), f"{where}.{key}")
         else:
-            near = difflib.get_close_matches(str(key), [k for k in shape if k != "*"], 1)
-            problems.append(f"{where}.{key}: ukjent" + (f" (mente du «{near[0]}»?)" if near else ""))
+            known = [k for k in shape if k != "*"]
+            near = difflib.get_close_matches(str(key), known, 1)
+            problems.append(f"{where}.{key}: ukjent" + (f" (mente du «{near[0]}»?)" if near else
+                                                       f"; kjente: {', '.join(known)}"))
     return problems
 
 
@@ -159,6 +183,21 @@ def config() -> dict:
         if not isinstance(data, dict) or not isinstance(data.get(key), dict):
             raise ExportError(f"calculators/site/{SOURCE.name}: «{key}» mangler eller er ikke en tabell")
     problems = [problem for key, shape in TEXTS_SHAPE.items() for problem in shape_problems(data[key], shape, key)]
+    if not problems:  # the texts have their shape: the ids, and the workbook's sheet names
+        models = registry.model_ids()
+        for place, ids in (("modeller", data["modeller"]), ("regneark.formler.bygget", data["regneark"]["formler"]["bygget"])):
+            for model_id in ids:
+                if model_id not in models:
+                    near = difflib.get_close_matches(str(model_id), models, 1)
+                    problems.append(f"{place}.{model_id}: ingen modell har denne id-en"
+                                    + (f" (mente du «{near[0]}»?)" if near else f"; modellene: {', '.join(models)}"))
+        # A spreadsheet tells sheet names apart without regard to case.
+        sheets = {**{f"regneark.ark.{k}": v for k, v in data["regneark"]["ark"].items()},
+                  **{f"regneark.formler.ark.{k}": v for k, v in data["regneark"]["formler"]["ark"].items()}}
+        for name in sorted({v.casefold() for v in sheets.values()}):
+            same = [path for path, v in sheets.items() if v.casefold() == name]
+            if len(same) > 1:
+                problems.append(f"{' og '.join(same)}: samme arknavn («{sheets[same[0]]}»); hvert ark trenger sitt")
     if problems:
         raise ExportError("\n".join(f"calculators/site/{SOURCE.name}: {problem}" for problem in problems))
     return data
@@ -180,30 +219,30 @@ def _model_config(model: Model) -> dict:
 
     for key, kind in (("kontantstrom", "years_by_holder"), ("naverdi", "by_holder")):
         if named(key) not in outputs or outputs[named(key)].kind != kind:
-            problems.append(f"{where}.{key}: «{entry.get(key)}» er ikke et {kind}-resultat")
+            problems.append(f"{where}.{key}: {_shown(entry.get(key))} er ikke et {kind}-resultat i modellen")
     if named("rente") not in inputs:
-        problems.append(f"{where}.rente: «{entry.get('rente')}» er ikke en input i modellen")
+        problems.append(f"{where}.rente: {_shown(entry.get('rente'))} er ikke en input i modellen")
     sums = entry.get("summer") or {}
     if not isinstance(sums, dict):
-        problems.append(f"{where}.summer: skal være en tabell (nøkkel: resultat), ikke «{sums}»")
+        problems.append(f"{where}.summer: skal være en tabell (nøkkel: resultat), ikke {_kind(sums)}")
         sums = {}
     for key, output in sums.items():
         if key not in SUM_KEYS:
             problems.append(f"{where}.summer.{key}: ukjent; gyldige: {', '.join(SUM_KEYS)}")
         elif not isinstance(output, str) or output not in outputs or outputs[output].kind != "number":
-            problems.append(f"{where}.summer.{key}: «{output}» er ikke et tall-resultat i modellen")
+            problems.append(f"{where}.summer.{key}: {_shown(output)} er ikke et tall-resultat i modellen")
     if not named("metodeside") or not (DOCS / named("metodeside")).is_file():
-        problems.append(f"{where}.metodeside: «{entry.get('metodeside')}» finnes ikke under docs/")
+        problems.append(f"{where}.metodeside: {_shown(entry.get('metodeside'))} finnes ikke under docs/")
     if "utelater" in entry:
         problems += shape_problems(entry["utelater"], Texts(), f"{where}.utelater")
     if "avsnitt" in entry and not named("avsnitt"):
-        problems.append(f"{where}.avsnitt: skal være en tekst (overskriften på metodesiden), "
-                        f"ikke {_kind(entry['avsnitt'])}")
-    if "utelater" not in entry and "avsnitt" not in entry:
-        problems.append(f"{where}: trenger «utelater» (liste) eller «avsnitt» (overskrift på metodesiden)")
+        problems.append(f"{where}.avsnitt: skal være overskriften på metodesiden (en tekst), "
+                        f"ikke {'en tom tekst' if entry['avsnitt'] == '' else _kind(entry['avsnitt'])}")
+    if ("utelater" in entry) == ("avsnitt" in entry):
+        problems.append(f"{where}: trenger enten «utelater» (liste) eller «avsnitt» (overskrift på "
+                        "metodesiden)" + (", ikke begge" if "utelater" in entry else ""))
     if not isinstance(entry.get("kostnad", False), bool):
-        problems.append(f"{where}.kostnad: skal være true eller false, ikke {_kind(entry['kostnad'])} "
-                        f"(«{entry['kostnad']}»)")
+        problems.append(f"{where}.kostnad: skal være true eller false, ikke {_shown(entry['kostnad'])}")
     for key in entry:
         if key not in MODEL_KEYS:
             near = difflib.get_close_matches(str(key), MODEL_KEYS, 1)
@@ -236,7 +275,7 @@ def left_out(model: Model) -> list[str | dict]:
     A bullet with bullets under it is ``{"text", "sub": [text, …]}`` (the memo keeps it a list)."""
     entry = _model_config(model)
     if entry.get("utelater"):
-        return list(entry["utelater"])  # texts: _model_config checked each
+        return [_plain(item) for item in entry["utelater"]]  # texts: _model_config checked each
     page = DOCS / entry["metodeside"]
     lines = page.read_text(encoding="utf-8").splitlines()
     heading = f"## {entry['avsnitt']}"

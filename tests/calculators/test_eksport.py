@@ -66,7 +66,7 @@ def test_a_wrong_declaration_names_the_file_and_each_field(monkeypatch) -> None:
     ("kontantstrom", ["nnv_offentlig"]), ("naverdi", {"a": 1}), ("rente", ["kalkulasjonsrente"]),
     ("summer", ["nnv_kommune"]), ("summer.kommune", ["nnv_kommune"]), ("metodeside", 3),
     ("utelater", "Livskvalitet"), ("utelater", [{"Tid spart for familien": "de slipper å gjenta"}]),
-    ("utelater", [None]), ("avsnitt", 7), ("kostnad", "nei"), ("kosntad", True)])
+    ("utelater", [None]), ("avsnitt", 7), ("avsnitt", ""), ("kostnad", "nei"), ("kosntad", True)])
 def test_a_value_of_the_wrong_kind_is_named_never_a_crash(monkeypatch, field: str, value: object) -> None:
     """A list, a table or a number where the file takes a name (or a text where it takes a list of
     texts, or a bullet that YAML read as a table because of its colon) is a mistake named by its
@@ -92,8 +92,15 @@ def test_a_value_of_the_wrong_kind_is_named_never_a_crash(monkeypatch, field: st
     ("regneark.forutsetninger_kolonner", "Forutsetning", "regneark.forutsetninger_kolonner: skal være en liste med tekster"),
     ("regneark.spenn_kolonner", ["Lav"], "regneark.spenn_kolonner: skal ha 2 tekster (én per kolonne eller avsnitt), har 1"),
     ("notat.forbehold", "Bare ett forbehold", "notat.forbehold: skal være en liste med tekster"),
-    ("notat.bakgrunn", ["a", {"b": "c"}], "notat.bakgrunn: skal være en liste med tekster (hver på en linje med «- », "
-                                          "i anførselstegn hvis teksten har kolon), ikke en liste med en tabell"),
+    ("notat.bakgrunn", ["a", {"b": "c"}], "notat.bakgrunn: skal være en liste med tekster ([a, b] eller én per linje "
+                                          "med «- »; i anførselstegn hvis teksten har kolon), ikke en liste med en tabell"),
+    ("regneark.ja", True, "regneark.ja: skal være en tekst, ikke en sannhetsverdi (sett den i anførselstegn"),
+    ("regneark.ark.naverdi", "Nåverdi: R-109", "regneark.ark.naverdi: «Nåverdi: R-109» kan ikke være navnet på et ark"),
+    ("regneark.formler.ark.bygget", "Slik er arket bygget, forklart for økonomer", "regneark.formler.ark.bygget: "
+                                                                                   "«Slik er arket bygget, forklart"),
+    ("regneark.formler.ark.beregning", "nåverdi", "regneark.ark.naverdi og regneark.formler.ark.beregning: samme arknavn"),
+    ("modeller.famile", {}, "modeller.famile: ingen modell har denne id-en (mente du «familie»?)"),
+    ("regneark.formler.bygget.utenfor", ["x"], "regneark.formler.bygget.utenfor: ingen modell har denne id-en"),
     ("notat.deler.kilder", ["Kilder"], "notat.deler.kilder: skal være en tekst, ikke en liste"),
     ("regneark.formler.bygget.familie", "Slik er arket bygget", "regneark.formler.bygget.familie: skal være en liste med tekster"),
 ])
@@ -128,6 +135,15 @@ def test_a_missing_or_misspelt_text_is_named(monkeypatch, tmp_path) -> None:
     assert str(error.value).splitlines() == [
         "calculators/site/eksport.yaml: notat.prisar: mangler",
         "calculators/site/eksport.yaml: notat.prisaar: ukjent (mente du «prisar»?)"]
+
+
+def test_a_model_with_both_utelater_and_avsnitt_is_told_to_choose(monkeypatch) -> None:
+    """The memo would list the YAML's list and the method page's section would be ignored."""
+    config = eksport.config()
+    config["modeller"]["familie"]["utelater"] = ["Livskvalitet"]
+    monkeypatch.setattr(eksport, "config", lambda: config)
+    with pytest.raises(eksport.ExportError, match="modeller.familie: trenger enten «utelater» .* ikke begge"):
+        eksport.data(registry.load("familie"))
 
 
 def test_a_model_without_its_sheets_explanation_is_named(monkeypatch) -> None:

@@ -9,7 +9,9 @@ LibreOffice.
 
 from __future__ import annotations
 
+import copy
 import random
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -39,16 +41,16 @@ def defaults() -> dict[str, float]:
     return {field.id: field.default for field in MODEL.inputs}
 
 
-def results(path: Path) -> dict[str, object]:
+def results(path: Path, names: dict[str, str] = NAMES) -> dict[str, object]:
     """The recalculated Nåverdi sheet (holders, sums, other results) and the yearly flows."""
     book = openpyxl.load_workbook(path, data_only=True)
-    present = book[NAMES["naverdi"]]
+    present = book[names["naverdi"]]
     got: dict[str, object] = {}
     for h, holder in enumerate(BUDGET_HOLDERS):
         got[holder.id] = present.cell(5 + h, 2).value
     for output_id, row in SCALAR_ROWS.items():
         got[output_id] = present.cell(row, 2).value
-    cash = book[NAMES["kontantstrom"]]
+    cash = book[names["kontantstrom"]]
     got["netto"] = {holder.id: [cash.cell(familie.YEAR_ROW["kontantstrom"] + t, 2 + h).value for t in range(YEARS)]
                     for h, holder in enumerate(BUDGET_HOLDERS)}
     return got
@@ -138,3 +140,38 @@ def test_bad_input_gives_a_sjekk_message_not_an_error(tmp_path: Path, field: str
 
 def test_every_calculator_has_its_workbook_in_formulas() -> None:
     assert sorted(sheets.LAYOUTS) == sorted(registry.model_ids())
+
+
+# Sheet names as a translation to nynorsk might write them: a space, a digit, a dash, an apostrophe.
+RENAMED = {"forutsetninger": "Føresetnader", "kontantstrom": "Kontantstraum 2", "diskontering": "Diskontering R-109",
+           "naverdi": "Noverdi", "beregning": "Utrekning (Asker's)", "bygget": "Slik er arket bygd"}
+SHEET_REFERENCE = re.compile(r"'((?:[^']|'')+)'!|([^\W\d_][\w]*)!")
+
+
+def renamed_texts() -> dict:
+    texts = copy.deepcopy(TEXTS)
+    for key, name in RENAMED.items():
+        (texts["regneark"]["formler"]["ark"] if key in ("beregning", "bygget") else texts["regneark"]["ark"])[key] = name
+    return texts
+
+
+@pytest.mark.parametrize("model_id", sorted(sheets.LAYOUTS))
+def test_every_reference_names_a_sheet_of_the_workbook_after_the_sheets_are_renamed(model_id: str) -> None:
+    """eksport.yaml names the sheets; every formula and defined name refers to them by those
+    names (Forutsetninger and Diskontering were written into some as fixed text)."""
+    layout = sheets.LAYOUTS[model_id].layout(registry.load(model_id), renamed_texts())
+    names = {sheet["name"] for sheet in layout["sheets"]}
+    assert names == set(RENAMED.values())
+    formulas = [cell["f"] for sheet in layout["sheets"] for row in sheet["rows"] for cell in row
+                if cell and "f" in cell] + [ref for _, ref in layout["names"]]
+    referred = {(quoted.replace("''", "'") if quoted else plain)
+                for text in formulas for quoted, plain in SHEET_REFERENCE.findall(text)}
+    assert referred and referred <= names, sorted(referred - names)
+
+
+def test_libreoffice_computes_the_defaults_with_renamed_sheets(tmp_path: Path) -> None:
+    texts = renamed_texts()
+    path = tmp_path / "omdopt.xlsx"
+    write_workbook(familie.layout(MODEL, texts), path, defaults())
+    [recalculated] = recalculate([path], tmp_path / "lo")
+    assert_equal_to_python(results(recalculated, texts["regneark"]["ark"]), defaults(), "omdøpte ark")
