@@ -436,17 +436,17 @@ class _FunctionVisitor:
         another known type is a mistake; a value of unknown type (read from data) is taken as
         declared, as at a parameter. The annotation is read in the function's module, a quoted one
         too (as ``typing.get_type_hints`` reads a signature's); one the translator cannot type
-        (``Any``, ``X | None``) is a mistake, never silently dropped."""
+        (``Any``, ``X | None``) is a mistake, never silently dropped. It is evaluated as the
+        module's annotations would be (``typing.get_type_hints``), so it should have no side effects."""
         if not isinstance(node.target, ast.Name):
             raise self.fail(node.target, "tilordning til noe annet enn ett navn")
         if node.value is None:
             raise self.fail(node, "typeannotasjon uten verdi", "gi navnet en verdi på samme linje")
         name = node.target.id
         written = f"typeannotasjonen {ast.unparse(node.annotation)}"
-        try:
-            hint = eval(compile(ast.Expression(node.annotation), self.file, "eval"), self.fn.__globals__)  # noqa: S307
-            if isinstance(hint, str):  # quoted
-                hint = eval(hint, self.fn.__globals__)  # noqa: S307
+        try:  # typing resolves quoted parts too (list["Row"]), as for a signature
+            holder = types.SimpleNamespace(__annotations__={name: ast.unparse(node.annotation)})
+            hint = typing.get_type_hints(holder, globalns=self.fn.__globals__)[name]
         except Exception as error:  # an unknown name in the annotation
             raise self.fail(node.annotation, written,
                             f"kan ikke leses: {error} (et navn som bare importeres under TYPE_CHECKING, "

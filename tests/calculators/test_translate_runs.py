@@ -48,7 +48,7 @@ EXAMPLES: dict[str, dict[str, st.SearchStrategy]] = {
     "sorted_and_sqrt": {"xs": st.lists(st.floats(0, 1e6), min_size=1, max_size=6)},
     "reserved_names": {}, "reserved_record": {"this": RECORD},
     "chain_with_a_call": {}, "dict_comprehension": {}, "annotated": {},
-    "annotated_quoted": {},
+    "annotated_quoted": {}, "annotated_nested_quote": {},
 }
 INPUTS = {"record": frozenset({"x"}), "reserved_record": frozenset({"x"})}
 

@@ -334,3 +334,12 @@ def annotated_quoted_wrong(a: float):
 def annotated_untranslatable(a: float):
     label: "str | None" = a  # noqa: UP037 (quoted on purpose)
     return label
+
+
+Row = list[float]
+
+
+def annotated_nested_quote(a: float) -> list[float]:
+    rows: list["Row"] = []  # noqa: UP037 (quoted on purpose: typing resolves it, as in a signature)
+    rows.append([a, a + 1])
+    return rows[0]
