@@ -91,6 +91,7 @@ def _source_errors() -> tuple[type[Exception], ...]:
     """The loaders' error classes: each means «a mistake in a source», with its message."""
     from calculators.core.declarations import DeclarationError
     from calculators.engine.translate import TranslationError
+    from calculators.site.eksport import ExportError
     from calculators.site.markers import MarkerError as CalculatorMarkerError
     from calculators.site.startup_cost import StartupError
     from documents.templates.template import TemplateSourceError
@@ -98,7 +99,7 @@ def _source_errors() -> tuple[type[Exception], ...]:
     from typfall.cases import CaseError
     from workshops.scenarios import ScenarioError
     return (DeclarationError, CalculatorMarkerError, StartupError, TranslationError,
-            TemplateSourceError, CaseError, ScenarioError, ConfigError, SheetMissing)
+            TemplateSourceError, CaseError, ScenarioError, ConfigError, SheetMissing, ExportError)
 
 
 def check_sources(root: Path = ROOT, *, notebook: bool = True) -> list[str]:
@@ -148,6 +149,9 @@ def _models() -> list[str]:
     for model in models:
         bundle.javascript(model)  # TranslationError: file:line:column and the construct
     _sheets([model.id for model in models])
+    from calculators.site import eksport
+    for model in models:
+        eksport.check(model)  # eksport.yaml: the texts' kinds, the model's entry, its method page
     return [model.id for model in models]
 
 

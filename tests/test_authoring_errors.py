@@ -8,7 +8,7 @@ Mistakes the build finds are also found, earlier, by ``sitegen.sources.check_sou
 check a generation stage runs before anything else); the second half runs it as
 ``python -m sitegen.sources`` on a copy of every source.
 
-The 49 kinds of mistake covered (issue 25, item 5), by source:
+The 50 kinds of mistake covered (issue 25, item 5), by source:
 
 - model YAML, ``calculators/data/<id>.yaml`` (build): 1 a missing ``value``, 2 a text value,
   3 a quoted number, 4 ``min`` above ``max``, 5 a default outside its bounds, 6 a duplicate id,
@@ -40,9 +40,12 @@ The 49 kinds of mistake covered (issue 25, item 5), by source:
   letter, 44 front matter whose closing «---» is missing (not «no description»), 45 a marker the
   stage reads only alone on its line written after text, 46 the same indented (in an admonition),
   47 a space before a marker's colon, 48 front matter with no line break after its closing «---»,
-  49 a marker without the value it takes («<!-- kalkulator -->»).
-  Comments that are prose, however close their words are to a marker's, pass
-  (``test_prose_comments_and_words_near_a_marker_pass``).
+  49 a marker without the value it takes («<!-- kalkulator -->»). Comments that are prose,
+  however close their words are to a marker's, pass
+  (``test_prose_comments_and_words_near_a_marker_pass``);
+- the exports' texts, ``calculators/site/eksport.yaml`` (check): 50 a misspelt text (named as
+  missing and as unknown, with the name it is near); the other kinds of mistake in that file are
+  in ``tests/calculators/test_eksport.py``.
 
 A mistake in a YAML file also names its line (where the field is, or the entry it is missing from):
 the tests find the line in the changed file's text (``tests/yaml_lines.seek``).
@@ -344,6 +347,10 @@ SOURCE_MISTAKES = {
                            '    meeting_hours = v.motetimer + v.forberedelse + {"a": 1.0}["b"]'),
         [f"{MODEL_CODE}: 1 feil i modellkoden", "compute med standardverdiene: linje ",
          f" i {MODEL_CODE}: KeyError: 'b'"]),
+    "export texts: a misspelt text in eksport.yaml": (
+        lambda f: _replace(f, "calculators/site/eksport.yaml", "\n  prisar: ", "\n  prisaar: "),
+        ["calculators/site/eksport.yaml: notat.prisar: mangler",
+         "calculators/site/eksport.yaml: notat.prisaar: ukjent (mente du «prisar»?)"]),
     "model data: invalid YAML in the shared felles.yaml, named once": (
         lambda f: (f / "calculators/data/felles.yaml").write_text("rows: [\n", encoding="utf-8"),
         ["calculators/data/felles.yaml: 1 feil i modelldataene\n  - ikke gyldig YAML: linje 2"]),

@@ -256,6 +256,12 @@ def _model_config(model: Model) -> dict:
     return entry
 
 
+def check(model: Model) -> None:
+    """What ``sitegen check`` asks before anything is generated: eksport.yaml's texts, the model's
+    entry and what it leaves out (its method page's section). Raises ``ExportError``."""
+    left_out(model)
+
+
 WEB_ONLY = {"#": "i metoden på nettstedet", "": "på nettstedet"}
 """What a link's text gets in the memo, which has no links to the site's pages: where to look."""
 
