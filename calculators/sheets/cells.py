@@ -71,9 +71,14 @@ def formula(text: str, key: str, *index: int, style: str = "kr") -> dict:
     return {"f": text, "k": key, "i": list(index), "s": style}
 
 
+def literal(text: str) -> str:
+    """A text from eksport.yaml as a formula's string: in quotes, a quote inside doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 def guarded(text: str, key: str, *index: int, style: str = "kr", message: str) -> dict:
     """A result cell: the formula, or «Sjekk …» while an input on Forutsetninger is wrong."""
-    return formula(f'IF(feil>0,"{message}",{text})', key, *index, style=style)
+    return formula(f"IF(feil>0,{literal(message)},{text})", key, *index, style=style)
 
 
 def inputs_sheet(model, texts: dict) -> tuple[list, list]:
@@ -86,10 +91,10 @@ def inputs_sheet(model, texts: dict) -> tuple[list, list]:
     for n, field in enumerate(model.inputs):
         row = INPUT_ROW + n
         src = field.source
-        check = (f'IF(NOT(ISNUMBER(B{row})),"{f["sjekk_tall"]}",'
-                 f'IF(OR(B{row}<{field.minimum:g},B{row}>{field.maximum:g}),"{f["sjekk_grenser"]}",'
-                 + (f'IF(B{row}<>INT(B{row}),"{f["sjekk_heltall"]}","{f["kontroll_ok"]}")))' if field.integer
-                    else f'"{f["kontroll_ok"]}"))'))
+        check = (f"IF(NOT(ISNUMBER(B{row})),{literal(f['sjekk_tall'])},"
+                 f"IF(OR(B{row}<{field.minimum:g},B{row}>{field.maximum:g}),{literal(f['sjekk_grenser'])},"
+                 + (f"IF(B{row}<>INT(B{row}),{literal(f['sjekk_heltall'])},{literal(f['kontroll_ok'])})))"
+                    if field.integer else f"{literal(f['kontroll_ok'])}))"))
         rows.append([{"v": field.label, "s": "wrap"}, {"in": field.id, "s": "input"}, {"v": field.unit},
                      {"v": field.default, "s": "number"}, {"x": "changed", "id": field.id},
                      # x: the municipality's source and status while its own figure is in the field (issue 29)
@@ -143,7 +148,7 @@ def in_words(rows: list, texts: dict) -> list:
                 if "f" in cell:
                     if not cell["f"].endswith(_NONE_BRANCH):
                         raise ValueError(f"resultatformelen «{cell['f']}» skal ende med -1 når den ikke kan gi et tall")
-                    cell["f"] = cell["f"][:-len(_NONE_BRANCH)] + ',"' + word.replace('"', '""') + '"))'
+                    cell["f"] = cell["f"][:-len(_NONE_BRANCH)] + "," + literal(word) + "))"
             new_line.append(cell)
         out.append(new_line)
     return out

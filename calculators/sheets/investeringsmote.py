@@ -8,7 +8,7 @@ LibreOffice recalculates. The year rows go up to the longest horizon, gated by Â
 from calculators.core.finance import discount_factors, hourly_cost, present_value, stepped_rates
 from calculators.core.model import BUDGET_HOLDERS
 from calculators.models.investeringsmote import DATA
-from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_rows, workbook
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_rows, sheet_ref, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("horisont").maximum)
@@ -97,7 +97,7 @@ def _present_value_sheet(model, texts: dict) -> list:
     outputs = {o.id: o for o in model.outputs}
     labels = {h.id: h.label for h in BUDGET_HOLDERS}
     message, cash, calc = f["sjekk_resultat"], quote(t["ark"]["kontantstrom"]), quote(f["ark"]["beregning"])
-    factors = f"{t['ark']['diskontering']}!$C${DISCOUNT_ROW}:$C${DISCOUNT_ROW + MAX_YEARS - 1}"
+    factors = f"{sheet_ref(t['ark']['diskontering'])}!$C${DISCOUNT_ROW}:$C${DISCOUNT_ROW + MAX_YEARS - 1}"
     rows: list = [[{"v": outputs["spart_per_budsjett"].label, "s": "title"}], [{"v": t["naverdi_tittel"], "s": "note"}],
                   [], [{"v": text, "s": "head"} for text in t["naverdi_kolonner"]]]
     for h, holder in enumerate(HOLDERS):  # rows 5â€“7

@@ -31,7 +31,7 @@ from calculators.models.utenforskap import (
     yearly_flows,
     years_outside,
 )
-from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_rows, workbook
+from calculators.sheets.cells import DISCOUNT_ROW, guarded, quote, result_rows, sheet_ref, workbook
 from calculators.sheets.cells import formula as _f
 
 MAX_YEARS = int(DATA.row("ar_utenfor").maximum)
@@ -159,7 +159,7 @@ def _present_value_sheet(model, texts: dict) -> list:
     t, f = texts["regneark"], texts["regneark"]["formler"]
     outputs = {o.id: o for o in model.outputs}
     message, cash = f["sjekk_resultat"], quote(t["ark"]["kontantstrom"])
-    factors = f"{t['ark']['diskontering']}!$C${DISCOUNT_ROW}:$C${DISCOUNT_ROW + MAX_YEARS - 1}"
+    factors = f"{sheet_ref(t['ark']['diskontering'])}!$C${DISCOUNT_ROW}:$C${DISCOUNT_ROW + MAX_YEARS - 1}"
     rows: list = [[{"v": outputs["nv_per_budsjett"].label, "s": "title"}], [{"v": t["naverdi_tittel"], "s": "note"}],
                   [], [{"v": text, "s": "head"} for text in [*t["naverdi_kolonner"], f["tiltak_kolonne"]]]]
     top = len(rows) + 1

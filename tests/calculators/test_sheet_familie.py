@@ -145,7 +145,9 @@ def test_every_calculator_has_its_workbook_in_formulas() -> None:
 # Sheet names as a translation to nynorsk might write them: a space, a digit, a dash, an apostrophe.
 RENAMED = {"forutsetninger": "Føresetnader", "kontantstrom": "Kontantstraum 2", "diskontering": "Diskontering R-109",
            "naverdi": "Noverdi", "beregning": "Utrekning (Asker's)", "bygget": "Slik er arket bygd"}
-SHEET_REFERENCE = re.compile(r"'((?:[^']|'')+)'!|([^\W\d_][\w]*)!")
+# A quoted sheet name before «!», or whatever stands before it up to an operator, a space or a
+# parenthesis: an unquoted «Diskontering R-109!» is then «109», no sheet of the workbook.
+SHEET_REFERENCE = re.compile(r"'((?:[^']|'')+)'!|([^'(),+\-*/=<>&;:^\s!\"]+)!")
 
 
 def renamed_texts() -> dict:
@@ -175,3 +177,19 @@ def test_libreoffice_computes_the_defaults_with_renamed_sheets(tmp_path: Path) -
     write_workbook(familie.layout(MODEL, texts), path, defaults())
     [recalculated] = recalculate([path], tmp_path / "lo")
     assert_equal_to_python(results(recalculated, texts["regneark"]["ark"]), defaults(), "omdøpte ark")
+
+
+def test_a_quote_in_a_text_that_goes_into_a_formula_is_doubled() -> None:
+    """«Sjekk "tall"» inside a formula's string would end it early: the formula breaks."""
+    texts = copy.deepcopy(TEXTS)
+    texts["regneark"]["formler"]["sjekk_tall"] = 'Sjekk: skriv et "tall"'
+    texts["regneark"]["formler"]["sjekk_resultat"] = 'Sjekk "Forutsetninger"'
+    texts["regneark"]["kan_ikke"] = 'kan ikke "beregnes"'
+    layout = familie.layout(MODEL, texts)
+    formulas = [cell["f"] for sheet in layout["sheets"] for row in sheet["rows"] for cell in row
+                if cell and "f" in cell]
+    assert any('"Sjekk: skriv et ""tall"""' in text for text in formulas)
+    assert any('"Sjekk ""Forutsetninger"""' in text for text in formulas)
+    assert any('"kan ikke ""beregnes"""' in text for text in formulas)
+    for text in formulas:  # every string in every formula closes: an even number of quotes
+        assert text.count('"') % 2 == 0, text
