@@ -14,6 +14,7 @@ import difflib
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TypedDict
 
@@ -124,6 +125,12 @@ def _kind(value: object) -> str:
     return type(value).__name__
 
 
+def _near(name: object, known: Sequence[str], listing: str) -> str:
+    """After «ukjent»: the known name it is near («(mente du «prisar»?)»), or every known one."""
+    near = difflib.get_close_matches(str(name), known, 1)
+    return f" (mente du «{near[0]}»?)" if near else f"; {listing}: {', '.join(known)}"
+
+
 def _shown(value: object) -> str:
     """A value in a message: a text as «it is», anything else by its kind («en liste»)."""
     return f"«{value}»" if isinstance(value, str) else _kind(value)
@@ -163,10 +170,7 @@ def shape_problems(value: object, shape: object, where: str) -> list[str]:
         if key in shape or "*" in shape:
             problems += shape_problems(inner, shape.get(key, shape.get("*")), f"{where}.{key}")
         else:
-            known = [k for k in shape if k != "*"]
-            near = difflib.get_close_matches(str(key), known, 1)
-            problems.append(f"{where}.{key}: ukjent" + (f" (mente du «{near[0]}»?)" if near else
-                                                       f"; kjente: {', '.join(known)}"))
+            problems.append(f"{where}.{key}: ukjent" + _near(key, [k for k in shape if k != "*"], "kjente"))
     return problems
 
 
@@ -188,9 +192,8 @@ def config() -> dict:
         for place, ids in (("modeller", data["modeller"]), ("regneark.formler.bygget", data["regneark"]["formler"]["bygget"])):
             for model_id in ids:
                 if model_id not in models:
-                    near = difflib.get_close_matches(str(model_id), models, 1)
                     problems.append(f"{place}.{model_id}: ingen modell har denne id-en"
-                                    + (f" (mente du «{near[0]}»?)" if near else f"; modellene: {', '.join(models)}"))
+                                    + _near(model_id, models, "modellene"))
         # A spreadsheet tells sheet names apart without regard to case.
         sheets = {**{f"regneark.ark.{k}": v for k, v in data["regneark"]["ark"].items()},
                   **{f"regneark.formler.ark.{k}": v for k, v in data["regneark"]["formler"]["ark"].items()}}
@@ -245,9 +248,7 @@ def _model_config(model: Model) -> dict:
         problems.append(f"{where}.kostnad: skal være true eller false, ikke {_shown(entry['kostnad'])}")
     for key in entry:
         if key not in MODEL_KEYS:
-            near = difflib.get_close_matches(str(key), MODEL_KEYS, 1)
-            problems.append(f"{where}.{key}: ukjent" + (f" (mente du «{near[0]}»?)" if near else
-                                                       f"; gyldige: {', '.join(MODEL_KEYS)}"))
+            problems.append(f"{where}.{key}: ukjent" + _near(key, MODEL_KEYS, "gyldige"))
     if model.id not in config()["regneark"]["formler"]["bygget"]:
         problems.append(f"calculators/site/{SOURCE.name}: regneark.formler.bygget.{model.id}: mangler "
                         "(arkets forklaring «Slik er arket bygget», en liste med avsnitt)")
